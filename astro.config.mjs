@@ -1,0 +1,42 @@
+// @ts-check
+import { defineConfig, envField } from 'astro/config';
+import mdx from '@astrojs/mdx';
+import { unified } from '@astrojs/markdown-remark';
+import remarkCjkFriendly from 'remark-cjk-friendly';
+
+export default defineConfig({
+  // The deployed address; canonical links, the feed and the sitemap use it. Set SITE_URL when deploying.
+  site: process.env.SITE_URL ?? 'http://localhost:4321',
+  // scripts/build.ts builds into a staging directory and swaps it in only when every step succeeded.
+  outDir: process.env.ASTRO_OUT_DIR ?? './dist',
+  trailingSlash: 'always',
+  // External stylesheets: cached across pages, and allowed by a CSP without 'unsafe-inline'.
+  build: { format: 'directory', inlineStylesheets: 'never' },
+  devToolbar: { enabled: false },
+  markdown: {
+    // Astro 7 renders Markdown with Sätteri by default; remark plugins need the unified processor.
+    // remark-cjk-friendly lets **强调** work next to Chinese punctuation (“**“1331工程”**是” is
+    // not emphasis in plain CommonMark). SmartyPants would turn the bulletin's straight quotes
+    // and dashes into something the original did not print.
+    processor: unified({ remarkPlugins: [remarkCjkFriendly], smartypants: false }),
+  },
+  integrations: [mdx()],
+  vite: {
+    build: {
+      rollupOptions: {
+        // Astro marks every MDX entry with "use astro:head-inject"; Vite 8's bundler warns about
+        // each one (thousands in a large archive) although Astro handles the directive itself.
+        onwarn(warning, warn) {
+          if (warning.code === 'MODULE_LEVEL_DIRECTIVE' && String(warning.message).includes('astro:head-inject')) return;
+          warn(warning);
+        },
+      },
+    },
+  },
+  env: {
+    schema: {
+      // public: what anyone may see; internal: adds entries marked `visibility: internal`.
+      SITE_EDITION: envField.enum({ context: 'server', access: 'public', values: ['public', 'internal'], default: 'public' }),
+    },
+  },
+});

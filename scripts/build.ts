@@ -1,0 +1,84 @@
+/**
+ * The site's build: validate the content, build the pages, index them for search and render
+ * the PDFs, all into a staging directory that replaces dist/ (or dist-internal/) only when
+ * every stage has succeeded. A failed build leaves the last good output as it was.
+ *
+ *   node scripts/build.ts [--edition public|internal] [--out DIR]
+ */
+import { mkdirSync, rmSync } from 'node:fs';
+import { resolve, join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { parseEdition } from '../src/lib/edition.ts';
+import { validateContent, formatProblem } from './content/validate.ts';
+import { astroStage } from './build/astro-stage.ts';
+import { swapInto } from './build/swap.ts';
+import type { BuildContext, Stage } from './build/stages.ts';
+
+const STAGES: Stage[] = [astroStage];
+
+export interface BuildReport {
+  edition: string;
+  outDir: string;
+  /** Seconds per stage, in order. */
+  seconds: Record<string, number>;
+  /** Peak resident memory of this process, in bytes. */
+  peakRssBytes: number;
+}
+
+export async function buildSite(options: { root: string; edition: string | undefined; outDir?: string | undefined }): Promise<BuildReport> {
+  const root = resolve(options.root);
+  const edition = parseEdition(options.edition);
+  const outDir = resolve(root, options.outDir ?? (edition === 'public' ? 'dist' : 'dist-internal'));
+  const work = join(root, '.build');
+  const context: BuildContext = {
+    root,
+    edition,
+    outDir,
+    stagingDir: join(work, `staging-${edition}-${process.pid}`),
+    cacheDir: join(work, 'cache', edition),
+  };
+  const seconds: Record<string, number> = {};
+  const time = async (name: string, run: () => Promise<unknown>) => {
+    const start = performance.now();
+    const note = await run();
+    seconds[name] = (performance.now() - start) / 1000;
+    console.log(`[build] ${name}: ${seconds[name].toFixed(1)} s${typeof note === 'string' ? ` — ${note}` : ''}`);
+  };
+
+  await time('validate', async () => {
+    const { problems, content } = validateContent(root);
+    if (problems.length) {
+      throw new BuildError(`内容检查未通过，共 ${problems.length} 处问题：\n${problems.map((p) => `  ${formatProblem(p)}`).join('\n')}`);
+    }
+    return `${content.issues.length} 期、${content.articles.length} 篇文章、${content.policies.length} 份政策文件`;
+  });
+
+  mkdirSync(work, { recursive: true });
+  mkdirSync(context.cacheDir, { recursive: true });
+  rmSync(context.stagingDir, { recursive: true, force: true });
+  try {
+    for (const stage of STAGES) await time(stage.name, () => stage.run(context));
+    swapInto(context.stagingDir, outDir);
+  } finally {
+    rmSync(context.stagingDir, { recursive: true, force: true });
+  }
+  return { edition, outDir, seconds, peakRssBytes: process.resourceUsage().maxRSS * 1024 };
+}
+
+/** A build failure whose message is for the editor, without a stack trace. */
+export class BuildError extends Error {}
+
+async function main() {
+  const { values } = parseArgs({ options: { edition: { type: 'string' }, out: { type: 'string' } } });
+  try {
+    const report = await buildSite({ root: '.', edition: values.edition, outDir: values.out });
+    const total = Object.values(report.seconds).reduce((a, b) => a + b, 0);
+    console.log(`[build] ${report.edition} edition in ${report.outDir} (${total.toFixed(1)} s)`);
+  } catch (error) {
+    console.error(error instanceof BuildError ? error.message : error);
+    console.error('构建失败，已发布的输出保持不变。');
+    process.exitCode = 1;
+  }
+}
+
+if (import.meta.main) await main();

@@ -1,0 +1,60 @@
+/**
+ * Reads every content file the site is built from, outside Astro, so that the content can be
+ * validated (and imported into) without a build. Ids follow the same rules as the site's
+ * glob loaders (src/content.config.ts).
+ */
+import { readdirSync, readFileSync, existsSync, statSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { parseContentFile, type ParsedFile } from './frontmatter.ts';
+import type { CollectionName } from '../../src/schemas/common.ts';
+
+export interface ContentFile extends ParsedFile {
+  collection: CollectionName;
+  /** The entry's id, as Astro gives it. */
+  id: string;
+  /** The path relative to the project root, for messages: content/articles/2017-02/01.mdx. */
+  path: string;
+  /** The path relative to the collection's folder, without the extension. */
+  stem: string;
+}
+
+/** Where each collection's files are, and which files belong to it. */
+export const COLLECTIONS: Record<CollectionName, { dir: string; pattern: RegExp; kind: 'frontmatter' | 'yaml' }> = {
+  issues: { dir: 'content/issues', pattern: /^[^/]+\.mdx$/, kind: 'frontmatter' },
+  articles: { dir: 'content/articles', pattern: /^[^/]+\/[^/]+\.mdx$/, kind: 'frontmatter' },
+  policies: { dir: 'content/policies', pattern: /^[^/]+\.mdx$/, kind: 'frontmatter' },
+  topics: { dir: 'content/topics', pattern: /^[^/]+\.yaml$/, kind: 'yaml' },
+};
+
+function walk(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir).flatMap((name) => {
+    const full = join(dir, name);
+    return statSync(full).isDirectory() ? walk(full) : [full];
+  });
+}
+
+/**
+ * Every content file under `root`. Files that match no collection's pattern are returned
+ * separately, so that a stray content/articles/01.mdx is reported instead of silently ignored.
+ */
+export function loadContent(root: string): { files: ContentFile[]; strays: string[] } {
+  const files: ContentFile[] = [];
+  const strays: string[] = [];
+  for (const [collection, spec] of Object.entries(COLLECTIONS) as Array<[CollectionName, (typeof COLLECTIONS)[CollectionName]]>) {
+    const base = join(root, spec.dir);
+    for (const full of walk(base).sort()) {
+      const inCollection = relative(base, full).split(sep).join('/');
+      const path = relative(root, full).split(sep).join('/');
+      if (!spec.pattern.test(inCollection)) {
+        if (!/(^|\/)\./.test(inCollection)) strays.push(path);
+        continue;
+      }
+      const parsed = parseContentFile(readFileSync(full, 'utf8'), spec.kind);
+      const stem = inCollection.replace(/\.(mdx|yaml)$/, '');
+      const id = collection === 'topics' ? String(parsed.data?.['name'] ?? stem) : stem;
+      files.push({ ...parsed, collection, id, path, stem });
+    }
+  }
+  return { files, strays };
+}

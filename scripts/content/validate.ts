@@ -1,0 +1,180 @@
+/**
+ * Checks the whole content set before anything is built: every file against its collection's
+ * schema (the same ones the site uses), then what no single schema can see: references to
+ * entries that do not exist, an issue whose 要目 and articles disagree, two issues with the
+ * same number. Each problem names the file, the line, the field and what was expected.
+ *
+ *   node scripts/content/validate.ts [project root]
+ */
+import { resolve } from 'node:path';
+import type { z } from 'astro/zod';
+import { plainReference, type CollectionName } from '../../src/schemas/common.ts';
+import { issueSchema, type IssueData } from '../../src/schemas/issue.ts';
+import { articleSchema, type ArticleData } from '../../src/schemas/article.ts';
+import { policySchema, type PolicyData } from '../../src/schemas/policy.ts';
+import { topicSchema, type TopicData } from '../../src/schemas/topic.ts';
+import { loadContent, type ContentFile } from './load.ts';
+import { describeIssues, fieldName } from './messages.ts';
+
+export interface Problem {
+  /** The file, relative to the project root. */
+  path: string;
+  line: number;
+  /** The frontmatter field, or '' for the file as a whole. */
+  field: string;
+  message: string;
+}
+
+export function formatProblem(problem: Problem): string {
+  return `${problem.path}:${problem.line}${problem.field ? ` ${problem.field}` : ''}：${problem.message}`;
+}
+
+interface Valid<T> {
+  file: ContentFile;
+  data: T;
+}
+
+export interface ValidatedContent {
+  issues: Array<Valid<IssueData>>;
+  articles: Array<Valid<ArticleData>>;
+  policies: Array<Valid<PolicyData>>;
+  topics: Array<Valid<TopicData>>;
+}
+
+const SCHEMAS: Record<CollectionName, z.ZodType> = {
+  issues: issueSchema(plainReference),
+  articles: articleSchema(plainReference),
+  policies: policySchema(plainReference),
+  topics: topicSchema(),
+};
+
+const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+export function validateContent(root: string): { problems: Problem[]; content: ValidatedContent } {
+  const problems: Problem[] = [];
+  const content: ValidatedContent = { issues: [], articles: [], policies: [], topics: [] };
+  const { files, strays } = loadContent(root);
+  const report = (file: ContentFile, path: Array<string | number>, message: string) =>
+    problems.push({ path: file.path, line: file.lineOf(path), field: fieldName(path), message });
+
+  for (const stray of strays) {
+    problems.push({ path: stray, line: 1, field: '', message: '不属于任何内容集合：文章应放在 content/articles/<期号>/，期在 content/issues/，政策在 content/policies/（.mdx），主题在 content/topics/（.yaml）' });
+  }
+
+  for (const file of files) {
+    if (file.syntaxErrors.length) {
+      for (const error of file.syntaxErrors) problems.push({ path: file.path, line: error.line, field: '', message: error.message });
+      continue;
+    }
+    const result = SCHEMAS[file.collection].safeParse(file.data, { reportInput: true });
+    if (!result.success) {
+      for (const { path, message } of describeIssues(result.error.issues)) report(file, path, message);
+      continue;
+    }
+    (content[file.collection] as Array<Valid<unknown>>).push({ file, data: result.data });
+  }
+
+  checkIds(content, report);
+  checkReferences(content, files, report);
+  checkIssues(content, report);
+  return { problems, content };
+}
+
+type Report = (file: ContentFile, path: Array<string | number>, message: string) => void;
+
+function checkIds(content: ValidatedContent, report: Report) {
+  for (const { file, data } of content.issues) {
+    const expected = `${data.year}-${String(data.number).padStart(2, '0')}`;
+    if (file.id !== expected) report(file, ['number'], `文件名应为 ${expected}.mdx（由 year 与 number 决定，也是该期的网址）`);
+  }
+  for (const { file, data } of content.articles) {
+    const [folder, name = ''] = file.id.split('/');
+    if (folder !== data.issue.id) report(file, ['issue'], `文章应放在所属期的文件夹 content/articles/${data.issue.id}/ 下`);
+    if (!SLUG.test(name)) report(file, [], `文件名 ${name} 应只含小写字母、数字和连字符（如 01.mdx），它是文章的网址`);
+  }
+  for (const { file } of content.policies) {
+    if (!SLUG.test(file.id)) report(file, [], `文件名 ${file.id} 应只含小写字母、数字和连字符（如 1331-jixiao-kaoping-banfa.mdx），它是文件的网址`);
+  }
+  const topicNames = new Map<string, ContentFile>();
+  for (const { file, data } of content.topics) {
+    const other = topicNames.get(data.name);
+    if (other) report(file, ['name'], `主题名“${data.name}”与 ${other.path} 重复`);
+    else topicNames.set(data.name, file);
+  }
+}
+
+function checkReferences(content: ValidatedContent, files: ContentFile[], report: Report) {
+  // Entries that failed their schema still exist: a reference to them is not also reported as missing.
+  const ids = (collection: CollectionName) => new Set(files.filter((f) => f.collection === collection).map((f) => f.id));
+  const known = { issues: ids('issues'), articles: ids('articles'), policies: ids('policies'), topics: ids('topics') };
+  const check = (file: ContentFile, path: Array<string | number>, ref: { collection: CollectionName; id: string }, what: string) => {
+    if (!known[ref.collection].has(ref.id)) report(file, path, `${what}“${ref.id}”不存在`);
+  };
+  for (const { file, data } of content.articles) {
+    check(file, ['issue'], data.issue, '所属期');
+    data.topics.forEach((ref, i) => check(file, ['topics', i], ref, '主题（content/topics/ 中的 name）'));
+  }
+  for (const { file, data } of content.issues) {
+    data.articles.forEach((ref, i) => check(file, ['articles', i], ref, '文章'));
+  }
+  for (const { file, data } of content.policies) {
+    data.mentionedIn.forEach((ref, i) => check(file, ['mentionedIn', i], ref, '文章'));
+    data.supersedes.forEach((ref, i) => {
+      if (ref.id === file.id) report(file, ['supersedes', i], '文件不能替代自身');
+      else check(file, ['supersedes', i], ref, '政策文件');
+    });
+  }
+}
+
+function checkIssues(content: ValidatedContent, report: Report) {
+  const byNumber = new Map<string, ContentFile>();
+  const bySerial = new Map<number, ContentFile>();
+  for (const { file, data } of content.issues) {
+    const key = `${data.year}年第${data.number}期`;
+    const sameNumber = byNumber.get(key);
+    if (sameNumber) report(file, ['number'], `${key}与 ${sameNumber.path} 重复`);
+    else byNumber.set(key, file);
+    const sameSerial = bySerial.get(data.serial);
+    if (sameSerial) report(file, ['serial'], `总第${data.serial}期与 ${sameSerial.path} 重复`);
+    else bySerial.set(data.serial, file);
+
+    // The 要目 (the issue's `articles`) and the articles that name this issue must agree.
+    const listed = data.articles.map((ref) => ref.id);
+    listed.forEach((id, i) => {
+      if (listed.indexOf(id) !== i) report(file, ['articles', i], `文章“${id}”在要目中重复`);
+      const article = content.articles.find((a) => a.file.id === id);
+      if (article && article.data.issue.id !== file.id) {
+        report(file, ['articles', i], `要目列出了文章“${id}”，但该文章的 issue 是“${article.data.issue.id}”`);
+      }
+    });
+    for (const article of content.articles) {
+      if (article.data.issue.id === file.id && !listed.includes(article.file.id)) {
+        report(article.file, ['issue'], `该文章属于 ${file.id}，但 ${file.path} 的要目（articles）没有列出它`);
+      }
+    }
+  }
+  // 总第N期 runs with time: a later issue cannot carry a smaller serial.
+  const sorted = [...content.issues].sort((a, b) => a.data.date.localeCompare(b.data.date));
+  for (let i = 1; i < sorted.length; i++) {
+    const [before, after] = [sorted[i - 1]!, sorted[i]!];
+    if (after.data.serial <= before.data.serial && after.data.date !== before.data.date) {
+      report(after.file, ['serial'], `出版日期晚于 ${before.file.path}，总期号却不大于它的总第${before.data.serial}期`);
+    }
+  }
+}
+
+function main() {
+  const root = resolve(process.argv[2] ?? '.');
+  const { problems, content } = validateContent(root);
+  if (problems.length) {
+    console.error(`内容检查未通过，共 ${problems.length} 处问题：`);
+    for (const problem of problems) console.error(`  ${formatProblem(problem)}`);
+    process.exitCode = 1;
+    return;
+  }
+  console.log(
+    `内容检查通过：${content.issues.length} 期、${content.articles.length} 篇文章、${content.policies.length} 份政策文件、${content.topics.length} 个主题。`,
+  );
+}
+
+if (import.meta.main) main();

@@ -1,0 +1,31 @@
+import { defineCollection, reference } from 'astro:content';
+import { glob } from 'astro/loaders';
+import type { ReferenceFactory } from './schemas/common.ts';
+import { issueSchema } from './schemas/issue.ts';
+import { articleSchema } from './schemas/article.ts';
+import { policySchema } from './schemas/policy.ts';
+import { topicSchema } from './schemas/topic.ts';
+
+// The schemas live in src/schemas/ so that the stand-alone content validator
+// (scripts/content/validate.ts) checks files against exactly the same rules.
+const ref = reference as unknown as ReferenceFactory;
+
+export const collections = {
+  issues: defineCollection({
+    loader: glob({ pattern: '*.mdx', base: './content/issues' }),
+    schema: issueSchema(ref),
+  }),
+  articles: defineCollection({
+    loader: glob({ pattern: '*/*.mdx', base: './content/articles' }),
+    schema: articleSchema(ref),
+  }),
+  policies: defineCollection({
+    loader: glob({ pattern: '*.mdx', base: './content/policies' }),
+    schema: policySchema(ref),
+  }),
+  topics: defineCollection({
+    // A topic's id is its Chinese name, so that articles can list topics as readers write them.
+    loader: glob({ pattern: '*.yaml', base: './content/topics', generateId: ({ data }) => String(data['name']) }),
+    schema: topicSchema(),
+  }),
+};

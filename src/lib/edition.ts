@@ -1,0 +1,17 @@
+import type { Visibility } from '../schemas/policy.ts';
+
+/** Which site is being built: the public one, or the staff one that adds internal entries. */
+export type Edition = 'public' | 'internal';
+
+export const EDITIONS: readonly Edition[] = ['public', 'internal'];
+
+export function parseEdition(value: string | undefined): Edition {
+  if (value === undefined || value === '' || value === 'public') return 'public';
+  if (value === 'internal') return 'internal';
+  throw new Error(`SITE_EDITION must be "public" or "internal", not "${value}"`);
+}
+
+/** Whether an entry of the given visibility belongs in the edition. Entries without a visibility are public. */
+export function isVisibleIn(edition: Edition, visibility: Visibility | undefined): boolean {
+  return edition === 'internal' || (visibility ?? 'public') === 'public';
+}

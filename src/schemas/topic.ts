@@ -1,0 +1,20 @@
+import { z } from 'astro/zod';
+import { text } from './common.ts';
+
+/**
+ * A topic that articles are filed under: content/topics/<any name>.yaml. Articles refer to a
+ * topic by its `name`, which is also its id and URL (/topics/两提一创/).
+ */
+export const topicSchema = () =>
+  z
+    .object({
+      /** The topic as readers know it: 两提一创. */
+      name: text(),
+      /** One or two sentences on what the topic is, drawn from the bulletins. */
+      description: text(),
+      /** Words whose presence in an article suggests the topic; the importer proposes topics with them. */
+      keywords: z.array(text()).min(1, { error: '至少一个关键词' }),
+    })
+    .strict();
+
+export type TopicData = z.output<ReturnType<typeof topicSchema>>;

@@ -1,0 +1,37 @@
+import { test, expect } from '@playwright/test';
+import { crawl, idsOf } from '../helpers/crawl.ts';
+
+test('every internal link and anchor on the site resolves', async ({ request, baseURL }) => {
+  const pages = await crawl(request, baseURL!);
+  const html = [...pages.values()].filter((p) => p.html);
+  expect(html.length).toBeGreaterThan(15);
+  const broken: string[] = [];
+  for (const page of html) {
+    for (const link of page.links) {
+      const [target, fragment] = link.split('#') as [string, string | undefined];
+      const linked = pages.get(target);
+      if (!linked || linked.status !== 200) broken.push(`${page.url} → ${link} (${linked?.status ?? 'not fetched'})`);
+      else if (fragment && linked.html && !idsOf(linked.html).has(decodeURIComponent(fragment))) broken.push(`${page.url} → ${link} (no #${fragment})`);
+    }
+  }
+  expect(broken).toEqual([]);
+});
+
+test('every page is Chinese, titled, with one h1 and no script it does not need', async ({ request, baseURL }) => {
+  const pages = [...(await crawl(request, baseURL!)).values()].filter((p) => p.html);
+  for (const page of pages) {
+    expect(page.html, page.url).toMatch(/^<!DOCTYPE html><html lang="zh-CN"/i);
+    expect(page.html.match(/<h1[\s>]/g)?.length, `${page.url} has one <h1>`).toBe(1);
+    expect(page.html, page.url).toMatch(/<title>[^<]+<\/title>/);
+    if (!new URL(page.url).pathname.startsWith('/search/')) {
+      expect(page.html.includes('<script'), `${page.url} loads no script`).toBe(false);
+    }
+  }
+});
+
+test('an unknown address shows the 404 page', async ({ page }) => {
+  const response = await page.goto('/bulletins/1999-01/');
+  expect(response?.status()).toBe(404);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('页面不存在');
+  await expect(page.getByRole('link', { name: '返回首页' })).toHaveAttribute('href', '/');
+});

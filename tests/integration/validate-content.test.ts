@@ -1,0 +1,105 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { validateContent, formatProblem } from '../../scripts/content/validate.ts';
+import { copyContent, PROJECT_ROOT, type ContentCopy } from '../helpers/content-copy.ts';
+
+let copy: ContentCopy;
+afterEach(() => copy?.remove());
+
+/** The problems the validator reports for a broken copy of the content, as printed. */
+function problemsAfter(breakIt: (copy: ContentCopy) => void): string[] {
+  copy = copyContent();
+  breakIt(copy);
+  return validateContent(copy.root).problems.map(formatProblem);
+}
+
+const ARTICLE = 'content/articles/2017-02/01.mdx';
+const ISSUE = 'content/issues/2017-02.mdx';
+const POLICY = 'content/policies/1331-gongcheng-yijian.mdx';
+
+describe('content validation', () => {
+  it('passes the real content', () => {
+    expect(validateContent(PROJECT_ROOT).problems).toEqual([]);
+  });
+
+  it('names a missing headline', () => {
+    expect(problemsAfter((c) => c.edit(ARTICLE, (t) => t.replace(/^title: .*\n/m, '')))).toEqual([
+      `${ARTICLE}:2 title：缺少必填字段，应为文字`,
+    ]);
+  });
+
+  it('names a date that is not a date, and an impossible one', () => {
+    expect(problemsAfter((c) => c.edit(ARTICLE, (t) => t.replace('2017-03-20', '3月20日')))).toEqual([
+      `${ARTICLE}:5 eventDates[0]：应为真实存在的日期，写作 YYYY-MM-DD（如 2017-05-18），实际为“3月20日”`,
+    ]);
+    expect(problemsAfter((c) => c.edit(ISSUE, (t) => t.replace('date: 2017-05-18', 'date: 2017-13-45')))).toEqual([
+      `${ISSUE}:8 date：应为真实存在的日期，写作 YYYY-MM-DD（如 2017-05-18），实际为“2017-13-45”`,
+    ]);
+  });
+
+  it('names an unknown status and visibility', () => {
+    expect(problemsAfter((c) => c.edit(POLICY, (t) => t.replace('status: in-force', 'status: active')))).toEqual([
+      `${POLICY}:4 status：状态应为 draft / in-force / amended / repealed 之一，实际为“active”`,
+    ]);
+    expect(problemsAfter((c) => c.edit(POLICY, (t) => t.replace('visibility: public', 'visibility: everyone')))).toEqual([
+      `${POLICY}:6 visibility：可见范围应为 public 或 internal，实际为“everyone”`,
+    ]);
+  });
+
+  it('names a wrong-typed field', () => {
+    expect(problemsAfter((c) => c.edit(ISSUE, (t) => t.replace('copies: 200', 'copies: 二百')))).toEqual([
+      `${ISSUE}:16 copies：应为印数，如 200`,
+    ]);
+  });
+
+  it('names an article whose issue does not exist', () => {
+    const problems = problemsAfter((c) => c.edit(ARTICLE, (t) => t.replace('issue: 2017-02', 'issue: 2017-09')));
+    expect(problems).toContain(`${ARTICLE}:3 issue：所属期“2017-09”不存在`);
+  });
+
+  it('names two issues with the same number, and with the same serial', () => {
+    // A second file that repeats 第2期 and 总第02期 (its name would be 2017-02.mdx too).
+    const problems = problemsAfter((c) => c.write('content/issues/2017-03.mdx', readFileSync(join(c.root, ISSUE), 'utf8')));
+    expect(problems).toContain(`content/issues/2017-03.mdx:6 number：2017年第2期与 ${ISSUE} 重复`);
+    expect(problems).toContain(`content/issues/2017-03.mdx:7 serial：总第2期与 ${ISSUE} 重复`);
+  });
+
+  it('names an issue whose 要目 and articles disagree', () => {
+    expect(problemsAfter((c) => c.edit(ISSUE, (t) => t.replace('  - 2017-02/07\n', '')))).toEqual([
+      `content/articles/2017-02/07.mdx:3 issue：该文章属于 2017-02，但 ${ISSUE} 的要目（articles）没有列出它`,
+    ]);
+  });
+
+  it('names a repealed document without a repeal date', () => {
+    expect(problemsAfter((c) => c.edit(POLICY, (t) => t.replace('status: in-force', 'status: repealed')))).toEqual([
+      `${POLICY}:2 repealedDate：状态为 repealed（已废止）的文件须写明废止日期 repealedDate`,
+    ]);
+  });
+
+  it('names a reference to a missing entry', () => {
+    expect(problemsAfter((c) => c.edit(POLICY, (t) => t.replace('  - 2017-02/05', '  - 2017-02/99')))).toEqual([
+      `${POLICY}:8 mentionedIn[0]：文章“2017-02/99”不存在`,
+    ]);
+    expect(problemsAfter((c) => c.edit(ARTICLE, (t) => t.replace('  - 两提一创', '  - 两学一做')))).toEqual([
+      `${ARTICLE}:15 topics[1]：主题（content/topics/ 中的 name）“两学一做”不存在`,
+    ]);
+  });
+
+  it('names broken YAML by its line', () => {
+    expect(problemsAfter((c) => c.edit(ARTICLE, (t) => t.replace('people:\n', 'people:\n  - 吴俊清\n wrong: [\n')))[0]).toMatch(
+      new RegExp(`^${ARTICLE}:\\d+：YAML 格式错误`),
+    );
+  });
+
+  it('exits non-zero from the command line, printing the file', () => {
+    copy = copyContent();
+    copy.edit(ARTICLE, (t) => t.replace(/^title: .*\n/m, ''));
+    const node = join(PROJECT_ROOT, 'node_modules/.bin/node');
+    const run = spawnSync(node, [join(PROJECT_ROOT, 'scripts/content/validate.ts'), copy.root], { encoding: 'utf8' });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain(`${ARTICLE}:2 title：缺少必填字段`);
+    expect(execFileSync(node, [join(PROJECT_ROOT, 'scripts/content/validate.ts'), PROJECT_ROOT], { encoding: 'utf8' })).toMatch(/^内容检查通过/);
+  });
+});
