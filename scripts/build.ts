@@ -11,10 +11,13 @@ import { parseArgs } from 'node:util';
 import { parseEdition } from '../src/lib/edition.ts';
 import { validateContent, formatProblem } from './content/validate.ts';
 import { astroStage } from './build/astro-stage.ts';
+import { compressStage } from './build/compress.ts';
 import { swapInto } from './build/swap.ts';
+import { BuildError } from './build/build-error.ts';
 import type { BuildContext, Stage } from './build/stages.ts';
 
-const STAGES: Stage[] = [astroStage];
+// compress stays last: it precompresses what every earlier stage wrote.
+const STAGES: Stage[] = [astroStage, compressStage];
 
 export interface BuildReport {
   edition: string;
@@ -65,8 +68,7 @@ export async function buildSite(options: { root: string; edition: string | undef
   return { edition, outDir, seconds, peakRssBytes: process.resourceUsage().maxRSS * 1024 };
 }
 
-/** A build failure whose message is for the editor, without a stack trace. */
-export class BuildError extends Error {}
+export { BuildError };
 
 async function main() {
   const { values } = parseArgs({ options: { edition: { type: 'string' }, out: { type: 'string' } } });

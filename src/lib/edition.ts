@@ -15,3 +15,13 @@ export function parseEdition(value: string | undefined): Edition {
 export function isVisibleIn(edition: Edition, visibility: Visibility | undefined): boolean {
   return edition === 'internal' || (visibility ?? 'public') === 'public';
 }
+
+/**
+ * Whether a page of the public edition may name a hidden entry (as plain text, without a link):
+ * only when the page's own published text already quotes the entry's title. Then a
+ * `mentionedIn` or `supersedes` on an internal entry never tells the public edition more than
+ * was published: neither a title nor that the entry exists.
+ */
+export function isQuotedIn(title: string, publishedText: string): boolean {
+  return title.length > 0 && publishedText.includes(title);
+}

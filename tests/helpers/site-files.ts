@@ -1,0 +1,69 @@
+/**
+ * A built site's files as anyone who gets them could read them: every file raw, and decompressed
+ * where it is compressed (file.gz, file.br, and Pagefind's index and fragments, which are gzip
+ * whatever their name). Used to prove that a string is nowhere in an edition, and, by finding it
+ * in the other edition through the same reader, that the reader would have seen it.
+ */
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+
+export function listFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true })
+    .flatMap((entry) => {
+      const full = join(dir, entry.name);
+      return entry.isDirectory() ? listFiles(full) : [full];
+    })
+    .sort();
+}
+
+export interface ReadableFile {
+  /** Relative to the site's root. */
+  path: string;
+  /** How the bytes were got: raw, gunzip, brotli. */
+  via: 'raw' | 'gunzip' | 'brotli';
+  bytes: Buffer;
+}
+
+const isGzip = (bytes: Buffer) => bytes[0] === 0x1f && bytes[1] === 0x8b;
+
+/** Every file of `dir`, raw and, when compressed, decompressed. A compressed file that does not decompress throws. */
+export function readSite(dir: string): ReadableFile[] {
+  return listFiles(dir).flatMap((full) => {
+    const path = relative(dir, full);
+    const bytes = readFileSync(full);
+    const files: ReadableFile[] = [{ path, via: 'raw', bytes }];
+    if (path.endsWith('.br')) files.push({ path, via: 'brotli', bytes: brotliDecompressSync(bytes) });
+    else if (isGzip(bytes)) files.push({ path, via: 'gunzip', bytes: gunzipSync(bytes) });
+    return files;
+  });
+}
+
+/**
+ * Where each needle occurs: "path (via)" per hit. Needles are looked for as UTF-8 bytes, and,
+ * for Chinese ones, also as the \uXXXX escapes JSON may use.
+ */
+export function findInSite(files: ReadableFile[], needles: string[]): Map<string, string[]> {
+  const hits = new Map<string, string[]>();
+  for (const needle of needles) {
+    const forms = new Set([needle, JSON.stringify(needle).slice(1, -1), needle.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)]);
+    const patterns = [...forms].map((form) => Buffer.from(form, 'utf8'));
+    hits.set(
+      needle,
+      files.filter((file) => patterns.some((p) => file.bytes.includes(p))).map((file) => `${file.path} (${file.via})`),
+    );
+  }
+  return hits;
+}
+
+/** Each file's content hash, size and modification time: equal snapshots mean nothing was written. */
+export function snapshot(dir: string): Map<string, string> {
+  return new Map(
+    listFiles(dir).map((full) => {
+      const { size, mtimeMs } = statSync(full);
+      const hash = createHash('sha256').update(readFileSync(full)).digest('hex');
+      return [relative(dir, full), `${hash} ${size} ${mtimeMs}`];
+    }),
+  );
+}

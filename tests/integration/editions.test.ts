@@ -1,0 +1,165 @@
+/**
+ * The two editions, built for real from a copy of the project to which a synthetic internal
+ * document (the canary) is added, with strings that occur nowhere else. The public edition must
+ * not hold one byte of it, in any file, compressed or not; the internal edition must hold it
+ * everywhere it belongs. Then the copy is broken on purpose: a failed build keeps the last good
+ * dist/ byte for byte.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { randomInt } from 'node:crypto';
+import { copyProject, type BuildRun, type ProjectCopy } from '../helpers/project-copy.ts';
+import { findInSite, readSite, snapshot, type ReadableFile } from '../helpers/site-files.ts';
+import { startNginx, type RunningNginx } from '../../scripts/deploy/nginx/serve.ts';
+
+/** Latin letters only: one word to Pagefind's tokenizer, and found by a plain byte search in any encoding. */
+const token = () => Array.from({ length: 12 }, () => String.fromCharCode(97 + randomInt(26))).join('');
+
+const canary = {
+  id: `canary-${token()}`,
+  titleToken: token(),
+  bodyToken: token(),
+  get title() {
+    return `合成测试用内部文件${this.titleToken}办法`;
+  },
+  get url() {
+    return `/policies/${this.id}/`;
+  },
+};
+
+// Synthetic text, not an official document. It names a public article and supersedes the public
+// 意见, so that every path by which a page could mention another entry is exercised.
+const CANARY_FILE = `---
+title: ${canary.title}
+status: draft
+category: 实施细则
+visibility: internal
+mentionedIn:
+  - 2017-02/05
+supersedes:
+  - 1331-gongcheng-yijian
+---
+
+本段为自动测试生成的合成文字，不是官方文件。识别码 ${canary.bodyToken} 只出现在这里。
+`;
+
+const PUBLIC_OPINION = 'policies/1331-gongcheng-yijian/index.html';
+
+let project: ProjectCopy;
+let runs: Record<'public' | 'internal', BuildRun>;
+let publicFiles: ReadableFile[];
+let internalFiles: ReadableFile[];
+let distAfterPublicBuild: Map<string, string>;
+let distAfterInternalBuild: Map<string, string>;
+
+beforeAll(() => {
+  project = copyProject();
+  project.write(`content/policies/${canary.id}.mdx`, CANARY_FILE);
+  const publicRun = project.build('public');
+  distAfterPublicBuild = snapshot(project.outDir('public'));
+  const internalRun = project.build('internal');
+  distAfterInternalBuild = snapshot(project.outDir('public'));
+  runs = { public: publicRun, internal: internalRun };
+  publicFiles = readSite(project.outDir('public'));
+  internalFiles = readSite(project.outDir('internal'));
+});
+
+afterAll(() => project?.remove());
+
+const needles = () => [canary.bodyToken, canary.titleToken, canary.title, canary.id];
+
+describe('the canary: an internal document added to the content', () => {
+  it('builds into both editions', () => {
+    expect(runs.public.status, runs.public.output).toBe(0);
+    expect(runs.internal.status, runs.internal.output).toBe(0);
+  });
+
+  it('leaves no trace in any file of the public edition, compressed or not', () => {
+    expect(publicFiles.some((f) => f.via === 'brotli') && publicFiles.some((f) => f.via === 'gunzip')).toBe(true);
+    const hits = findInSite(publicFiles, needles());
+    for (const needle of needles()) expect(hits.get(needle), `“${needle}” in the public edition`).toEqual([]);
+  });
+
+  it('is in the internal edition, where the same reader finds it raw, gunzipped and unbrotlied', () => {
+    const hits = findInSite(internalFiles, needles());
+    const page = `${canary.url.slice(1)}index.html`;
+    expect(hits.get(canary.bodyToken)).toEqual(expect.arrayContaining([`${page} (raw)`, `${page}.gz (gunzip)`, `${page}.br (brotli)`]));
+    expect(hits.get(canary.title)).toEqual(expect.arrayContaining(['policies/index.html (raw)', 'policies/status/draft/index.html (raw)']));
+  });
+
+  it('is linked where it is mentioned in the internal edition, and not even named in the public one', () => {
+    const read = (edition: 'public' | 'internal', path: string) => readFileSync(join(project.outDir(edition), path), 'utf8');
+    // The article it names, and the document it supersedes: a link in the internal edition …
+    expect(read('internal', 'bulletins/2017-02/05/index.html')).toContain(`<a href="${canary.url}">《${canary.title}》</a>`);
+    expect(read('internal', PUBLIC_OPINION)).toMatch(new RegExp(`已被下列文件替代.*<a href="${canary.url}">`));
+    // … and in the public edition the same pages, whose published text does not quote its title, say nothing of it.
+    expect(read('public', 'bulletins/2017-02/05/index.html')).toContain('<a href="/policies/1331-gongcheng-yijian/">');
+    expect(read('public', PUBLIC_OPINION)).not.toContain('已被下列文件替代');
+  });
+
+  it('counts in the internal lists only', () => {
+    const list = (edition: 'public' | 'internal') => readFileSync(join(project.outDir(edition), 'policies/index.html'), 'utf8');
+    expect(list('public')).toContain('起草中（0）');
+    expect(list('public')).not.toContain('实施细则');
+    expect(list('internal')).toContain('起草中（5）');
+    expect(list('internal')).toContain('实施细则（1）');
+  });
+
+  describe('served by nginx', () => {
+    let nginx: RunningNginx;
+    beforeAll(async () => {
+      nginx = await startNginx({ roots: { public: project.outDir('public'), internal: project.outDir('internal') } });
+    });
+    afterAll(() => nginx?.stop());
+
+    it('is not found on the public site, and is there behind the password on the internal one', async () => {
+      const missing = await fetch(`${nginx.urls.public}${canary.url}`);
+      expect(missing.status).toBe(404);
+      expect(await missing.text()).toContain('页面不存在');
+      const { username, password } = nginx.credentials;
+      const authorization = `Basic ${Buffer.from(`${username}:${password}`).toString('base64')}`;
+      expect((await fetch(`${nginx.urls.internal}${canary.url}`)).status).toBe(401);
+      const found = await fetch(`${nginx.urls.internal}${canary.url}`, { headers: { authorization } });
+      expect(found.status).toBe(200);
+      expect(await found.text()).toContain(canary.bodyToken);
+    });
+  });
+});
+
+describe('a build of the other edition, or a failed build', () => {
+  const stagingLeft = () => readdirSync(join(project.root, '.build')).filter((name) => name.startsWith('staging-'));
+
+  it('building the internal edition does not touch dist/', () => {
+    expect(distAfterPublicBuild.size).toBeGreaterThan(30);
+    expect(distAfterInternalBuild).toEqual(distAfterPublicBuild);
+  });
+
+  it('a content error the validator catches stops the build by name and keeps dist/ byte for byte', () => {
+    const article = 'content/articles/2017-02/01.mdx';
+    const original = readFileSync(join(project.root, article), 'utf8');
+    project.edit(article, (text) => text.replace(/^title: .*\n/m, ''));
+    const run = project.build('public');
+    project.write(article, original);
+    expect(run.status).toBe(1);
+    expect(run.output).toContain(`${article}:2 title：缺少必填字段`);
+    expect(run.output).toContain('构建失败，已发布的输出保持不变');
+    expect(snapshot(project.outDir('public'))).toEqual(distAfterPublicBuild);
+    expect(stagingLeft()).toEqual([]);
+  });
+
+  it('an MDX error only Astro catches stops the build by name and keeps dist/ byte for byte', () => {
+    // Valid frontmatter, so the validator passes; an unclosed JSX tag in the body breaks MDX.
+    const article = 'content/articles/2017-02/03.mdx';
+    project.edit(article, (text) => `${text}\n<div>没有闭合的标签\n`);
+    const run = project.build('public');
+    expect(run.status).toBe(1);
+    expect(run.output).toContain('[build] validate');
+    expect(run.output).toMatch(new RegExp(`\\n  ${article}:\\d+:\\d+：Expected a closing tag for \`<div>\``));
+    expect(run.output).not.toMatch(/^\s+at /m);
+    expect(run.output).toContain('构建失败，已发布的输出保持不变');
+    expect(snapshot(project.outDir('public'))).toEqual(distAfterPublicBuild);
+    expect(stagingLeft()).toEqual([]);
+    expect(existsSync(join(project.outDir('public'), 'index.html'))).toBe(true);
+  });
+});
