@@ -8,6 +8,12 @@ export const chromiumLaunch = {
 
 const port = Number(process.env['PREVIEW_PORT'] ?? 4391);
 
+/** The tests' own nginx (scripts/deploy/nginx/serve.ts) over dist/ and, one port up, dist-internal/. */
+const nginxPort = Number(process.env['NGINX_PORT'] ?? 4392);
+export const nginxUrls = { public: `http://127.0.0.1:${nginxPort}`, internal: `http://127.0.0.1:${nginxPort + 1}` };
+/** The internal edition's password there: a throwaway htpasswd in that nginx's temporary directory. */
+export const internalCredentials = { username: 'staff', password: 'e2e-only-password' };
+
 export default defineConfig({
   testDir: 'tests/e2e',
   fullyParallel: true,
@@ -19,13 +25,33 @@ export default defineConfig({
     launchOptions: chromiumLaunch,
     locale: 'zh-CN',
   },
-  projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], launchOptions: chromiumLaunch } }],
-  webServer: {
-    // The built public edition (npm run build), served as a static host would.
-    // --ignore-lock: run beside a preview the developer may have open (`npm start`).
-    command: `astro preview --ignore-lock --host 127.0.0.1 --port ${port}`,
-    url: `http://127.0.0.1:${port}/`,
-    reuseExistingServer: !process.env['CI'],
-    env: { ASTRO_TELEMETRY_DISABLED: '1' },
-  },
+  projects: [
+    { name: 'chromium', use: { ...devices['Desktop Chrome'], launchOptions: chromiumLaunch }, testIgnore: 'deploy/**' },
+    // The same specs against the public edition as nginx serves it (headers, CSP, precompressed
+    // files), and the checks of what is deployed: tests/e2e/deploy/.
+    { name: 'nginx', use: { ...devices['Desktop Chrome'], launchOptions: chromiumLaunch, baseURL: nginxUrls.public } },
+    // The internal edition, behind its password: every link, every page accessible, no CSP violation.
+    {
+      name: 'nginx-internal',
+      testMatch: ['**/links.spec.ts', '**/accessibility.spec.ts', '**/deploy/csp.spec.ts'],
+      use: { ...devices['Desktop Chrome'], launchOptions: chromiumLaunch, baseURL: nginxUrls.internal, httpCredentials: internalCredentials },
+    },
+  ],
+  webServer: [
+    {
+      // The built public edition (npm run build), served as a static host would.
+      // --ignore-lock: run beside a preview the developer may have open (`npm start`).
+      command: `astro preview --ignore-lock --host 127.0.0.1 --port ${port}`,
+      url: `http://127.0.0.1:${port}/`,
+      reuseExistingServer: !process.env['CI'],
+      env: { ASTRO_TELEMETRY_DISABLED: '1' },
+    },
+    {
+      // Debian's nginx with the repository's configuration (npm run build and build:internal first).
+      command: `node scripts/deploy/nginx/serve.ts --port ${nginxPort} --internal-port ${nginxPort + 1} --user ${internalCredentials.username} --password ${internalCredentials.password}`,
+      url: `${nginxUrls.public}/`,
+      reuseExistingServer: !process.env['CI'],
+      gracefulShutdown: { signal: 'SIGTERM', timeout: 5000 },
+    },
+  ],
 });

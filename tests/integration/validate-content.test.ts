@@ -66,6 +66,28 @@ describe('content validation', () => {
     expect(problems).toContain(`content/issues/2017-03.mdx:7 serial：总第2期与 ${ISSUE} 重复`);
   });
 
+  // A synthetic 第3期 (not a real issue: only its numbers matter), from the real 第2期's file.
+  const thirdIssue = (c: ContentCopy, fields: { serial: number; articles: string[] }) =>
+    c.write(
+      'content/issues/2017-03.mdx',
+      readFileSync(join(c.root, ISSUE), 'utf8')
+        .replace('number: 2', 'number: 3')
+        .replace('serial: 2', `serial: ${fields.serial}`)
+        .replace('date: 2017-05-18', 'date: 2017-06-18')
+        .replace(/articles:\n(?:  - .*\n)+/, `articles:\n${fields.articles.map((id) => `  - ${id}\n`).join('')}`),
+    );
+
+  it('names two issues with the same 总期号 alone', () => {
+    const problems = problemsAfter((c) => thirdIssue(c, { serial: 2, articles: ['2017-02/07'] }));
+    expect(problems).toContain(`content/issues/2017-03.mdx:7 serial：总第2期与 ${ISSUE} 重复`);
+    expect(problems.some((p) => p.includes(' number：'))).toBe(false);
+  });
+
+  it('names an issue whose 要目 lists an article of another issue', () => {
+    const problems = problemsAfter((c) => thirdIssue(c, { serial: 3, articles: ['2017-02/07'] }));
+    expect(problems).toEqual([`content/issues/2017-03.mdx:18 articles[0]：要目列出了文章“2017-02/07”，但该文章的 issue 是“2017-02”`]);
+  });
+
   it('names an issue whose 要目 and articles disagree', () => {
     expect(problemsAfter((c) => c.edit(ISSUE, (t) => t.replace('  - 2017-02/07\n', '')))).toEqual([
       `content/articles/2017-02/07.mdx:3 issue：该文章属于 2017-02，但 ${ISSUE} 的要目（articles）没有列出它`,
