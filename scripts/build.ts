@@ -11,13 +11,14 @@ import { parseArgs } from 'node:util';
 import { parseEdition } from '../src/lib/edition.ts';
 import { validateContent, formatProblem } from './content/validate.ts';
 import { astroStage } from './build/astro-stage.ts';
+import { searchStage } from './search/stage.ts';
 import { compressStage } from './build/compress.ts';
 import { swapInto } from './build/swap.ts';
 import { BuildError } from './build/build-error.ts';
 import type { BuildContext, Stage } from './build/stages.ts';
 
 // compress stays last: it precompresses what every earlier stage wrote.
-const STAGES: Stage[] = [astroStage, compressStage];
+const STAGES: Stage[] = [astroStage, searchStage, compressStage];
 
 export interface BuildReport {
   edition: string;
