@@ -1,13 +1,16 @@
 /**
  * A built site's files as anyone who gets them could read them: every file raw, and decompressed
  * where it is compressed (file.gz, file.br, and Pagefind's index and fragments, which are gzip
- * whatever their name). Used to prove that a string is nowhere in an edition, and, by finding it
- * in the other edition through the same reader, that the reader would have seen it.
+ * whatever their name); and each search fragment's text decoded back from the character pairs it
+ * is indexed as (src/lib/search/index-content.ts), as the search page shows it. Used to prove
+ * that a string is nowhere in an edition, and, by finding it in the other edition through the
+ * same reader, that the reader would have seen it.
  */
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { decodeContent } from '../../src/lib/search/index-content.ts';
 
 export function listFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true })
@@ -21,8 +24,8 @@ export function listFiles(dir: string): string[] {
 export interface ReadableFile {
   /** Relative to the site's root. */
   path: string;
-  /** How the bytes were got: raw, gunzip, brotli. */
-  via: 'raw' | 'gunzip' | 'brotli';
+  /** How the bytes were got: raw, gunzip, brotli, or the decoded text of a search fragment. */
+  via: 'raw' | 'gunzip' | 'brotli' | 'search text';
   bytes: Buffer;
 }
 
@@ -36,8 +39,16 @@ export function readSite(dir: string): ReadableFile[] {
     const files: ReadableFile[] = [{ path, via: 'raw', bytes }];
     if (path.endsWith('.br')) files.push({ path, via: 'brotli', bytes: brotliDecompressSync(bytes) });
     else if (isGzip(bytes)) files.push({ path, via: 'gunzip', bytes: gunzipSync(bytes) });
+    if (path.endsWith('.pf_fragment')) files.push({ path, via: 'search text', bytes: Buffer.from(searchText(files.at(-1)!.bytes)) });
     return files;
   });
+}
+
+/** Pagefind's fragment (pagefind_dcd + JSON): the page's content and title, decoded to plain text. */
+function searchText(fragment: Buffer): string {
+  const json = fragment.toString('utf8').replace(/^pagefind_dcd/, '');
+  const { content, meta } = JSON.parse(json) as { content: string; meta: Record<string, string> };
+  return [decodeContent(meta['title'] ?? ''), decodeContent(content), ...Object.values(meta)].join('\n');
 }
 
 /**

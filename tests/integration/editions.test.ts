@@ -11,7 +11,10 @@ import { join } from 'node:path';
 import { randomInt } from 'node:crypto';
 import { copyProject, type BuildRun, type ProjectCopy } from '../helpers/project-copy.ts';
 import { findInSite, readSite, snapshot, type ReadableFile } from '../helpers/site-files.ts';
+import { chromium } from '@playwright/test';
 import { startNginx, type RunningNginx } from '../../scripts/deploy/nginx/serve.ts';
+import { chromiumLaunch } from '../../playwright.config.ts';
+import { watchPage } from '../helpers/console.ts';
 
 /** Latin letters only: one word to Pagefind's tokenizer, and found by a plain byte search in any encoding. */
 const token = () => Array.from({ length: 12 }, () => String.fromCharCode(97 + randomInt(26))).join('');
@@ -86,6 +89,11 @@ describe('the canary: an internal document added to the content', () => {
     const page = `${canary.url.slice(1)}index.html`;
     expect(hits.get(canary.bodyToken)).toEqual(expect.arrayContaining([`${page} (raw)`, `${page}.gz (gunzip)`, `${page}.br (brotli)`]));
     expect(hits.get(canary.title)).toEqual(expect.arrayContaining(['policies/index.html (raw)', 'policies/status/draft/index.html (raw)']));
+    // In its own search index: Pagefind's gzip files, and the text the search page decodes from them.
+    const inIndex = (needle: string, via: string) => hits.get(needle)!.filter((hit) => hit.startsWith('pagefind/') && hit.endsWith(`(${via})`));
+    expect(inIndex(canary.bodyToken, 'gunzip').length).toBeGreaterThan(0);
+    expect(inIndex(canary.bodyToken, 'search text').length).toBeGreaterThan(0);
+    expect(inIndex(canary.title, 'search text').length).toBeGreaterThan(0);
   });
 
   it('is linked where it is mentioned in the internal edition, and not even named in the public one', () => {
@@ -123,6 +131,36 @@ describe('the canary: an internal document added to the content', () => {
       const found = await fetch(`${nginx.urls.internal}${canary.url}`, { headers: { authorization } });
       expect(found.status).toBe(200);
       expect(await found.text()).toContain(canary.bodyToken);
+    });
+
+    it('is found by the internal edition’s search in the browser, under the CSP, and not by the public one', async () => {
+      const browser = await chromium.launch(chromiumLaunch);
+      try {
+        const context = await browser.newContext({ httpCredentials: nginx.credentials, locale: 'zh-CN' });
+        const page = await context.newPage();
+        const problems = watchPage(page);
+        const status = page.locator('#search-status');
+        for (const query of [canary.bodyToken, `内部文件${canary.titleToken}`]) {
+          await page.goto(`${nginx.urls.internal}/search/?q=${encodeURIComponent(query)}`);
+          await status.filter({ hasText: '找到' }).waitFor();
+          const links = await page.locator('#search-results .result__title').evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+          expect(links, query).toEqual([canary.url]);
+        }
+        await page.locator('#search-results .result__title').click();
+        await page.waitForURL((url) => url.pathname === canary.url);
+        await page.locator('main h1', { hasText: canary.title }).waitFor();
+        for (const query of [canary.bodyToken, `内部文件${canary.titleToken}`]) {
+          await page.goto(`${nginx.urls.public}/search/?q=${encodeURIComponent(query)}`);
+          await status.filter({ hasText: '没有找到' }).waitFor();
+          expect(await page.locator('#search-results li').count(), query).toBe(0);
+        }
+        // The public index works: the same page finds what it does hold.
+        await page.goto(`${nginx.urls.public}/search/?q=${encodeURIComponent('吕梁学院')}`);
+        await status.filter({ hasText: '找到' }).waitFor();
+        expect(problems).toEqual([]);
+      } finally {
+        await browser.close();
+      }
     });
   });
 });

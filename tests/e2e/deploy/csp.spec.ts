@@ -14,3 +14,15 @@ test('every page works under the Content-Security-Policy: nothing refused, no er
   }
   expect(problems).toEqual([]);
 });
+
+test('search works under the Content-Security-Policy: Pagefind’s WebAssembly runs, results show, the target page highlights', async ({ page }) => {
+  const problems = watchPage(page);
+  const response = await page.goto('/search/?q=吕梁学院');
+  expect(response?.headers()['content-security-policy']).toContain("'wasm-unsafe-eval'");
+  await expect(page.locator('#search-status')).toContainText('找到');
+  const first = page.locator('#search-results .result__title').first();
+  await expect(first).toContainText('吕梁');
+  await first.click();
+  await expect(page.locator('main mark').first()).toHaveText('吕梁学院');
+  expect(problems).toEqual([]);
+});
