@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { defineConfig, devices } from '@playwright/test';
 
 /** Debian's Chromium: Playwright's own browser download cannot work on these machines. */
@@ -6,10 +7,14 @@ export const chromiumLaunch = {
   args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
 };
 
-const port = Number(process.env['PREVIEW_PORT'] ?? 4391);
+/**
+ * A port of this checkout's own, so that test runs in two checkouts on one machine never share
+ * (and shut down) each other's server; PREVIEW_PORT overrides it.
+ */
+const port = Number(process.env['PREVIEW_PORT'] ?? 20000 + (createHash('sha1').update(import.meta.dirname).digest().readUInt16BE(0) % 20000));
 
-/** The tests' own nginx (scripts/deploy/nginx/serve.ts) over dist/ and, one port up, dist-internal/. */
-const nginxPort = Number(process.env['NGINX_PORT'] ?? 4392);
+/** The tests' own nginx (scripts/deploy/nginx/serve.ts) over dist/ and, one port up, dist-internal/: this checkout's ports too. */
+const nginxPort = Number(process.env['NGINX_PORT'] ?? port + 1);
 export const nginxUrls = { public: `http://127.0.0.1:${nginxPort}`, internal: `http://127.0.0.1:${nginxPort + 1}` };
 /** The internal edition's password there: a throwaway htpasswd in that nginx's temporary directory. */
 export const internalCredentials = { username: 'staff', password: 'e2e-only-password' };
@@ -43,14 +48,14 @@ export default defineConfig({
       // --ignore-lock: run beside a preview the developer may have open (`npm start`).
       command: `astro preview --ignore-lock --host 127.0.0.1 --port ${port}`,
       url: `http://127.0.0.1:${port}/`,
-      reuseExistingServer: !process.env['CI'],
+      reuseExistingServer: false,
       env: { ASTRO_TELEMETRY_DISABLED: '1' },
     },
     {
       // Debian's nginx with the repository's configuration (npm run build and build:internal first).
       command: `node scripts/deploy/nginx/serve.ts --port ${nginxPort} --internal-port ${nginxPort + 1} --user ${internalCredentials.username} --password ${internalCredentials.password}`,
       url: `${nginxUrls.public}/`,
-      reuseExistingServer: !process.env['CI'],
+      reuseExistingServer: false,
       gracefulShutdown: { signal: 'SIGTERM', timeout: 5000 },
     },
   ],

@@ -25,7 +25,7 @@ export interface EvalQuery {
 export function searchableText(text: string): string {
   return text
     .normalize('NFKC')
-    .replace(/(?<=[\p{Script=Han}])[ \t\u3000]+(?=[\p{Alphabetic}\p{N}])|(?<=[\p{Alphabetic}\p{N}])[ \t\u3000]+(?=[\p{Script=Han}])/gu, '');
+    .replace(/(?<=\p{Script=Han})[ \t\u3000]+(?=(?!\p{Script=Han})[\p{Alphabetic}\p{N}])|(?<=(?<!\p{Script=Han})[\p{Alphabetic}\p{N}])[ \t\u3000]+(?=\p{Script=Han})/gu, '');
 }
 
 /** The pages whose text holds `query` verbatim (after searchableText), by URL. */
