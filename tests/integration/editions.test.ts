@@ -142,7 +142,8 @@ describe('the canary: an internal document added to the content', () => {
         const status = page.locator('#search-status');
         for (const query of [canary.bodyToken, `内部文件${canary.titleToken}`]) {
           await page.goto(`${nginx.urls.internal}/search/?q=${encodeURIComponent(query)}`);
-          await status.filter({ hasText: '找到' }).waitFor();
+          // The status comes first, the results a moment later.
+          await page.locator('#search-results .result__title').first().waitFor();
           const links = await page.locator('#search-results .result__title').evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
           expect(links, query).toEqual([canary.url]);
         }
