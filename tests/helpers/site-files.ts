@@ -1,11 +1,13 @@
 /**
  * A built site's files as anyone who gets them could read them: every file raw, and decompressed
  * where it is compressed (file.gz, file.br, and Pagefind's index and fragments, which are gzip
- * whatever their name); and each search fragment's text decoded back from the character pairs it
- * is indexed as (src/lib/search/index-content.ts), as the search page shows it. Used to prove
+ * whatever their name); each search fragment's text decoded back from the character pairs it
+ * is indexed as (src/lib/search/index-content.ts), as the search page shows it; and each PDF's
+ * text as poppler's pdftotext extracts it (a PDF's text is compressed, in font encodings). Used to prove
  * that a string is nowhere in an edition, and, by finding it in the other edition through the
  * same reader, that the reader would have seen it.
  */
+import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -25,7 +27,7 @@ export interface ReadableFile {
   /** Relative to the site's root. */
   path: string;
   /** How the bytes were got: raw, gunzip, brotli, or the decoded text of a search fragment. */
-  via: 'raw' | 'gunzip' | 'brotli' | 'search text';
+  via: 'raw' | 'gunzip' | 'brotli' | 'search text' | 'pdftotext';
   bytes: Buffer;
 }
 
@@ -40,6 +42,7 @@ export function readSite(dir: string): ReadableFile[] {
     if (path.endsWith('.br')) files.push({ path, via: 'brotli', bytes: brotliDecompressSync(bytes) });
     else if (isGzip(bytes)) files.push({ path, via: 'gunzip', bytes: gunzipSync(bytes) });
     if (path.endsWith('.pf_fragment')) files.push({ path, via: 'search text', bytes: Buffer.from(searchText(files.at(-1)!.bytes)) });
+    if (path.endsWith('.pdf')) files.push({ path, via: 'pdftotext', bytes: pdfText(full) });
     return files;
   });
 }
@@ -49,6 +52,12 @@ function searchText(fragment: Buffer): string {
   const json = fragment.toString('utf8').replace(/^pagefind_dcd/, '');
   const { content, meta } = JSON.parse(json) as { content: string; meta: Record<string, string> };
   return [decodeContent(meta['title'] ?? ''), decodeContent(content), ...Object.values(meta)].join('\n');
+}
+
+function pdfText(file: string): Buffer {
+  const run = spawnSync('pdftotext', ['-q', '-enc', 'UTF-8', file, '-']);
+  if (run.status !== 0) throw new Error(`pdftotext could not read ${file} (Debian: poppler-utils): ${String(run.stderr)}`);
+  return run.stdout;
 }
 
 /**

@@ -10,6 +10,8 @@ afterEach(() => copy?.remove());
 
 /** The problems the validator reports for a broken copy of the content, as printed. */
 function problemsAfter(breakIt: (copy: ContentCopy) => void): string[] {
+  // A test may break the content twice: the first copy goes before the second replaces it.
+  copy?.remove();
   copy = copyContent();
   breakIt(copy);
   return validateContent(copy.root).problems.map(formatProblem);

@@ -31,7 +31,7 @@ export interface NginxRunConfig {
   sites: SiteToServe[];
   host?: string;
   /** Set when nginx starts as root: its workers then run as this user instead of nobody. */
-  user?: string;
+  user?: string | undefined;
 }
 
 /** Replaces the one directive `name` of a server block (active lines only, not comments); throws if it is not there exactly `count` times. */

@@ -30,7 +30,7 @@ export interface NginxOptions {
   /** Ports per edition; a free port when not given. */
   ports?: Partial<Record<Edition, number>>;
   /** For the internal edition's basic auth. */
-  credentials?: Credentials;
+  credentials?: Credentials | undefined;
   /** Where nginx's own messages go (default: kept in error.log and shown if it fails). */
   stdio?: 'inherit' | 'ignore';
 }
