@@ -35,6 +35,17 @@ export function removeDigitSpacing(text: string): string {
   return text.replace(DIGIT_SPACE, '');
 }
 
+const SPACE_IN_CJK = new RegExp(`(?<=[${CJK}]) (?=[${CJK}])`, 'gu');
+
+/**
+ * A line whose Chinese characters stand apart (工 作 要 讯, or a justified line stretched by a
+ * long unbreakable word) comes out of a PDF with a space between each: those are spacing, not
+ * spaces, and go. A single space between Chinese words (一流大学 一流学科) is the text's own.
+ */
+export function removeSpreadSpacing(line: string): string {
+  return (line.match(SPACE_IN_CJK)?.length ?? 0) >= 2 ? line.replace(SPACE_IN_CJK, '') : line;
+}
+
 /** The whole tidy-up for a piece of bulletin text. */
 export function tidy(text: string): string {
   return removeDigitSpacing(normalizeLine(text));

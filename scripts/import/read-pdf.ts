@@ -5,7 +5,7 @@
  * ends short of the right edge; a line at a page's head that is not indented continues the
  * paragraph the previous page cut; a page number is the lone number at a page's foot.
  */
-import { isPageNumber, isRule, joinBroken, normalizeLine } from './cjk-text.ts';
+import { isPageNumber, isRule, joinBroken, normalizeLine, removeSpreadSpacing } from './cjk-text.ts';
 import { LIST_MARKER, type SourceBlock } from './source-block.ts';
 
 /** One run of text as PDF.js reports it (unpdf's StructuredTextItem). y grows upwards. */
@@ -57,7 +57,7 @@ export function linesFromItems(items: readonly PdfTextItem[]): PdfLine[] {
         end = run.x + run.width;
       }
       return {
-        text: normalizeLine(text),
+        text: removeSpreadSpacing(normalizeLine(text)),
         left: inked[0]?.x ?? 0,
         right: Math.max(...inked.map((run) => run.x + run.width), 0),
         y: sorted[0]!.y,

@@ -57,7 +57,8 @@ export function bulletinHtml(issue: RenderedIssue): string {
     @bottom-center { content: "— " counter(page) " —"; font: 14pt "Noto Serif CJK SC", serif; } }
   body { margin: 0; font: 16pt/28pt "Noto Serif CJK SC", serif; text-align: justify; }
   p { margin: 0; text-indent: 2em; }
-  .series { color: #c00; text-align: center; text-indent: 0; font-size: 26pt; line-height: 40pt; font-weight: bold; }
+  .series { color: #c00; text-align: center; text-indent: 0; font-size: 18pt; line-height: 32pt; font-weight: bold; }
+  .series:last-of-type { font-size: 40pt; line-height: 60pt; letter-spacing: 0.2em; }
   .number { text-align: center; text-indent: 0; }
   .byline { display: flex; justify-content: space-between; border-bottom: 2px solid #c00; padding-bottom: 4pt; margin-bottom: 12pt; }
   .toc-title { text-indent: 0; font-weight: bold; }
@@ -68,7 +69,7 @@ export function bulletinHtml(issue: RenderedIssue): string {
   .closing p { text-indent: 0; }
   .copies { text-align: right; }
 </style></head><body>
-${issue.series.map((line) => p(line, 'series')).join('\n')}
+<header>${issue.series.map((line) => p(line, 'series')).join('\n')}</header>
 ${p(`第${issue.number}期`, 'number')}
 <div class="byline"><span>${escape(issue.publisher)}</span><span>${chineseDate(issue.date)}</span></div>
 ${p('本期要目', 'toc-title')}
@@ -85,4 +86,70 @@ ${issue.recipients.fa ? p(`发：${issue.recipients.fa}`) : ''}
 ${issue.copies ? p(`（共印${issue.copies}份）`, 'copies') : ''}
 </div>
 </body></html>`;
+}
+
+/** The issue printed to PDF by Chromium, A4 with page numbers, as the office's PDFs are. */
+export async function bulletinPdf(issue: RenderedIssue): Promise<Buffer> {
+  const { chromium } = await import('@playwright/test');
+  const { chromiumLaunch } = await import('../../playwright.config.ts');
+  const browser = await chromium.launch(chromiumLaunch);
+  try {
+    const page = await browser.newPage();
+    await page.setContent(bulletinHtml(issue), { waitUntil: 'load' });
+    return await page.pdf({ preferCSSPageSize: true, printBackground: true });
+  } finally {
+    await browser.close();
+  }
+}
+
+/**
+ * The issue as a Word file the way an editor types one: masthead paragraphs, the 要目 as a
+ * bulleted list, headlines in a heading style, indented body paragraphs, the 版记 in a table,
+ * page numbers in the footer.
+ */
+export async function bulletinDocx(issue: RenderedIssue): Promise<Buffer> {
+  const docx = await import('docx');
+  const { AlignmentType, Document, Footer, HeadingLevel, LevelFormat, Packer, PageNumber, Paragraph, Tab, Table, TableCell, TableRow, TextRun, WidthType } = docx;
+  const centred = (text: string, size: number) =>
+    new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text, size: size * 2, color: 'CC0000', bold: true })] });
+  const closingLines = [
+    `主办：${issue.publisher}`,
+    `邮箱：${issue.email}`,
+    `电话：${issue.telephone}`,
+    `出版日期：${chineseDate(issue.date)}（总第${String(issue.serial).padStart(2, '0')}期）`,
+    ...(issue.recipients.bao ? [`报：${issue.recipients.bao}`] : []),
+    ...(issue.recipients.song ? [`送：${issue.recipients.song}`] : []),
+    ...(issue.recipients.fa ? [`发：${issue.recipients.fa}`] : []),
+    ...(issue.copies ? [`（共印${issue.copies}份）`] : []),
+  ];
+  const document = new Document({
+    numbering: {
+      config: [{ reference: 'toc', levels: [{ level: 0, format: LevelFormat.BULLET, text: '◆', alignment: AlignmentType.LEFT }] }],
+    },
+    sections: [
+      {
+        footers: {
+          default: new Footer({
+            children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: ['— ', PageNumber.CURRENT, ' —'] })] })],
+          }),
+        },
+        children: [
+          ...issue.series.map((line, i) => centred(line, i === issue.series.length - 1 ? 36 : 18)),
+          new Paragraph({ alignment: AlignmentType.CENTER, text: `第${issue.number}期` }),
+          new Paragraph({ children: [new TextRun(issue.publisher), new TextRun({ children: [new Tab(), new Tab(), chineseDate(issue.date)] })] }),
+          new Paragraph({ children: [new TextRun({ text: '本期要目', bold: true })] }),
+          ...issue.articles.map((a) => new Paragraph({ text: a.title, numbering: { reference: 'toc', level: 0 } })),
+          ...issue.articles.flatMap((a) => [
+            new Paragraph({ text: a.title, heading: HeadingLevel.HEADING_2, alignment: AlignmentType.CENTER }),
+            ...a.paragraphs.map((text) => new Paragraph({ text, indent: { firstLine: 640 } })),
+          ]),
+          new Table({
+            width: { size: 100, type: WidthType.PERCENTAGE },
+            rows: closingLines.map((line) => new TableRow({ children: [new TableCell({ children: [new Paragraph(line)] })] })),
+          }),
+        ],
+      },
+    ],
+  });
+  return Packer.toBuffer(document);
 }
