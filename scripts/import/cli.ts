@@ -77,9 +77,9 @@ export async function runImport(argv: string[], env: CliEnvironment): Promise<nu
     if (existing.length && !args.values.force && !dryRun) {
       throw new ImportError(`${label}已存在：${existing.map((p) => shown(join(contentDir, p))).join('、')}。如要用这份文件替换它，请加 --force`);
     }
-    const problems = validateImport(target, files);
+    const problems = validateImport(target, files, shown);
     if (problems.length) {
-      throw new ImportError(`生成的内容没有通过内容检查：\n${problems.map((p) => `  ${shown(join(contentDir, p))}`).join('\n')}`);
+      throw new ImportError(`生成的内容没有通过内容检查：\n${problems.map((p) => `  ${p}`).join('\n')}`);
     }
 
     env.out(`已读取 ${shown(file)}（${FORMAT_NAMES[format]}）：${label}，${formatChineseDate(issue.date)}出版，${issue.articles.length} 篇文章。`);

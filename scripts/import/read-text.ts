@@ -10,8 +10,10 @@ import { LIST_MARKER, type SourceBlock } from './source-block.ts';
 
 /** Leading space that marks a paragraph's first line: two spaces, a full-width space, a tab. */
 const INDENT = /^(?: {2,}|[\u3000\t])/;
-/** Lines that stand alone: 第2期, a date, 本期要目, a 版记 line (主 办：…), 共印200份. */
-const STANDALONE = /^(?:第\s*\S{1,4}\s*期.*|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|(?:本期)?要目|(?:主\s*办|邮\s*箱|电\s*话|出版日期|报|送|发)\s*[：:].*|[（(]?\s*共印.*份\s*[)）]?)$/;
+/** Lines that stand alone: 第2期, a date, 本期要目, 共印200份. */
+const STANDALONE = /^(?:第\s*\S{1,4}\s*期.*|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|(?:本期)?要目|[（(]?\s*共印.*份\s*[)）]?)$/;
+/** A 版记 line starts a block; a long one (送：…) may wrap onto the next line. */
+const CLOSING_LINE = /^(?:主\s*办|邮\s*箱|电\s*话|出版日期|报|送|发)\s*[：:]/;
 
 /** A line's width in Chinese characters (Latin letters and digits count half). */
 const width = (line: string) => [...line].reduce((sum, c) => sum + (c.charCodeAt(0) < 0x2000 ? 0.5 : 1), 0);
@@ -43,7 +45,7 @@ function blocksOfChunk(chunk: string): SourceBlock[] {
     const listItem = LIST_MARKER.test(text);
     const indented = INDENT.test(raw);
     const standalone = STANDALONE.test(text);
-    if (!current || ended || listItem || indented || standalone) {
+    if (!current || ended || listItem || indented || standalone || CLOSING_LINE.test(text)) {
       if (current) blocks.push(current);
       current = { text, ...(listItem ? { listItem: true } : {}), ...(listItem || indented || ended ? { startsParagraph: true } : {}) };
     } else {

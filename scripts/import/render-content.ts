@@ -92,7 +92,9 @@ export function renderArticle(article: ArticleContent, issueId: string): string 
 export function escapeMdx(paragraph: string): string {
   return paragraph
     .replace(/[\\{}<>*_`[\]]/g, (c) => `\\${c}`)
-    .replace(/^(#|>|[-+](?=\s)|\d+(?=[.)]\s))/, (c) => `\\${c}`);
+    .replace(/^(#|[-+](?=\s))/, '\\$1')
+    // An ordered list's mark is escaped at its dot: 1\. (a backslash before a digit would show).
+    .replace(/^(\d+)([.)])(?=\s)/, '$1\\$2');
 }
 
 export function renderContentFiles(issue: IssueContent): ContentFile[] {

@@ -27,9 +27,10 @@ export function existingIssueFiles({ contentDir, issueId }: ContentTarget): stri
 /**
  * The validator's problems that the new files bring: each problem of the new files, and any
  * problem elsewhere that the content did not have before (a policy citing an article that a
- * re-import removed). Paths are given relative to the content folder: issues/2017-02.mdx.
+ * re-import removed). Each as the validator prints it, with the paths of the target folder as
+ * `show` writes them.
  */
-export function validateImport(target: ContentTarget, files: readonly ContentFile[]): string[] {
+export function validateImport(target: ContentTarget, files: readonly ContentFile[], show: (path: string) => string = (p) => p): string[] {
   const scratch = mkdtempSync(join(tmpdir(), 'yaoxun-import-check-'));
   try {
     const content = join(scratch, 'content');
@@ -50,9 +51,11 @@ export function validateImport(target: ContentTarget, files: readonly ContentFil
       writeFileSync(join(content, file.path), file.text);
     }
     const written = new Set(files.map((f) => `content/${f.path}`));
+    // The scratch copy's content/… is the target folder's.
+    const real = (text: string) => text.replace(/(?<![\w/])content\/((?:issues|articles|policies|topics)\/[^\s:：]+)/g, (_, path: string) => show(join(target.contentDir, path)));
     return validateContent(scratch)
       .problems.filter((p) => written.has(p.path) || !before.has(formatProblem(p)))
-      .map((p) => formatProblem({ ...p, path: p.path.replace(/^content\//, '') }));
+      .map((p) => real(formatProblem(p)));
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }

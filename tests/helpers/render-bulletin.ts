@@ -29,13 +29,13 @@ function frontmatter(path: string): { data: Record<string, unknown>; body: strin
   return { data: parse(match[1]!, { schema: 'core' }) as Record<string, unknown>, body: source.slice(match[0].length) };
 }
 
-/** The issue `id` (2017-02) as its content files under `root` hold it. */
-export function loadIssue(root: string, id: string): RenderedIssue {
-  const issue = frontmatter(join(root, 'content/issues', `${id}.mdx`)).data as unknown as Omit<RenderedIssue, 'articles'> & {
+/** The issue `id` (2017-02) as the content files under `root` (or in `contentDir`) hold it. */
+export function loadIssue(root: string, id: string, contentDir = join(root, 'content')): RenderedIssue {
+  const issue = frontmatter(join(contentDir, 'issues', `${id}.mdx`)).data as unknown as Omit<RenderedIssue, 'articles'> & {
     articles: string[];
   };
   const articles = issue.articles.map((articleId) => {
-    const { data, body } = frontmatter(join(root, 'content/articles', `${articleId}.mdx`));
+    const { data, body } = frontmatter(join(contentDir, 'articles', `${articleId}.mdx`));
     return { title: String(data['title']), paragraphs: body.split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean) };
   });
   return { ...issue, articles };
