@@ -190,9 +190,11 @@ export function parseClosingBlock(lines: readonly string[]): ClosingBlock {
     else if (label === '邮箱') closing.email = text.replace(/\s/g, '');
     else if (label === '电话') closing.telephone = text;
     else if (label === '出版日期') {
-      closing.date = parseChineseDate(text);
+      const date = parseChineseDate(text);
+      if (date) closing.date = date;
       const serial = SERIAL.exec(text);
-      if (serial) closing.serial = parseNumber(serial[1]!);
+      const number = serial ? parseNumber(serial[1]!) : undefined;
+      if (number) closing.serial = number;
     } else if (label === '报') closing.recipients.bao = text;
     else if (label === '送') closing.recipients.song = text;
     else if (label === '发') closing.recipients.fa = text;
