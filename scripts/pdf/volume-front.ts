@@ -16,7 +16,7 @@ export interface ContentsIssue {
 const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 function entry(kind: 'issue' | 'article', title: string, folio: number): string {
-  return `<p class="toc-entry toc-entry--${kind}"><span class="toc-entry__title">${escape(title)}</span><span class="toc-entry__leader" aria-hidden="true"></span><span class="toc-entry__page">${folio}</span></p>`;
+  return `<p class="toc-entry toc-entry--${kind}"><span class="toc-entry__title"><span>${escape(title)}</span></span><span class="toc-entry__page">${folio}</span></p>`;
 }
 
 export function volumeFrontHtml(volume: PrintVolume, contents: ContentsIssue[], stylesheets: string[]): string {
