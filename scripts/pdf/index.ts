@@ -107,14 +107,14 @@ export async function renderSitePdfs(options: PdfRunOptions): Promise<PdfRunRepo
     });
 
     // One PDF per document, a few at a time.
-    const results = new Map<string, { html: string; info: RenderInfo }>();
+    const results = new Map<string, RenderResult>();
     const queue = [...manifest.documents];
     const worker = async () => {
       for (let doc = queue.shift(); doc; doc = queue.shift()) {
         const html = htmlOf(doc.page);
         const { pdf, info } = await renderCached(doc.page, html, { closingBlock: doc.closingBlock }, propertiesOf(doc));
         write(doc.pdf, pdf, info.pages);
-        results.set(doc.pdf, { html, info });
+        results.set(doc.pdf, { html, info, pdf });
         report.documents += 1;
       }
     };
@@ -140,7 +140,13 @@ interface VolumeTools {
   siteDir: string;
 }
 
-async function bindYear(volume: PrintVolume, manifest: PrintManifest, results: Map<string, { html: string; info: RenderInfo }>, tools: VolumeTools) {
+interface RenderResult {
+  html: string;
+  info: RenderInfo;
+  pdf: Uint8Array;
+}
+
+async function bindYear(volume: PrintVolume, manifest: PrintManifest, results: Map<string, RenderResult>, tools: VolumeTools) {
   const issues = volume.issues.map((issue) => {
     const doc = manifest.documents.find((d) => d.pdf === issue.pdf);
     const result = results.get(issue.pdf);
@@ -150,12 +156,12 @@ async function bindYear(volume: PrintVolume, manifest: PrintManifest, results: M
   const plan = planVolume(issues.map(({ info }) => info.pages));
   const parts = [];
   const contents: ContentsIssue[] = [];
-  for (const [i, { issue, doc, html, info }] of issues.entries()) {
+  for (const [i, { issue, doc, html, info, pdf: ownPdf }] of issues.entries()) {
     const { firstFolio, blankBefore } = plan.parts[i]!;
     // The same page, the same 版记 position, only the folios continue the volume's.
     const { pdf } =
       firstFolio === 1
-        ? await tools.renderCached(doc.page, html, { closingBlock: doc.closingBlock }, undefined)
+        ? { pdf: ownPdf }
         : await tools.renderCached(doc.page, html, { closingBlock: doc.closingBlock, closingOffsetPt: info.closingOffsetPt, firstFolio }, undefined);
     parts.push({ pdf, blankBefore, bookmark: `${issue.number}（${issue.serial}）` });
     const headlinePages = locateHeadlines(info.pageTexts, issue.headlines);

@@ -119,7 +119,9 @@ export class PdfRenderer {
       throw new PdfRenderError(`${path}：打印失败（${(error as Error).message.split('\n')[0]}）`);
     }
     const reading = await readPdf(pdf);
-    if (reading.pages === 0 || reading.pageTexts.every((text) => text.trim() === '')) {
+    // The folios are drawn on every page whatever the page holds: they do not count as text.
+    const content = reading.pageTexts.map((text) => text.replace(/—\s*\d+\s*—/g, '').trim());
+    if (reading.pages === 0 || content.every((text) => text === '')) {
       throw new PdfRenderError(`${path}：生成的 PDF 是空白的（${reading.pages} 页，没有文字）`);
     }
     return { pdf, pages: reading.pages, pageTexts: reading.pageTexts, closingOffsetPt };
