@@ -40,6 +40,8 @@ export interface PdfRunReport {
   renderSeconds: number;
   /** Page count and size of every PDF, by URL. */
   facts: Map<string, PdfFileFacts>;
+  /** Each render of this run: the page, its page count and the seconds it took. */
+  timings: Array<{ page: string; pages: number; seconds: number }>;
 }
 
 export interface PdfRunOptions {
@@ -60,7 +62,7 @@ export async function renderSitePdfs(options: PdfRunOptions): Promise<PdfRunRepo
     throw new PdfRenderError(`${manifestFile}：无法读取 PDF 清单（${(error as Error).message}）。请先构建网站。`);
   }
   const renderer = await PdfRenderer.start(siteDir);
-  const report: PdfRunReport = { documents: 0, volumes: 0, rendered: 0, cached: 0, renderedPages: 0, renderSeconds: 0, facts: new Map() };
+  const report: PdfRunReport = { documents: 0, volumes: 0, rendered: 0, cached: 0, renderedPages: 0, renderSeconds: 0, facts: new Map(), timings: [] };
   try {
     const hasher = new InputHasher(siteDir, `${sourcesHash(import.meta.dirname)}\0${renderer.version()}`);
     const cache = new PdfCache<RenderInfo>(options.cacheDir);
@@ -84,7 +86,9 @@ export async function renderSitePdfs(options: PdfRunOptions): Promise<PdfRunRepo
       const start = performance.now();
       const rendered = await renderer.render(page, render);
       const pdf = properties ? await withProperties(rendered.pdf, properties) : rendered.pdf;
-      report.renderSeconds += (performance.now() - start) / 1000;
+      const seconds = (performance.now() - start) / 1000;
+      report.renderSeconds += seconds;
+      report.timings.push({ page, pages: rendered.pages, seconds });
       report.rendered += 1;
       report.renderedPages += rendered.pages;
       const info: RenderInfo = { pages: rendered.pages, pageTexts: rendered.pageTexts, closingOffsetPt: rendered.closingOffsetPt };

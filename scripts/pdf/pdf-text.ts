@@ -22,7 +22,7 @@ export async function readPdf(pdf: Uint8Array): Promise<PdfReading> {
     for (let n = 1; n <= document.numPages; n++) {
       const page = await document.getPage(n);
       const content = await page.getTextContent();
-      items.push(content.items.filter((item): item is TextItem & { hasEOL: boolean } => 'str' in item) as TextItem[]);
+      items.push(content.items.filter((item) => 'str' in item) as TextItem[]);
     }
     return {
       pages: document.numPages,

@@ -10,7 +10,7 @@
 import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { chromiumLaunch } from '../../playwright.config.ts';
 import { serveSite, SITE_ORIGIN, type ExtraPages } from './site-files.ts';
-import { readPdf } from './pdf-text.ts';
+import { readPdf, type PdfReading } from './pdf-text.ts';
 
 const MM = 72 / 25.4;
 /** GB/T 9704: 297 mm page, 37 mm top margin, 225 mm text block: its foot is 35 mm above the page's bottom edge. */
@@ -27,7 +27,7 @@ export interface RenderOptions {
   /** The folio of the first page (a bound volume's issues continue the volume's numbering). */
   firstFolio?: number;
   /** Space put before the 版记, in points; measured when `closingBlock` is set and this is not. */
-  closingOffsetPt?: number;
+  closingOffsetPt?: number | undefined;
   /** Whether the page ends with a 版记 to move to the foot of its last page. */
   closingBlock?: boolean;
 }
@@ -110,7 +110,7 @@ export class PdfRenderer {
     if (fonts.loaded === 0) throw new PdfRenderError(`${path}：打印样式未加载任何字体（页面是否链接了 print-fonts.css？）`);
   }
 
-  private async print(page: Page, path: string, closingOffsetPt: number | undefined): Promise<Rendered> {
+  private async print(page: Page, path: string, closingOffsetPt: number | undefined): Promise<Rendered & { reading: PdfReading }> {
     if (closingOffsetPt !== undefined) await setClosingOffset(page, closingOffsetPt);
     let pdf: Uint8Array;
     try {
@@ -124,7 +124,7 @@ export class PdfRenderer {
     if (reading.pages === 0 || content.every((text) => text === '')) {
       throw new PdfRenderError(`${path}：生成的 PDF 是空白的（${reading.pages} 页，没有文字）`);
     }
-    return { pdf, pages: reading.pages, pageTexts: reading.pageTexts, closingOffsetPt };
+    return { pdf, pages: reading.pages, pageTexts: reading.pageTexts, closingOffsetPt, reading };
   }
 
   /**
@@ -151,7 +151,7 @@ export class PdfRenderer {
     let rendered = await this.print(page, path, offset);
     const pages = rendered.pages;
     for (let attempt = 0; attempt < 4; attempt++) {
-      const baseline = (await readPdf(rendered.pdf)).lowestBaseline(pages, TEXT_BLOCK_FOOT_PT - 8);
+      const baseline = rendered.reading.lowestBaseline(pages, TEXT_BLOCK_FOOT_PT - 8);
       if (baseline === undefined) throw new PdfRenderError(`${path}：在最后一页找不到版记`);
       const gap = baseline - ruleBelowBaselinePt - TEXT_BLOCK_FOOT_PT;
       if (Math.abs(gap) <= TOLERANCE_PT) return rendered;

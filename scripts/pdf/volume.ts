@@ -57,9 +57,9 @@ function addBookmarks(doc: PDFDocument, items: Array<{ title: string; pageIndex:
     };
     if (i > 0) dict['Prev'] = refs[i - 1];
     if (i < items.length - 1) dict['Next'] = refs[i + 1];
-    context.assign(refs[i]!, context.obj(dict as never) as PDFDict);
+    context.assign(refs[i]!, context.obj(dict as never) as unknown as PDFDict);
   });
-  const outline = context.obj({ Type: 'Outlines', First: refs[0], Last: refs.at(-1), Count: PDFNumber.of(items.length) } as never) as PDFDict;
+  const outline = context.obj({ Type: 'Outlines', First: refs[0], Last: refs.at(-1), Count: PDFNumber.of(items.length) } as never) as unknown as PDFDict;
   context.assign(outlineRef, outline);
   doc.catalog.set(PDFName.of('Outlines'), outlineRef);
   doc.catalog.set(PDFName.of('PageMode'), PDFName.of('UseOutlines'));
