@@ -4,7 +4,7 @@
  * (tests/fixtures/print/2017-02-page1.png); after a deliberate change to the print styles,
  * look at the new page and write it with UPDATE_PDF_REFERENCE=1 npx playwright test pdf.
  */
-import { existsSync, mkdtempSync, readFileSync, statSync, writeFileSync, copyFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync, copyFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test, expect } from '@playwright/test';
@@ -102,6 +102,7 @@ test.describe('the PDFs in dist/', () => {
       expect([actual.width, actual.height]).toEqual([expected.width, expected.height]);
       const diff = new PNG({ width: actual.width, height: actual.height });
       const different = pixelmatch(actual.data, expected.data, diff.data, actual.width, actual.height, { threshold: 0.2 });
+      mkdirSync(join(PROJECT_ROOT, 'test-results'), { recursive: true });
       writeFileSync(join(PROJECT_ROOT, 'test-results', 'pdf-page1-diff.png'), PNG.sync.write(diff));
       // Anti-aliasing may differ a little between poppler builds; a moved line or a lost glyph does not stay under 0.5 %.
       expect(different / (actual.width * actual.height)).toBeLessThan(0.005);
