@@ -14,10 +14,11 @@ import { parseEdition } from '../src/lib/edition.ts';
 import { validateContent, formatProblem } from './content/validate.ts';
 import { astroStage } from './build/astro-stage.ts';
 import { searchStage } from './search/stage.ts';
+import { pdfStage } from './pdf/index.ts';
 import { swapInto } from './build/swap.ts';
 import type { BuildContext, Stage } from './build/stages.ts';
 
-const STAGES: Stage[] = [astroStage, searchStage];
+const STAGES: Stage[] = [astroStage, searchStage, pdfStage];
 
 export interface BuildReport {
   edition: string;
