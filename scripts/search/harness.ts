@@ -119,6 +119,8 @@ export interface QueryCost {
   /** Bytes on the wire (compressed bodies and headers) for the search's own files. */
   bytes: number;
   requests: number;
+  /** The same bytes by kind of file: pagefind.js, wasm, meta (entry and metadata), index chunks, fragments, filters. */
+  byKind: Record<string, number>;
   /** Milliseconds from the query to the shown results' data being loaded. */
   milliseconds: number;
 }
@@ -133,16 +135,24 @@ export async function measureQueries(browser: Browser, origin: string, engine: E
   const page = await context.newPage();
   let bytes = 0;
   let requests = 0;
+  let byKind: Record<string, number> = {};
   context.on('requestfinished', (request) => {
-    if (!new URL(request.url()).pathname.startsWith('/pagefind/')) return;
+    const path = new URL(request.url()).pathname;
+    if (!path.startsWith('/pagefind/')) return;
     requests++;
-    void request.sizes().then((sizes) => (bytes += sizes.responseBodySize + sizes.responseHeadersSize));
+    const kind = /\/index\//.test(path) ? 'index' : /\/fragment\//.test(path) ? 'fragment' : /\/filter\//.test(path) ? 'filter' : /wasm/.test(path) ? 'wasm' : /\.js$/.test(path) ? 'js' : 'meta';
+    void request.sizes().then((sizes) => {
+      const size = sizes.responseBodySize + sizes.responseHeadersSize;
+      bytes += size;
+      byKind[kind] = (byKind[kind] ?? 0) + size;
+    });
   });
   await page.goto(`${origin}/__harness/`);
   if (engine === 'ours') await page.evaluate(async () => void (await import('/__harness/engine.js' as string)));
   const run = async (query: string): Promise<QueryCost> => {
     bytes = 0;
     requests = 0;
+    byKind = {};
     const start = Date.now();
     await page.evaluate(
       async ([q, n, which]) => {
@@ -160,7 +170,7 @@ export async function measureQueries(browser: Browser, origin: string, engine: E
     const milliseconds = Date.now() - start;
     // Sizes arrive just after the responses: let them settle.
     await page.waitForTimeout(200);
-    return { bytes, requests, milliseconds };
+    return { bytes, requests, byKind, milliseconds };
   };
   const cold = await run(queries[0]);
   const warm = await run(queries[1]);

@@ -10,7 +10,7 @@ describe('index content', () => {
     expect(encodeContent(['吕梁学院、汾阳学院', '第二段'])).toBe('吕梁 梁学 学院 院 、 汾阳 阳学 学院 院 ¶ 第二 二段 段');
   });
   it('keeps digits with the Chinese next to them', () => {
-    expect(encodeContent(['“1331 工程”'])).toBe('“ 1331工 工程 程 ”');
+    expect(encodeContent(['“1331 工程”'])).toBe('“ 13 33 31 1工 工程 程 ”');
   });
   it('indexes a lone character or word as itself', () => {
     expect(encodeContent(['吕，A'])).toBe('吕 ， A');

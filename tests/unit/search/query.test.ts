@@ -19,14 +19,14 @@ describe('parseQuery', () => {
     expect(highlightStrings(terms)).toEqual(['吕梁职业教育']);
   });
   it('handles digits mixed with Chinese, with or without spaces', () => {
-    expect(queryPhrases(parseQuery('1331工程'))).toEqual([['1331工', '工程']]);
-    expect(queryPhrases(parseQuery('"1331 工程"'))).toEqual([['1331工', '工程']]);
+    expect(queryPhrases(parseQuery('1331工程'))).toEqual([['13', '33', '31', '1工', '工程']]);
+    expect(queryPhrases(parseQuery('"1331 工程"'))).toEqual([['13', '33', '31', '1工', '工程']]);
     expect(queryPhrases(parseQuery('5月3日'))).toEqual([['5月', '月3', '3日']]);
   });
-  it('matches a single character or number by prefix', () => {
-    const terms = parseQuery('吕 1331');
-    expect(terms.map((t) => t.runs[0]!.single)).toEqual([true, true]);
-    expect(queryTokens(terms)).toEqual(['吕', '1331']);
+  it('matches a single character or digit by prefix, a number as the phrase of its digits', () => {
+    const terms = parseQuery('吕 1331 7');
+    expect(terms.map((t) => t.runs[0]!.single)).toEqual([true, false, true]);
+    expect(queryTokens(terms)).toEqual(['吕', '13', '33', '31', '7']);
   });
   it('cuts a term at its punctuation', () => {
     expect(queryPhrases(parseQuery('提高标准、提升能力'))).toEqual([
@@ -37,6 +37,7 @@ describe('parseQuery', () => {
   it('treats markup as text and ignores punctuation-only terms', () => {
     const terms = parseQuery('<img src=x onerror=alert(1)>');
     expect(queryTokens(terms)).toEqual(['img', 'src', 'x', 'onerror', 'alert', '1']);
+    expect(terms.every((term) => term.runs.every((run) => run.single))).toBe(true);
     expect(parseQuery('《》、，')).toEqual([]);
     expect(parseQuery('   ')).toEqual([]);
   });
