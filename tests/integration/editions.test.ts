@@ -84,7 +84,7 @@ describe('the canary: an internal document added to the content', () => {
     for (const needle of needles()) expect(hits.get(needle), `“${needle}” in the public edition`).toEqual([]);
   });
 
-  it('is in the internal edition, where the same reader finds it raw, gunzipped and unbrotlied', () => {
+  it('is in the internal edition, where the same reader finds it raw, gunzipped, unbrotlied, in the search index and in its PDF', () => {
     const hits = findInSite(internalFiles, needles());
     const page = `${canary.url.slice(1)}index.html`;
     expect(hits.get(canary.bodyToken)).toEqual(expect.arrayContaining([`${page} (raw)`, `${page}.gz (gunzip)`, `${page}.br (brotli)`]));
@@ -94,6 +94,8 @@ describe('the canary: an internal document added to the content', () => {
     expect(inIndex(canary.bodyToken, 'gunzip').length).toBeGreaterThan(0);
     expect(inIndex(canary.bodyToken, 'search text').length).toBeGreaterThan(0);
     expect(inIndex(canary.title, 'search text').length).toBeGreaterThan(0);
+    // And in its PDF, whose text only pdftotext reads.
+    expect(hits.get(canary.bodyToken)).toContain(`pdf/policies/${canary.id}.pdf (pdftotext)`);
   });
 
   it('is linked where it is mentioned in the internal edition, and not even named in the public one', () => {
