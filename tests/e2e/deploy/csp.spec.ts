@@ -26,3 +26,15 @@ test('search works under the Content-Security-Policy: Pagefind’s WebAssembly r
   await expect(page.locator('main mark').first()).toHaveText('吕梁学院');
   expect(problems).toEqual([]);
 });
+
+test('printing from the browser loads the print stylesheet’s fonts under the Content-Security-Policy', async ({ page }) => {
+  const problems = watchPage(page);
+  await page.emulateMedia({ media: 'print' });
+  await page.goto('/bulletins/2017-02/01/', { waitUntil: 'networkidle' });
+  const loaded = await page.evaluate(async () => {
+    await document.fonts.ready;
+    return [...document.fonts].filter((font) => font.status === 'loaded').length;
+  });
+  expect(loaded).toBeGreaterThan(0);
+  expect(problems).toEqual([]);
+});

@@ -6,7 +6,11 @@ import { test, expect, type APIRequestContext } from '@playwright/test';
 import { request as requestFactory } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { nginxUrls, internalCredentials } from '../../../playwright.config.ts';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { crawl } from '../../helpers/crawl.ts';
+import { PROJECT_ROOT } from '../../helpers/content-copy.ts';
+import { validateContent } from '../../../scripts/content/validate.ts';
 
 const DRAFT = '山西省实施“1331工程”统筹推进“双一流”建设绩效考评办法';
 const BANNER = /<aside class="edition-banner" aria-label="内部资料">.*?内部资料.*?<\/aside>/;
@@ -36,6 +40,16 @@ test('no page of the public edition has the banner or noindex', async ({ request
     expect(page.html, page.url).not.toContain('edition-banner');
     expect(page.html, page.url).not.toContain('name="robots"');
   }
+});
+
+test('each edition has a search index of its own: the internal one adds the internal policies', () => {
+  const pageCount = (dir: string) => {
+    const entry = JSON.parse(readFileSync(join(PROJECT_ROOT, dir, 'pagefind/pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
+    return Object.values(entry.languages).reduce((sum, language) => sum + language.page_count, 0);
+  };
+  const internalPolicies = validateContent(PROJECT_ROOT).content.policies.filter((p) => p.data.visibility === 'internal').length;
+  expect(internalPolicies).toBeGreaterThan(0);
+  expect(pageCount('dist-internal')).toBe(pageCount('dist') + internalPolicies);
 });
 
 test.describe('in the browser', () => {
