@@ -11,10 +11,11 @@ import { parseArgs } from 'node:util';
 import { parseEdition } from '../src/lib/edition.ts';
 import { validateContent, formatProblem } from './content/validate.ts';
 import { astroStage } from './build/astro-stage.ts';
+import { searchStage } from './search/stage.ts';
 import { swapInto } from './build/swap.ts';
 import type { BuildContext, Stage } from './build/stages.ts';
 
-const STAGES: Stage[] = [astroStage];
+const STAGES: Stage[] = [astroStage, searchStage];
 
 export interface BuildReport {
   edition: string;

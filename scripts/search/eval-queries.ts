@@ -1,0 +1,89 @@
+/**
+ * The queries a search evaluation asks and the pages that should answer them, drawn from the
+ * built pages' own text: what a reader could copy from a page. Pure functions: the caller
+ * supplies the random numbers, so a run can be repeated from its seed.
+ */
+import { analyse, isSeparator, isCjkChar, type Unit } from '../../src/lib/search/units.ts';
+
+export interface EvalPage {
+  url: string;
+  /** The page's indexed text, blocks joined by newlines. */
+  text: string;
+}
+
+export type QueryKind = 'name' | 'phrase' | 'mixed';
+
+export interface EvalQuery {
+  query: string;
+  kind: QueryKind;
+}
+
+/**
+ * Text as a reader's query finds it: NFKC, and without the spaces that typesetting puts
+ * between Chinese and Latin letters or digits (1331 工程 is found by 1331工程).
+ */
+export function searchableText(text: string): string {
+  return text
+    .normalize('NFKC')
+    .replace(/(?<=[\p{Script=Han}])[ \t\u3000]+(?=[\p{Alphabetic}\p{N}])|(?<=[\p{Alphabetic}\p{N}])[ \t\u3000]+(?=[\p{Script=Han}])/gu, '');
+}
+
+/** The pages whose text holds `query` verbatim (after searchableText), by URL. */
+export function truthFor(pages: readonly EvalPage[], query: string): Set<string> {
+  const sought = searchableText(query).toLowerCase();
+  return new Set(pages.filter((page) => searchableText(page.text).toLowerCase().includes(sought)).map((page) => page.url));
+}
+
+/** A random integer in [0, n) from a [0, 1) source. */
+const pick = (random: () => number, n: number) => Math.floor(random() * n);
+
+/** Runs of Chinese characters only (no digits, no punctuation) in a text. */
+function chineseRuns(text: string): string[] {
+  return text.match(/[\p{Script=Han}]+/gu) ?? [];
+}
+
+/** Random runs of 2–6 Chinese characters from random pages. */
+export function randomPhrases(pages: readonly EvalPage[], count: number, random: () => number): EvalQuery[] {
+  const runs = pages.flatMap((page) => chineseRuns(page.text)).filter((run) => run.length >= 2);
+  const queries: EvalQuery[] = [];
+  for (let tries = 0; queries.length < count && runs.length && tries < count * 20; tries++) {
+    const run = runs[pick(random, runs.length)]!;
+    const length = 2 + pick(random, Math.min(5, run.length - 1));
+    const start = pick(random, run.length - length + 1);
+    queries.push({ query: run.slice(start, start + length), kind: 'phrase' });
+  }
+  return queries;
+}
+
+/** Random runs that mix digits and Chinese (1331工程, 34所, 5月3日), 2–4 units long. */
+export function randomMixed(pages: readonly EvalPage[], count: number, random: () => number): EvalQuery[] {
+  const runs: Unit[][] = pages.flatMap((page) =>
+    page.text.split('\n').flatMap((block) =>
+      analyse(block).filter((piece): piece is Unit[] => !isSeparator(piece) && piece.some((u) => u.kind === 'word') && piece.some((u) => u.kind === 'cjk')),
+    ),
+  );
+  const queries: EvalQuery[] = [];
+  for (let tries = 0; queries.length < count && runs.length && tries < count * 50; tries++) {
+    const run = runs[pick(random, runs.length)]!;
+    const length = 2 + pick(random, Math.min(3, run.length - 1));
+    const start = pick(random, run.length - length + 1);
+    const units = run.slice(start, start + length);
+    // Only pieces that mix digits with Chinese, and whose words are whole numbers.
+    if (!units.some((u) => u.kind === 'word') || !units.some((u) => isCjkChar(u.text))) continue;
+    if (!units.some((u) => /^\d+$/.test(u.text))) continue;
+    queries.push({ query: units.map((u) => u.text).join(''), kind: 'mixed' });
+  }
+  return queries;
+}
+
+/** A small deterministic random source (mulberry32), so that a draw can be repeated from its seed. */
+export function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}

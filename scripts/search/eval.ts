@@ -1,0 +1,140 @@
+/**
+ * Measures the search on a built site against the pages' own text, beside stock Pagefind
+ * (`pagefind --site`, default settings) over the same pages.
+ *
+ * Queries: the names and terms the articles are tagged with (people, organisations, places,
+ * topics) and the policy titles, plus random runs of 2–6 Chinese characters and random runs
+ * mixing digits with Chinese, drawn anew on each run (the seed is printed; --seed repeats it).
+ * The truth for a query is every indexed page whose text holds it verbatim.
+ * recall: share of those pages returned; R-precision: share of them among the first |truth|.
+ *
+ *   npm run search:eval [-- --site dist] [--random 200] [--mixed 40] [--seed N] [--json]
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { parse } from 'node-html-parser';
+import { collectRecords } from './build-index.ts';
+import { randomMixed, randomPhrases, seededRandom, truthFor, type EvalPage, type EvalQuery, type QueryKind } from './eval-queries.ts';
+import { mean, rPrecision, recall } from './metrics.ts';
+import { buildStockCopy } from './stock-index.ts';
+import { launchBrowser, openSession, serveSite, type Engine } from './harness.ts';
+
+export interface EvalOptions {
+  site: string;
+  random: number;
+  mixed: number;
+  seed: number;
+}
+
+export interface EngineFigures {
+  queries: number;
+  recall: number;
+  rPrecision: number;
+  /** Queries whose R-precision fell short, with what ranked first. */
+  misses: Array<{ query: string; kind: QueryKind; truth: number; rPrecision: number; top: string[] }>;
+}
+
+export interface EvalReport {
+  seed: number;
+  pages: number;
+  byKind: Record<QueryKind | 'all', Record<Engine, EngineFigures>>;
+}
+
+/** The names and terms the site itself tags its articles with, and its policies' titles. */
+function namedQueries(site: string, pages: readonly EvalPage[]): EvalQuery[] {
+  const names = new Set<string>();
+  for (const page of pages) {
+    const html = readFileSync(join(site, page.url, 'index.html'), 'utf8');
+    const root = parse(html);
+    for (const span of root.querySelectorAll('.facets dd span')) names.add(span.text.trim());
+    if (root.querySelector('[data-kind="政策文件"]')) names.add(root.querySelector('h1')?.text.trim() ?? '');
+  }
+  return [...names].filter(Boolean).map((query) => ({ query, kind: 'name' as const }));
+}
+
+export async function evaluate(options: EvalOptions): Promise<EvalReport> {
+  const pages: EvalPage[] = collectRecords(options.site).map((record) => ({ url: record.url, text: record.blocks.join('\n') }));
+  const random = seededRandom(options.seed);
+  const queries = [
+    ...namedQueries(options.site, pages),
+    ...randomPhrases(pages, options.random, random),
+    ...randomMixed(pages, options.mixed, random),
+  ];
+  const stock = buildStockCopy(options.site);
+  const browser = await launchBrowser();
+  const servers = { ours: await serveSite(options.site), stock: await serveSite(stock.dir) };
+  try {
+    const sessions = {
+      ours: await openSession(browser, options.site, servers.ours.origin, 'ours'),
+      stock: await openSession(browser, stock.dir, servers.stock.origin, 'stock'),
+    };
+    const rows: Array<{ query: EvalQuery; truth: Set<string>; results: Record<Engine, string[]> }> = [];
+    for (const query of queries) {
+      const truth = truthFor(pages, query.query);
+      if (truth.size === 0) continue; // a tag the text never spells out verbatim
+      rows.push({ query, truth, results: { ours: await sessions.ours.search(query.query), stock: await sessions.stock.search(query.query) } });
+    }
+    const figures = (kind: QueryKind | 'all', engine: Engine): EngineFigures => {
+      const selected = rows.filter((row) => kind === 'all' || row.query.kind === kind);
+      const scored = selected.map((row) => ({ row, recall: recall(row.results[engine], row.truth), rPrecision: rPrecision(row.results[engine], row.truth) }));
+      return {
+        queries: selected.length,
+        recall: mean(scored.map((s) => s.recall)),
+        rPrecision: mean(scored.map((s) => s.rPrecision)),
+        misses: scored
+          .filter((s) => s.rPrecision < 1 || s.recall < 1)
+          .map((s) => ({ query: s.row.query.query, kind: s.row.query.kind, truth: s.row.truth.size, rPrecision: s.rPrecision, top: s.row.results[engine].slice(0, 3) })),
+      };
+    };
+    const kinds = ['name', 'phrase', 'mixed', 'all'] as const;
+    const byKind = Object.fromEntries(kinds.map((kind) => [kind, { ours: figures(kind, 'ours'), stock: figures(kind, 'stock') }])) as EvalReport['byKind'];
+    return { seed: options.seed, pages: pages.length, byKind };
+  } finally {
+    await browser.close();
+    await servers.ours.close();
+    await servers.stock.close();
+    stock.remove();
+  }
+}
+
+const KIND_NAMES: Record<QueryKind | 'all', string> = { name: '名称与术语', phrase: '随机2–6字短语', mixed: '数字与汉字混合', all: '全部' };
+
+export function formatReport(report: EvalReport): string {
+  const lines = [
+    `搜索评测：${report.pages} 个页面，随机种子 ${report.seed}`,
+    '',
+    '| 查询 | 数量 | 本站 召回率 | 本站 R-precision | Pagefind 原版 召回率 | Pagefind 原版 R-precision |',
+    '|---|---:|---:|---:|---:|---:|',
+  ];
+  for (const [kind, figures] of Object.entries(report.byKind) as Array<[QueryKind | 'all', Record<Engine, EngineFigures>]>) {
+    lines.push(
+      `| ${KIND_NAMES[kind]} | ${figures.ours.queries} | ${figures.ours.recall.toFixed(3)} | ${figures.ours.rPrecision.toFixed(3)} | ${figures.stock.recall.toFixed(3)} | ${figures.stock.rPrecision.toFixed(3)} |`,
+    );
+  }
+  const misses = report.byKind.all.ours.misses;
+  lines.push('', misses.length ? `本站未达满分的查询（${misses.length}）：` : '本站每个查询都满分。');
+  for (const miss of misses.slice(0, 20)) lines.push(`  ${miss.query}（${miss.kind}，应有 ${miss.truth} 页）R-precision ${miss.rPrecision.toFixed(2)}，前列：${miss.top.join(' ')}`);
+  const stockMisses = report.byKind.all.stock.misses;
+  lines.push(`Pagefind 原版未达满分的查询：${stockMisses.length}，例如：`);
+  for (const miss of stockMisses.slice(0, 5)) lines.push(`  ${miss.query}（应有 ${miss.truth} 页）R-precision ${miss.rPrecision.toFixed(2)}`);
+  return lines.join('\n');
+}
+
+if (import.meta.main) {
+  const { values } = parseArgs({
+    options: {
+      site: { type: 'string', default: 'dist' },
+      random: { type: 'string', default: '200' },
+      mixed: { type: 'string', default: '40' },
+      seed: { type: 'string' },
+      json: { type: 'boolean', default: false },
+    },
+  });
+  const seed = values.seed ? Number(values.seed) : Date.now() % 2 ** 31;
+  const report = await evaluate({ site: values.site, random: Number(values.random), mixed: Number(values.mixed), seed });
+  console.log(formatReport(report));
+  const all = report.byKind.all;
+  console.log(JSON.stringify({ seed, pages: report.pages, queries: all.ours.queries, recall: all.ours.recall, rPrecision: all.ours.rPrecision, stockRecall: all.stock.recall, stockRPrecision: all.stock.rPrecision }));
+}
+

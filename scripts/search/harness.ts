@@ -1,0 +1,116 @@
+/**
+ * Runs searches in Chromium against a built site, for the evaluation (eval.ts) and the
+ * benchmark: a minimal static server for the site (compressing text as a production server would),
+ * the site's own search engine bundled for the page (harness-entry.ts), and stock Pagefind's
+ * pagefind.js for comparison. Results come back as URLs in rank order.
+ */
+import { createServer, type Server } from 'node:http';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { extname, join, resolve } from 'node:path';
+import { gunzipSync, gzipSync } from 'node:zlib';
+import { fileURLToPath } from 'node:url';
+import type { AddressInfo } from 'node:net';
+import { build } from 'esbuild';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromiumLaunch } from '../../playwright.config.ts';
+
+const HARNESS_PAGE = '<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>harness</title></head><body></body></html>';
+
+async function bundleEngine(): Promise<string> {
+  const result = await build({
+    entryPoints: [fileURLToPath(new URL('./harness-entry.ts', import.meta.url))],
+    bundle: true,
+    format: 'esm',
+    platform: 'browser',
+    write: false,
+    logLevel: 'silent',
+  });
+  return result.outputFiles[0]!.text;
+}
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.wasm': 'application/wasm',
+};
+/** Compressed on the fly, as a production server's gzip would; Pagefind's own files are gzip already. */
+const COMPRESSIBLE = new Set(['.html', '.js', '.css', '.json', '.svg']);
+
+/** Serves `dir` on a loopback port, plus the harness page and the bundled engine. */
+export async function serveSite(dir: string): Promise<{ origin: string; close: () => Promise<void> }> {
+  const root = resolve(dir);
+  const engine = gzipSync(await bundleEngine());
+  const server: Server = createServer((request, response) => {
+    const path = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname);
+    if (path === '/__harness/') {
+      response.writeHead(200, { 'content-type': TYPES['.html']! }).end(HARNESS_PAGE);
+      return;
+    }
+    if (path === '/__harness/engine.js') {
+      response.writeHead(200, { 'content-type': TYPES['.js']!, 'content-encoding': 'gzip' }).end(engine);
+      return;
+    }
+    let file = join(root, path);
+    if (!file.startsWith(root)) return void response.writeHead(403).end();
+    if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
+    const found = existsSync(file);
+    if (!found) file = join(root, '404.html');
+    const body = readFileSync(file);
+    const type = extname(file);
+    const headers: Record<string, string> = { 'content-type': TYPES[type] ?? 'application/octet-stream' };
+    if (COMPRESSIBLE.has(type)) headers['content-encoding'] = 'gzip';
+    response.writeHead(found ? 200 : 404, headers).end(COMPRESSIBLE.has(type) ? gzipSync(body) : body);
+  });
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  const { port } = server.address() as AddressInfo;
+  return { origin: `http://127.0.0.1:${port}`, close: () => new Promise((done) => server.close(() => done())) };
+}
+
+/** Each Pagefind result id (its fragment's name) and the page URL it stands for. */
+export function fragmentUrls(dir: string): Map<string, string> {
+  const fragmentDir = join(dir, 'pagefind', 'fragment');
+  const urls = new Map<string, string>();
+  for (const name of readdirSync(fragmentDir)) {
+    // A fragment is gzip of "pagefind_dcd" followed by JSON.
+    const json = gunzipSync(readFileSync(join(fragmentDir, name))).toString('utf8').replace(/^pagefind_dcd/, '');
+    urls.set(name.replace(/\.pf_fragment$/, ''), (JSON.parse(json) as { url: string }).url);
+  }
+  return urls;
+}
+
+export type Engine = 'ours' | 'stock';
+
+export interface SearchSession {
+  /** Result URLs in rank order. */
+  search: (query: string) => Promise<string[]>;
+  close: () => Promise<void>;
+}
+
+/** Opens a page on the served site ready to search with the site's engine or with stock Pagefind. */
+export async function openSession(browser: Browser, dir: string, origin: string, engine: Engine): Promise<SearchSession> {
+  const urls = fragmentUrls(dir);
+  const page: Page = await browser.newPage();
+  await page.goto(`${origin}/__harness/`);
+  const search = async (query: string) => {
+    const ids =
+      engine === 'ours'
+        ? await page.evaluate(async (q) => {
+            const harness = await import('/__harness/engine.js' as string);
+            return (await harness.rankedIds(q)) as string[];
+          }, query)
+        : await page.evaluate(async (q) => {
+            const pagefind = await import('/pagefind/pagefind.js' as string);
+            const found = await pagefind.search(q);
+            return (found?.results ?? []).map((r: { id: string }) => r.id) as string[];
+          }, query);
+    return ids.map((id) => urls.get(id) ?? `?${id}`);
+  };
+  return { search, close: () => page.close() };
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch(chromiumLaunch);
+}

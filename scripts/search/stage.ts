@@ -1,0 +1,12 @@
+/** The build stage that indexes the staged pages for search. */
+import type { Stage } from '../build/stages.ts';
+import { buildSearchIndex } from './build-index.ts';
+
+export const searchStage: Stage = {
+  name: 'search',
+  async run({ stagingDir }) {
+    const { pages, bytes } = await buildSearchIndex(stagingDir);
+    if (pages === 0) throw new Error('搜索索引为空：没有页面标注 data-pagefind-body');
+    return `${pages} 个页面，${(bytes / 1024).toFixed(0)} kB`;
+  },
+};

@@ -1,0 +1,60 @@
+/**
+ * Where a query shows in a text, and the excerpt that shows it: pure functions shared by the
+ * search page (result excerpts) and the target page's highlighting.
+ */
+
+export type Range = [start: number, end: number];
+
+/**
+ * The non-overlapping ranges of `text` where any of `needles` occurs, in order, Latin letters
+ * compared without case. Overlapping or touching matches merge into one range, so a phrase
+ * shows as one span even when it was found as pieces.
+ */
+export function findRanges(text: string, needles: readonly string[]): Range[] {
+  const haystack = text.toLowerCase();
+  const ranges: Range[] = [];
+  for (const needle of needles) {
+    const sought = needle.toLowerCase();
+    if (!sought || sought.length !== needle.length) continue;
+    for (let at = haystack.indexOf(sought); at !== -1; at = haystack.indexOf(sought, at + 1)) {
+      ranges.push([at, at + sought.length]);
+    }
+  }
+  ranges.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
+  const merged: Range[] = [];
+  for (const range of ranges) {
+    const last = merged.at(-1);
+    if (last && range[0] <= last[1]) last[1] = Math.max(last[1], range[1]);
+    else merged.push([range[0], range[1]]);
+  }
+  return merged;
+}
+
+export interface Excerpt {
+  /** The excerpt's text, with … where it was cut. */
+  text: string;
+  /** The ranges to mark, relative to `text`. */
+  marks: Range[];
+}
+
+/**
+ * About `length` characters of `text` around its first match, within that match's paragraph,
+ * with the matches inside it; the start of the text when nothing matches.
+ */
+export function makeExcerpt(text: string, ranges: readonly Range[], length = 90): Excerpt {
+  const first = ranges[0];
+  const paragraphStart = first ? text.lastIndexOf('\n', first[0] - 1) + 1 : 0;
+  const newline = text.indexOf('\n', first ? first[1] : 0);
+  const paragraphEnd = newline === -1 ? text.length : newline;
+  const anchor = first ? first[0] : 0;
+  let start = Math.max(paragraphStart, anchor - Math.floor(length / 3));
+  const end = Math.min(paragraphEnd, start + length);
+  start = Math.max(paragraphStart, Math.min(start, end - length));
+  const prefix = start > paragraphStart || (start > 0 && !first) ? '…' : '';
+  const suffix = end < paragraphEnd ? '…' : '';
+  const body = text.slice(start, end);
+  const marks = ranges
+    .filter(([s, e]) => s < end && e > start)
+    .map(([s, e]): Range => [Math.max(s, start) - start + prefix.length, Math.min(e, end) - start + prefix.length]);
+  return { text: prefix + body + suffix, marks };
+}

@@ -1,0 +1,77 @@
+/**
+ * A reader's query as the search runs it. Space-separated terms must all be found (AND);
+ * "quoted text" is one phrase, spaces inside it between Chinese and digits ignored. Each term
+ * is cut at its punctuation into runs (units.ts); a run of two or more units must appear as
+ * written, a single unit (吕, 1331) matches any word it starts.
+ */
+import { runsOf, runText } from './units.ts';
+import { runPhrase } from './index-content.ts';
+
+/** Longest query taken into account: a hostile or pasted-in page of text is cut, not refused. */
+export const MAX_QUERY_LENGTH = 120;
+export const MAX_TERMS = 12;
+
+export interface QueryRun {
+  /** The run as it reads in decoded content: 1331工程. */
+  text: string;
+  /** Its tokens as a phrase: pairs for two or more units, else the unit. */
+  tokens: string[];
+  /** True for one unit: matched by prefix, not as a phrase. */
+  single: boolean;
+}
+
+export interface QueryTerm {
+  /** The term as the reader wrote it (normalised spaces), for messages. */
+  source: string;
+  quoted: boolean;
+  runs: QueryRun[];
+}
+
+const CJK_SPACE = /(?<=[\p{Script=Han}\p{N}])\s+(?=[\p{Script=Han}])|(?<=[\p{Script=Han}])\s+(?=[\p{N}])/gu;
+
+export function parseQuery(query: string): QueryTerm[] {
+  const text = query.normalize('NFKC').slice(0, MAX_QUERY_LENGTH);
+  const terms: QueryTerm[] = [];
+  // "…" is a phrase; everything else splits on whitespace.
+  const pattern = /"([^"]*)"?|(\S+)/gu;
+  for (const match of text.matchAll(pattern)) {
+    const quoted = match[1] !== undefined;
+    const source = (quoted ? match[1]! : match[2]!).trim();
+    if (!source) continue;
+    const runs = runsOf(quoted ? source.replace(CJK_SPACE, '') : source).map((run) => ({
+      text: runText(run),
+      tokens: runPhrase(run).map((token) => token.toLowerCase()),
+      single: run.length === 1,
+    }));
+    if (runs.length) terms.push({ source, quoted, runs });
+    if (terms.length === MAX_TERMS) break;
+  }
+  return terms;
+}
+
+/** Every token a query needs, once each: what a non-exact Pagefind search is given. */
+export function queryTokens(terms: readonly QueryTerm[]): string[] {
+  return [...new Set(terms.flatMap((term) => term.runs.flatMap((run) => run.tokens)))];
+}
+
+/** The phrases that must appear as written: one exact Pagefind search each. */
+export function queryPhrases(terms: readonly QueryTerm[]): string[][] {
+  const phrases = terms.flatMap((term) => term.runs.filter((run) => !run.single).map((run) => run.tokens));
+  const seen = new Set<string>();
+  return phrases.filter((tokens) => {
+    const key = tokens.join(' ');
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/** The single units (吕, 1331) that must each be found, by prefix. */
+export function querySingles(terms: readonly QueryTerm[]): string[] {
+  return [...new Set(terms.flatMap((term) => term.runs.filter((run) => run.single).map((run) => run.tokens[0]!)))];
+}
+
+/** The strings to mark in a result's text: each run of each term. */
+export function highlightStrings(terms: readonly QueryTerm[]): string[] {
+  return [...new Set(terms.flatMap((term) => term.runs.map((run) => run.text)))];
+}

@@ -1,0 +1,47 @@
+/** The search page's state and its URL: a search is a link that can be shared. */
+
+export const SORTS = ['relevance', 'newest', 'oldest'] as const;
+export type Sort = (typeof SORTS)[number];
+
+/** The filters the page offers, by their URL parameter; each is a Pagefind filter of the same name. */
+export const FILTER_KEYS = ['kind', 'year', 'status', 'topic'] as const;
+export type FilterKey = (typeof FILTER_KEYS)[number];
+
+export interface SearchState {
+  q: string;
+  filters: Partial<Record<FilterKey, string>>;
+  sort: Sort;
+}
+
+export function stateFromParams(params: URLSearchParams): SearchState {
+  const filters: SearchState['filters'] = {};
+  for (const key of FILTER_KEYS) {
+    const value = params.get(key)?.trim();
+    if (value) filters[key] = value;
+  }
+  const sort = params.get('sort');
+  return { q: params.get('q') ?? '', filters, sort: (SORTS as readonly string[]).includes(sort ?? '') ? (sort as Sort) : 'relevance' };
+}
+
+/** The query string for a state, leaving out what is empty or default: ?q=吕梁&year=2017. */
+export function paramsFromState(state: SearchState): URLSearchParams {
+  const params = new URLSearchParams();
+  if (state.q.trim()) params.set('q', state.q.trim());
+  for (const key of FILTER_KEYS) {
+    const value = state.filters[key];
+    if (value) params.set(key, value);
+  }
+  if (state.sort !== 'relevance') params.set('sort', state.sort);
+  return params;
+}
+
+/** Pagefind's sort option for a state. */
+export function pagefindSort(sort: Sort): Record<string, 'asc' | 'desc'> {
+  return sort === 'relevance' ? {} : { date: sort === 'newest' ? 'desc' : 'asc' };
+}
+
+/** The link to a result that highlights the query on arrival: /bulletins/2017-02/04/?highlight=吕梁. */
+export function resultHref(url: string, query: string): string {
+  const q = query.trim();
+  return q ? `${url}?${new URLSearchParams({ highlight: q })}` : url;
+}

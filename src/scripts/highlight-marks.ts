@@ -1,0 +1,63 @@
+/**
+ * Marks the query on a page reached from a search result (?highlight=…) and scrolls to the
+ * first mark. Matching reads the page's text the way the index does, so a query 1331工程 also
+ * marks text typeset as “1331 工程”. Loaded by highlight.ts only when there is a query.
+ */
+import { highlightStrings, parseQuery } from '../lib/search/query.ts';
+import { findRanges } from '../lib/search/excerpt.ts';
+import { isCjkChar, isUnitChar } from '../lib/search/units.ts';
+
+export function highlightQuery(query: string): void {
+  const needles = highlightStrings(parseQuery(query));
+  const marks: HTMLElement[] = [];
+  for (const root of document.querySelectorAll<HTMLElement>('[data-pagefind-body]')) {
+    for (const block of root.querySelectorAll<HTMLElement>('h1, p, li, td, th, dd, blockquote')) {
+      if (block.closest('[data-pagefind-ignore]') || block.querySelector('p, li')) continue;
+      marks.push(...markBlock(block, needles));
+    }
+  }
+  marks[0]?.scrollIntoView({ block: 'center' });
+}
+
+/** Wraps each occurrence of the needles in `block` in <mark>, across element boundaries if need be. */
+function markBlock(block: HTMLElement, needles: string[]): HTMLElement[] {
+  // The block's text with spaces inside runs (between Chinese and Latin or digits) left out,
+  // and for each character of that text, the text node and offset it came from.
+  const nodes: Array<[Text, number]> = [];
+  let view = '';
+  const walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
+    const text = node.data;
+    for (let i = 0; i < text.length; i++) {
+      const char = text[i]!;
+      if (/\s/u.test(char)) {
+        // A space between Chinese and a word or number (1331 工程) is typesetting: the index ignores it too.
+        const previous = view.at(-1) ?? '';
+        const next = text.slice(i + 1).trimStart()[0] ?? '';
+        if (isUnitChar(previous) && isUnitChar(next) && isCjkChar(previous) !== isCjkChar(next)) continue;
+      }
+      view += char;
+      nodes.push([node, i]);
+    }
+  }
+  const created: HTMLElement[] = [];
+  // From the last match backwards, so that earlier offsets stay valid while the DOM changes.
+  for (const [start, end] of findRanges(view, needles).reverse()) {
+    const pieces = new Map<Text, [number, number]>();
+    for (let i = start; i < end; i++) {
+      const [node, offset] = nodes[i]!;
+      const piece = pieces.get(node);
+      pieces.set(node, piece ? [piece[0], offset + 1] : [offset, offset + 1]);
+    }
+    for (const [node, [from, to]] of [...pieces].reverse()) {
+      const range = document.createRange();
+      range.setStart(node, from);
+      range.setEnd(node, to);
+      const mark = document.createElement('mark');
+      mark.className = 'search-hit';
+      range.surroundContents(mark);
+      created.unshift(mark);
+    }
+  }
+  return created;
+}

@@ -1,0 +1,52 @@
+/**
+ * Loads the Pagefind bundle that the build wrote to /pagefind/, only when a search runs: the
+ * search page ships no search code until the reader searches.
+ */
+
+export interface PagefindFragment {
+  url: string;
+  content: string;
+  meta: Record<string, string>;
+  filters: Record<string, string[]>;
+}
+
+export interface PagefindResult {
+  id: string;
+  score: number;
+  data: () => Promise<PagefindFragment>;
+}
+
+export interface Pagefind {
+  options: (options: Record<string, unknown>) => Promise<void>;
+  init: () => Promise<void>;
+  search: (term: string | null, options?: { filters?: Record<string, string>; sort?: Record<string, string> }) => Promise<{ results: PagefindResult[] } | null>;
+}
+
+import { SEARCH_LANGUAGE } from '../../lib/search/language.ts';
+
+let loading: Promise<Pagefind> | undefined;
+
+export function loadPagefind(): Promise<Pagefind> {
+  loading ??= (async () => {
+    // A path Vite must not resolve at build time: the index is written after the pages.
+    const url = '/pagefind/pagefind.js';
+    const pagefind = (await import(/* @vite-ignore */ url)) as Pagefind;
+    // One search at a time needs no worker; running on the page saves loading pagefind-worker.js.
+    await pagefind.options({ noWorker: true });
+    // Pagefind takes the language its queries are split by from <html lang>, read once, while
+    // it starts (synchronously, inside init()). The page is zh-CN, but the index is built under
+    // SEARCH_LANGUAGE so that queries stay unsegmented: name that language for that moment.
+    const html = document.documentElement;
+    const pageLanguage = html.lang;
+    html.lang = SEARCH_LANGUAGE;
+    let started: Promise<void>;
+    try {
+      started = pagefind.init();
+    } finally {
+      html.lang = pageLanguage;
+    }
+    await started;
+    return pagefind;
+  })();
+  return loading;
+}

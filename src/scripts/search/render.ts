@@ -1,0 +1,74 @@
+/**
+ * Turns results into DOM. Everything the reader typed and everything the index holds is set as
+ * text (textContent, createElement), never parsed as HTML: a query such as
+ * <img src=x onerror=…> shows as those characters.
+ */
+import { decodeContent } from '../../lib/search/index-content.ts';
+import { findRanges, makeExcerpt, type Range } from '../../lib/search/excerpt.ts';
+import { highlightStrings, type QueryTerm } from '../../lib/search/query.ts';
+import { resultHref } from '../../lib/search/state.ts';
+import { formatChineseDate } from '../../lib/chinese-date.ts';
+import type { PagefindFragment } from './pagefind.ts';
+
+/** Appends `text` to `parent` with the given ranges wrapped in <mark>. */
+export function appendMarked(parent: HTMLElement, text: string, marks: readonly Range[]): void {
+  let at = 0;
+  for (const [start, end] of marks) {
+    if (start > at) parent.append(text.slice(at, start));
+    const mark = document.createElement('mark');
+    mark.textContent = text.slice(start, end);
+    parent.append(mark);
+    at = end;
+  }
+  if (at < text.length) parent.append(text.slice(at));
+}
+
+function element<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, text?: string): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  node.className = className;
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+/** What a result says of itself, read from its fragment. */
+export function describeFragment(fragment: PagefindFragment) {
+  const first = (key: string) => fragment.filters[key]?.[0];
+  return {
+    url: fragment.url,
+    title: decodeContent(fragment.meta['title'] ?? ''),
+    kind: first('kind') ?? '',
+    /** The issue of an article (2017年第2期), the status of a policy (现行有效). */
+    context: first('issue') ?? first('status') ?? '',
+    date: first('date'),
+    text: decodeContent(fragment.content),
+  };
+}
+
+export function renderResult(fragment: PagefindFragment, terms: readonly QueryTerm[], exact: boolean, query: string): HTMLLIElement {
+  const result = describeFragment(fragment);
+  // A page that holds the query as written shows it whole; one that holds pieces shows the pieces.
+  const needles = exact ? highlightStrings(terms) : terms.flatMap((t) => t.runs.flatMap((r) => (r.single ? [r.text] : r.tokens)));
+  // The content starts with the title, which the result shows already: the excerpt comes from the body.
+  const body = result.text.slice(result.text.indexOf('\n') + 1 || result.text.length);
+  const excerpt = makeExcerpt(body, findRanges(body, needles));
+
+  const item = element('li', exact ? 'result' : 'result result--partial');
+  const link = element('a', 'result__title');
+  link.href = resultHref(result.url, query);
+  appendMarked(link, result.title, findRanges(result.title, needles));
+  const heading = element('h2', 'result__heading');
+  heading.append(link);
+  const meta = element('p', 'result__meta');
+  meta.append(element('span', `result__kind result__kind--${result.kind === '政策文件' ? 'policy' : 'article'}`, result.kind));
+  if (result.context) meta.append(element('span', 'result__context', result.context));
+  const date = element('time', 'result__date', result.date ? formatChineseDate(result.date) : '日期不详');
+  if (result.date) date.dateTime = result.date;
+  meta.append(date);
+  item.append(heading, meta);
+  if (excerpt.text) {
+    const text = element('p', 'result__excerpt');
+    appendMarked(text, excerpt.text, excerpt.marks);
+    item.append(text);
+  }
+  return item;
+}
