@@ -22,9 +22,12 @@ export default defineConfig({
     processor: unified({ remarkPlugins: [remarkCjkFriendly], smartypants: false }),
   },
   // The sitemap lists the pages this build made, so the public edition's holds only public
-  // pages (they come from src/data/site.ts, which applies the edition). The internal edition is
-  // for staff and not to be indexed: it gets no sitemap.
-  integrations: [mdx(), ...(process.env.SITE_EDITION === 'internal' ? [] : [sitemap({ filter: (page) => !page.endsWith('.xml') })])],
+  // pages (they come from src/data/site.ts, which applies the edition); the search page has no
+  // content of its own. The internal edition is for staff and not to be indexed: no sitemap.
+  integrations: [
+    mdx(),
+    ...(process.env.SITE_EDITION === 'internal' ? [] : [sitemap({ filter: (page) => !new URL(page).pathname.startsWith('/search/') })]),
+  ],
   vite: {
     build: {
       rollupOptions: {

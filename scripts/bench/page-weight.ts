@@ -35,12 +35,27 @@ function htmlFiles(dir: string): string[] {
 }
 
 const ASSET = /<(?:link[^>]+rel="stylesheet"[^>]+href|script[^>]+src)="(\/[^"]+)"/g;
+/** Static imports of a built module (loaded with the page); dynamic import() is loaded on demand and not counted. */
+const STATIC_IMPORT = /\b(?:import|export)\s*(?:[\w*{}\s,$]+from\s*)?["']([^"']+\.js)["']/g;
+
+/** The files a page loads before it is usable: its stylesheets and scripts, and what those scripts import. */
+function assetsOf(root: string, html: string): string[] {
+  const files = new Set<string>();
+  const add = (file: string) => {
+    if (files.has(file)) return;
+    files.add(file);
+    if (!file.endsWith('.js')) return;
+    for (const m of readFileSync(file, 'utf8').matchAll(STATIC_IMPORT)) add(join(file, '..', m[1]!));
+  };
+  for (const m of html.matchAll(ASSET)) add(join(root, decodeURIComponent(m[1]!)));
+  return [...files];
+}
 
 export function measure(dist: string): PageWeight[] {
   const root = resolve(dist);
   return htmlFiles(root).map((file) => {
     const html = readFileSync(file);
-    const assets = [...html.toString('utf8').matchAll(ASSET)].map((m) => readFileSync(join(root, decodeURIComponent(m[1]!))));
+    const assets = assetsOf(root, html.toString('utf8')).map((asset) => readFileSync(asset));
     const sizes = [html, ...assets].reduce(
       (sum, bytes) => ({ raw: sum.raw + bytes.length, gzip: sum.gzip + gzipSync(bytes).length, brotli: sum.brotli + brotliCompressSync(bytes).length }),
       { raw: 0, gzip: 0, brotli: 0 },

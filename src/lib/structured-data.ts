@@ -25,28 +25,32 @@ export interface NewsArticleInput {
   periodical: string;
   /** 主办 as the issue prints it. */
   publisher: string;
-  people: NamedLink[];
-  organizations: NamedLink[];
-  places: NamedLink[];
+  /**
+   * Whom and what it names, by name only: an article may name a dozen people, and each address
+   * would add ~60 bytes to a page kept small; the page's own links lead to the names' pages.
+   */
+  people: string[];
+  organizations: string[];
+  places: string[];
+  /** What it is about, with each topic's page. */
   topics: NamedLink[];
   /** Absolute URLs of the article's photos. */
   images: string[];
 }
 
-const ofType = (type: string) => (link: NamedLink) => ({ '@type': type, name: link.name, url: link.url });
+const named = (type: string) => (name: string) => ({ '@type': type, name });
 
 export function newsArticleJsonLd(input: NewsArticleInput): JsonLd {
   const mentions = [
-    ...input.people.map(ofType('Person')),
-    ...input.organizations.map(ofType('Organization')),
-    ...input.places.map(ofType('Place')),
+    ...input.people.map(named('Person')),
+    ...input.organizations.map(named('Organization')),
+    ...input.places.map(named('Place')),
   ];
   return {
     '@context': 'https://schema.org',
     '@type': 'NewsArticle',
     headline: input.headline,
     url: input.url,
-    mainEntityOfPage: input.url,
     inLanguage: 'zh-CN',
     datePublished: input.datePublished,
     publisher: { '@type': 'GovernmentOrganization', name: input.publisher },
@@ -58,7 +62,7 @@ export function newsArticleJsonLd(input: NewsArticleInput): JsonLd {
       url: input.issue.url,
       isPartOf: { '@type': 'Periodical', name: input.periodical },
     },
-    ...(input.topics.length ? { about: input.topics.map(ofType('Thing')) } : {}),
+    ...(input.topics.length ? { about: input.topics.map((topic) => ({ '@type': 'Thing', name: topic.name, url: topic.url })) } : {}),
     ...(mentions.length ? { mentions } : {}),
     ...(input.images.length ? { image: input.images } : {}),
   };

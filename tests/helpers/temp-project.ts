@@ -32,7 +32,8 @@ export interface TempProject extends ContentCopy {
 
 async function exec(file: string, args: string[], cwd: string): Promise<RunResult> {
   // The edition comes from the build's --edition flag, never from the shell the tests run in.
-  const { SITE_EDITION: _ignored, ...env } = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' };
+  const env: NodeJS.ProcessEnv = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' };
+  delete env['SITE_EDITION'];
   try {
     const { stdout, stderr } = await run(file, args, { cwd, env, maxBuffer: 64 * 1024 * 1024 });
     return { code: 0, stdout, stderr };

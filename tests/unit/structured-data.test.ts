@@ -8,8 +8,8 @@ const article = {
   issue: { name: '2017年第2期（总第02期）', issueNumber: 2, url: 'https://example.gov.cn/bulletins/2017-02/', datePublished: '2017-05-18' },
   periodical: '实施“1331工程” 推进“双一流”建设 工作要讯',
   publisher: '山西省教育厅1331办公室',
-  people: [{ name: '孙世新', url: 'https://example.gov.cn/people/孙世新/' }],
-  organizations: [{ name: '长治医学院', url: 'https://example.gov.cn/organizations/长治医学院/' }],
+  people: ['孙世新'],
+  organizations: ['长治医学院'],
   places: [],
   topics: [{ name: '双一流', url: 'https://example.gov.cn/topics/双一流/' }],
   images: [],
@@ -28,10 +28,10 @@ describe('newsArticleJsonLd', () => {
       isPartOf: { '@type': 'PublicationIssue', issueNumber: '2', isPartOf: { '@type': 'Periodical', name: article.periodical } },
     });
   });
-  it('names whom and what it mentions, each with its page', () => {
+  it('names whom it mentions, and what it is about with the topic’s page', () => {
     expect(data['mentions']).toEqual([
-      { '@type': 'Person', name: '孙世新', url: 'https://example.gov.cn/people/孙世新/' },
-      { '@type': 'Organization', name: '长治医学院', url: 'https://example.gov.cn/organizations/长治医学院/' },
+      { '@type': 'Person', name: '孙世新' },
+      { '@type': 'Organization', name: '长治医学院' },
     ]);
     expect(data['about']).toEqual([{ '@type': 'Thing', name: '双一流', url: 'https://example.gov.cn/topics/双一流/' }]);
   });
