@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { isoDate, photoFile, plainImage, text, type ImageFactory, type PlainImage, type ReferenceFactory } from './common.ts';
+import { isoDate, pageName, photoFile, plainImage, text, type ImageFactory, type PlainImage, type ReferenceFactory } from './common.ts';
 
 /**
  * One news article of a bulletin issue. One MDX file per article under
@@ -16,11 +16,11 @@ export const articleSchema = <Image = PlainImage>(reference: ReferenceFactory, i
       /** The day(s) the reported event took place, where the text gives them (3月20日下午 → 2017-03-20). */
       eventDates: z.array(isoDate()).default([]),
       /** People the article names, as the text names them: 吴俊清. */
-      people: z.array(text()).default([]),
+      people: z.array(pageName()).default([]),
       /** Organisations the article names, as the text names them: 吕梁学院, 省教育厅. */
-      organizations: z.array(text()).default([]),
+      organizations: z.array(pageName()).default([]),
       /** Places the article names: 吕梁市, 兴县. */
-      places: z.array(text()).default([]),
+      places: z.array(pageName()).default([]),
       /** Topics, by the topic's name in content/topics/: 1331工程. */
       topics: z.array(reference('topics')).default([]),
       /**

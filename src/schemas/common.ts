@@ -3,6 +3,9 @@ import { z } from 'astro/zod';
 /** Text that must say something: not empty, not only whitespace. */
 export const text = () => z.string().trim().min(1, { error: '不能为空' });
 
+/** A name that gets a page of its own (/people/吴俊清/): a “/” in it would split the address. */
+export const pageName = () => text().regex(/^[^/]+$/, { error: '名称中不能含有“/”：它是网址的一部分，两个名称请分开写' });
+
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** Whether `value` is a real calendar date written as YYYY-MM-DD (2017-02-29 and 2017-13-45 are not). */

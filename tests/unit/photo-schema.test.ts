@@ -33,3 +33,13 @@ describe('article photos in the schema', () => {
     expect(messages(schema.safeParse({ ...article, photos: [{ ...photo, credit: '某' }] }))[0]).toMatch(/^photos.0: /);
   });
 });
+
+describe('names that get pages of their own', () => {
+  const schema = articleSchema(plainReference, plainImage);
+  it('refuses a “/” in a name, which would split its address', () => {
+    expect(messages(schema.safeParse({ ...article, organizations: ['省教育厅/高校工委'] }))).toEqual([
+      'organizations.0: 名称中不能含有“/”：它是网址的一部分，两个名称请分开写',
+    ]);
+    expect(schema.safeParse({ ...article, people: ['吴俊清'], places: ['吕梁市'] }).success).toBe(true);
+  });
+});
