@@ -7,7 +7,9 @@ import { copyContent, type ContentCopy } from '../helpers/content-copy.ts';
 import { writeSyntheticPhoto } from '../helpers/synthetic-photo.ts';
 
 let copy: ContentCopy;
-afterEach(() => copy?.remove());
+// A test may make several copies: each is removed, not only the last.
+const copies: ContentCopy[] = [];
+afterEach(() => copies.splice(0).forEach((c) => c.remove()));
 
 const ARTICLE = 'content/articles/2017-02/01.mdx';
 /** The line `photos:` lands on when added at the end of the article's frontmatter. */
@@ -15,6 +17,7 @@ const PHOTOS_LINE = 16;
 
 async function problemsWith(photosYaml: string, options: { files?: string[]; body?: string } = {}): Promise<string[]> {
   copy = copyContent();
+  copies.push(copy);
   for (const file of options.files ?? []) {
     await writeSyntheticPhoto(join(copy.root, 'content/articles/2017-02', file), { width: 400, height: 300, format: 'jpeg' });
   }
