@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { defineConfig, devices } from '@playwright/test';
 
 /** Debian's Chromium: Playwright's own browser download cannot work on these machines. */
@@ -6,7 +7,11 @@ export const chromiumLaunch = {
   args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
 };
 
-const port = Number(process.env['PREVIEW_PORT'] ?? 4391);
+/**
+ * A port of this checkout's own, so that test runs in two checkouts on one machine never share
+ * (and shut down) each other's server; PREVIEW_PORT overrides it.
+ */
+const port = Number(process.env['PREVIEW_PORT'] ?? 20000 + (createHash('sha1').update(import.meta.dirname).digest().readUInt16BE(0) % 20000));
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -25,7 +30,7 @@ export default defineConfig({
     // --ignore-lock: run beside a preview the developer may have open (`npm start`).
     command: `astro preview --ignore-lock --host 127.0.0.1 --port ${port}`,
     url: `http://127.0.0.1:${port}/`,
-    reuseExistingServer: !process.env['CI'],
+    reuseExistingServer: false,
     env: { ASTRO_TELEMETRY_DISABLED: '1' },
   },
 });

@@ -3,19 +3,22 @@
  * the PDFs, all into a staging directory that replaces dist/ (or dist-internal/) only when
  * every stage has succeeded. A failed build leaves the last good output as it was.
  *
- *   node scripts/build.ts [--edition public|internal] [--out DIR]
+ *   node scripts/build.ts [--edition public|internal] [--out DIR] [--report FILE]
+ *
+ * --report writes the stage timings as JSON (the benchmark reads them).
  */
-import { mkdirSync, rmSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { resolve, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parseEdition } from '../src/lib/edition.ts';
 import { validateContent, formatProblem } from './content/validate.ts';
 import { astroStage } from './build/astro-stage.ts';
 import { searchStage } from './search/stage.ts';
+import { pdfStage } from './pdf/index.ts';
 import { swapInto } from './build/swap.ts';
 import type { BuildContext, Stage } from './build/stages.ts';
 
-const STAGES: Stage[] = [astroStage, searchStage];
+const STAGES: Stage[] = [astroStage, searchStage, pdfStage];
 
 export interface BuildReport {
   edition: string;
@@ -70,9 +73,10 @@ export async function buildSite(options: { root: string; edition: string | undef
 export class BuildError extends Error {}
 
 async function main() {
-  const { values } = parseArgs({ options: { edition: { type: 'string' }, out: { type: 'string' } } });
+  const { values } = parseArgs({ options: { edition: { type: 'string' }, out: { type: 'string' }, report: { type: 'string' } } });
   try {
     const report = await buildSite({ root: '.', edition: values.edition, outDir: values.out });
+    if (values.report) writeFileSync(values.report, JSON.stringify(report));
     const total = Object.values(report.seconds).reduce((a, b) => a + b, 0);
     console.log(`[build] ${report.edition} edition in ${report.outDir} (${total.toFixed(1)} s)`);
   } catch (error) {

@@ -1,89 +1,45 @@
 /**
- * What each kind of page costs a reader: the HTML plus the CSS and JavaScript it links, raw and
- * compressed (gzip, brotli), read from a built site. Prints figures; asserts nothing.
+ * What a screen page costs a reader: loads pages of a built site in Chromium (screen media) and
+ * prints the bytes of every response by kind, and any font file fetched (there should be none).
  *
- *   node scripts/bench/page-weight.ts [dist]
+ *   npm run build && npm run bench:weight [-- --dir dist /bulletins/2017-02/01/ …]
  */
-import { readFileSync, readdirSync, statSync, existsSync } from 'node:fs';
-import { join, relative, resolve, sep } from 'node:path';
-import { brotliCompressSync, gzipSync } from 'node:zlib';
+import { readFileSync, statSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { chromium } from '@playwright/test';
+import { chromiumLaunch } from '../../playwright.config.ts';
+import { fileForPath, serveSite, SITE_ORIGIN } from '../pdf/site-files.ts';
 
-export interface PageWeight {
-  /** The page's path on the site: /bulletins/2017-02/01/. */
-  path: string;
-  kind: string;
-  raw: number;
-  gzip: number;
-  brotli: number;
-}
+const { values, positionals } = parseArgs({ allowPositionals: true, options: { dir: { type: 'string', default: 'dist' } } });
+const siteDir = resolve(values.dir!);
+const paths = positionals.length ? positionals : ['/bulletins/2017-02/01/', '/bulletins/2017-02/', '/policies/1331-gongcheng-yijian/'];
 
-/** Which kind of page a path is, for grouping figures. */
-export function pageKind(path: string): string {
-  const parts = path.split('/').filter(Boolean);
-  if (parts.length === 0) return 'home';
-  if (parts[0] === 'bulletins') return ['bulletins (list)', 'issue', 'article'][Math.min(parts.length - 1, 2)]!;
-  if (['people', 'organizations', 'places', 'topics'].includes(parts[0]!)) return parts.length === 1 ? 'name index' : 'name page';
-  return parts[0]!.replace(/\.html$/, '');
-}
-
-function htmlFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const full = join(dir, name);
-    if (statSync(full).isDirectory()) return htmlFiles(full);
-    return name.endsWith('.html') ? [full] : [];
+const browser = await chromium.launch(chromiumLaunch);
+const context = await browser.newContext();
+await serveSite(context, siteDir, new Map());
+for (const path of paths) {
+  const page = await context.newPage();
+  const seen: Array<{ url: string; type: string; bytes: number; gzip: number }> = [];
+  page.on('requestfinished', (request) => {
+    const url = new URL(request.url());
+    const file = fileForPath(siteDir, url.pathname);
+    if (!file) return;
+    try {
+      const body = readFileSync(file);
+      seen.push({ url: url.pathname, type: request.resourceType(), bytes: statSync(file).size, gzip: gzipSync(body, { level: 9 }).length });
+    } catch {}
   });
+  await page.goto(new URL(path, SITE_ORIGIN).href, { waitUntil: 'networkidle' });
+  await page.close();
+  const sum = (xs: typeof seen) => xs.reduce((a, x) => ({ bytes: a.bytes + x.bytes, gzip: a.gzip + x.gzip }), { bytes: 0, gzip: 0 });
+  const total = sum(seen);
+  const fonts = seen.filter((x) => x.type === 'font');
+  const printOnly = seen.filter((x) => /\/print\.[^/]+\.css$/.test(x.url));
+  console.log(`${path}: ${seen.length} requests, ${(total.bytes / 1024).toFixed(1)} KB (${(total.gzip / 1024).toFixed(1)} KB gzip)`);
+  for (const x of seen) console.log(`  ${x.type.padEnd(10)} ${(x.bytes / 1024).toFixed(1).padStart(7)} KB ${(x.gzip / 1024).toFixed(1).padStart(6)} KB gz  ${x.url}`);
+  const rest = sum(seen.filter((x) => !printOnly.includes(x)));
+  console.log(`  without the print-only stylesheet: ${(rest.bytes / 1024).toFixed(1)} KB (${(rest.gzip / 1024).toFixed(1)} KB gzip); font files fetched: ${fonts.length}`);
 }
-
-const ASSET = /<(?:link[^>]+rel="stylesheet"[^>]+href|script[^>]+src)="(\/[^"]+)"/g;
-/** Static imports of a built module (loaded with the page); dynamic import() is loaded on demand and not counted. */
-const STATIC_IMPORT = /\b(?:import|export)\s*(?:[\w*{}\s,$]+from\s*)?["']([^"']+\.js)["']/g;
-
-/** The files a page loads before it is usable: its stylesheets and scripts, and what those scripts import. */
-function assetsOf(root: string, html: string): string[] {
-  const files = new Set<string>();
-  const add = (file: string) => {
-    if (files.has(file)) return;
-    files.add(file);
-    if (!file.endsWith('.js')) return;
-    for (const m of readFileSync(file, 'utf8').matchAll(STATIC_IMPORT)) add(join(file, '..', m[1]!));
-  };
-  for (const m of html.matchAll(ASSET)) add(join(root, decodeURIComponent(m[1]!)));
-  return [...files];
-}
-
-export function measure(dist: string): PageWeight[] {
-  const root = resolve(dist);
-  return htmlFiles(root).map((file) => {
-    const html = readFileSync(file);
-    const assets = assetsOf(root, html.toString('utf8')).map((asset) => readFileSync(asset));
-    const sizes = [html, ...assets].reduce(
-      (sum, bytes) => ({ raw: sum.raw + bytes.length, gzip: sum.gzip + gzipSync(bytes).length, brotli: sum.brotli + brotliCompressSync(bytes).length }),
-      { raw: 0, gzip: 0, brotli: 0 },
-    );
-    const path = `/${relative(root, file).split(sep).join('/')}`.replace(/index\.html$/, '');
-    return { path, kind: pageKind(path), ...sizes };
-  });
-}
-
-const kB = (bytes: number) => (bytes / 1000).toFixed(1);
-
-function main() {
-  const dist = process.argv[2] ?? 'dist';
-  if (!existsSync(dist)) {
-    console.error(`${dist} 不存在：请先构建（npm run build）`);
-    process.exitCode = 1;
-    return;
-  }
-  const pages = measure(dist);
-  const kinds = [...new Set(pages.map((p) => p.kind))].sort();
-  console.log('kind               pages   largest page (HTML+CSS+JS, kB)       raw  gzip  brotli');
-  for (const kind of kinds) {
-    const group = pages.filter((p) => p.kind === kind);
-    const largest = group.reduce((a, b) => (b.raw > a.raw ? b : a));
-    console.log(
-      `${kind.padEnd(18)} ${String(group.length).padStart(5)}   ${decodeURIComponent(largest.path).padEnd(34)} ${kB(largest.raw).padStart(6)} ${kB(largest.gzip).padStart(5)} ${kB(largest.brotli).padStart(7)}`,
-    );
-  }
-}
-
-if (import.meta.main) main();
+await browser.close();

@@ -25,7 +25,7 @@ export interface EvalQuery {
 export function searchableText(text: string): string {
   return text
     .normalize('NFKC')
-    .replace(/(?<=[\p{Script=Han}])[ \t\u3000]+(?=[\p{Alphabetic}\p{N}])|(?<=[\p{Alphabetic}\p{N}])[ \t\u3000]+(?=[\p{Script=Han}])/gu, '');
+    .replace(/(?<=\p{Script=Han})[ \t\u3000]+(?=(?!\p{Script=Han})[\p{Alphabetic}\p{N}])|(?<=(?<!\p{Script=Han})[\p{Alphabetic}\p{N}])[ \t\u3000]+(?=\p{Script=Han})/gu, '');
 }
 
 /** The pages whose text holds `query` verbatim (after searchableText), by URL. */
@@ -55,22 +55,21 @@ export function randomPhrases(pages: readonly EvalPage[], count: number, random:
   return queries;
 }
 
-/** Random runs that mix digits and Chinese (1331工程, 34所, 5月3日), 2–4 units long. */
+/** Random runs that mix digits and Chinese (1331工程, 34所, 5月3日), 2–6 characters long. */
 export function randomMixed(pages: readonly EvalPage[], count: number, random: () => number): EvalQuery[] {
   const runs: Unit[][] = pages.flatMap((page) =>
     page.text.split('\n').flatMap((block) =>
-      analyse(block).filter((piece): piece is Unit[] => !isSeparator(piece) && piece.some((u) => u.kind === 'word') && piece.some((u) => u.kind === 'cjk')),
+      analyse(block).filter((piece): piece is Unit[] => !isSeparator(piece) && piece.some((u) => u.kind === 'digit') && piece.some((u) => u.kind === 'cjk')),
     ),
   );
   const queries: EvalQuery[] = [];
   for (let tries = 0; queries.length < count && runs.length && tries < count * 50; tries++) {
     const run = runs[pick(random, runs.length)]!;
-    const length = 2 + pick(random, Math.min(3, run.length - 1));
+    const length = 2 + pick(random, Math.min(5, run.length - 1));
     const start = pick(random, run.length - length + 1);
     const units = run.slice(start, start + length);
-    // Only pieces that mix digits with Chinese, and whose words are whole numbers.
-    if (!units.some((u) => u.kind === 'word') || !units.some((u) => isCjkChar(u.text))) continue;
-    if (!units.some((u) => /^\d+$/.test(u.text))) continue;
+    // Only pieces that mix digits with Chinese.
+    if (!units.some((u) => u.kind === 'digit') || !units.some((u) => isCjkChar(u.text))) continue;
     queries.push({ query: units.map((u) => u.text).join(''), kind: 'mixed' });
   }
   return queries;

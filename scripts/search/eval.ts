@@ -25,6 +25,10 @@ export interface EvalOptions {
   random: number;
   mixed: number;
   seed: number;
+  /** At most this many of the site's names and terms, drawn at random (all by default). */
+  names?: number;
+  /** A stock Pagefind copy of the site made already (buildStockCopy); made here otherwise. */
+  stockDir?: string;
 }
 
 export interface EngineFigures {
@@ -56,12 +60,18 @@ function namedQueries(site: string, pages: readonly EvalPage[]): EvalQuery[] {
 export async function evaluate(options: EvalOptions): Promise<EvalReport> {
   const pages: EvalPage[] = collectRecords(options.site).map((record) => ({ url: record.url, text: record.blocks.join('\n') }));
   const random = seededRandom(options.seed);
+  const names = namedQueries(options.site, pages);
+  // Shuffled with the seed, then cut to the sample size.
+  for (let i = names.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [names[i], names[j]] = [names[j]!, names[i]!];
+  }
   const queries = [
-    ...namedQueries(options.site, pages),
+    ...names.slice(0, options.names ?? names.length),
     ...randomPhrases(pages, options.random, random),
     ...randomMixed(pages, options.mixed, random),
   ];
-  const stock = buildStockCopy(options.site);
+  const stock = options.stockDir ? { dir: options.stockDir, remove: () => {} } : buildStockCopy(options.site);
   const browser = await launchBrowser();
   const servers = { ours: await serveSite(options.site), stock: await serveSite(stock.dir) };
   try {

@@ -114,3 +114,66 @@ export async function openSession(browser: Browser, dir: string, origin: string,
 export async function launchBrowser(): Promise<Browser> {
   return chromium.launch(chromiumLaunch);
 }
+
+export interface QueryCost {
+  /** Bytes on the wire (compressed bodies and headers) for the search's own files. */
+  bytes: number;
+  requests: number;
+  /** The same bytes by kind of file: pagefind.js, wasm, meta (entry and metadata), index chunks, fragments, filters. */
+  byKind: Record<string, number>;
+  /** Milliseconds from the query to the shown results' data being loaded. */
+  milliseconds: number;
+}
+
+/**
+ * What a first query costs a reader who has not searched before (empty cache), and what a
+ * second one costs then: the files under /pagefind/ that the query and the display of its first
+ * `shown` results fetch. The page's own script is not counted, for either engine.
+ */
+export async function measureQueries(browser: Browser, origin: string, engine: Engine, queries: readonly [string, string], shown = 20): Promise<{ cold: QueryCost; warm: QueryCost }> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  let bytes = 0;
+  let requests = 0;
+  let byKind: Record<string, number> = {};
+  context.on('requestfinished', (request) => {
+    const path = new URL(request.url()).pathname;
+    if (!path.startsWith('/pagefind/')) return;
+    requests++;
+    const kind = /\/index\//.test(path) ? 'index' : /\/fragment\//.test(path) ? 'fragment' : /\/filter\//.test(path) ? 'filter' : /wasm/.test(path) ? 'wasm' : /\.js$/.test(path) ? 'js' : 'meta';
+    void request.sizes().then((sizes) => {
+      const size = sizes.responseBodySize + sizes.responseHeadersSize;
+      bytes += size;
+      byKind[kind] = (byKind[kind] ?? 0) + size;
+    });
+  });
+  await page.goto(`${origin}/__harness/`);
+  if (engine === 'ours') await page.evaluate(async () => void (await import('/__harness/engine.js' as string)));
+  const run = async (query: string): Promise<QueryCost> => {
+    bytes = 0;
+    requests = 0;
+    byKind = {};
+    const start = Date.now();
+    await page.evaluate(
+      async ([q, n, which]) => {
+        if (which === 'ours') {
+          const harness = await import('/__harness/engine.js' as string);
+          await harness.searchAndShow(q, n);
+        } else {
+          const pagefind = await import('/pagefind/pagefind.js' as string);
+          const found = await pagefind.search(q);
+          await Promise.all((found?.results ?? []).slice(0, n).map((r: { data: () => Promise<unknown> }) => r.data()));
+        }
+      },
+      [query, shown, engine] as const,
+    );
+    const milliseconds = Date.now() - start;
+    // Sizes arrive just after the responses: let them settle.
+    await page.waitForTimeout(200);
+    return { bytes, requests, byKind, milliseconds };
+  };
+  const cold = await run(queries[0]);
+  const warm = await run(queries[1]);
+  await context.close();
+  return { cold, warm };
+}

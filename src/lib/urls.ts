@@ -55,3 +55,14 @@ export const absoluteIri = (path: string, site: URL | string) =>
       return bytes;
     }
   });
+
+/** The printable PDFs, rendered at build time by scripts/pdf (one per issue, per policy, per year). */
+export const issuePdfUrl = (issueId: string) => `/pdf/bulletins/${issueId}.pdf`;
+
+export const policyPdfUrl = (policyId: string) => `/pdf/policies/${policyId}.pdf`;
+
+/** The yearly bound volume (合订本). */
+export const volumePdfUrl = (year: number) => `/pdf/volumes/${year}.pdf`;
+
+/** What the PDF stage renders, written by the site build (src/pages/pdf/manifest.json.ts). */
+export const PRINT_MANIFEST_URL = '/pdf/manifest.json';

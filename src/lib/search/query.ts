@@ -66,11 +66,6 @@ export function queryPhrases(terms: readonly QueryTerm[]): string[][] {
   });
 }
 
-/** The single units (吕, 1331) that must each be found, by prefix. */
-export function querySingles(terms: readonly QueryTerm[]): string[] {
-  return [...new Set(terms.flatMap((term) => term.runs.filter((run) => run.single).map((run) => run.tokens[0]!)))];
-}
-
 /** The strings to mark in a result's text: each run of each term. */
 export function highlightStrings(terms: readonly QueryTerm[]): string[] {
   return [...new Set(terms.flatMap((term) => term.runs.map((run) => run.text)))];

@@ -1,7 +1,7 @@
 /**
  * The order results are shown in: every page that holds the query as written comes before any
  * page that holds it only in pieces; inside each group, the order Pagefind gave (relevance or
- * date, as the reader chose).
+ * date, as the reader chose). A page that lacks a piece altogether is not a result.
  */
 export interface Ranked<T> {
   item: T;
@@ -9,10 +9,20 @@ export interface Ranked<T> {
   exact: boolean;
 }
 
-export function rankResults<T extends { id: string }>(ordered: readonly T[], exactSets: ReadonlyArray<ReadonlySet<string>>): Array<Ranked<T>> {
-  const isExact = (id: string) => exactSets.every((set) => set.has(id));
+export interface Evidence {
+  /** Pages holding each piece of the query (each character pair, each single character or word). */
+  pieces: ReadonlyArray<ReadonlySet<string>>;
+  /** Pages holding each phrase of the query as written. */
+  phrases: ReadonlyArray<ReadonlySet<string>>;
+}
+
+export function rankResults<T extends { id: string }>(ordered: readonly T[], evidence: Evidence): Array<Ranked<T>> {
   const exact: Array<Ranked<T>> = [];
   const pieces: Array<Ranked<T>> = [];
-  for (const item of ordered) (isExact(item.id) ? exact : pieces).push({ item, exact: isExact(item.id) });
+  for (const item of ordered) {
+    if (!evidence.pieces.every((set) => set.has(item.id))) continue;
+    if (evidence.phrases.every((set) => set.has(item.id))) exact.push({ item, exact: true });
+    else pieces.push({ item, exact: false });
+  }
   return [...exact, ...pieces];
 }

@@ -1,16 +1,19 @@
 /**
- * How the search reads text: as runs of units. A unit is one CJK character (汉字, kana) or one
- * word of letters and digits (1331, sxs1331bgs). A run is units that belong together: adjacent
- * ones, and a word and a CJK character with only spaces between them, because “1331 工程” is
+ * How the search reads text: as runs of units. A unit is one CJK character (汉字, kana), one
+ * digit, or one word of letters (sxs, API). A run is units that belong together: adjacent ones,
+ * and a CJK character and a digit or word with only spaces between them, because “1331 工程” is
  * typeset with spaces but read as 1331工程. Anything else — punctuation, a space between two
- * Chinese phrases, a space between two words — ends a run. The indexer and the query parser
- * both use this, so that a query can only match what the index holds.
+ * Chinese phrases, between two numbers or two words — ends a run. Digits are units of their own
+ * so that a query finds any run of characters it was copied from: 月3 (from 5月3日) is in
+ * 12月31日 too, 1331 in sxs1331bgs. The indexer and the query parser both use this, so that a
+ * query can only match what the index holds.
  */
 
 const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u3005\u3007]/u;
+const DIGIT = /\p{Nd}/u;
 const WORD_CHAR = /[\p{Alphabetic}\p{N}\p{M}]/u;
 
-export type UnitKind = 'cjk' | 'word';
+export type UnitKind = 'cjk' | 'digit' | 'word';
 
 export interface Unit {
   /** The unit as indexed: NFKC-normalised (full-width ３４ is 34), case kept. */
@@ -33,9 +36,11 @@ export const isCjkChar = (char: string) => CJK.test(char);
 /** Whether a character is part of a unit (as opposed to punctuation, symbols and spaces). */
 export const isUnitChar = (char: string) => CJK.test(char) || WORD_CHAR.test(char);
 
-/** Splits a token back into its units: each CJK character alone, letters and digits together. */
+const UNIT_PATTERN = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u3005\u3007]|\p{Nd}|[^\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u3005\u3007\p{Nd}]+/gu;
+
+/** Splits a token back into its units: each CJK character and each digit alone, letters together. */
 export function splitUnits(token: string): string[] {
-  return token.match(/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u3005\u3007]|[^\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u3005\u3007]+/gu) ?? [];
+  return token.match(UNIT_PATTERN) ?? [];
 }
 
 /** Splits text into runs of units and the separators between them, in order. Between two runs there is always a separator. */
@@ -45,16 +50,12 @@ export function analyse(text: string): Piece[] {
   let separator = '';
   let word = '';
 
-  const flushWord = () => {
-    if (word) {
-      pushUnit({ text: word.normalize('NFKC'), kind: 'word' });
-      word = '';
-    }
-  };
   const pushUnit = (unit: Unit) => {
     const previous = run.at(-1);
-    // A separator made only of spaces joins a word and a CJK character (1331 工程), nothing else.
-    const joins = previous !== undefined && (separator === '' || (/^\s+$/u.test(separator) && previous.kind !== unit.kind));
+    // Only spaces between a CJK character and a digit or word join them (1331 工程).
+    const spacesOnly = /^\s+$/u.test(separator);
+    const joins =
+      previous !== undefined && (separator === '' || (spacesOnly && previous.kind !== unit.kind && (previous.kind === 'cjk' || unit.kind === 'cjk')));
     if (!joins && run.length) {
       pieces.push(run);
       run = [];
@@ -63,16 +64,32 @@ export function analyse(text: string): Piece[] {
     separator = '';
     run.push(unit);
   };
+  const flushWord = () => {
+    if (word) pushUnit({ text: word, kind: 'word' });
+    word = '';
+  };
 
-  for (const char of text) {
-    if (CJK.test(char)) {
+  for (const raw of text) {
+    // Full-width letters and digits read as their ASCII forms; punctuation stays as written.
+    const normalised = raw.normalize('NFKC');
+    if (![...normalised].some((c) => WORD_CHAR.test(c) || CJK.test(c))) {
       flushWord();
-      pushUnit({ text: char.normalize('NFKC'), kind: 'cjk' });
-    } else if (WORD_CHAR.test(char)) {
-      word += char;
-    } else {
-      flushWord();
-      separator += char;
+      separator += raw;
+      continue;
+    }
+    for (const char of normalised) {
+      if (CJK.test(char)) {
+        flushWord();
+        pushUnit({ text: char, kind: 'cjk' });
+      } else if (DIGIT.test(char)) {
+        flushWord();
+        pushUnit({ text: char, kind: 'digit' });
+      } else if (WORD_CHAR.test(char)) {
+        word += char;
+      } else {
+        flushWord();
+        separator += char;
+      }
     }
   }
   flushWord();

@@ -1,0 +1,167 @@
+/**
+ * The archive-scale benchmark: generates a SYNTHETIC archive (corpus.ts) in a temporary
+ * project, builds it with the project's real build, and measures build time by stage, peak
+ * memory, output size, search quality and payload in Chromium — beside stock Pagefind
+ * (`pagefind --site`, default settings) over the same built pages — and the weight of an
+ * article page. Prints a table, then one JSON line.
+ *
+ *   npm run bench [-- --articles 7000] [--policies N] [--seed 1] [--random 200] [--keep]
+ */
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { makeProjectCopy } from '../lib/project-copy.ts';
+import { writeCorpus } from './corpus.ts';
+import { samplePeakMemory } from './memory.ts';
+import { measureSite, pageWeight } from './site-size.ts';
+import { buildStockCopy } from '../search/stock-index.ts';
+import { directoryBytes } from '../search/build-index.ts';
+import { evaluate } from '../search/eval.ts';
+import { launchBrowser, measureQueries, serveSite, type QueryCost } from '../search/harness.ts';
+import type { BuildReport } from '../build.ts';
+
+const projectRoot = new URL('../..', import.meta.url).pathname;
+
+const { values } = parseArgs({
+  options: {
+    articles: { type: 'string', default: '7000' },
+    policies: { type: 'string' },
+    seed: { type: 'string', default: '1' },
+    random: { type: 'string', default: '200' },
+    names: { type: 'string', default: '100' },
+    keep: { type: 'boolean', default: false },
+  },
+});
+const articles = Number(values.articles);
+const policies = values.policies ? Number(values.policies) : Math.round(articles / 7);
+const seed = Number(values.seed);
+if (!Number.isInteger(articles) || articles < 7) throw new Error(`--articles must be a whole number of at least 7, not ${values.articles}`);
+
+const log = (line: string) => console.error(`[bench] ${line}`);
+const kB = (bytes: number) => `${(bytes / 1024).toFixed(1)} kB`;
+const MB = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+
+/** Runs the real build in the project copy as its own process, sampling its memory. */
+async function buildCopy(root: string): Promise<{ report: BuildReport; wallSeconds: number; peakBytes: number }> {
+  const reportFile = join(root, 'build-report.json');
+  const start = performance.now();
+  const child = spawn(join(projectRoot, 'node_modules/.bin/node'), ['scripts/build.ts', '--report', reportFile], {
+    cwd: root,
+    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  const sampler = samplePeakMemory(child.pid!);
+  const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+  const peakBytes = sampler.stop();
+  if (code !== 0) throw new Error(`the build of the synthetic archive failed (exit ${code}); see above`);
+  return { report: JSON.parse(readFileSync(reportFile, 'utf8')) as BuildReport, wallSeconds: (performance.now() - start) / 1000, peakBytes };
+}
+
+const average = (costs: QueryCost[]) => ({
+  bytes: costs.reduce((s, c) => s + c.bytes, 0) / costs.length,
+  milliseconds: costs.reduce((s, c) => s + c.milliseconds, 0) / costs.length,
+});
+
+const copy = makeProjectCopy(projectRoot, 'yaoxun-bench-synthetic-');
+try {
+  log(`合成语料：${articles} 篇文章、${policies} 份政策文件，种子 ${seed}，目录 ${copy.root}`);
+  const corpus = writeCorpus(projectRoot, copy.root, { articles, policies, seed });
+  log(`${corpus.issues} 期，正文 ${corpus.characters} 字；开始构建`);
+  const build = await buildCopy(copy.root);
+  const dist = join(copy.root, 'dist');
+  const size = measureSite(dist);
+
+  log('原版 Pagefind 建索引');
+  const stockStart = performance.now();
+  const stock = buildStockCopy(dist);
+  const stockSeconds = (performance.now() - stockStart) / 1000;
+  const stockIndexBytes = directoryBytes(join(stock.dir, 'pagefind'));
+
+  log('搜索质量（Chromium）');
+  const quality = await evaluate({ site: dist, random: Number(values.random), mixed: Math.round(Number(values.random) / 5), seed, names: Number(values.names), stockDir: stock.dir });
+
+  log('搜索传输量与耗时（Chromium，冷启动与第二次查询）');
+  const browser = await launchBrowser();
+  const servers = { ours: await serveSite(dist), stock: await serveSite(stock.dir) };
+  const pairs: Array<[string, string]> = [
+    ['吕梁', '1331工程'],
+    ['协同创新中心', '绩效考评'],
+    ['重点实验室', '两提一创'],
+    ['职业教育', '专项活动'],
+    ['高等教育', '脱贫攻坚'],
+  ];
+  const cost = { ours: { cold: [] as QueryCost[], warm: [] as QueryCost[] }, stock: { cold: [] as QueryCost[], warm: [] as QueryCost[] } };
+  for (const pair of pairs) {
+    for (const engine of ['ours', 'stock'] as const) {
+      const measured = await measureQueries(browser, servers[engine].origin, engine, pair);
+      cost[engine].cold.push(measured.cold);
+      cost[engine].warm.push(measured.warm);
+    }
+  }
+  await browser.close();
+  await servers.ours.close();
+  await servers.stock.close();
+  stock.remove();
+
+  const articleUrl = `/bulletins/${corpus.articles > 0 ? '2017-01/01' : ''}/`;
+  const weight = pageWeight(dist, articleUrl);
+  const figures = {
+    ours: { cold: average(cost.ours.cold), warm: average(cost.ours.warm) },
+    stock: { cold: average(cost.stock.cold), warm: average(cost.stock.warm) },
+  };
+  const all = quality.byKind.all;
+  const stages = build.report.seconds;
+  const buildSeconds = Object.values(stages).reduce((a, b) => a + b, 0);
+
+  const rows: Array<[string, string, string]> = [
+    ['合成语料', `${corpus.issues} 期 / ${articles} 篇 / ${policies} 份政策`, ''],
+    ['构建总耗时', `${buildSeconds.toFixed(1)} s`, Object.entries(stages).map(([k, v]) => `${k} ${v.toFixed(1)} s`).join('，')],
+    ['峰值内存', MB(build.peakBytes), '构建进程及其子进程'],
+    ['HTML 页面', `${size.htmlPages} 页，${MB(size.htmlBytes)}`, `站点共 ${MB(size.totalBytes)}`],
+    ['搜索索引', MB(size.indexBytes), `原版 Pagefind ${MB(stockIndexBytes)}（建索引 ${stockSeconds.toFixed(1)} s）`],
+    ['首次查询传输', kB(figures.ours.cold.bytes), `原版 ${kB(figures.stock.cold.bytes)}（比值 ${(figures.ours.cold.bytes / figures.stock.cold.bytes).toFixed(2)}）`],
+    ['首次查询耗时', `${figures.ours.cold.milliseconds.toFixed(0)} ms`, `原版 ${figures.stock.cold.milliseconds.toFixed(0)} ms`],
+    ['再次查询传输/耗时', `${kB(figures.ours.warm.bytes)} / ${figures.ours.warm.milliseconds.toFixed(0)} ms`, `原版 ${kB(figures.stock.warm.bytes)} / ${figures.stock.warm.milliseconds.toFixed(0)} ms`],
+    ['召回率', all.ours.recall.toFixed(3), `原版 ${all.stock.recall.toFixed(3)}（${all.ours.queries} 个查询）`],
+    ['R-precision', all.ours.rPrecision.toFixed(3), `原版 ${all.stock.rPrecision.toFixed(3)}`],
+    ['文章页重量', kB(weight.bytes), `gzip ${kB(weight.gzipBytes)}：${weight.parts.map((p) => `${p.file} ${kB(p.bytes)}`).join('，')}`],
+  ];
+  console.log('| 项目 | 本站 | 说明 |\n|---|---|---|');
+  for (const [name, value, note] of rows) console.log(`| ${name} | ${value} | ${note} |`);
+  for (const [kind, byEngine] of Object.entries(quality.byKind)) {
+    console.log(`  ${kind}: ${byEngine.ours.queries} 个查询，召回率 ${byEngine.ours.recall.toFixed(3)} / ${byEngine.stock.recall.toFixed(3)}，R-precision ${byEngine.ours.rPrecision.toFixed(3)} / ${byEngine.stock.rPrecision.toFixed(3)}（本站 / 原版）`);
+  }
+  if (all.ours.misses.length) console.log(`  本站未满分的查询：${all.ours.misses.slice(0, 10).map((m) => `${m.query}(${m.rPrecision.toFixed(2)})`).join('，')}`);
+  console.log(
+    JSON.stringify({
+      articles,
+      issues: corpus.issues,
+      policies,
+      seed,
+      buildSeconds: Number(buildSeconds.toFixed(1)),
+      stageSeconds: Object.fromEntries(Object.entries(stages).map(([k, v]) => [k, Number(v.toFixed(1))])),
+      peakMemoryBytes: build.peakBytes,
+      htmlPages: size.htmlPages,
+      htmlBytes: size.htmlBytes,
+      indexBytes: size.indexBytes,
+      stockIndexBytes,
+      coldQueryBytes: Math.round(figures.ours.cold.bytes),
+      stockColdQueryBytes: Math.round(figures.stock.cold.bytes),
+      coldQueryMs: Math.round(figures.ours.cold.milliseconds),
+      stockColdQueryMs: Math.round(figures.stock.cold.milliseconds),
+      warmQueryBytes: Math.round(figures.ours.warm.bytes),
+      warmQueryMs: Math.round(figures.ours.warm.milliseconds),
+      queries: all.ours.queries,
+      recall: all.ours.recall,
+      rPrecision: all.ours.rPrecision,
+      stockRecall: all.stock.recall,
+      stockRPrecision: all.stock.rPrecision,
+      articlePageBytes: weight.bytes,
+      articlePageGzipBytes: weight.gzipBytes,
+    }),
+  );
+} finally {
+  if (values.keep) log(`保留了合成项目：${copy.root}`);
+  else copy.remove();
+}

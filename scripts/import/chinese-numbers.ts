@@ -1,0 +1,45 @@
+/** Numbers and dates as bulletins print them: 第二期, 第12期, 2017年5月18日, 二〇一七年五月十八日. */
+import { isCalendarDate } from '../../src/schemas/common.ts';
+
+const DIGITS: Record<string, number> = { 〇: 0, 零: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+
+/** 2, 02, 二, 十二, 二十, 一百零五 → the number; undefined when it is not a number. */
+export function parseNumber(text: string): number | undefined {
+  const s = text.trim();
+  if (/^\d+$/.test(s)) return Number(s);
+  if (!/^[〇零一二两三四五六七八九十百]+$/.test(s)) return undefined;
+  // Digit by digit (二〇一七) when there is no unit character.
+  if (!/[十百]/.test(s)) return Number([...s].map((c) => DIGITS[c]).join(''));
+  let total = 0;
+  let digit = 0;
+  for (const c of s) {
+    if (c === '百') {
+      total += (digit || 1) * 100;
+      digit = 0;
+    } else if (c === '十') {
+      total += (digit || 1) * 10;
+      digit = 0;
+    } else {
+      digit = DIGITS[c]!;
+    }
+  }
+  return total + digit;
+}
+
+const NUMERAL = '[0-9〇零一二两三四五六七八九十]';
+/** A date written out: 2017年5月18日 (spaces allowed) or 二〇一七年五月十八日. */
+export const CHINESE_DATE = new RegExp(`(${NUMERAL}{4})\\s*年\\s*(${NUMERAL}{1,3})\\s*月\\s*(${NUMERAL}{1,3})\\s*日`);
+
+/** YYYY-MM-DD, or undefined when there is no such day (2月30日). */
+export function isoDate(year: number, month: number, day: number): string | undefined {
+  const iso = `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+  return isCalendarDate(iso) ? iso : undefined;
+}
+
+/** The first date written out in `text`, as YYYY-MM-DD; undefined when there is none or it is no real day. */
+export function parseChineseDate(text: string): string | undefined {
+  const m = CHINESE_DATE.exec(text);
+  if (!m) return undefined;
+  const [year, month, day] = [m[1]!, m[2]!, m[3]!].map(parseNumber);
+  return year && month && day ? isoDate(year, month, day) : undefined;
+}

@@ -1,0 +1,90 @@
+/**
+ * Undoing what text extraction does to Chinese: radicals in place of ideographs, full-width
+ * and stray spaces, spaces put around digits (1331 工程), lines joined without the space a
+ * Latin line break stands for. Pure functions, used by every reader and by the parser.
+ */
+import { RADICAL_TO_IDEOGRAPH } from './data/radicals.ts';
+
+/** Han ideographs and the punctuation Chinese text sets with them (，。“”《》…). */
+const CJK = String.raw`\p{Script=Han}\u3000-\u303f\uff00-\uffef\u2018\u2019\u201c\u201d\u2014\u2026\u00b7`;
+const DIGIT_SPACE = new RegExp(String.raw`(?<=[0-9])[ \t]+(?=[${CJK}])|(?<=[${CJK}])[ \t]+(?=[0-9])`, 'gu');
+const RADICALS = /[\u2e80-\u2fdf]/g;
+
+/** Radicals that stand in for ideographs (⼯ for 工) turned back into the ideographs. */
+export function fixRadicals(text: string): string {
+  return text.replace(RADICALS, (radical) => RADICAL_TO_IDEOGRAPH.get(radical) ?? radical);
+}
+
+/**
+ * One line of text as the rest of the importer wants it: radicals fixed, every kind of space
+ * (full-width U+3000, no-break, tab) a plain space, runs of them one, none at either end.
+ */
+export function normalizeLine(line: string): string {
+  return fixRadicals(line)
+    .replace(/[\u3000\u00a0\u2002-\u200a\u202f\u205f\t\f\v]/g, ' ')
+    .replace(/[\u200b\ufeff]/g, '')
+    .replace(/ {2,}/g, ' ')
+    .trim();
+}
+
+/**
+ * Drops the spaces extraction puts between digits and Chinese (1331 工程 → 1331工程,
+ * 2017 年 5 月 → 2017年5月) and keeps those between Chinese words (一流大学 一流学科).
+ */
+export function removeDigitSpacing(text: string): string {
+  return text.replace(DIGIT_SPACE, '');
+}
+
+const SPACE_IN_CJK = new RegExp(`(?<=[${CJK}]) (?=[${CJK}])`, 'gu');
+
+/**
+ * A line whose Chinese characters stand apart (工 作 要 讯, or a justified line stretched by a
+ * long unbreakable word) comes out of a PDF with a space between each: those are spacing, not
+ * spaces, and go. A single space between Chinese words (一流大学 一流学科) is the text's own.
+ */
+export function removeSpreadSpacing(line: string): string {
+  return (line.match(SPACE_IN_CJK)?.length ?? 0) >= 2 ? line.replace(SPACE_IN_CJK, '') : line;
+}
+
+/** The whole tidy-up for a piece of bulletin text. */
+export function tidy(text: string): string {
+  return removeDigitSpacing(normalizeLine(text));
+}
+
+const LATIN_END = /[A-Za-z0-9,.;:!?)]$/;
+const LATIN_START = /^[A-Za-z0-9(]/;
+
+/**
+ * Joins two pieces of one paragraph that a line or page break separated. Chinese breaks
+ * anywhere and takes no space; Latin text breaks only at a space, which the break swallowed.
+ */
+export function joinBroken(before: string, after: string): string {
+  if (!before) return after;
+  if (!after) return before;
+  return LATIN_END.test(before) && LATIN_START.test(after) ? `${before} ${after}` : before + after;
+}
+
+/**
+ * The form two headlines are compared in: no whitespace at all, and ASCII punctuation as its
+ * full-width twin, so that a wrapped or differently spaced headline still matches its 要目 item.
+ */
+export function compactKey(text: string): string {
+  return fixRadicals(text)
+    .replace(/\s+/g, '')
+    .replace(/[,:;!?()]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
+}
+
+/** Whether a paragraph ends a sentence, so that the next block starts a new paragraph. */
+export function endsSentence(text: string): boolean {
+  return /[。！？!?…；;：:][”’"'」』）)】》]*$/.test(text.trim());
+}
+
+/** A page number as printed at a page's foot: — 3 —, -3-, 第3页, or the bare number. */
+export function isPageNumber(line: string): boolean {
+  return /^(?:[-—–―－~～]\s*\d{1,3}\s*[-—–―－~～]|第\s*\d{1,3}\s*页|\d{1,3})$/.test(line.trim());
+}
+
+/** A rule drawn with characters (———, ━━━, ____): a separator, not text. */
+export function isRule(line: string): boolean {
+  return /^[-—–―_=─━－]{3,}$/.test(line.replace(/\s/g, ''));
+}

@@ -1,0 +1,253 @@
+/**
+ * Reads a bulletin issue out of its blocks of text (source-block.ts), whichever file they came
+ * from: the masthead (刊名, 第N期, 主办单位, date), the 要目, one article per 要目 item (its
+ * headline found in the body however it wraps, its paragraphs made whole again) and the
+ * closing block (版记). Refuses, with the reason, a document that is not a bulletin.
+ */
+import { compactKey, endsSentence, isPageNumber, joinBroken, tidy } from './cjk-text.ts';
+import { CHINESE_DATE, parseChineseDate, parseNumber } from './chinese-numbers.ts';
+import { ImportError } from './errors.ts';
+import { LIST_MARKER, type SourceBlock } from './source-block.ts';
+
+export interface ParsedArticle {
+  /** The headline as the 要目 prints it. */
+  title: string;
+  /** Whole paragraphs, verbatim but for extraction's spaces. */
+  paragraphs: string[];
+  /** Paragraphs put together from pieces a page break had cut, as "前文|后文" around the cut. */
+  joins: string[];
+}
+
+export interface ClosingBlock {
+  publisher?: string;
+  email?: string;
+  telephone?: string;
+  date?: string;
+  serial?: number;
+  recipients: { bao?: string; song?: string; fa?: string };
+  copies?: number;
+}
+
+export interface ParsedBulletin {
+  series: string[];
+  year: number;
+  number: number;
+  serial: number;
+  date: string;
+  publisher: string;
+  email: string;
+  telephone: string;
+  recipients: { bao?: string; song?: string; fa?: string };
+  copies?: number;
+  articles: ParsedArticle[];
+  /** What the parser could not decide or had to leave out, for the editor. */
+  notes: string[];
+}
+
+const ISSUE_NUMBER = /^第\s*(\S+?)\s*期(?:\s*[（(]\s*总第\s*(\S+?)\s*期\s*[)）])?$/;
+const TOC_HEADING = /^(?:本期)?(?:要目|目录)$/;
+const SERIAL = /总第\s*([0-9〇零一二两三四五六七八九十百]+)\s*期/;
+const COPIES = /^[（(]?\s*共印\s*(\d+)\s*份\s*[)）]?$/;
+/** A 版记 line's label, written with or without spaces between its characters (主 办：). */
+const CLOSING_LABEL = /^(主\s*办|邮\s*箱|电\s*话|出版日期|报|送|发)\s*[：:]\s*/;
+/** The start of another labelled item on the same line: 主办：… 邮箱：… */
+const NEXT_LABEL = /\s+(?=(?:主\s*办|邮\s*箱|电\s*话|出版日期)\s*[：:])/;
+
+/** The text of a 要目 item without its list marker. */
+const itemText = (block: SourceBlock) => tidy(block.listItem ? block.text.replace(LIST_MARKER, '') : block.text);
+
+export function parseBulletin(blocks: readonly SourceBlock[]): ParsedBulletin {
+  const notes: string[] = [];
+  const texts = blocks.map((b) => tidy(b.text));
+
+  // The masthead: the series lines, then 第N期.
+  const numberAt = texts.findIndex((t) => /^第\s*\S+?\s*期/.test(t));
+  if (numberAt < 0 || numberAt > 8) {
+    throw new ImportError('不是《工作要讯》：未找到报头（开头应为刊名，下一行为“第N期”）');
+  }
+  if (numberAt === 0) throw new ImportError('未找到报头的刊名：“第N期”之前应有刊名（如“工作要讯”）');
+  const numberMatch = ISSUE_NUMBER.exec(texts[numberAt]!);
+  const number = numberMatch ? parseNumber(numberMatch[1]!) : undefined;
+  if (!number) throw new ImportError(`无法读出期号：报头写的是“${texts[numberAt]}”，应为“第N期”（N 为数字，如 第2期）`);
+  const series = texts.slice(0, numberAt);
+
+  // The 要目: list items after the masthead, or the lines under a 本期要目 heading.
+  const firstItem = blocks.findIndex((b, i) => i > numberAt && b.listItem);
+  const headingAt = texts.findIndex((t, i) => i > numberAt && TOC_HEADING.test(t.replace(/\s/g, '')));
+  const toc = findToc(blocks, texts, numberAt, firstItem, headingAt);
+  if (!toc) throw new ImportError('不是《工作要讯》：未找到本期要目（报头之后应列出各篇标题）');
+
+  // Between 第N期 and the 要目: the compiling unit and the date, on one line or two.
+  const bylineEnd = headingAt >= 0 && headingAt < toc.start ? headingAt : toc.start;
+  const byline = texts.slice(numberAt + 1, bylineEnd).join(' ');
+  const mastheadDate = parseChineseDate(byline);
+  const mastheadPublisher = byline.replace(CHINESE_DATE, '').replace(/\s+/g, ' ').trim() || undefined;
+
+  const closingAt = findClosingBlock(texts, toc.end);
+  const closing = parseClosingBlock(texts.slice(closingAt));
+
+  const date = mastheadDate ?? closing.date;
+  if (!date) throw new ImportError('未找到出版日期：报头或版记中应有“2017年5月18日”这样的日期');
+  if (mastheadDate && closing.date && mastheadDate !== closing.date) {
+    notes.push(`报头日期 ${mastheadDate} 与版记出版日期 ${closing.date} 不一致，已用报头日期`);
+  }
+  const publisher = closing.publisher ?? mastheadPublisher;
+  if (!publisher) throw new ImportError('未找到主办单位：报头或版记“主办：”中应有编印单位');
+  if (closing.publisher && mastheadPublisher && closing.publisher !== mastheadPublisher) {
+    notes.push(`报头编印单位“${mastheadPublisher}”与版记主办“${closing.publisher}”不一致，已用版记`);
+  }
+  const serial = closing.serial ?? (numberMatch?.[2] ? parseNumber(numberMatch[2]) : undefined);
+  if (!serial) throw new ImportError('未找到总期号：版记“出版日期”后应有“（总第N期）”');
+  if (!closing.email) throw new ImportError('版记中未找到“邮箱：”');
+  if (!closing.telephone) throw new ImportError('版记中未找到“电话：”');
+
+  const articles = splitArticles(blocks.slice(toc.end, closingAt), toc.items, notes);
+  return {
+    series,
+    year: Number(date.slice(0, 4)),
+    number,
+    serial,
+    date,
+    publisher,
+    email: closing.email,
+    telephone: closing.telephone,
+    recipients: closing.recipients,
+    ...(closing.copies ? { copies: closing.copies } : {}),
+    articles,
+    notes,
+  };
+}
+
+interface Toc {
+  items: string[];
+  /** The block index of the first item, and the one after the last. */
+  start: number;
+  end: number;
+}
+
+function findToc(blocks: readonly SourceBlock[], texts: string[], numberAt: number, firstItem: number, headingAt: number): Toc | undefined {
+  if (firstItem >= 0) {
+    let end = firstItem;
+    while (end < blocks.length && blocks[end]!.listItem) end++;
+    return { items: blocks.slice(firstItem, end).map(itemText), start: firstItem, end };
+  }
+  // No list marks (a Word file typed without bullets): the lines under the 本期要目 heading,
+  // up to the first headline, which repeats the first item.
+  if (headingAt < 0 || headingAt <= numberAt) return undefined;
+  const start = headingAt + 1;
+  const first = compactKey(texts[start] ?? '');
+  if (!first) return undefined;
+  for (let end = start + 1; end < texts.length; end++) {
+    if (first.startsWith(compactKey(texts[end]!)) && matchHeadline(texts, end, first) > 0) {
+      return { items: texts.slice(start, end), start, end };
+    }
+  }
+  return undefined;
+}
+
+/** How many blocks from `at` on spell `key` when put together (a headline wrapped over blocks), or 0. */
+function matchHeadline(texts: readonly string[], at: number, key: string): number {
+  let joined = '';
+  for (let n = 1; n <= 4 && at + n - 1 < texts.length; n++) {
+    joined += compactKey(texts[at + n - 1]!);
+    if (joined === key) return n;
+    if (!key.startsWith(joined)) return 0;
+  }
+  return 0;
+}
+
+/** The first block of the 版记: the labelled lines (主办：, 邮箱：, 报：…) that end the document. */
+function findClosingBlock(texts: readonly string[], from: number): number {
+  let at = texts.length;
+  while (at > from) {
+    const text = texts[at - 1]!;
+    if (CLOSING_LABEL.test(text) || COPIES.test(text) || isPageNumber(text)) at--;
+    // A 报/送/发 line wrapped into a second block ends with neither label nor 份.
+    else if (at < texts.length && /^(?:报|送|发)\s*[：:]/.test(texts[at - 2] ?? '') && !endsSentence(text)) at--;
+    else break;
+  }
+  return at;
+}
+
+export function parseClosingBlock(lines: readonly string[]): ClosingBlock {
+  const closing: ClosingBlock = { recipients: {} };
+  const items: Array<{ label: string; value: string }> = [];
+  for (const line of lines.flatMap((l) => l.split(NEXT_LABEL))) {
+    if (isPageNumber(line)) continue;
+    const copies = COPIES.exec(line);
+    if (copies) {
+      closing.copies = Number(copies[1]);
+      continue;
+    }
+    const label = CLOSING_LABEL.exec(line);
+    if (label) items.push({ label: label[1]!.replace(/\s/g, ''), value: line.slice(label[0].length) });
+    // A line without a label continues the one before (送：… wrapped).
+    else if (items.length) items.at(-1)!.value = joinBroken(items.at(-1)!.value, line);
+  }
+  for (const { label, value } of items) {
+    const text = tidy(value);
+    if (label === '主办') closing.publisher = text;
+    else if (label === '邮箱') closing.email = text.replace(/\s/g, '');
+    else if (label === '电话') closing.telephone = text;
+    else if (label === '出版日期') {
+      const date = parseChineseDate(text);
+      if (date) closing.date = date;
+      const serial = SERIAL.exec(text);
+      const number = serial ? parseNumber(serial[1]!) : undefined;
+      if (number) closing.serial = number;
+    } else if (label === '报') closing.recipients.bao = text;
+    else if (label === '送') closing.recipients.song = text;
+    else if (label === '发') closing.recipients.fa = text;
+  }
+  return closing;
+}
+
+/** Finds each 要目 item's headline in the body, in order, and gives each article the blocks up to the next. */
+function splitArticles(body: readonly SourceBlock[], items: readonly string[], notes: string[]): ParsedArticle[] {
+  const texts = body.map((b) => tidy(b.text));
+  const starts: Array<{ at: number; length: number }> = [];
+  let cursor = 0;
+  items.forEach((item, i) => {
+    const key = compactKey(item);
+    let found: { at: number; length: number } | undefined;
+    for (let at = cursor; at < texts.length && !found; at++) {
+      const length = matchHeadline(texts, at, key);
+      if (length) found = { at, length };
+    }
+    if (!found) throw new ImportError(`要目第${i + 1}条“${item}”在正文中没有对应的文章（找不到这一标题）`);
+    starts.push(found);
+    cursor = found.at + found.length;
+  });
+  if (starts[0]!.at > 0) {
+    notes.push(`要目与第1篇之间的 ${starts[0]!.at} 段文字不属于任何一篇，未导入：“${texts[0]!.slice(0, 30)}…”`);
+  }
+  return items.map((title, i) => {
+    const from = starts[i]!.at + starts[i]!.length;
+    const to = i + 1 < starts.length ? starts[i + 1]!.at : body.length;
+    const { paragraphs, joins } = paragraphsOf(body.slice(from, to));
+    if (!paragraphs.length) throw new ImportError(`要目第${i + 1}条“${title}”的文章没有正文`);
+    return { title, paragraphs, joins };
+  });
+}
+
+/**
+ * Paragraphs from an article's blocks: page numbers dropped, and a block that the reader could
+ * not say starts a paragraph joined to the one before when that one does not end a sentence
+ * (a page break cut it: 是贯 / 彻落实).
+ */
+export function paragraphsOf(blocks: readonly SourceBlock[]): { paragraphs: string[]; joins: string[] } {
+  const paragraphs: string[] = [];
+  const joins: string[] = [];
+  for (const block of blocks) {
+    const text = tidy(block.text);
+    if (!text || isPageNumber(text)) continue;
+    const last = paragraphs.at(-1);
+    if (last !== undefined && block.startsParagraph !== true && !endsSentence(last)) {
+      paragraphs[paragraphs.length - 1] = joinBroken(last, text);
+      joins.push(`${last.slice(-6)}|${text.slice(0, 6)}`);
+    } else {
+      paragraphs.push(text);
+    }
+  }
+  return { paragraphs, joins };
+}

@@ -1,0 +1,65 @@
+/**
+ * Opens the file an editor names and hands it to the reader for its kind, told by its first
+ * bytes rather than its name alone: %PDF- is a PDF, a zip with word/document.xml is a .docx,
+ * anything else must be UTF-8 text. Every way a file can fail says what is wrong with it.
+ */
+import { readFileSync, statSync } from 'node:fs';
+import { extname } from 'node:path';
+import { ImportError } from './errors.ts';
+import { blocksFromDocx } from './read-docx.ts';
+import { blocksFromPdf } from './read-pdf.ts';
+import { blocksFromText } from './read-text.ts';
+import type { SourceBlock } from './source-block.ts';
+
+export type SourceFormat = 'text' | 'pdf' | 'docx';
+
+export const FORMAT_NAMES: Record<SourceFormat, string> = { text: '纯文本', pdf: 'PDF', docx: 'Word（.docx）' };
+
+export async function readSource(path: string): Promise<{ format: SourceFormat; blocks: SourceBlock[] }> {
+  let data: Buffer;
+  try {
+    if (!statSync(path).isFile()) throw new ImportError('不是文件（是文件夹或其他）');
+    data = readFileSync(path);
+  } catch (error) {
+    if (error instanceof ImportError) throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new ImportError('文件不存在');
+    if (code === 'EACCES' || code === 'EPERM') throw new ImportError('没有读取这个文件的权限');
+    throw new ImportError(`无法读取：${(error as Error).message}`);
+  }
+  if (!data.length) throw new ImportError('文件是空的');
+
+  const extension = extname(path).toLowerCase();
+  const isPdf = data.subarray(0, 5).toString('latin1') === '%PDF-';
+  const isZip = data.subarray(0, 4).toString('latin1') === 'PK\x03\x04';
+  if (extension === '.doc' || data.subarray(0, 4).toString('hex') === 'd0cf11e0') {
+    throw new ImportError('是旧版 Word（.doc）文件，无法读取：请在 Word 中另存为 .docx 再导入');
+  }
+  if (isPdf) {
+    let blocks: SourceBlock[];
+    try {
+      blocks = await blocksFromPdf(new Uint8Array(data));
+    } catch (error) {
+      throw new ImportError(`无法读取这个 PDF（文件可能已损坏或加密）：${(error as Error).message}`);
+    }
+    if (!blocks.length) throw new ImportError('PDF 中没有文字（可能是扫描件）：请先做文字识别，或改用 Word 或文本文件');
+    return { format: 'pdf', blocks };
+  }
+  if (extension === '.pdf') throw new ImportError('扩展名是 .pdf，内容却不是 PDF（文件可能已损坏）');
+  if (isZip) {
+    try {
+      return { format: 'docx', blocks: await blocksFromDocx(data) };
+    } catch (error) {
+      throw new ImportError(`无法读取这个 Word 文件（应为 .docx）：${(error as Error).message}`);
+    }
+  }
+  if (extension === '.docx') throw new ImportError('扩展名是 .docx，内容却不是 Word 文件（文件可能已损坏）');
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(data);
+  } catch {
+    throw new ImportError('不是 UTF-8 文本，也不是 PDF 或 .docx 文件：文本文件请以 UTF-8 编码保存');
+  }
+  if (text.includes('\u0000')) throw new ImportError('不是文本文件（含有二进制内容），也不是 PDF 或 .docx 文件');
+  return { format: 'text', blocks: blocksFromText(text) };
+}

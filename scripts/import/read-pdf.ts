@@ -1,0 +1,133 @@
+/**
+ * A bulletin's PDF, read with unpdf (PDF.js built for servers, no dependencies of its own; its
+ * extractTextItems gives every run of text with its position and size). Positions tell what a
+ * plain text extraction loses: a paragraph starts where a line is indented or the line before
+ * ends short of the right edge; a line at a page's head that is not indented continues the
+ * paragraph the previous page cut; a page number is the lone number at a page's foot.
+ */
+import { isPageNumber, isRule, joinBroken, normalizeLine, removeSpreadSpacing } from './cjk-text.ts';
+import { LIST_MARKER, type SourceBlock } from './source-block.ts';
+
+/** One run of text as PDF.js reports it (unpdf's StructuredTextItem). y grows upwards. */
+export interface PdfTextItem {
+  str: string;
+  x: number;
+  y: number;
+  width: number;
+  fontSize: number;
+}
+
+export interface PdfLine {
+  text: string;
+  left: number;
+  right: number;
+  /** The baseline, from the page's foot. */
+  y: number;
+  size: number;
+  /** Two parts far apart on one line (主办单位 left, date right): a line of its own. */
+  spread: boolean;
+}
+
+/** Groups a page's runs into lines, top to bottom, and each line's runs left to right. */
+export function linesFromItems(items: readonly PdfTextItem[]): PdfLine[] {
+  const runs = items.filter((item) => item.str.length > 0).sort((a, b) => b.y - a.y || a.x - b.x);
+  const groups: PdfTextItem[][] = [];
+  for (const run of runs) {
+    const line = groups.find((g) => Math.abs(g[0]!.y - run.y) < Math.max(g[0]!.fontSize, run.fontSize) * 0.4);
+    if (line) line.push(run);
+    else groups.push([run]);
+  }
+  return groups
+    .map((group) => {
+      const sorted = group.sort((a, b) => a.x - b.x);
+      const inked = sorted.filter((run) => run.str.trim());
+      const size = Math.max(...inked.map((run) => run.fontSize), 0);
+      let text = '';
+      let end: number | undefined;
+      let spread = false;
+      for (const run of sorted) {
+        if (!run.str.trim()) {
+          text += ' ';
+          continue;
+        }
+        const gap = end === undefined ? 0 : run.x - end;
+        if (gap > size * 0.3) text += ' ';
+        if (gap > size * 2) spread = true;
+        text += run.str;
+        end = run.x + run.width;
+      }
+      return {
+        text: removeSpreadSpacing(normalizeLine(text)),
+        left: inked[0]?.x ?? 0,
+        right: Math.max(...inked.map((run) => run.x + run.width), 0),
+        y: sorted[0]!.y,
+        size,
+        spread,
+      };
+    })
+    .filter((line) => line.text);
+}
+
+const mostCommon = (values: number[]) => {
+  const counts = new Map<number, number>();
+  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+  return [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]?.[0] ?? 0;
+};
+
+/** Blocks from the lines of every page, in reading order (see the module's comment). */
+export function blocksFromPdfPages(pages: readonly PdfLine[][]): SourceBlock[] {
+  // A page number is the lone number at the page's foot (or head).
+  const content = pages.map((lines) =>
+    lines.filter((line, i) => !((i === 0 || i === lines.length - 1) && isPageNumber(line.text)) && !isRule(line.text)),
+  );
+  const all = content.flat();
+  const bodySize = mostCommon(all.flatMap((line) => Array<number>(line.text.length).fill(Math.round(line.size * 2) / 2)));
+  const body = all.filter((line) => Math.abs(line.size - bodySize) < 0.5);
+  const left = mostCommon(body.map((line) => Math.round(line.left)));
+  const right = Math.max(...body.map((line) => line.right));
+  // The usual distance between lines of each size, for telling a gap between blocks.
+  const pitch = (size: number) => size * 1.8;
+
+  const blocks: SourceBlock[] = [];
+  let current: SourceBlock | undefined;
+  let previous: (PdfLine & { short: boolean }) | undefined;
+  let previousPage = -1;
+  content.forEach((lines, page) => {
+    for (const line of lines) {
+      const indented = line.left > left + line.size * 0.5;
+      const short = line.spread || line.right < right - line.size * 0.9;
+      const listItem = LIST_MARKER.test(line.text);
+      const samePage = page === previousPage;
+      const startsBlock =
+        !current ||
+        !previous ||
+        listItem ||
+        previous.short ||
+        Math.abs(line.size - previous.size) > 0.5 ||
+        (samePage && previous.y - line.y > pitch(line.size) * 1.2) ||
+        (indented && !current.listItem);
+      if (startsBlock) {
+        if (current) blocks.push(current);
+        current = { text: line.text, startsParagraph: true, ...(listItem ? { listItem: true } : {}) };
+      } else {
+        current!.text = joinBroken(current!.text, line.text);
+      }
+      previous = { ...line, short };
+      previousPage = page;
+    }
+  });
+  if (current) blocks.push(current);
+  return blocks;
+}
+
+/** Reads a PDF's text with positions; throws what PDF.js throws for a file it cannot open. */
+export async function blocksFromPdf(data: Uint8Array): Promise<SourceBlock[]> {
+  const { extractTextItems, getDocumentProxy } = await import('unpdf');
+  const document = await getDocumentProxy(data);
+  try {
+    const { items } = await extractTextItems(document);
+    return blocksFromPdfPages(items.map((page) => linesFromItems(page)));
+  } finally {
+    await document.loadingTask.destroy();
+  }
+}

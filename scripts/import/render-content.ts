@@ -1,0 +1,105 @@
+/**
+ * The content files of an imported issue, written the way the hand-made ones are (see
+ * README "For editors: the content format"): frontmatter fields in the schema's order, lists
+ * one item a line with "  - ", an empty list as [], dates unquoted, an article's paragraphs
+ * one a line with an empty line between them.
+ */
+import { stringify } from 'yaml';
+
+export interface IssueContent {
+  id: string;
+  series: string[];
+  year: number;
+  number: number;
+  serial: number;
+  date: string;
+  publisher: string;
+  email: string;
+  telephone: string;
+  recipients: { bao?: string; song?: string; fa?: string };
+  copies?: number;
+  articles: ArticleContent[];
+}
+
+export interface ArticleContent {
+  id: string;
+  title: string;
+  eventDates: string[];
+  people: string[];
+  organizations: string[];
+  places: string[];
+  topics: string[];
+  paragraphs: string[];
+}
+
+export interface ContentFile {
+  /** Relative to the content folder: issues/2017-02.mdx, articles/2017-02/01.mdx. */
+  path: string;
+  text: string;
+}
+
+/**
+ * A scalar as YAML writes it (YAML 1.2 core schema, no folding): plain where it can be, quoted
+ * where plain would change its meaning (a title that looks like a number, starts with a quote
+ * mark YAML knows, or holds ": ").
+ */
+export function yamlScalar(value: string | number): string {
+  return stringify(value, { schema: 'core', lineWidth: 0 }).trimEnd();
+}
+
+/** A list field: "key: []" when empty, else one "  - item" line per item. */
+function listField(key: string, items: readonly string[]): string {
+  return items.length ? `${key}:\n${items.map((item) => `  - ${yamlScalar(item)}`).join('\n')}` : `${key}: []`;
+}
+
+const field = (key: string, value: string | number) => `${key}: ${yamlScalar(value)}`;
+
+export function renderIssue(issue: IssueContent): string {
+  const recipients = (['bao', 'song', 'fa'] as const).filter((k) => issue.recipients[k]);
+  const lines = [
+    listField('series', issue.series),
+    field('year', issue.year),
+    field('number', issue.number),
+    field('serial', issue.serial),
+    field('date', issue.date),
+    field('publisher', issue.publisher),
+    field('email', issue.email),
+    field('telephone', issue.telephone),
+    ...(recipients.length ? ['recipients:', ...recipients.map((k) => `  ${field(k, issue.recipients[k]!)}`)] : []),
+    ...(issue.copies ? [field('copies', issue.copies)] : []),
+    listField('articles', issue.articles.map((a) => a.id)),
+  ];
+  return `---\n${lines.join('\n')}\n---\n`;
+}
+
+export function renderArticle(article: ArticleContent, issueId: string): string {
+  const lines = [
+    field('title', article.title),
+    field('issue', issueId),
+    listField('eventDates', article.eventDates),
+    listField('people', article.people),
+    listField('organizations', article.organizations),
+    listField('places', article.places),
+    listField('topics', article.topics),
+  ];
+  return `---\n${lines.join('\n')}\n---\n\n${article.paragraphs.map(escapeMdx).join('\n\n')}\n`;
+}
+
+/**
+ * A paragraph as MDX body text. MDX reads { } < as code and tags, and Markdown reads a line
+ * start of # > - + * or "1." as markup: those are escaped so that the text shows as printed.
+ */
+export function escapeMdx(paragraph: string): string {
+  return paragraph
+    .replace(/[\\{}<>*_`[\]]/g, (c) => `\\${c}`)
+    .replace(/^(#|[-+](?=\s))/, '\\$1')
+    // An ordered list's mark is escaped at its dot: 1\. (a backslash before a digit would show).
+    .replace(/^(\d+)([.)])(?=\s)/, '$1\\$2');
+}
+
+export function renderContentFiles(issue: IssueContent): ContentFile[] {
+  return [
+    { path: `issues/${issue.id}.mdx`, text: renderIssue(issue) },
+    ...issue.articles.map((article) => ({ path: `articles/${article.id}.mdx`, text: renderArticle(article, issue.id) })),
+  ];
+}

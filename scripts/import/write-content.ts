@@ -1,0 +1,108 @@
+/**
+ * Puts an imported issue's files in place, all or none: they are checked with the site's own
+ * validator (scripts/content/validate.ts) in a scratch copy of the content first, written to a
+ * staging folder beside their destination, and only then moved in — an issue being replaced
+ * (--force) is moved aside first and put back if anything fails.
+ */
+import { cpSync, existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { formatProblem, validateContent } from '../content/validate.ts';
+import { ImportError } from './errors.ts';
+import type { ContentFile } from './render-content.ts';
+
+export interface ContentTarget {
+  /** The project, whose topics (and, when writing into its own content/, everything else) the files are checked against. */
+  projectRoot: string;
+  /** The folder that takes issues/ and articles/: the project's content/, or --out DIR. */
+  contentDir: string;
+  issueId: string;
+}
+
+/** The issue's files that already exist in the target, relative to it. */
+export function existingIssueFiles({ contentDir, issueId }: ContentTarget): string[] {
+  return [`issues/${issueId}.mdx`, `articles/${issueId}`].filter((path) => existsSync(join(contentDir, path)));
+}
+
+/**
+ * The validator's problems that the new files bring: each problem of the new files, and any
+ * problem elsewhere that the content did not have before (a policy citing an article that a
+ * re-import removed). Each as the validator prints it, with the paths of the target folder as
+ * `show` writes them.
+ */
+export function validateImport(target: ContentTarget, files: readonly ContentFile[], show: (path: string) => string = (p) => p): string[] {
+  const scratch = mkdtempSync(join(tmpdir(), 'yaoxun-import-check-'));
+  try {
+    const content = join(scratch, 'content');
+    const ownContent = resolve(target.contentDir) === resolve(target.projectRoot, 'content');
+    if (ownContent) {
+      if (existsSync(target.contentDir)) cpSync(target.contentDir, content, { recursive: true });
+    } else {
+      // Elsewhere (--out): the project's topics, and whatever the folder already holds.
+      cpSync(join(target.projectRoot, 'content/topics'), join(content, 'topics'), { recursive: true });
+      for (const sub of ['issues', 'articles']) {
+        if (existsSync(join(target.contentDir, sub))) cpSync(join(target.contentDir, sub), join(content, sub), { recursive: true });
+      }
+    }
+    const before = new Set(validateContent(scratch).problems.map(formatProblem));
+    for (const path of existingIssueFiles({ ...target, contentDir: content })) rmSync(join(content, path), { recursive: true });
+    for (const file of files) {
+      mkdirSync(dirname(join(content, file.path)), { recursive: true });
+      writeFileSync(join(content, file.path), file.text);
+    }
+    const written = new Set(files.map((f) => `content/${f.path}`));
+    // The scratch copy's content/… is the target folder's.
+    const real = (text: string) => text.replace(/(?<![\w/])content\/((?:issues|articles|policies|topics)\/[^\s:：]+)/g, (_, path: string) => show(join(target.contentDir, path)));
+    return validateContent(scratch)
+      .problems.filter((p) => written.has(p.path) || !before.has(formatProblem(p)))
+      .map((p) => real(formatProblem(p)));
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+/** Writes the files into the target, replacing the issue's old files; all or none. Returns the paths written. */
+export function writeIssueFiles(target: ContentTarget, files: readonly ContentFile[]): string[] {
+  const { contentDir, issueId } = target;
+  const issuePath = `issues/${issueId}.mdx`;
+  const articlesPath = `articles/${issueId}`;
+  for (const file of files) {
+    if (file.path !== issuePath && dirname(file.path) !== articlesPath) throw new Error(`${file.path} is not a file of issue ${issueId}`);
+  }
+  mkdirSync(contentDir, { recursive: true });
+  const staging = mkdtempSync(join(contentDir, '.import-'));
+  // What has been moved so far, to undo in reverse order if a later step fails.
+  const done: Array<[from: string, to: string]> = [];
+  const move = (from: string, to: string) => {
+    mkdirSync(dirname(to), { recursive: true });
+    renameSync(from, to);
+    done.push([from, to]);
+  };
+  try {
+    for (const file of files) {
+      mkdirSync(dirname(join(staging, 'new', file.path)), { recursive: true });
+      writeFileSync(join(staging, 'new', file.path), file.text);
+    }
+    for (const path of [articlesPath, issuePath]) {
+      if (existsSync(join(contentDir, path))) move(join(contentDir, path), join(staging, 'old', path));
+    }
+    mkdirSync(join(staging, 'new', articlesPath), { recursive: true });
+    move(join(staging, 'new', articlesPath), join(contentDir, articlesPath));
+    move(join(staging, 'new', issuePath), join(contentDir, issuePath));
+  } catch (error) {
+    let undone = true;
+    for (const [from, to] of done.reverse()) {
+      try {
+        renameSync(to, from);
+      } catch {
+        undone = false;
+      }
+    }
+    // Keep the staging folder when something could not be put back: it holds the old files.
+    if (undone) rmSync(staging, { recursive: true, force: true });
+    const where = undone ? '已撤回，未改动任何文件' : `未能全部撤回，原有文件在 ${staging}`;
+    throw new ImportError(`写入失败（${where}）：${(error as Error).message}`);
+  }
+  rmSync(staging, { recursive: true, force: true });
+  return files.map((f) => join(contentDir, f.path));
+}

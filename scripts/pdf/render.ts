@@ -1,0 +1,172 @@
+/**
+ * Prints pages of the built site to PDF with Playwright and Debian's Chromium: the page's own
+ * print stylesheet decides everything (A4 from @page, hence preferCSSPageSize; red rules need
+ * printBackground). Chromium embeds the fonts it used and writes a tagged PDF whose text keeps
+ * the page's reading order; `outline` turns the headings into bookmarks.
+ *
+ * The one thing CSS cannot do is put the 版记 at the foot of the last page: `measureClosingBlock`
+ * renders, reads where the 版记's last line landed, and renders again with the gap filled.
+ */
+import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { chromiumLaunch } from '../../playwright.config.ts';
+import { serveSite, SITE_ORIGIN, type ExtraPages } from './site-files.ts';
+import { readPdf, type PdfReading } from './pdf-text.ts';
+
+const MM = 72 / 25.4;
+/** GB/T 9704: 297 mm page, 37 mm top margin, 225 mm text block: its foot is 35 mm above the page's bottom edge. */
+export const TEXT_BLOCK_FOOT_PT = 35 * MM;
+/** Close enough: a tenth of a millimetre. */
+const TOLERANCE_PT = 0.3;
+
+/** A page that could not be printed: the message names it. */
+export class PdfRenderError extends Error {
+  override name = 'PdfRenderError';
+}
+
+export interface RenderOptions {
+  /** The folio of the first page (a bound volume's issues continue the volume's numbering). */
+  firstFolio?: number;
+  /** Space put before the 版记, in points; measured when `closingBlock` is set and this is not. */
+  closingOffsetPt?: number | undefined;
+  /** Whether the page ends with a 版记 to move to the foot of its last page. */
+  closingBlock?: boolean;
+}
+
+export interface Rendered {
+  pdf: Uint8Array;
+  pages: number;
+  pageTexts: string[];
+  /** The space put before the 版记 (points), if the page has one. */
+  closingOffsetPt: number | undefined;
+}
+
+export class PdfRenderer {
+  private readonly browser: Browser;
+  private readonly context: BrowserContext;
+  /** Pages served beside the site: a bound volume's front matter. */
+  readonly extraPages: ExtraPages;
+  private constructor(browser: Browser, context: BrowserContext, extraPages: ExtraPages) {
+    this.browser = browser;
+    this.context = context;
+    this.extraPages = extraPages;
+  }
+
+  static async start(siteDir: string): Promise<PdfRenderer> {
+    const browser = await chromium.launch(chromiumLaunch);
+    // The text block is 156 mm wide: at that viewport the page lays out as on paper.
+    const context = await browser.newContext({ viewport: { width: 590, height: 850 }, locale: 'zh-CN', javaScriptEnabled: true });
+    const extra: ExtraPages = new Map();
+    await serveSite(context, siteDir, extra);
+    return new PdfRenderer(browser, context, extra);
+  }
+
+  version(): string {
+    return this.browser.version();
+  }
+
+  async close(): Promise<void> {
+    await this.context.close();
+    await this.browser.close();
+  }
+
+  /** Prints the page at `path` (e.g. /bulletins/2017-02/). */
+  async render(path: string, options: RenderOptions = {}): Promise<Rendered> {
+    const page = await this.context.newPage();
+    try {
+      await this.open(page, path);
+      if (options.firstFolio && options.firstFolio !== 1) {
+        // The page counter starts at 0 and each page adds 1; the first page adds the folio instead.
+        await page.addStyleTag({ content: `@page :first { counter-increment: page ${options.firstFolio}; }` });
+      }
+      if (!options.closingBlock) return await this.print(page, path, undefined);
+      if (options.closingOffsetPt !== undefined) return await this.print(page, path, options.closingOffsetPt);
+      return await this.placeClosingBlock(page, path);
+    } finally {
+      await page.close();
+    }
+  }
+
+  private async open(page: Page, path: string): Promise<void> {
+    let response;
+    try {
+      response = await page.goto(new URL(path, SITE_ORIGIN).href, { waitUntil: 'load' });
+    } catch (error) {
+      throw new PdfRenderError(`${path}：页面无法打开（${(error as Error).message.split('\n')[0]}）`);
+    }
+    if (!response || !response.ok()) throw new PdfRenderError(`${path}：页面无法打开（HTTP ${response?.status() ?? '无响应'}）`);
+    await page.emulateMedia({ media: 'print' });
+    const fonts = await page.evaluate(async () => {
+      // Layout in print media decides which font slices are needed; the page numbers in the
+      // margin boxes are not in the DOM, so their glyphs are asked for by hand.
+      void document.body.getBoundingClientRect();
+      await Promise.all(
+        ['Noto Serif SC', 'Noto Sans SC', 'LXGW WenKai'].map((family) => document.fonts.load(`14pt "${family}"`, '— 0123456789').catch(() => [])),
+      );
+      await document.fonts.ready;
+      const faces = [...document.fonts];
+      return { failed: faces.filter((f) => f.status === 'error').map((f) => f.family), loaded: faces.filter((f) => f.status === 'loaded').length };
+    });
+    if (fonts.failed.length) throw new PdfRenderError(`${path}：字体加载失败（${[...new Set(fonts.failed)].join('、')}）`);
+    if (fonts.loaded === 0) throw new PdfRenderError(`${path}：打印样式未加载任何字体（页面是否链接了 print-fonts.css？）`);
+  }
+
+  private async print(page: Page, path: string, closingOffsetPt: number | undefined): Promise<Rendered & { reading: PdfReading }> {
+    if (closingOffsetPt !== undefined) await setClosingOffset(page, closingOffsetPt);
+    let pdf: Uint8Array;
+    try {
+      pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: true });
+    } catch (error) {
+      throw new PdfRenderError(`${path}：打印失败（${(error as Error).message.split('\n')[0]}）`);
+    }
+    const reading = await readPdf(pdf);
+    // The folios are drawn on every page whatever the page holds: they do not count as text.
+    const content = reading.pageTexts.map((text) => text.replace(/—\s*\d+\s*—/g, '').trim());
+    if (reading.pages === 0 || content.every((text) => text === '')) {
+      throw new PdfRenderError(`${path}：生成的 PDF 是空白的（${reading.pages} 页，没有文字）`);
+    }
+    return { pdf, pages: reading.pages, pageTexts: reading.pageTexts, closingOffsetPt, reading };
+  }
+
+  /**
+   * Renders, finds how far the 版记's bottom rule is above the foot of the text block, and renders
+   * again with that much space before it; repeated while it is off by more than the tolerance
+   * (a gap that spans a page break does not move the 版记 one for one).
+   */
+  private async placeClosingBlock(page: Page, path: string): Promise<Rendered> {
+    const ruleBelowBaselinePt = await page.evaluate(() => {
+      const block = document.querySelector('.closing-block');
+      if (!block) return undefined;
+      let last: Element = block;
+      while (last.lastElementChild) last = last.lastElementChild;
+      const probe = document.createElement('span');
+      probe.style.cssText = 'display:inline-block;width:0;height:0;';
+      last.append(probe);
+      // An empty inline-block's bottom is its line's baseline.
+      const gap = block.getBoundingClientRect().bottom - probe.getBoundingClientRect().bottom;
+      probe.remove();
+      return gap * 0.75;
+    });
+    if (ruleBelowBaselinePt === undefined) throw new PdfRenderError(`${path}：页面没有版记（.closing-block）`);
+    let offset = 0;
+    let rendered = await this.print(page, path, offset);
+    const pages = rendered.pages;
+    for (let attempt = 0; attempt < 4; attempt++) {
+      const baseline = rendered.reading.lowestBaseline(pages, TEXT_BLOCK_FOOT_PT - 8);
+      if (baseline === undefined) throw new PdfRenderError(`${path}：在最后一页找不到版记`);
+      const gap = baseline - ruleBelowBaselinePt - TEXT_BLOCK_FOOT_PT;
+      if (Math.abs(gap) <= TOLERANCE_PT) return rendered;
+      offset = Math.max(0, offset + gap - TOLERANCE_PT / 2);
+      const next = await this.print(page, path, offset);
+      if (next.pages !== pages) {
+        // Never let the gap push the 版记 onto a page of its own: keep the last good layout.
+        return rendered;
+      }
+      rendered = next;
+    }
+    return rendered;
+  }
+}
+
+async function setClosingOffset(page: Page, offsetPt: number): Promise<void> {
+  await page.evaluate((value) => document.documentElement.style.setProperty('--closing-block-offset', value), `${offsetPt.toFixed(2)}pt`);
+}

@@ -1,0 +1,51 @@
+/**
+ * The front matter of a yearly bound volume (合订本): a cover after the bulletin's masthead, and
+ * a 目录 listing every issue and its headlines with the folio they start on. It is a page of
+ * its own, printed with the site's stylesheets (the rules are in src/styles/print.css).
+ */
+import type { PrintVolume } from '../../src/lib/print-manifest.ts';
+
+export interface ContentsIssue {
+  number: string;
+  serial: string;
+  date: string;
+  firstFolio: number;
+  headlines: Array<{ title: string; folio: number }>;
+}
+
+const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+function entry(kind: 'issue' | 'article', title: string, folio: number): string {
+  return `<p class="toc-entry toc-entry--${kind}"><span class="toc-entry__title"><span>${escape(title)}</span></span><span class="toc-entry__page">${folio}</span></p>`;
+}
+
+export function volumeFrontHtml(volume: PrintVolume, contents: ContentsIssue[], stylesheets: string[]): string {
+  const lead = volume.series.slice(0, -1);
+  const name = volume.series.at(-1) ?? '';
+  const first = contents[0];
+  const last = contents.at(-1);
+  const span = first && last && first !== last ? `${first.number}—${last.number}（${first.serial}—${last.serial}）` : first ? `${first.number}（${first.serial}）` : '';
+  const links = stylesheets.map((href) => `<link rel="stylesheet" href="${escape(href)}"${href.includes('print-fonts') ? ' media="print"' : ''}>`).join('');
+  return `<!doctype html>
+<html lang="zh-CN"><head><meta charset="utf-8"><title>${escape(volume.title)}</title>${links}</head>
+<body class="volume-front"><main>
+<section class="volume-cover" aria-label="封面">
+<header class="masthead"><div class="masthead__title">${lead.map((line) => `<span class="masthead__lead">${escape(line)}</span>`).join('')}<span class="masthead__name">${escape(name)}</span></div></header>
+<h1 class="volume-cover__title">${volume.year}年合订本</h1>
+<p class="volume-cover__span">${escape(span)}</p>
+<p class="volume-cover__publisher">${escape(volume.publisher)}</p>
+</section>
+<section class="volume-contents" aria-label="目录">
+<h1>目录</h1>
+<ol>${contents
+    .map(
+      (issue) =>
+        `<li class="volume-contents__issue">${entry('issue', `${issue.number}（${issue.serial}）　${issue.date}`, issue.firstFolio)}${issue.headlines
+          .map((headline) => entry('article', headline.title, headline.folio))
+          .join('')}</li>`,
+    )
+    .join('')}</ol>
+</section>
+</main></body></html>
+`;
+}

@@ -1,0 +1,33 @@
+/** /pdf/manifest.json: what the PDF stage (scripts/pdf) renders for this edition. */
+import type { APIRoute } from 'astro';
+import { getSiteContent } from '../../data/site.ts';
+import { buildPrintManifest } from '../../lib/print-manifest.ts';
+import { SITE_OWNER } from '../../lib/site.ts';
+
+export const GET: APIRoute = async () => {
+  const { issues, policies } = await getSiteContent();
+  const manifest = buildPrintManifest({
+    author: SITE_OWNER,
+    issues: issues.map(({ issue, articles }) => ({
+      id: issue.id,
+      series: issue.data.series,
+      year: issue.data.year,
+      number: issue.data.number,
+      serial: issue.data.serial,
+      date: issue.data.date,
+      publisher: issue.data.publisher,
+      headlines: articles.map((article) => article.data.title),
+    })),
+    policies: policies.map((policy) => ({
+      id: policy.id,
+      title: policy.data.title,
+      category: policy.data.category,
+      issuer: policy.data.issuer,
+      drafter: policy.data.drafter,
+      docNumber: policy.data.docNumber,
+      publishedDate: policy.data.publishedDate,
+      writtenDate: policy.data.writtenDate,
+    })),
+  });
+  return new Response(`${JSON.stringify(manifest, null, 2)}\n`, { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
+};

@@ -1,0 +1,189 @@
+/**
+ * The PDFs `npm run build` leaves in dist/, read with poppler as a reader's viewer would, and
+ * the pages that link them. Page 1 of 第2期 is compared with a committed picture of it
+ * (tests/fixtures/print/2017-02-page1.png); after a deliberate change to the print styles,
+ * look at the new page and write it with UPDATE_PDF_REFERENCE=1 npx playwright test pdf.
+ */
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync, copyFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test, expect } from '@playwright/test';
+import pixelmatch from 'pixelmatch';
+import { PNG } from 'pngjs';
+import { PROJECT_ROOT } from '../helpers/content-copy.ts';
+import { seedClosingLines, seedHeadlines } from '../helpers/seed.ts';
+import { pdfFonts, pdfInfo, pdfPagePng, pdfText, pdfWords, squeeze } from '../helpers/poppler.ts';
+
+const DIST = join(PROJECT_ROOT, 'dist');
+const ISSUE_PDF = join(DIST, 'pdf/bulletins/2017-02.pdf');
+const POLICY_PDF = join(DIST, 'pdf/policies/1331-gongcheng-yijian.pdf');
+const VOLUME_PDF = join(DIST, 'pdf/volumes/2017.pdf');
+const ALL = [ISSUE_PDF, POLICY_PDF, VOLUME_PDF];
+const REFERENCE = join(PROJECT_ROOT, 'tests/fixtures/print/2017-02-page1.png');
+const MM = 72 / 25.4;
+
+test.describe('the PDFs in dist/', () => {
+  test('are A4, titled and authored, with every font embedded', () => {
+    for (const file of ALL) {
+      const info = pdfInfo(file);
+      expect(info['Page size'], file).toMatch(/^594\.96 x 841\.92 pts \(A4\)/);
+      expect(info['Author'], file).toBe('山西省教育厅1331办公室');
+      if (file !== VOLUME_PDF) expect(info['Tagged'], file).toBe('yes');
+      const fonts = pdfFonts(file);
+      expect(fonts.length, file).toBeGreaterThan(0);
+      expect(fonts.filter((f) => !f.embedded), file).toEqual([]);
+      // The open fonts from npm, as fonts (a synthesised style would be embedded as Type 3 outlines).
+      expect(fonts.filter((f) => f.type === 'Type 3'), file).toEqual([]);
+    }
+    const issue = pdfInfo(ISSUE_PDF);
+    expect(issue['Title']).toBe('实施“1331工程” 推进“双一流”建设 工作要讯 2017年第2期');
+    expect(issue['CreationDate']).toMatch(/^2017-05-18/);
+    expect(pdfInfo(VOLUME_PDF)['Title']).toBe('实施“1331工程” 推进“双一流”建设 工作要讯 2017年合订本');
+    const names = pdfFonts(ISSUE_PDF).map((f) => f.name.replace(/^[A-Z]{6}\+/, ''));
+    expect(names.some((n) => n.startsWith('NotoSerifSC'))).toBe(true);
+    expect(names.some((n) => n.startsWith('LXGWWenKai'))).toBe(true);
+  });
+
+  test('第2期 reads in order: masthead, 要目, every article under its headline, then the 版记', () => {
+    const text = squeeze(pdfText(ISSUE_PDF));
+    let at = text.indexOf('工作要讯第2期山西省教育厅1331办公室2017年5月18日');
+    expect(at).toBeGreaterThanOrEqual(0);
+    for (const headline of seedHeadlines) {
+      const next = text.indexOf(squeeze(headline), at);
+      expect(next, `要目: ${headline}`).toBeGreaterThan(at);
+      at = next;
+    }
+    for (const headline of seedHeadlines) {
+      const next = text.indexOf(squeeze(headline), at + 1);
+      expect(next, `headline: ${headline}`).toBeGreaterThan(at);
+      at = next;
+    }
+    for (const line of seedClosingLines) {
+      const next = text.indexOf(squeeze(line), at);
+      expect(next, `版记: ${line}`).toBeGreaterThan(at);
+      at = next;
+    }
+    expect(text.endsWith('（共印200份）—11—') || /（共印200份）—\d+—$/.test(text)).toBe(true);
+  });
+
+  test('every page carries its number as “— N —”, odd pages on the right, even on the left', () => {
+    const pages = Number(pdfInfo(ISSUE_PDF)['Pages']);
+    expect(pages).toBeGreaterThan(1);
+    for (let n = 1; n <= pages; n++) {
+      const words = pdfWords(ISSUE_PDF, n);
+      expect(squeeze(pdfText(ISSUE_PDF, n)), `page ${n}`).toMatch(new RegExp(`—${n}—$`));
+      const folio = words.filter((w) => w.word === String(n)).at(-1)!;
+      // Below the text block (which ends 262 mm from the top).
+      expect(folio.yMax, `page ${n}`).toBeGreaterThan(262 * MM);
+    }
+  });
+
+  test('the 版记 is on the last page, its last line at the foot of the text block', () => {
+    const pages = Number(pdfInfo(ISSUE_PDF)['Pages']);
+    const last = squeeze(pdfText(ISSUE_PDF, pages));
+    for (const line of seedClosingLines) expect(last).toContain(squeeze(line));
+    for (let n = 1; n < pages; n++) expect(squeeze(pdfText(ISSUE_PDF, n))).not.toContain('（共印200份）');
+    const copies = pdfWords(ISSUE_PDF, pages).find((w) => w.word.includes('共印'))!;
+    // Its baseline a line's depth above the bottom rule, which lies on the text block's foot (262 mm).
+    expect(copies.yMax).toBeGreaterThan(252 * MM);
+    expect(copies.yMax).toBeLessThan(262 * MM);
+  });
+
+  test('page 1 of 第2期 looks like the reference print', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pdf-page1-'));
+    try {
+      const actualFile = pdfPagePng(ISSUE_PDF, 1, 50, join(dir, 'page1'));
+      if (process.env['UPDATE_PDF_REFERENCE'] === '1' || !existsSync(REFERENCE)) {
+        expect(process.env['CI'], 'the reference image must be committed').toBeFalsy();
+        copyFileSync(actualFile, REFERENCE);
+      }
+      const actual = PNG.sync.read(readFileSync(actualFile));
+      const expected = PNG.sync.read(readFileSync(REFERENCE));
+      expect([actual.width, actual.height]).toEqual([expected.width, expected.height]);
+      const diff = new PNG({ width: actual.width, height: actual.height });
+      const different = pixelmatch(actual.data, expected.data, diff.data, actual.width, actual.height, { threshold: 0.2 });
+      mkdirSync(join(PROJECT_ROOT, 'test-results'), { recursive: true });
+      writeFileSync(join(PROJECT_ROOT, 'test-results', 'pdf-page1-diff.png'), PNG.sync.write(diff));
+      // Anti-aliasing may differ a little between poppler builds; a moved line or a lost glyph does not stay under 0.5 %.
+      expect(different / (actual.width * actual.height)).toBeLessThan(0.005);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('the 2017 bound volume has a cover, a 目录 with the real folios, then 第2期', () => {
+    const issuePages = Number(pdfInfo(ISSUE_PDF)['Pages']);
+    expect(Number(pdfInfo(VOLUME_PDF)['Pages'])).toBe(2 + issuePages);
+    expect(squeeze(pdfText(VOLUME_PDF, 1))).toContain('2017年合订本');
+    const contents = squeeze(pdfText(VOLUME_PDF, 2));
+    expect(contents).toContain('目录');
+    expect(contents).toContain('第2期（总第02期）2017年5月18日');
+    // Each headline with the folio of the volume page it is on.
+    for (const headline of seedHeadlines) {
+      const m = new RegExp(`${squeeze(headline).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(\\d+)`).exec(contents);
+      expect(m, headline).not.toBeNull();
+      const folio = Number(m![1]);
+      const pageText = squeeze(pdfText(VOLUME_PDF, 2 + folio));
+      expect(pageText, `${headline} on folio ${folio}`).toContain(squeeze(headline));
+      expect(pageText).toMatch(new RegExp(`—${folio}—$`));
+    }
+  });
+});
+
+test.describe('pages that link the PDFs', () => {
+  test('the issue and policy pages link their PDF with its size', async ({ page, request }) => {
+    for (const [path, pdf, file] of [
+      ['/bulletins/2017-02/', '/pdf/bulletins/2017-02.pdf', ISSUE_PDF],
+      ['/policies/1331-gongcheng-yijian/', '/pdf/policies/1331-gongcheng-yijian.pdf', POLICY_PDF],
+    ] as const) {
+      await page.goto(path);
+      const link = page.locator('.pdf-link');
+      await expect(link.getByRole('link')).toHaveAttribute('href', pdf);
+      const pages = pdfInfo(file)['Pages'];
+      await expect(link).toContainText(new RegExp(`（PDF，${pages}页，\\d+ KB）`));
+      const response = await request.get(pdf);
+      expect(response.status()).toBe(200);
+      expect((await response.body()).length).toBe(statSync(file).size);
+    }
+  });
+
+  test('the archive lists each issue by year with its PDF, pages and size, and the year’s 合订本', async ({ page }) => {
+    await page.goto('/archive/');
+    const year = page.getByRole('region', { name: '2017年' });
+    await expect(year.getByRole('link', { name: '2017年合订本' })).toHaveAttribute('href', '/pdf/volumes/2017.pdf');
+    await expect(year.locator('.archive-volume')).toContainText(`（PDF，${pdfInfo(VOLUME_PDF)['Pages']}页，`);
+    const row = year.getByRole('row', { name: /第2期/ });
+    await expect(row.getByRole('link', { name: '2017年第2期 PDF' })).toHaveAttribute('href', '/pdf/bulletins/2017-02.pdf');
+    await expect(row.getByRole('cell').nth(2)).toHaveText(`${pdfInfo(ISSUE_PDF)['Pages']}页`);
+    await expect(row.getByRole('cell').nth(3)).toHaveText(/^\d+ KB$/);
+  });
+});
+
+test.describe('printing from the browser', () => {
+  test('hides navigation, search and screen-only parts, and keeps the bulletin', async ({ page }) => {
+    await page.goto('/bulletins/2017-02/');
+    await page.emulateMedia({ media: 'print' });
+    for (const selector of ['.site-header', '.site-nav', '.site-search', '.breadcrumbs', '.site-footer', '.pdf-link', '.skip-link']) {
+      await expect(page.locator(selector).first(), selector).toBeHidden();
+    }
+    await expect(page.locator('.masthead')).toBeVisible();
+    await expect(page.locator('.closing-block')).toBeVisible();
+    expect(await page.locator('.masthead__name').evaluate((el) => getComputedStyle(el).color)).toBe('rgb(230, 0, 18)');
+    expect(await page.locator('.prose p').first().evaluate((el) => getComputedStyle(el).fontSize)).toBe('21.3333px'); // 16 pt
+    await page.goto('/bulletins/2017-02/01/');
+    await page.emulateMedia({ media: 'print' });
+    await expect(page.locator('.article-nav')).toBeHidden();
+    await expect(page.locator('.facets')).toBeHidden();
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  });
+
+  test('on screen a page fetches no font file, and its print stylesheet is for print only', async ({ page }) => {
+    const fonts: string[] = [];
+    page.on('request', (request) => {
+      if (request.resourceType() === 'font' || /\.woff2?$/.test(request.url())) fonts.push(request.url());
+    });
+    await page.goto('/bulletins/2017-02/01/', { waitUntil: 'networkidle' });
+    expect(fonts).toEqual([]);
+    await expect(page.locator('link[rel="stylesheet"][media="print"]')).toHaveCount(1);
+  });
+});

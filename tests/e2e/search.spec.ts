@@ -1,0 +1,117 @@
+import { test, expect, type Page } from '@playwright/test';
+
+const results = (page: Page) => page.locator('#search-results > li.result');
+const status = (page: Page) => page.locator('#search-status');
+
+async function searchFor(page: Page, query: string, extra = '') {
+  await page.goto(`/search/?q=${encodeURIComponent(query)}${extra}`);
+  await expect(status(page)).not.toHaveText(/正在搜索|^$/);
+}
+
+test('the header search box leads to the search page, which shows results on load', async ({ page }) => {
+  await page.goto('/bulletins/2017-02/');
+  await page.getByRole('search', { name: '全站搜索' }).getByRole('searchbox').fill('吕梁学院');
+  await page.getByRole('search', { name: '全站搜索' }).getByRole('button', { name: '搜索' }).click();
+  await expect(page).toHaveURL(/\/search\/\?q=%E5%90%95%E6%A2%81%E5%AD%A6%E9%99%A2$/);
+  await expect(results(page)).toHaveCount(2);
+  await expect(page.getByRole('searchbox', { name: '搜索字词' })).toHaveValue('吕梁学院');
+});
+
+test('a phrase that cuts across words is found, and highlighted as one span', async ({ page }) => {
+  await searchFor(page, '医科大学汾阳');
+  await expect(results(page)).toHaveCount(1);
+  const first = results(page).first();
+  await expect(first.getByRole('link')).toHaveText('省教育厅与吕梁市签署“1331工程”战略合作协议');
+  await expect(first.locator('.result__excerpt mark')).toHaveText(['医科大学汾阳']);
+  await expect(first.locator('.result__meta')).toContainText('工作要讯');
+  await expect(first.locator('.result__meta')).toContainText('2017年第2期');
+  await expect(first.locator('.result__meta')).toContainText('2017年5月18日');
+});
+
+test('pages that hold the phrase rank above pages that hold its pieces', async ({ page }) => {
+  // 第1篇 says 副书记张培良; 第6篇 holds every piece of it (副书记、……书记张培良) but not the phrase.
+  await searchFor(page, '副书记张培良');
+  const items = page.locator('#search-results > li');
+  await expect(items.nth(0).getByRole('link')).toHaveText(/^吴俊清在省高校工委/);
+  await expect(items.nth(0).locator('mark')).toHaveText(['副书记张培良']);
+  await expect(items.nth(1)).toHaveText('以下结果只包含查询词的部分字词');
+  await expect(items.nth(2)).toHaveClass(/result--partial/);
+  await expect(items.nth(2).getByRole('link')).toHaveText(/^省教育厅“两提一创”专项活动工作推进会/);
+  await expect(status(page)).toHaveText('找到 2 条结果：1 条包含“副书记张培良”，1 条只包含其部分字词。');
+});
+
+test('space-separated terms must all be found', async ({ page }) => {
+  await searchFor(page, '吕梁 职业教育');
+  await expect(results(page)).toHaveCount(1);
+  await expect(results(page).getByRole('link')).toHaveText('省教育厅与吕梁市签署“1331工程”战略合作协议');
+  await searchFor(page, '吕梁 不存在的词');
+  await expect(results(page)).toHaveCount(0);
+  await expect(status(page)).toContainText('没有找到');
+});
+
+test('digits mixed with Chinese and one-character queries work', async ({ page }) => {
+  await searchFor(page, '34所');
+  await expect(results(page)).toHaveCount(1);
+  await expect(results(page).locator('mark')).toHaveText(['34所']);
+  await searchFor(page, '吕');
+  await expect(results(page)).toHaveCount(2);
+});
+
+test('filters and sort live in the URL', async ({ page }) => {
+  await searchFor(page, '1331工程');
+  await expect(results(page)).toHaveCount(8);
+  await page.getByLabel('类别').selectOption('政策文件');
+  await expect(page).toHaveURL(/kind=%E6%94%BF%E7%AD%96%E6%96%87%E4%BB%B6/);
+  await expect(results(page)).toHaveCount(1);
+  await expect(results(page).locator('.result__meta')).toContainText('现行有效');
+  await page.getByLabel('类别').selectOption('工作要讯');
+  await page.getByLabel('排序').selectOption('oldest');
+  await expect(page).toHaveURL(/sort=oldest/);
+  await expect(results(page)).toHaveCount(7);
+  // A shared link restores the same search.
+  const url = page.url();
+  await page.goto('/');
+  await page.goto(url);
+  await expect(page.getByLabel('类别')).toHaveValue('工作要讯');
+  await expect(page.getByLabel('排序')).toHaveValue('oldest');
+  await expect(results(page)).toHaveCount(7);
+  await page.goto('/search/?q=%E5%8F%8C%E4%B8%80%E6%B5%81&topic=%E4%B8%A4%E6%8F%90%E4%B8%80%E5%88%9B');
+  await expect(results(page)).toHaveCount(1);
+});
+
+test('the URL follows the reader as they type', async ({ page }) => {
+  await page.goto('/search/');
+  await page.getByRole('searchbox', { name: '搜索字词' }).pressSequentially('两提一创', { delay: 30 });
+  await expect(page).toHaveURL(/\?q=%E4%B8%A4%E6%8F%90%E4%B8%80%E5%88%9B$/);
+  await expect(results(page)).toHaveCount(2);
+});
+
+test('a query is text, never markup', async ({ page }) => {
+  let dialog = false;
+  page.on('dialog', () => (dialog = true));
+  const attack = '<img src=x onerror="window.__pwned=1;alert(1)">';
+  await searchFor(page, attack);
+  await expect(page.getByRole('searchbox', { name: '搜索字词' })).toHaveValue(attack);
+  await expect(status(page)).toContainText('没有找到');
+  expect(await page.locator('main img').count()).toBe(0);
+  expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+  expect(dialog).toBe(false);
+  await searchFor(page, '"><script>window.__pwned=2</script>吕梁');
+  expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+});
+
+test('nothing found says so', async ({ page }) => {
+  await searchFor(page, '量子计算');
+  await expect(results(page)).toHaveCount(0);
+  await expect(status(page)).toHaveText(/没有找到包含“量子计算”的内容/);
+});
+
+test('opening a result highlights the query on the page', async ({ page }) => {
+  await searchFor(page, '医科大学汾阳');
+  await results(page).first().getByRole('link').click();
+  await expect(page).toHaveURL(/\/bulletins\/2017-02\/04\/\?highlight=/);
+  const mark = page.locator('mark.search-hit');
+  await expect(mark).toHaveText(['医科大学汾阳']);
+  await expect(mark).toBeInViewport();
+  await expect(page.locator('h1')).toHaveText('省教育厅与吕梁市签署“1331工程”战略合作协议');
+});

@@ -1,0 +1,52 @@
+/** Runs the importer as an editor would (npm run import -- …), and compares what it wrote. */
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { PROJECT_ROOT } from './content-copy.ts';
+
+export interface CliRun {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+export function runImportCli(args: string[], cwd = PROJECT_ROOT): CliRun {
+  const result = spawnSync(process.execPath, [join(PROJECT_ROOT, 'scripts/import/cli.ts'), ...args], {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, INIT_CWD: cwd },
+  });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** Every file under `dir`, relative to it, sorted. */
+export function filesUnder(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  const walk = (d: string): string[] => readdirSync(d).flatMap((name) => (statSync(join(d, name)).isDirectory() ? walk(join(d, name)) : [join(d, name)]));
+  return walk(dir)
+    .map((f) => relative(dir, f))
+    .sort();
+}
+
+/**
+ * Each way the issue's files under `actual` differ from those under `expected` (two content
+ * folders), named: a missing or extra file, or the first differing line of a file.
+ */
+export function contentDifferences(actual: string, expected: string, issueId: string): string[] {
+  const ofIssue = (dir: string) => filesUnder(dir).filter((f) => f === `issues/${issueId}.mdx` || f.startsWith(`articles/${issueId}/`));
+  const want = ofIssue(expected);
+  const got = ofIssue(actual);
+  const differences: string[] = [];
+  for (const file of want.filter((f) => !got.includes(f))) differences.push(`${file}：未生成`);
+  for (const file of got.filter((f) => !want.includes(f))) differences.push(`${file}：多生成了`);
+  for (const file of want.filter((f) => got.includes(f))) {
+    const a = readFileSync(join(actual, file), 'utf8');
+    const e = readFileSync(join(expected, file), 'utf8');
+    if (a === e) continue;
+    const [al, el] = [a.split('\n'), e.split('\n')];
+    const line = al.findIndex((l, i) => l !== el[i]);
+    const at = line < 0 ? al.length : line;
+    differences.push(`${file} 第${at + 1}行：应为“${el[at] ?? '（文件结束）'}”，实为“${al[at] ?? '（文件结束）'}”`);
+  }
+  return differences;
+}

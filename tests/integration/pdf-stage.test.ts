@@ -1,0 +1,120 @@
+/**
+ * The PDF stage run alone on a small built site made here (synthetic pages, not content):
+ * it renders, reuses unchanged renders, binds the volume, fills the placeholders, and fails
+ * naming the page when a page is missing or prints blank.
+ */
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { renderSitePdfs } from '../../scripts/pdf/index.ts';
+import { fillSiteFacts } from '../../scripts/pdf/facts.ts';
+import type { PrintManifest } from '../../src/lib/print-manifest.ts';
+import { PROJECT_ROOT } from '../helpers/content-copy.ts';
+
+const root = mkdtempSync(join(tmpdir(), 'pdf-stage-'));
+const site = join(root, 'site');
+const cache = join(root, 'cache');
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+const FONT = 'node_modules/@fontsource/noto-serif-sc/files/noto-serif-sc-latin-400-normal.woff2';
+const CSS = `@font-face{font-family:'Noto Serif SC';src:url(/_astro/serif.woff2) format('woff2')}
+@media print{@page{size:A4;margin:37mm 26mm 35mm 28mm;@bottom-right{content:'— ' counter(page) ' —'}}
+body{font:16pt/28.9pt 'Noto Serif SC',serif;margin:0}
+:has(+ .closing-block)::after{content:'';display:block;height:var(--closing-block-offset,0pt)}
+.closing-block{border-top:1pt solid #000;border-bottom:1pt solid #000;break-inside:avoid}
+.blank{display:none}}`;
+
+const page = (title: string, body: string, extra = '') =>
+  `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>${title}</title><link rel="stylesheet" href="/_astro/print.css" media="print"></head><body${extra}><main><h1>${title}</h1>${body}</main></body></html>`;
+const paragraphs = (n: number) => Array.from({ length: n }, (_, i) => `<p>Synthetic paragraph ${i + 1} for testing the PDF stage; it says nothing.</p>`).join('');
+
+function writeSite(manifest: PrintManifest) {
+  mkdirSync(join(site, '_astro'), { recursive: true });
+  mkdirSync(join(site, 'pdf'), { recursive: true });
+  copyFileSync(join(PROJECT_ROOT, FONT), join(site, '_astro/serif.woff2'));
+  writeFileSync(join(site, '_astro/print.css'), CSS);
+  writeFileSync(join(site, 'pdf/manifest.json'), JSON.stringify(manifest));
+}
+const write = (path: string, html: string) => {
+  mkdirSync(join(site, path), { recursive: true });
+  writeFileSync(join(site, path, 'index.html'), html);
+};
+
+const issueDoc = {
+  kind: 'issue' as const,
+  page: '/bulletins/2099-01/',
+  pdf: '/pdf/bulletins/2099-01.pdf',
+  title: 'Synthetic issue',
+  subject: 'synthetic',
+  date: '2099-01-02',
+  keywords: [],
+  closingBlock: true,
+};
+const policyDoc = { ...issueDoc, kind: 'policy' as const, page: '/policies/p/', pdf: '/pdf/policies/p.pdf', title: 'Synthetic policy', closingBlock: false };
+const manifest: PrintManifest = {
+  author: '山西省教育厅1331办公室',
+  documents: [issueDoc, policyDoc],
+  volumes: [
+    {
+      year: 2099,
+      pdf: '/pdf/volumes/2099.pdf',
+      title: 'Synthetic volume',
+      series: ['Synthetic', 'Bulletin'],
+      publisher: 'Nobody',
+      issues: [{ pdf: issueDoc.pdf, number: '第1期', serial: '总第01期', date: '2099年1月2日', headlines: ['Synthetic issue'] }],
+    },
+  ],
+};
+
+describe('the PDF stage on a built site', () => {
+  beforeAll(() => {
+    writeSite(manifest);
+    write('bulletins/2099-01', page('Synthetic issue', `${paragraphs(20)}<section class="closing-block"><p>closing block</p><p>copies</p></section>`));
+    write('policies/p', page('Synthetic policy', paragraphs(3)));
+    write('archive', page('Archive', '<span data-pdf="/pdf/volumes/2099.pdf" data-pdf-show="summary"></span>'));
+  });
+
+  it('renders each page once, binds the volume and fills the pages in', async () => {
+    const first = await renderSitePdfs({ siteDir: site, cacheDir: cache, concurrency: 1 });
+    expect(first.documents).toBe(2);
+    expect(first.volumes).toBe(1);
+    expect(first.cached).toBe(0);
+    expect(first.rendered).toBe(3); // two pages and the volume's front matter
+    const issue = first.facts.get(issueDoc.pdf)!;
+    expect(issue.pages).toBeGreaterThanOrEqual(1);
+    expect(first.facts.get('/pdf/volumes/2099.pdf')!.pages).toBeGreaterThan(issue.pages);
+    expect(readFileSync(join(site, 'pdf/policies/p.pdf')).subarray(0, 5).toString()).toBe('%PDF-');
+
+    fillSiteFacts(site, first.facts);
+    expect(readFileSync(join(site, 'archive/index.html'), 'utf8')).toMatch(/（PDF，\d+页，\d+ KB）/);
+
+    const again = await renderSitePdfs({ siteDir: site, cacheDir: cache, concurrency: 1 });
+    expect(again.rendered).toBe(0);
+    expect(again.cached).toBe(3);
+  });
+
+  it('renders again only the page that changed', async () => {
+    write('policies/p', page('Synthetic policy', paragraphs(4)));
+    const report = await renderSitePdfs({ siteDir: site, cacheDir: cache, concurrency: 1 });
+    expect(report.rendered).toBe(1);
+    expect(report.cached).toBe(2);
+  });
+
+  it('fails naming a page that cannot be opened', async () => {
+    writeSite({ ...manifest, documents: [...manifest.documents, { ...policyDoc, page: '/policies/missing/', pdf: '/pdf/policies/missing.pdf' }] });
+    await expect(renderSitePdfs({ siteDir: site, cacheDir: cache, concurrency: 1 })).rejects.toThrow('/policies/missing/');
+  });
+
+  it('fails naming a page that prints blank', async () => {
+    writeSite({ ...manifest, documents: [...manifest.documents, { ...policyDoc, page: '/policies/blank/', pdf: '/pdf/policies/blank.pdf' }] });
+    write('policies/blank', page('Blank', paragraphs(2), ' class="blank"'));
+    await expect(renderSitePdfs({ siteDir: site, cacheDir: cache, concurrency: 1 })).rejects.toThrow(/\/policies\/blank\/：生成的 PDF 是空白的/);
+    expect(existsSync(join(site, 'pdf/policies/blank.pdf'))).toBe(false);
+  });
+
+  it('names a page that links a PDF no one rendered', () => {
+    write('archive', page('Archive', '<span data-pdf="/pdf/volumes/1999.pdf" data-pdf-show="size"></span>'));
+    expect(() => fillSiteFacts(site, new Map())).toThrow(/archive\/index\.html：链接的 PDF 未生成（\/pdf\/volumes\/1999\.pdf）/);
+  });
+});

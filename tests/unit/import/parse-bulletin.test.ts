@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest';
+import { ImportError } from '../../../scripts/import/errors.ts';
+import { parseBulletin, paragraphsOf } from '../../../scripts/import/parse-bulletin.ts';
+import { blocksFromText } from '../../../scripts/import/read-text.ts';
+
+// A synthetic bulletin, made up for these tests (names, dates and text are not real).
+const CLOSING = ['主 办：某某办公室', '邮 箱：office@example.cn', '电 话：0351-0000000', '出版日期：2020 年 3 月 9 日（总第 15 期）', '报：某领导', '发：各单位', '（共印 50 份）'];
+function bulletin(overrides: { masthead?: string[]; toc?: string[]; body?: string[]; closing?: string[] } = {}): string {
+  const masthead = overrides.masthead ?? ['试编 简报', '工作要讯', '第 三 期', '某某办公室 2020 年 3 月 9 日'];
+  const toc = overrides.toc ?? ['◆ 甲单位召开“1331 工程”座谈会', '◆ 乙单位开展专题调研活动并部署下一阶段重点工作'];
+  const body = overrides.body ?? [
+    '甲单位召开“1331工程” 座谈会',
+    '3月2日上午，甲单位召开座谈会。会议认为，这是贯',
+    '— 2 —',
+    '彻落实的重要举措。',
+    '会议要求抓好落实。',
+    '乙单位开展专题调研活动并部署',
+    '下一阶段重点工作',
+    '3月5日，乙单位开展调研。',
+  ];
+  return [...masthead, ...toc, ...body, ...(overrides.closing ?? CLOSING)].join('\n\n');
+}
+const parse = (text: string) => parseBulletin(blocksFromText(text));
+const failure = (text: string) => {
+  try {
+    parse(text);
+  } catch (error) {
+    expect(error).toBeInstanceOf(ImportError);
+    return (error as Error).message;
+  }
+  throw new Error('parsed without complaint');
+};
+
+describe('parsing a bulletin', () => {
+  it('reads the masthead, 要目, articles and 版记', () => {
+    const parsed = parse(bulletin());
+    expect(parsed).toMatchObject({
+      series: ['试编 简报', '工作要讯'],
+      year: 2020,
+      number: 3,
+      serial: 15,
+      date: '2020-03-09',
+      publisher: '某某办公室',
+      email: 'office@example.cn',
+      telephone: '0351-0000000',
+      recipients: { bao: '某领导', fa: '各单位' },
+      copies: 50,
+      notes: [],
+    });
+    expect(parsed.articles.map((a) => a.title)).toEqual(['甲单位召开“1331工程”座谈会', '乙单位开展专题调研活动并部署下一阶段重点工作']);
+  });
+
+  it('joins a paragraph cut by a page break, drops the page number, keeps whole paragraphs apart', () => {
+    const [first, second] = parse(bulletin()).articles;
+    expect(first!.paragraphs).toEqual(['3月2日上午，甲单位召开座谈会。会议认为，这是贯彻落实的重要举措。', '会议要求抓好落实。']);
+    expect(first!.joins).toEqual(['认为，这是贯|彻落实的重要']);
+    expect(second!.paragraphs).toEqual(['3月5日，乙单位开展调研。']);
+  });
+
+  it('never joins a block a reader knows starts a paragraph', () => {
+    expect(paragraphsOf([{ text: '一段没有句号' }, { text: '另一段。', startsParagraph: true }]).paragraphs).toEqual(['一段没有句号', '另一段。']);
+  });
+
+  it('takes the date from the 版记 when the masthead has none', () => {
+    const parsed = parse(bulletin({ masthead: ['工作要讯', '第3期', '某某办公室'] }));
+    expect(parsed.date).toBe('2020-03-09');
+  });
+
+  it('refuses a document without a masthead', () => {
+    expect(failure('会议纪要\n\n3月2日上午，甲单位召开座谈会。')).toContain('未找到报头');
+    expect(failure(bulletin({ masthead: ['第3期', '某某办公室 2020年3月9日'] }))).toContain('刊名');
+  });
+
+  it('refuses a document without a 要目', () => {
+    expect(failure(bulletin({ toc: [] }))).toContain('未找到本期要目');
+  });
+
+  it('refuses a 要目 item that has no article', () => {
+    expect(failure(bulletin({ toc: ['◆ 甲单位召开“1331 工程”座谈会', '◆ 丙单位举办培训班'] }))).toBe('要目第2条“丙单位举办培训班”在正文中没有对应的文章（找不到这一标题）');
+  });
+
+  it('refuses an issue number it cannot read', () => {
+    expect(failure(bulletin({ masthead: ['工作要讯', '第 X 期', '某某办公室 2020年3月9日'] }))).toBe(
+      '无法读出期号：报头写的是“第 X 期”，应为“第N期”（N 为数字，如 第2期）',
+    );
+  });
+
+  it('refuses a 版记 without what the issue entry needs', () => {
+    expect(failure(bulletin({ closing: CLOSING.filter((l) => !l.startsWith('邮')) }))).toBe('版记中未找到“邮箱：”');
+    expect(failure(bulletin({ closing: CLOSING.map((l) => l.replace('（总第 15 期）', '')) }))).toContain('未找到总期号');
+  });
+
+  it('reads a 要目 typed without list marks under a 本期要目 heading', () => {
+    const parsed = parse(bulletin({ toc: ['本期要目', '甲单位召开“1331 工程”座谈会', '乙单位开展专题调研活动并部署下一阶段重点工作'] }));
+    expect(parsed.articles).toHaveLength(2);
+  });
+});

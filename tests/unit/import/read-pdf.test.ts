@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { blocksFromPdfPages, linesFromItems, type PdfLine } from '../../../scripts/import/read-pdf.ts';
+
+// Synthetic page geometry (A4 points): a text block from x=80 to x=520, 16pt type on a 28pt pitch.
+const line = (text: string, y: number, left = 80, right = 520, size = 16): PdfLine => ({ text, left, right, y, size, spread: false });
+
+describe('PDF lines', () => {
+  it('groups runs into lines by baseline and orders them left to right', () => {
+    const items = [
+      { str: '厅', x: 96, y: 700, width: 16, fontSize: 16 },
+      { str: '省教育', x: 48 + 0, y: 700.2, width: 48, fontSize: 16 },
+      { str: '第二行', x: 48, y: 672, width: 48, fontSize: 16 },
+    ];
+    expect(linesFromItems(items).map((l) => l.text)).toEqual(['省教育厅', '第二行']);
+  });
+
+  it('marks a line whose parts stand far apart, and undoes spread spacing', () => {
+    const items = [
+      { str: '某某办公室', x: 80, y: 600, width: 80, fontSize: 16 },
+      { str: '2020年3月9日', x: 420, y: 600, width: 100, fontSize: 16 },
+      { str: '工 作 要 讯', x: 200, y: 650, width: 200, fontSize: 40 },
+    ];
+    const lines = linesFromItems(items);
+    expect(lines.map((l) => [l.text, l.spread])).toEqual([
+      ['工作要讯', false],
+      ['某某办公室 2020年3月9日', true],
+    ]);
+  });
+});
+
+describe('PDF blocks', () => {
+  it('starts a paragraph at an indented line or after a short line, and drops the page number', () => {
+    const page = [
+      line('第一段第一行，', 700, 112),
+      line('第二行写满，', 672),
+      line('第三行写满，', 644),
+      line('最后一行。', 616, 80, 160),
+      line('第二段第一行，', 588, 112),
+      line('— 1 —', 40, 280, 320, 14),
+    ];
+    expect(blocksFromPdfPages([page]).map((b) => b.text)).toEqual(['第一段第一行，第二行写满，第三行写满，最后一行。', '第二段第一行，']);
+  });
+
+  it('continues a paragraph on the next page when the first line there is not indented', () => {
+    const pages = [
+      [line('会议认为，', 700, 112), line('这是贯', 672), line('— 1 —', 40, 280, 320, 14)],
+      [line('— 2 —', 800, 280, 320, 14), line('彻落实的重要举措。', 700, 80, 224), line('新的一段。', 672, 112, 192)],
+    ];
+    expect(blocksFromPdfPages(pages).map((b) => b.text)).toEqual(['会议认为，这是贯彻落实的重要举措。', '新的一段。']);
+  });
+
+  it('keeps a list item with its wrapped second line, and a headline apart from the body', () => {
+    const page = [
+      line('◆ 吴俊清在省高校工委、教育厅党组“两提一创”专项活动动', 700),
+      line('员会上提出要求', 672, 104, 216),
+      line('◆ 第二条', 644, 80, 150),
+      line('标题文字', 600, 200, 400, 22),
+      line('正文第一行。', 560, 112, 208),
+    ];
+    const blocks = blocksFromPdfPages([page]);
+    expect(blocks.map((b) => [b.text, Boolean(b.listItem)])).toEqual([
+      ['◆ 吴俊清在省高校工委、教育厅党组“两提一创”专项活动动员会上提出要求', true],
+      ['◆ 第二条', true],
+      ['标题文字', false],
+      ['正文第一行。', false],
+    ]);
+  });
+});

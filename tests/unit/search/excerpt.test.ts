@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { findRanges, makeExcerpt } from '../../../src/lib/search/excerpt.ts';
+
+describe('findRanges', () => {
+  it('finds every occurrence, in order', () => {
+    expect(findRanges('吕梁学院在吕梁', ['吕梁'])).toEqual([
+      [0, 2],
+      [5, 7],
+    ]);
+  });
+  it('merges overlapping and touching pieces into one span', () => {
+    expect(findRanges('山西医科大学', ['西医', '医科', '科大'])).toEqual([[1, 5]]);
+  });
+  it('ignores case for Latin letters', () => {
+    expect(findRanges('Pagefind API', ['pagefind'])).toEqual([[0, 8]]);
+  });
+});
+
+describe('makeExcerpt', () => {
+  const text = '第一段。\n' + '甲'.repeat(50) + '吕梁学院' + '乙'.repeat(80) + '\n第三段';
+  it('cuts a window around the first match inside its paragraph, marking it', () => {
+    const excerpt = makeExcerpt(text, findRanges(text, ['吕梁学院']), 60);
+    expect(excerpt.text.startsWith('…')).toBe(true);
+    expect(excerpt.text.endsWith('…')).toBe(true);
+    const [[start, end]] = excerpt.marks as [[number, number]];
+    expect(excerpt.text.slice(start, end)).toBe('吕梁学院');
+    expect(excerpt.text).not.toContain('第一段');
+  });
+  it('shows the start of the text when nothing matches', () => {
+    expect(makeExcerpt('短文。', [], 60)).toEqual({ text: '短文。', marks: [] });
+  });
+});

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { analyse, runsOf, runText, splitUnits } from '../../../src/lib/search/units.ts';
+
+const shape = (text: string) => analyse(text).map((piece) => (Array.isArray(piece) ? piece.map((u) => u.text).join('|') : `[${piece.separator}]`));
+
+describe('units and runs', () => {
+  it('makes each Chinese character a unit and a run of a phrase', () => {
+    expect(shape('吕梁学院')).toEqual(['吕|梁|学|院']);
+  });
+  it('makes each digit a unit and keeps letters together as a word, joined to the Chinese next to them', () => {
+    expect(shape('1331工程')).toEqual(['1|3|3|1|工|程']);
+    expect(shape('全省34所本科高校')).toEqual(['全|省|3|4|所|本|科|高|校']);
+    expect(shape('sxs1331bgs')).toEqual(['sxs|1|3|3|1|bgs']);
+  });
+  it('reads typesetting spaces between Chinese and digits as nothing', () => {
+    expect(runsOf('“1331 工程”').map(runText)).toEqual(['1331工程']);
+    expect(runsOf('2017 年 5 月 18 日').map(runText)).toEqual(['2017年5月18日']);
+  });
+  it('ends a run at punctuation, and at a space between two Chinese phrases, two numbers or two words', () => {
+    expect(shape('省教育厅、吕梁市')).toEqual(['省|教|育|厅', '[、]', '吕|梁|市']);
+    expect(shape('一流大学 一流学科')).toEqual(['一|流|大|学', '[ ]', '一|流|学|科']);
+    expect(shape('Pagefind API')).toEqual(['Pagefind', '[ ]', 'API']);
+    expect(shape('2017 05')).toEqual(['2|0|1|7', '[ ]', '0|5']);
+  });
+  it('keeps punctuation as written, full-width included', () => {
+    expect(shape('甲，乙（丙）')).toEqual(['甲', '[，]', '乙', '[（]', '丙', '[）]']);
+  });
+  it('normalises full-width letters and digits', () => {
+    expect(runsOf('３４所').map(runText)).toEqual(['34所']);
+  });
+  it('splits a token back into its units', () => {
+    expect(splitUnits('1工')).toEqual(['1', '工']);
+    expect(splitUnits('13')).toEqual(['1', '3']);
+    expect(splitUnits('吕梁')).toEqual(['吕', '梁']);
+    expect(splitUnits('sxs1')).toEqual(['sxs', '1']);
+    expect(splitUnits('bgs')).toEqual(['bgs']);
+  });
+});
