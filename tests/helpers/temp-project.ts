@@ -1,19 +1,14 @@
 /**
- * A throwaway copy of the whole project to build: content/ is a real copy that a test may
- * change (add a photo, break a field); src/ is copied too, because Astro's compiler keys a
- * component's styles by its path and a symlinked src/ would give two paths for one file;
- * the rest (scripts, configuration, node_modules) is symlinked.
- * Builds run in a child process, as `npm run build` would, so that Astro's Vite does not run
- * inside Vitest's.
+ * A throwaway copy of the whole project to build (scripts/lib/project-copy.ts), with a copy of
+ * the real content/ that a test may change: add a photo, break a field. Builds run in a child
+ * process, as `npm run build` would, so that Astro's Vite does not run inside Vitest's.
  */
 import { execFile } from 'node:child_process';
-import { cpSync, symlinkSync } from 'node:fs';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { copyContent, PROJECT_ROOT, type ContentCopy } from './content-copy.ts';
-
-const COPIED = ['src', 'public'];
-const LINKED = ['scripts', 'node_modules', 'astro.config.mjs', 'tsconfig.json', 'package.json'];
+import { makeProjectCopy } from '../../scripts/lib/project-copy.ts';
+import { PROJECT_ROOT, type ContentCopy } from './content-copy.ts';
 
 const run = promisify(execFile);
 
@@ -26,7 +21,7 @@ export interface RunResult {
 export interface TempProject extends ContentCopy {
   /** `node scripts/build.ts` with the project's Node 22, in the copy: output in <root>/dist. */
   build: (...args: string[]) => Promise<RunResult>;
-  /** Any tool from node_modules/.bin (astro), in the copy. */
+  /** A tool from node_modules/.bin (astro), in the copy. */
   npx: (tool: string, ...args: string[]) => Promise<RunResult>;
 }
 
@@ -44,13 +39,23 @@ async function exec(file: string, args: string[], cwd: string): Promise<RunResul
 }
 
 export function makeTempProject(): TempProject {
-  const copy = copyContent();
-  for (const name of COPIED) cpSync(join(PROJECT_ROOT, name), join(copy.root, name), { recursive: true });
-  for (const name of LINKED) symlinkSync(join(PROJECT_ROOT, name), join(copy.root, name));
+  const { root, remove } = makeProjectCopy(PROJECT_ROOT, 'yaoxun-discovery-');
+  cpSync(join(PROJECT_ROOT, 'content'), join(root, 'content'), { recursive: true });
   const node = join(PROJECT_ROOT, 'node_modules/.bin/node');
   return {
-    ...copy,
-    build: (...args) => exec(node, ['scripts/build.ts', ...args], copy.root),
-    npx: (tool, ...args) => exec(node, [join(PROJECT_ROOT, 'node_modules/.bin', tool), ...args], copy.root),
+    root,
+    remove,
+    edit(path, edit) {
+      const full = join(root, path);
+      const before = readFileSync(full, 'utf8');
+      const after = edit(before);
+      if (after === before) throw new Error(`edit of ${path} changed nothing`);
+      writeFileSync(full, after);
+    },
+    write(path, text) {
+      writeFileSync(join(root, path), text);
+    },
+    build: (...args) => exec(node, ['scripts/build.ts', ...args], root),
+    npx: (tool, ...args) => exec(node, [join(PROJECT_ROOT, 'node_modules/.bin', tool), ...args], root),
   };
 }
