@@ -1,6 +1,7 @@
 // @ts-check
 import { defineConfig, envField } from 'astro/config';
 import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
 import { unified } from '@astrojs/markdown-remark';
 import remarkCjkFriendly from 'remark-cjk-friendly';
 
@@ -20,7 +21,13 @@ export default defineConfig({
     // and dashes into something the original did not print.
     processor: unified({ remarkPlugins: [remarkCjkFriendly], smartypants: false }),
   },
-  integrations: [mdx()],
+  // The sitemap lists the pages this build made, so the public edition's holds only public
+  // pages (they come from src/data/site.ts, which applies the edition); the search page has no
+  // content of its own. The internal edition is for staff and not to be indexed: no sitemap.
+  integrations: [
+    mdx(),
+    ...(process.env.SITE_EDITION === 'internal' ? [] : [sitemap({ filter: (page) => !new URL(page).pathname.startsWith('/search/') })]),
+  ],
   vite: {
     build: {
       rollupOptions: {

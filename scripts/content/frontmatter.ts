@@ -10,6 +10,8 @@ export interface ParsedFile {
   data: Record<string, unknown> | undefined;
   /** The Markdown/MDX after the frontmatter; empty for YAML data files. */
   body: string;
+  /** The line in the file where `body` starts. */
+  bodyLine: number;
   /** YAML syntax errors, each with its line. */
   syntaxErrors: Array<{ line: number; message: string }>;
   /** The line in the file where the value at `path` starts (or the frontmatter's first line). */
@@ -29,6 +31,7 @@ export function parseContentFile(source: string, kind: 'frontmatter' | 'yaml'): 
       return {
         data: undefined,
         body: source,
+        bodyLine: 1,
         syntaxErrors: [{ line: 1, message: '文件应以 --- 开头的 YAML 头信息（frontmatter）开始，以 --- 结束' }],
         lineOf: () => 1,
       };
@@ -58,5 +61,7 @@ export function parseContentFile(source: string, kind: 'frontmatter' | 'yaml'): 
   if (!syntaxErrors.length && !data) {
     syntaxErrors.push({ line: lineOffset + 1, message: '头信息应为“字段: 值”形式的映射' });
   }
-  return { data, body, syntaxErrors, lineOf };
+  // The frontmatter block ends with a line break, so the body starts on the line after it.
+  const bodyLine = source.slice(0, source.length - body.length).split('\n').length;
+  return { data, body, bodyLine, syntaxErrors, lineOf };
 }

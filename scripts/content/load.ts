@@ -6,7 +6,7 @@
 import { readdirSync, readFileSync, existsSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { parseContentFile, type ParsedFile } from './frontmatter.ts';
-import type { CollectionName } from '../../src/schemas/common.ts';
+import { PHOTO_EXTENSIONS, type CollectionName } from '../../src/schemas/common.ts';
 
 export interface ContentFile extends ParsedFile {
   collection: CollectionName;
@@ -34,20 +34,25 @@ function walk(dir: string): string[] {
   });
 }
 
+const PHOTO = new RegExp(`\\.(?:${PHOTO_EXTENSIONS.join('|')})$`, 'i');
+
 /**
  * Every content file under `root`. Files that match no collection's pattern are returned
- * separately, so that a stray content/articles/01.mdx is reported instead of silently ignored.
+ * separately, so that a stray content/articles/01.mdx is reported instead of silently ignored;
+ * so are the photos kept beside the articles, which articles list under `photos`.
  */
-export function loadContent(root: string): { files: ContentFile[]; strays: string[] } {
+export function loadContent(root: string): { files: ContentFile[]; strays: string[]; photos: string[] } {
   const files: ContentFile[] = [];
   const strays: string[] = [];
+  const photos: string[] = [];
   for (const [collection, spec] of Object.entries(COLLECTIONS) as Array<[CollectionName, (typeof COLLECTIONS)[CollectionName]]>) {
     const base = join(root, spec.dir);
     for (const full of walk(base).sort()) {
       const inCollection = relative(base, full).split(sep).join('/');
       const path = relative(root, full).split(sep).join('/');
       if (!spec.pattern.test(inCollection)) {
-        if (!/(^|\/)\./.test(inCollection)) strays.push(path);
+        if (collection === 'articles' && PHOTO.test(inCollection)) photos.push(path);
+        else if (!/(^|\/)\./.test(inCollection)) strays.push(path);
         continue;
       }
       const parsed = parseContentFile(readFileSync(full, 'utf8'), spec.kind);
@@ -56,5 +61,5 @@ export function loadContent(root: string): { files: ContentFile[]; strays: strin
       files.push({ ...parsed, collection, id, path, stem });
     }
   }
-  return { files, strays };
+  return { files, strays, photos };
 }

@@ -6,9 +6,10 @@
  *
  *   node scripts/content/validate.ts [project root]
  */
-import { resolve } from 'node:path';
+import { existsSync, statSync } from 'node:fs';
+import { dirname, relative, resolve, sep } from 'node:path';
 import type { z } from 'astro/zod';
-import { plainReference, type CollectionName } from '../../src/schemas/common.ts';
+import { plainImage, plainReference, type CollectionName, type PlainImage } from '../../src/schemas/common.ts';
 import { issueSchema, type IssueData } from '../../src/schemas/issue.ts';
 import { articleSchema, type ArticleData } from '../../src/schemas/article.ts';
 import { policySchema, type PolicyData } from '../../src/schemas/policy.ts';
@@ -36,14 +37,14 @@ interface Valid<T> {
 
 export interface ValidatedContent {
   issues: Array<Valid<IssueData>>;
-  articles: Array<Valid<ArticleData>>;
+  articles: Array<Valid<ArticleData<PlainImage>>>;
   policies: Array<Valid<PolicyData>>;
   topics: Array<Valid<TopicData>>;
 }
 
 const SCHEMAS: Record<CollectionName, z.ZodType> = {
   issues: issueSchema(plainReference),
-  articles: articleSchema(plainReference),
+  articles: articleSchema(plainReference, plainImage),
   policies: policySchema(plainReference),
   topics: topicSchema(),
 };
@@ -53,7 +54,7 @@ const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 export function validateContent(root: string): { problems: Problem[]; content: ValidatedContent } {
   const problems: Problem[] = [];
   const content: ValidatedContent = { issues: [], articles: [], policies: [], topics: [] };
-  const { files, strays } = loadContent(root);
+  const { files, strays, photos } = loadContent(root);
   const report = (file: ContentFile, path: Array<string | number>, message: string) =>
     problems.push({ path: file.path, line: file.lineOf(path), field: fieldName(path), message });
 
@@ -77,6 +78,7 @@ export function validateContent(root: string): { problems: Problem[]; content: V
   checkIds(content, report);
   checkReferences(content, files, report);
   checkIssues(content, report);
+  checkPhotos(root, content, files, photos, report, problems);
   return { problems, content };
 }
 
@@ -159,6 +161,43 @@ function checkIssues(content: ValidatedContent, report: Report) {
     const [before, after] = [sorted[i - 1]!, sorted[i]!];
     if (after.data.serial <= before.data.serial && after.data.date !== before.data.date) {
       report(after.file, ['serial'], `出版日期晚于 ${before.file.path}，总期号却不大于它的总第${before.data.serial}期`);
+    }
+  }
+}
+
+/**
+ * Photos: every file an article lists exists, every photo file beside the articles is listed
+ * by one, and no photo sits in an article's body, where nothing would require its alt text
+ * and caption.
+ */
+function checkPhotos(root: string, content: ValidatedContent, files: ContentFile[], photos: string[], report: Report, problems: Problem[]) {
+  const inProject = (file: ContentFile, src: string) => relative(root, resolve(root, dirname(file.path), src)).split(sep).join('/');
+  for (const { file, data } of content.articles) {
+    data.photos.forEach((photo, i) => {
+      const path = inProject(file, photo.src.path);
+      const full = resolve(root, path);
+      if (!existsSync(full) || !statSync(full).isFile()) report(file, ['photos', i, 'src'], `照片文件 ${photo.src.path}（${path}）不存在`);
+    });
+  }
+  // Listed by an article even if that article has other problems: those are reported already.
+  const listed = new Set<string>();
+  for (const file of files.filter((f) => f.collection === 'articles')) {
+    const photos = file.data?.['photos'];
+    for (const photo of Array.isArray(photos) ? photos : []) {
+      const src = (photo as { src?: unknown } | null)?.src;
+      if (typeof src === 'string') listed.add(inProject(file, src.trim()));
+    }
+  }
+  for (const file of files.filter((f) => f.collection === 'articles')) {
+    const lines = file.body.split('\n');
+    const at = lines.findIndex((line) => /!\[[^\]]*\]\(|<img[\s>]/i.test(line));
+    if (at >= 0) {
+      problems.push({ path: file.path, line: file.bodyLine + at, field: '', message: '正文中不能直接插入图片：请把照片列在头信息的 photos 中，并写明替代文字 alt 和图片说明 caption' });
+    }
+  }
+  for (const photo of photos) {
+    if (!listed.has(photo)) {
+      problems.push({ path: photo, line: 1, field: '', message: '这张照片没有被任何文章的 photos 列出：请在文章中列出，或删去该文件' });
     }
   }
 }

@@ -4,7 +4,7 @@
  * Each page that declares `data-pagefind-body` becomes one custom record whose content is its
  * text in overlapping character pairs (src/lib/search/index-content.ts), under the language
  * code of src/lib/search/language.ts.
- * The title is also the `title` metadata, in the same encoding, so that Pagefind's title boost
+ * The title is the `title` metadata, in the same encoding, so that Pagefind's title boost
  * applies to it; everything else a result shows (kind, issue, date, status) travels as filters,
  * which, unlike metadata, Pagefind does not index as words.
  *
@@ -61,9 +61,12 @@ export async function buildSearchIndex(siteDir: string): Promise<IndexReport> {
     for (let i = 0; i < records.length; i += 200) {
       await Promise.all(
         records.slice(i, i + 200).map(async (record) => {
+          // The title is indexed once, as metadata; the content is the rest (Pagefind drops a
+          // record without content, so a page that is only a title keeps it there too).
+          const body = record.blocks[0] === record.title ? record.blocks.slice(1) : record.blocks;
           const response = await index.addCustomRecord({
             url: record.url,
-            content: encodeContent(record.blocks),
+            content: encodeContent(body.length ? body : [record.title]),
             language: SEARCH_LANGUAGE,
             meta: { ...record.meta, title: encodeContent([record.title]) },
             filters: record.filters,

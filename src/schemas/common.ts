@@ -3,6 +3,9 @@ import { z } from 'astro/zod';
 /** Text that must say something: not empty, not only whitespace. */
 export const text = () => z.string().trim().min(1, { error: '不能为空' });
 
+/** A name that gets a page of its own (/people/吴俊清/): a “/” in it would split the address. */
+export const pageName = () => text().regex(/^[^/]+$/, { error: '名称中不能含有“/”：它是网址的一部分，两个名称请分开写' });
+
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** Whether `value` is a real calendar date written as YYYY-MM-DD (2017-02-29 and 2017-13-45 are not). */
@@ -57,3 +60,35 @@ export const plainReference: ReferenceFactory = (collection) =>
     .union([z.string(), z.number().transform((n) => String(n))], { error: `应为 ${collection} 集合中某一条目的 id` })
     .pipe(z.string().trim().min(1, { error: '不能为空' }))
     .transform((id) => ({ collection, id }));
+
+/**
+ * How a schema refers to an image file. Astro's `image()` inside the site: it reads the file
+ * and hands on its size and format to the image pipeline (sharp). In the stand-alone content
+ * validator, `plainImage`: the path as written, whose file the validator looks for itself.
+ */
+export type ImageFactory<Image> = () => z.ZodType<Image, string>;
+
+/** What the validator's stand-in for `image()` hands on: the path as the editor wrote it. */
+export interface PlainImage {
+  path: string;
+}
+
+export const plainImage: ImageFactory<PlainImage> = () => z.string().transform((path) => ({ path }));
+
+/** Photo formats sharp reads and Astro's pipeline turns into AVIF and WebP. */
+export const PHOTO_EXTENSIONS = ['jpg', 'jpeg', 'png', 'webp', 'avif', 'tif', 'tiff'] as const;
+
+/**
+ * A photo file kept beside its content file, by a path relative to it (./01-1.jpg), then
+ * handed to `image`. Remote addresses are refused: every photo goes through the site's own
+ * image pipeline, and nothing the site shows may vanish with someone else's server.
+ */
+export const photoFile = <Image>(image: ImageFactory<Image>) =>
+  z
+    .string({ error: '应为照片文件的相对路径，如 ./01-1.jpg' })
+    .trim()
+    .regex(/^\.\.?\//, { error: '照片应为与本文件放在一起的图片文件，路径以 ./ 开头，如 ./01-1.jpg' })
+    .regex(new RegExp(`\\.(?:${PHOTO_EXTENSIONS.join('|')})$`, 'i'), {
+      error: `照片应为 ${PHOTO_EXTENSIONS.join('、')} 格式的文件`,
+    })
+    .pipe(image());

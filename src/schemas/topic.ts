@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { text } from './common.ts';
+import { pageName, text } from './common.ts';
 
 /**
  * A topic that articles are filed under: content/topics/<any name>.yaml. Articles refer to a
@@ -9,7 +9,7 @@ export const topicSchema = () =>
   z
     .object({
       /** The topic as readers know it: 两提一创. */
-      name: text(),
+      name: pageName(),
       /** One or two sentences on what the topic is, drawn from the bulletins. */
       description: text(),
       /** Words whose presence in an article suggests the topic; the importer proposes topics with them. */

@@ -47,11 +47,13 @@ function syncUrl(state: SearchState, push: boolean) {
 }
 
 async function showMore() {
-  if (!current) return;
+  if (!current || more.disabled) return;
   const { outcome, query } = current;
+  more.disabled = true;
   const slice = outcome.results.slice(current.shown, current.shown + PAGE_SIZE);
   const run = generation;
   const fragments = await Promise.all(slice.map((result) => result.item.data()));
+  more.disabled = false;
   if (run !== generation) return;
   slice.forEach((result, i) => {
     // Where the exact matches end and the partial ones begin, say so.

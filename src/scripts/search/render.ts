@@ -48,8 +48,8 @@ export function renderResult(fragment: PagefindFragment, terms: readonly QueryTe
   const result = describeFragment(fragment);
   // A page that holds the query as written shows it whole; one that holds pieces shows the pieces.
   const needles = exact ? highlightStrings(terms) : terms.flatMap((t) => t.runs.flatMap((r) => (r.single ? [r.text] : r.tokens)));
-  // The content starts with the title, which the result shows already: the excerpt comes from the body.
-  const body = result.text.slice(result.text.indexOf('\n') + 1 || result.text.length);
+  // A page that is only a title (a policy whose text the site does not have) has no excerpt.
+  const body = result.text === result.title ? '' : result.text;
   const excerpt = makeExcerpt(body, findRanges(body, needles));
 
   const item = element('li', exact ? 'result' : 'result result--partial');

@@ -1,0 +1,126 @@
+/**
+ * Article photos end to end: a temporary copy of the project gets synthetic pictures (drawn by
+ * sharp, see tests/helpers/synthetic-photo.ts) listed in an article's `photos`, is built, and
+ * the HTML and the image files are checked; then a photo loses its alt text and both the
+ * build and Astro's own schema must refuse it, naming the file.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse, type HTMLElement } from 'node-html-parser';
+import sharp from 'sharp';
+import { makeTempProject, type TempProject } from '../helpers/temp-project.ts';
+import { writeSyntheticPhoto } from '../helpers/synthetic-photo.ts';
+
+const ARTICLE = 'content/articles/2017-02/01.mdx';
+const PHOTOS = [
+  { file: '01-1.jpg', width: 1600, height: 1000, format: 'jpeg' as const, alt: '合成测试图：红黄渐变上的白色圆形与蓝色方块', caption: '测试用合成图片一（测试时生成，并非真实照片）' },
+  { file: '01-2.png', width: 900, height: 600, format: 'png' as const, alt: '合成测试图：同一图案的较小版本', caption: '测试用合成图片二（测试时生成，并非真实照片）' },
+];
+const photosYaml = (photos: Array<{ file: string; alt?: string; caption: string }>) =>
+  `photos:\n${photos.map((p) => `  - src: ./${p.file}\n${p.alt ? `    alt: ${p.alt}\n` : ''}    caption: ${p.caption}\n`).join('')}`;
+
+let project: TempProject;
+let built: { code: number; stdout: string; stderr: string };
+const page = (path: string) => parse(readFileSync(join(project.root, 'dist', path, 'index.html'), 'utf8'));
+/** The width descriptors of a srcset: "a.avif 360w, b.avif 640w" → [360, 640]. */
+const widthsOf = (srcset: string) => srcset.split(',').map((candidate) => Number(/ (\d+)w$/.exec(candidate.trim())?.[1]));
+const urlsOf = (srcset: string) => srcset.split(',').map((candidate) => candidate.trim().split(' ')[0]!);
+const distFile = (url: string) => join(project.root, 'dist', decodeURIComponent(url.split('?')[0]!));
+
+beforeAll(async () => {
+  project = makeTempProject();
+  for (const photo of PHOTOS) await writeSyntheticPhoto(join(project.root, 'content/articles/2017-02', photo.file), photo);
+  project.edit(ARTICLE, (text) => text.replace(/\n---\n/, `\n${photosYaml(PHOTOS)}---\n`));
+  built = await project.build();
+}, 240_000);
+afterAll(() => project?.remove());
+
+describe('an article with photos', () => {
+  it('builds', () => {
+    expect(built.stderr).not.toMatch(/构建失败/);
+    expect(built.code).toBe(0);
+  });
+
+  it('renders each photo as a <picture> with AVIF and WebP sources at several widths, a fallback, width and height', async () => {
+    const pictures = page('bulletins/2017-02/01').querySelectorAll('figure.photo picture');
+    expect(pictures).toHaveLength(2);
+    const expected = [
+      { widths: [360, 640, 960, 1280], fallback: 'jpeg', width: 1280, height: 800 },
+      { widths: [360, 640, 900], fallback: 'png', width: 900, height: 600 },
+    ];
+    for (const [i, picture] of pictures.entries()) {
+      const sources = picture.querySelectorAll('source');
+      expect(sources.map((s) => s.getAttribute('type'))).toEqual(['image/avif', 'image/webp']);
+      for (const source of sources) {
+        const srcset = source.getAttribute('srcset')!;
+        expect(widthsOf(srcset)).toEqual(expected[i]!.widths);
+        expect(source.getAttribute('sizes')).toBeTruthy();
+        // Each candidate is a real file of the format and width it claims.
+        const format = source.getAttribute('type')!.replace('image/', '');
+        for (const [j, url] of urlsOf(srcset).entries()) {
+          const meta = await sharp(distFile(url)).metadata();
+          expect(meta.format === 'heif' ? 'avif' : meta.format).toBe(format);
+          expect(meta.width).toBe(expected[i]!.widths[j]);
+        }
+      }
+      const img = picture.querySelector('img')!;
+      expect(img.getAttribute('alt')).toBe(PHOTOS[i]!.alt);
+      expect(Number(img.getAttribute('width'))).toBe(expected[i]!.width);
+      expect(Number(img.getAttribute('height'))).toBe(expected[i]!.height);
+      expect(widthsOf(img.getAttribute('srcset')!)).toEqual(expected[i]!.widths);
+      expect((await sharp(distFile(img.getAttribute('src')!)).metadata()).format).toBe(expected[i]!.fallback);
+    }
+  });
+
+  it('shows the captions, the first photo under the headline, the others after the text', () => {
+    const article = page('bulletins/2017-02/01').querySelector('article')!;
+    const order = article.querySelectorAll('figure.photo, .prose').map((el: HTMLElement) => (el.classList.contains('prose') ? 'text' : el.querySelector('figcaption')!.text));
+    expect(order).toEqual([PHOTOS[0]!.caption, 'text', PHOTOS[1]!.caption]);
+  });
+
+  it('loads the first photo at once and the ones below it lazily', () => {
+    const [first, second] = page('bulletins/2017-02/01').querySelectorAll('figure.photo img');
+    expect(first!.getAttribute('loading')).toBe('eager');
+    expect(first!.getAttribute('fetchpriority')).toBe('high');
+    expect(second!.getAttribute('loading')).toBe('lazy');
+    // On the issue page the photos sit below the masthead and the 要目: all lazy.
+    const onIssue = page('bulletins/2017-02').querySelectorAll('figure.photo img');
+    expect(onIssue.map((img) => img.getAttribute('loading'))).toEqual(['lazy', 'lazy']);
+  });
+
+  it('gives link previews and structured data the first photo, as an absolute JPEG', async () => {
+    const html = page('bulletins/2017-02/01');
+    const ogImage = html.querySelector('meta[property="og:image"]')!.getAttribute('content')!;
+    expect(ogImage).toMatch(/^https?:\/\/[^/]+\/_astro\/.+\.jpg$/);
+    const meta = await sharp(distFile(new URL(ogImage).pathname)).metadata();
+    expect([meta.format, meta.width]).toEqual(['jpeg', 1200]);
+    expect(html.querySelector('meta[property="og:image:alt"]')!.getAttribute('content')).toBe(PHOTOS[0]!.alt);
+    const jsonLd = JSON.parse(html.querySelector('script[type="application/ld+json"]')!.text) as { image: string[] };
+    expect(jsonLd.image).toEqual([ogImage]);
+  });
+});
+
+describe('a photo without alt text', () => {
+  beforeAll(() => {
+    project.edit(ARTICLE, (text) => text.replace(`    alt: ${PHOTOS[1]!.alt}\n`, ''));
+  });
+
+  it('fails the build, naming the file and the field, and leaves the last good site in place', async () => {
+    const before = readFileSync(join(project.root, 'dist/bulletins/2017-02/01/index.html'), 'utf8');
+    const result = await project.build();
+    expect(result.code).not.toBe(0);
+    expect(result.stderr).toMatch(new RegExp(`${ARTICLE}:\\d+ photos\\[1\\]\\.alt：每张照片都须有替代文字 alt`));
+    expect(readFileSync(join(project.root, 'dist/bulletins/2017-02/01/index.html'), 'utf8')).toBe(before);
+  });
+
+  it('is refused by Astro’s own schema too, which names the entry', async () => {
+    // `astro sync` loads the collections through src/content.config.ts, without the validator.
+    const result = await project.npx('astro', 'sync');
+    expect(result.code).not.toBe(0);
+    const output = result.stdout + result.stderr;
+    expect(output).toContain(`${project.root}/${ARTICLE}`);
+    expect(output).toContain('每张照片都须有替代文字 alt');
+    expect(existsSync(join(project.root, 'dist'))).toBe(true);
+  });
+});
