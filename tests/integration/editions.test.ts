@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomInt } from 'node:crypto';
-import { copyProject, type BuildRun, type ProjectCopy } from '../helpers/project-copy.ts';
+import { makeTempProject, type TempProject } from '../helpers/temp-project.ts';
 import { findInSite, readSite, snapshot, type ReadableFile } from '../helpers/site-files.ts';
 import { chromium } from '@playwright/test';
 import { startNginx, type RunningNginx } from '../../scripts/deploy/nginx/serve.ts';
@@ -49,23 +49,33 @@ supersedes:
 
 const PUBLIC_OPINION = 'policies/1331-gongcheng-yijian/index.html';
 
-let project: ProjectCopy;
-let runs: Record<'public' | 'internal', BuildRun>;
+type Edition = 'public' | 'internal';
+let project: TempProject;
+let runs: Record<Edition, { status: number; output: string }>;
 let publicFiles: ReadableFile[];
 let internalFiles: ReadableFile[];
 let distAfterPublicBuild: Map<string, string>;
 let distAfterInternalBuild: Map<string, string>;
 
-beforeAll(() => {
-  project = copyProject();
+/** dist/ or dist-internal/ of the copy. */
+const outDir = (edition: Edition) => join(project.root, edition === 'public' ? 'dist' : 'dist-internal');
+
+/** `npm run build` / `build:internal` in the copy, as an editor would see it: exit code, all output. */
+async function build(edition: Edition) {
+  const run = await project.build('--edition', edition);
+  return { status: run.code, output: `${run.stdout}${run.stderr}` };
+}
+
+beforeAll(async () => {
+  project = makeTempProject();
   project.write(`content/policies/${canary.id}.mdx`, CANARY_FILE);
-  const publicRun = project.build('public');
-  distAfterPublicBuild = snapshot(project.outDir('public'));
-  const internalRun = project.build('internal');
-  distAfterInternalBuild = snapshot(project.outDir('public'));
+  const publicRun = await build('public');
+  distAfterPublicBuild = snapshot(outDir('public'));
+  const internalRun = await build('internal');
+  distAfterInternalBuild = snapshot(outDir('public'));
   runs = { public: publicRun, internal: internalRun };
-  publicFiles = readSite(project.outDir('public'));
-  internalFiles = readSite(project.outDir('internal'));
+  publicFiles = readSite(outDir('public'));
+  internalFiles = readSite(outDir('internal'));
 });
 
 afterAll(() => project?.remove());
@@ -102,7 +112,7 @@ describe('the canary: an internal document added to the content', () => {
   });
 
   it('is linked where it is mentioned in the internal edition, and not even named in the public one', () => {
-    const read = (edition: 'public' | 'internal', path: string) => readFileSync(join(project.outDir(edition), path), 'utf8');
+    const read = (edition: Edition, path: string) => readFileSync(join(outDir(edition), path), 'utf8');
     // The article it names, and the document it supersedes: a link in the internal edition …
     expect(read('internal', 'bulletins/2017-02/05/index.html')).toContain(`<a href="${canary.url}">《${canary.title}》</a>`);
     expect(read('internal', PUBLIC_OPINION)).toMatch(new RegExp(`已被下列文件替代.*<a href="${canary.url}">`));
@@ -112,7 +122,7 @@ describe('the canary: an internal document added to the content', () => {
   });
 
   it('counts in the internal lists only', () => {
-    const list = (edition: 'public' | 'internal') => readFileSync(join(project.outDir(edition), 'policies/index.html'), 'utf8');
+    const list = (edition: Edition) => readFileSync(join(outDir(edition), 'policies/index.html'), 'utf8');
     expect(list('public')).toContain('起草中（0）');
     expect(list('public')).not.toContain('实施细则');
     expect(list('internal')).toContain('起草中（5）');
@@ -122,7 +132,7 @@ describe('the canary: an internal document added to the content', () => {
   describe('served by nginx', () => {
     let nginx: RunningNginx;
     beforeAll(async () => {
-      nginx = await startNginx({ roots: { public: project.outDir('public'), internal: project.outDir('internal') } });
+      nginx = await startNginx({ roots: { public: outDir('public'), internal: outDir('internal') } });
     });
     afterAll(() => nginx?.stop());
 
@@ -179,31 +189,31 @@ describe('a build of the other edition, or a failed build', () => {
     expect(distAfterInternalBuild).toEqual(distAfterPublicBuild);
   });
 
-  it('a content error the validator catches stops the build by name and keeps dist/ byte for byte', () => {
+  it('a content error the validator catches stops the build by name and keeps dist/ byte for byte', async () => {
     const article = 'content/articles/2017-02/01.mdx';
     const original = readFileSync(join(project.root, article), 'utf8');
     project.edit(article, (text) => text.replace(/^title: .*\n/m, ''));
-    const run = project.build('public');
+    const run = await build('public');
     project.write(article, original);
     expect(run.status).toBe(1);
     expect(run.output).toContain(`${article}:2 title：缺少必填字段`);
     expect(run.output).toContain('构建失败，已发布的输出保持不变');
-    expect(snapshot(project.outDir('public'))).toEqual(distAfterPublicBuild);
+    expect(snapshot(outDir('public'))).toEqual(distAfterPublicBuild);
     expect(stagingLeft()).toEqual([]);
   });
 
-  it('an MDX error only Astro catches stops the build by name and keeps dist/ byte for byte', () => {
+  it('an MDX error only Astro catches stops the build by name and keeps dist/ byte for byte', async () => {
     // Valid frontmatter, so the validator passes; an unclosed JSX tag in the body breaks MDX.
     const article = 'content/articles/2017-02/03.mdx';
     project.edit(article, (text) => `${text}\n<div>没有闭合的标签\n`);
-    const run = project.build('public');
+    const run = await build('public');
     expect(run.status).toBe(1);
     expect(run.output).toContain('[build] validate');
     expect(run.output).toMatch(new RegExp(`\\n  ${article}:\\d+:\\d+：Expected a closing tag for \`<div>\``));
     expect(run.output).not.toMatch(/^\s+at /m);
     expect(run.output).toContain('构建失败，已发布的输出保持不变');
-    expect(snapshot(project.outDir('public'))).toEqual(distAfterPublicBuild);
+    expect(snapshot(outDir('public'))).toEqual(distAfterPublicBuild);
     expect(stagingLeft()).toEqual([]);
-    expect(existsSync(join(project.outDir('public'), 'index.html'))).toBe(true);
+    expect(existsSync(join(outDir('public'), 'index.html'))).toBe(true);
   });
 });
