@@ -4,9 +4,9 @@
  * (tests/fixtures/print/2017-02-page1.png); after a deliberate change to the print styles,
  * look at the new page and write it with UPDATE_PDF_REFERENCE=1 npx playwright test pdf.
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync, copyFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync, copyFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 import { test, expect } from '@playwright/test';
 import pixelmatch from 'pixelmatch';
 import { PNG } from 'pngjs';
@@ -175,6 +175,28 @@ test.describe('printing from the browser', () => {
     await expect(page.locator('.article-nav')).toBeHidden();
     await expect(page.locator('.facets')).toBeHidden();
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  });
+
+  test('no page of dist/ links or holds an @font-face rule, and dist/ holds no font file', () => {
+    // The print fonts are the PDF renderer's own (scripts/print/fonts-css.ts): a screen page would
+    // download any rule it links, media="print" or not.
+    const files = (readdirSync(DIST, { recursive: true }) as string[]).map((name) => name.split(sep).join('/'));
+    expect(files.filter((name) => /\.(woff2?|ttf|otf|eot)$/i.test(name))).toEqual([]);
+    const pages = files.filter((name) => name.endsWith('.html'));
+    expect(pages.length).toBeGreaterThan(10);
+    const stylesheets = new Set(files.filter((name) => name.endsWith('.css')));
+    for (const name of pages) {
+      const html = readFileSync(join(DIST, name), 'utf8');
+      expect(html, name).not.toMatch(/@font-face/i);
+      for (const tag of html.match(/<link\b[^>]*>/g) ?? []) {
+        if (!/\brel="?(stylesheet|preload)"?/.test(tag)) continue;
+        expect(tag, name).not.toMatch(/\bas="?font"?/);
+        const href = /\bhref="([^"]+)"/.exec(tag)?.[1] ?? '';
+        // Only the site's own stylesheets, each of which is read below.
+        expect(href.startsWith('/') && !href.startsWith('//') && stylesheets.has(href.slice(1).split(/[?#]/)[0]!), `${name}: ${href}`).toBe(true);
+      }
+    }
+    for (const name of stylesheets) expect(readFileSync(join(DIST, name), 'utf8'), name).not.toMatch(/@font-face/i);
   });
 
   test('on screen a page fetches no font file, and its print stylesheet is for print only', async ({ page }) => {
