@@ -29,18 +29,6 @@ export default defineConfig({
     ...(process.env.SITE_EDITION === 'internal' ? [] : [sitemap({ filter: (page) => !new URL(page).pathname.startsWith('/search/') })]),
   ],
   vite: {
-    plugins: [
-      {
-        // No preload helper for dynamic imports in the pages' scripts: the one the site makes
-        // (the highlight code, loaded only when a search leads to a page) has little to
-        // preload, and the helper (2 kB) would weigh more than the loader it serves. Astro sets
-        // its own modulePreload option, so the client environment's is changed here.
-        name: 'yaoxun:no-module-preload',
-        configEnvironment(name, config) {
-          if (name === 'client') config.build = { ...config.build, modulePreload: false };
-        },
-      },
-    ],
     build: {
       rollupOptions: {
         // Astro marks every MDX entry with "use astro:head-inject"; Vite 8's bundler warns about
