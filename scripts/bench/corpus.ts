@@ -72,8 +72,12 @@ export function writeCorpus(projectRoot: string, targetRoot: string, options: Co
   const realPeople = [...new Set(seeds.flatMap((s) => s.people))].sort((a, b) => b.length - a.length);
   const realOrganizations = [...new Set(seeds.flatMap((s) => s.organizations))].filter((o) => /学院|大学/.test(o));
   const realPlaces = [...new Set(seeds.flatMap((s) => s.places))].sort((a, b) => b.length - a.length);
-  const inventName = () => pick(SURNAMES) + pick(GIVEN) + (random() < 0.6 ? pick(GIVEN) : '');
-  const inventInstitution = () => pick(PLACES).replace(/[市县区]$/, '') + pick(INSTITUTION_KINDS);
+  // An archive names the same officials and institutions again and again: a cast of a few
+  // hundred people and institutions, each article drawing from it.
+  const peoplePool = [...new Set(Array.from({ length: 400 }, () => pick(SURNAMES) + pick(GIVEN) + (random() < 0.6 ? pick(GIVEN) : '')))].slice(0, 300);
+  const institutionPool = [...new Set(Array.from({ length: 200 }, () => pick(PLACES).replace(/[市县区]$/, '') + pick(INSTITUTION_KINDS)))].slice(0, 80);
+  const inventName = () => pick(peoplePool);
+  const inventInstitution = () => pick(institutionPool);
 
   // Sentences that name no real person's words beyond what substitution hides.
   const sentences = seeds
@@ -164,9 +168,9 @@ export function writeCorpus(projectRoot: string, targetRoot: string, options: Co
         `title: ${title}\n` +
         `issue: ${issueId}\n` +
         yamlList('eventDates', [eventDate.toISOString().slice(0, 10)]) +
-        yamlList('people', [...cast.people.values()].filter((p) => text.includes(p))) +
-        yamlList('organizations', [...cast.organizations.values()].filter((o) => text.includes(o))) +
-        yamlList('places', [...cast.places.values()].filter((p) => text.includes(p))) +
+        yamlList('people', [...new Set(cast.people.values())].filter((p) => text.includes(p))) +
+        yamlList('organizations', [...new Set(cast.organizations.values())].filter((o) => text.includes(o))) +
+        yamlList('places', [...new Set(cast.places.values())].filter((p) => text.includes(p))) +
         yamlList('topics', topics.filter((t) => t.keywords.some((k) => text.includes(k))).map((t) => t.name)) +
         '---\n\n';
       writeFileSync(join(targetRoot, 'content', 'articles', issueId, `${pad(a)}.mdx`), frontmatter + body + '\n');

@@ -1,8 +1,9 @@
 /**
  * Rendered PDFs kept between builds (BuildContext.cacheDir), under a hash of everything the
  * rendering depends on: the page's HTML, the stylesheets it links and every file those
- * stylesheets load (the fonts), the PDF scripts themselves and the Chromium version. A page
- * whose hash is unchanged is copied from the cache instead of being rendered again.
+ * stylesheets load, the PDF scripts themselves, and the renderer's version (Chromium's and the
+ * print fonts' it adds to every page). A page whose hash is unchanged is copied from the cache
+ * instead of being rendered again.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';

@@ -20,6 +20,7 @@ import { fileForPath } from './site-files.ts';
 import { volumeFrontHtml, type ContentsIssue } from './volume-front.ts';
 import { bindVolume } from './volume.ts';
 import { fillSiteFacts } from './facts.ts';
+import { buildPrintFonts, type PrintFonts } from '../print/fonts-css.ts';
 
 interface RenderInfo {
   pages: number;
@@ -50,6 +51,16 @@ export interface PdfRunOptions {
   /** Pages printed at once; Chromium is CPU-bound, so about the number of cores. */
   concurrency?: number;
   log?: (line: string) => void;
+  /** The fonts added to every page; by default built from this project's font packages. */
+  fonts?: PrintFonts;
+}
+
+function projectFonts(): PrintFonts {
+  try {
+    return buildPrintFonts(resolve(import.meta.dirname, '../..'));
+  } catch (error) {
+    throw new PdfRenderError((error as Error).message);
+  }
 }
 
 export async function renderSitePdfs(options: PdfRunOptions): Promise<PdfRunReport> {
@@ -61,7 +72,7 @@ export async function renderSitePdfs(options: PdfRunOptions): Promise<PdfRunRepo
   } catch (error) {
     throw new PdfRenderError(`${manifestFile}：无法读取 PDF 清单（${(error as Error).message}）。请先构建网站。`);
   }
-  const renderer = await PdfRenderer.start(siteDir);
+  const renderer = await PdfRenderer.start(siteDir, options.fonts ?? projectFonts());
   const report: PdfRunReport = { documents: 0, volumes: 0, rendered: 0, cached: 0, renderedPages: 0, renderSeconds: 0, facts: new Map(), timings: [] };
   try {
     const hasher = new InputHasher(siteDir, `${sourcesHash(import.meta.dirname)}\0${renderer.version()}`);

@@ -4,12 +4,17 @@
  * printBackground). Chromium embeds the fonts it used and writes a tagged PDF whose text keeps
  * the page's reading order; `outline` turns the headings into bookmarks.
  *
- * The one thing CSS cannot do is put the 版记 at the foot of the last page: `measureClosingBlock`
+ * The open fonts are the renderer's, not the page's: it adds their @font-face rules to each page
+ * before printing and serves their files from node_modules (scripts/print/fonts-css.ts), so that
+ * no screen page pays for them. Chromium embeds the glyphs it used.
+ *
+ * The one thing CSS cannot do is put the 版记 at the foot of the last page: `placeClosingBlock`
  * renders, reads where the 版记's last line landed, and renders again with the gap filled.
  */
 import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { chromiumLaunch } from '../../playwright.config.ts';
 import { serveSite, SITE_ORIGIN, type ExtraPages } from './site-files.ts';
+import { PRINT_FAMILIES, type PrintFonts } from '../print/fonts-css.ts';
 import { readPdf, type PdfReading } from './pdf-text.ts';
 
 const MM = 72 / 25.4;
@@ -45,23 +50,27 @@ export class PdfRenderer {
   private readonly context: BrowserContext;
   /** Pages served beside the site: a bound volume's front matter. */
   readonly extraPages: ExtraPages;
-  private constructor(browser: Browser, context: BrowserContext, extraPages: ExtraPages) {
+  private readonly fonts: PrintFonts;
+  private constructor(browser: Browser, context: BrowserContext, extraPages: ExtraPages, fonts: PrintFonts) {
     this.browser = browser;
     this.context = context;
     this.extraPages = extraPages;
+    this.fonts = fonts;
   }
 
-  static async start(siteDir: string): Promise<PdfRenderer> {
+  /** `fonts`: the @font-face rules added to every page and the files they name. */
+  static async start(siteDir: string, fonts: PrintFonts): Promise<PdfRenderer> {
     const browser = await chromium.launch(chromiumLaunch);
     // The text block is 156 mm wide: at that viewport the page lays out as on paper.
     const context = await browser.newContext({ viewport: { width: 590, height: 850 }, locale: 'zh-CN', javaScriptEnabled: true });
     const extra: ExtraPages = new Map();
-    await serveSite(context, siteDir, extra);
-    return new PdfRenderer(browser, context, extra);
+    await serveSite(context, siteDir, extra, fonts.files);
+    return new PdfRenderer(browser, context, extra, fonts);
   }
 
+  /** What a render depends on besides the page: the browser and the fonts. */
   version(): string {
-    return this.browser.version();
+    return `${this.browser.version()}\0${this.fonts.identity}`;
   }
 
   async close(): Promise<void> {
@@ -95,19 +104,18 @@ export class PdfRenderer {
     }
     if (!response || !response.ok()) throw new PdfRenderError(`${path}：页面无法打开（HTTP ${response?.status() ?? '无响应'}）`);
     await page.emulateMedia({ media: 'print' });
-    const fonts = await page.evaluate(async () => {
+    await page.addStyleTag({ content: this.fonts.css });
+    const fonts = await page.evaluate(async (families) => {
       // Layout in print media decides which font slices are needed; the page numbers in the
       // margin boxes are not in the DOM, so their glyphs are asked for by hand.
       void document.body.getBoundingClientRect();
-      await Promise.all(
-        ['Noto Serif SC', 'Noto Sans SC', 'LXGW WenKai'].map((family) => document.fonts.load(`14pt "${family}"`, '— 0123456789').catch(() => [])),
-      );
+      await Promise.all(families.map((family) => document.fonts.load(`14pt "${family}"`, '— 0123456789').catch(() => [])));
       await document.fonts.ready;
       const faces = [...document.fonts];
       return { failed: faces.filter((f) => f.status === 'error').map((f) => f.family), loaded: faces.filter((f) => f.status === 'loaded').length };
-    });
+    }, PRINT_FAMILIES);
     if (fonts.failed.length) throw new PdfRenderError(`${path}：字体加载失败（${[...new Set(fonts.failed)].join('、')}）`);
-    if (fonts.loaded === 0) throw new PdfRenderError(`${path}：打印样式未加载任何字体（页面是否链接了 print-fonts.css？）`);
+    if (fonts.loaded === 0) throw new PdfRenderError(`${path}：没有加载任何打印字体（${PRINT_FAMILIES.join('、')}）`);
   }
 
   private async print(page: Page, path: string, closingOffsetPt: number | undefined): Promise<Rendered & { reading: PdfReading }> {

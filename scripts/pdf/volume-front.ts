@@ -1,9 +1,14 @@
 /**
  * The front matter of a yearly bound volume (合订本): a cover after the bulletin's masthead, and
  * a 目录 listing every issue and its headlines with the folio they start on. It is a page of
- * its own, printed with the site's stylesheets (the rules are in src/styles/print.css).
+ * its own, printed with the site's stylesheets, its own rules (volume-front.css, inlined: no
+ * page of the site needs them) and, like every page the renderer prints, the open fonts it adds
+ * (scripts/pdf/render.ts).
  */
+import { readFileSync } from 'node:fs';
 import type { PrintVolume } from '../../src/lib/print-manifest.ts';
+
+const FRONT_CSS = readFileSync(new URL('./volume-front.css', import.meta.url), 'utf8');
 
 export interface ContentsIssue {
   number: string;
@@ -25,9 +30,9 @@ export function volumeFrontHtml(volume: PrintVolume, contents: ContentsIssue[], 
   const first = contents[0];
   const last = contents.at(-1);
   const span = first && last && first !== last ? `${first.number}—${last.number}（${first.serial}—${last.serial}）` : first ? `${first.number}（${first.serial}）` : '';
-  const links = stylesheets.map((href) => `<link rel="stylesheet" href="${escape(href)}"${href.includes('print-fonts') ? ' media="print"' : ''}>`).join('');
+  const links = stylesheets.map((href) => `<link rel="stylesheet" href="${escape(href)}">`).join('');
   return `<!doctype html>
-<html lang="zh-CN"><head><meta charset="utf-8"><title>${escape(volume.title)}</title>${links}</head>
+<html lang="zh-CN"><head><meta charset="utf-8"><title>${escape(volume.title)}</title>${links}<style>${FRONT_CSS}</style></head>
 <body class="volume-front"><main>
 <section class="volume-cover" aria-label="封面">
 <header class="masthead"><div class="masthead__title">${lead.map((line) => `<span class="masthead__lead">${escape(line)}</span>`).join('')}<span class="masthead__name">${escape(name)}</span></div></header>

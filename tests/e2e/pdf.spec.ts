@@ -4,14 +4,14 @@
  * (tests/fixtures/print/2017-02-page1.png); after a deliberate change to the print styles,
  * look at the new page and write it with UPDATE_PDF_REFERENCE=1 npx playwright test pdf.
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync, copyFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync, copyFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 import { test, expect } from '@playwright/test';
 import pixelmatch from 'pixelmatch';
 import { PNG } from 'pngjs';
 import { PROJECT_ROOT } from '../helpers/content-copy.ts';
-import { seedClosingLines, seedHeadlines } from '../helpers/seed.ts';
+import { seedArticles, seedClosingLines, seedHeadlines } from '../helpers/seed.ts';
 import { pdfFonts, pdfInfo, pdfPagePng, pdfText, pdfWords, squeeze } from '../helpers/poppler.ts';
 
 const DIST = join(PROJECT_ROOT, 'dist');
@@ -87,6 +87,32 @@ test.describe('the PDFs in dist/', () => {
     // Its baseline a line's depth above the bottom rule, which lies on the text block's foot (262 mm).
     expect(copies.yMax).toBeGreaterThan(252 * MM);
     expect(copies.yMax).toBeLessThan(262 * MM);
+  });
+
+  test('the 版记 shares the last page with the end of the last article, its office items two to a line', () => {
+    const pages = Number(pdfInfo(ISSUE_PDF)['Pages']);
+    const last = squeeze(pdfText(ISSUE_PDF, pages));
+    // Not a page of its own: the last article's closing words are above it.
+    const ending = squeeze(seedArticles.at(-1)!.paragraphs.at(-1)!).slice(-20);
+    expect(last.indexOf(ending)).toBeGreaterThanOrEqual(0);
+    expect(last.indexOf(ending)).toBeLessThan(last.indexOf('主办'));
+    const words = pdfWords(ISSUE_PDF, pages);
+    const lineOf = (label: string) => {
+      const first = words.find((w) => w.word.startsWith(label))!;
+      return words.filter((w) => Math.abs(w.yMax - first.yMax) < 1);
+    };
+    const [first, second] = [lineOf('主办'), lineOf('电话')];
+    expect(first.map((w) => w.word).join('')).toMatch(/^主办：.+邮箱：/);
+    expect(second.map((w) => w.word).join('')).toMatch(/^电话：.+出版日期：.+（总第\d+期）$/);
+    expect(second[0]!.yMax).toBeGreaterThan(first[0]!.yMax);
+    // Each pair from half a character inside the left edge of the text block (28 mm) to half a
+    // character inside its right edge (184 mm), as （共印N份） is.
+    const copies = lineOf('（共印');
+    for (const line of [first, second]) {
+      expect(line[0]!.xMin).toBeCloseTo(28 * MM + 7, 0);
+      expect(Math.abs(line.at(-1)!.xMax - copies.at(-1)!.xMax)).toBeLessThan(1.5);
+    }
+    expect(Math.abs(copies.at(-1)!.xMax - (184 * MM - 7))).toBeLessThan(1.5);
   });
 
   test('page 1 of 第2期 looks like the reference print', () => {
@@ -175,6 +201,28 @@ test.describe('printing from the browser', () => {
     await expect(page.locator('.article-nav')).toBeHidden();
     await expect(page.locator('.facets')).toBeHidden();
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  });
+
+  test('no page of dist/ links or holds an @font-face rule, and dist/ holds no font file', () => {
+    // The print fonts are the PDF renderer's own (scripts/print/fonts-css.ts): a screen page would
+    // download any rule it links, media="print" or not.
+    const files = (readdirSync(DIST, { recursive: true }) as string[]).map((name) => name.split(sep).join('/'));
+    expect(files.filter((name) => /\.(woff2?|ttf|otf|eot)$/i.test(name))).toEqual([]);
+    const pages = files.filter((name) => name.endsWith('.html'));
+    expect(pages.length).toBeGreaterThan(10);
+    const stylesheets = new Set(files.filter((name) => name.endsWith('.css')));
+    for (const name of pages) {
+      const html = readFileSync(join(DIST, name), 'utf8');
+      expect(html, name).not.toMatch(/@font-face/i);
+      for (const tag of html.match(/<link\b[^>]*>/g) ?? []) {
+        if (!/\brel="?(stylesheet|preload)"?/.test(tag)) continue;
+        expect(tag, name).not.toMatch(/\bas="?font"?/);
+        const href = /\bhref="([^"]+)"/.exec(tag)?.[1] ?? '';
+        // Only the site's own stylesheets, each of which is read below.
+        expect(href.startsWith('/') && !href.startsWith('//') && stylesheets.has(href.slice(1).split(/[?#]/)[0]!), `${name}: ${href}`).toBe(true);
+      }
+    }
+    for (const name of stylesheets) expect(readFileSync(join(DIST, name), 'utf8'), name).not.toMatch(/@font-face/i);
   });
 
   test('on screen a page fetches no font file, and its print stylesheet is for print only', async ({ page }) => {

@@ -37,9 +37,14 @@ export function pdfText(file: string, page?: number): string {
 }
 
 /** Words with their boxes (points from the top-left corner) on one page. */
-export function pdfWords(file: string, page: number): Array<{ word: string; yMax: number }> {
+export function pdfWords(file: string, page: number): Array<{ word: string; xMin: number; xMax: number; yMax: number }> {
   const html = run('pdftotext', ['-bbox', '-f', String(page), '-l', String(page), file, '-']);
-  return [...html.matchAll(/<word xMin="[\d.]+" yMin="[\d.]+" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)<\/word>/g)].map((m) => ({ word: m[2]!, yMax: Number(m[1]) }));
+  return [...html.matchAll(/<word xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)].map((m) => ({
+    word: m[4]!,
+    xMin: Number(m[1]),
+    xMax: Number(m[2]),
+    yMax: Number(m[3]),
+  }));
 }
 
 /** Page `page` as a PNG file at `dpi`, written to `outBase`.png. */

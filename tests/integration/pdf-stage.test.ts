@@ -1,14 +1,17 @@
 /**
  * The PDF stage run alone on a small built site made here (synthetic pages, not content):
- * it renders, reuses unchanged renders, binds the volume, fills the placeholders, and fails
- * naming the page when a page is missing or prints blank.
+ * it renders, reuses unchanged renders, binds the volume, fills the placeholders, embeds the
+ * fonts it brings, and fails naming the page when a page is missing, prints blank or a font
+ * does not load.
  */
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderSitePdfs } from '../../scripts/pdf/index.ts';
 import { fillSiteFacts } from '../../scripts/pdf/facts.ts';
+import { buildPrintFonts } from '../../scripts/print/fonts-css.ts';
+import { pdfFonts } from '../helpers/poppler.ts';
 import type { PrintManifest } from '../../src/lib/print-manifest.ts';
 import { PROJECT_ROOT } from '../helpers/content-copy.ts';
 
@@ -17,9 +20,8 @@ const site = join(root, 'site');
 const cache = join(root, 'cache');
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
-const FONT = 'node_modules/@fontsource/noto-serif-sc/files/noto-serif-sc-latin-400-normal.woff2';
-const CSS = `@font-face{font-family:'Noto Serif SC';src:url(/_astro/serif.woff2) format('woff2')}
-@media print{@page{size:A4;margin:37mm 26mm 35mm 28mm;@bottom-right{content:'— ' counter(page) ' —'}}
+// No @font-face: as on the real site, the renderer brings the fonts.
+const CSS = `@media print{@page{size:A4;margin:37mm 26mm 35mm 28mm;@bottom-right{content:'— ' counter(page) ' —'}}
 body{font:16pt/28.9pt 'Noto Serif SC',serif;margin:0}
 :has(+ .closing-block)::after{content:'';display:block;height:var(--closing-block-offset,0pt)}
 .closing-block{border-top:1pt solid #000;border-bottom:1pt solid #000;break-inside:avoid}
@@ -32,7 +34,6 @@ const paragraphs = (n: number) => Array.from({ length: n }, (_, i) => `<p>Synthe
 function writeSite(manifest: PrintManifest) {
   mkdirSync(join(site, '_astro'), { recursive: true });
   mkdirSync(join(site, 'pdf'), { recursive: true });
-  copyFileSync(join(PROJECT_ROOT, FONT), join(site, '_astro/serif.woff2'));
   writeFileSync(join(site, '_astro/print.css'), CSS);
   writeFileSync(join(site, 'pdf/manifest.json'), JSON.stringify(manifest));
 }
@@ -111,6 +112,30 @@ describe('the PDF stage on a built site', () => {
     write('policies/blank', page('Blank', paragraphs(2), ' class="blank"'));
     await expect(renderSitePdfs({ siteDir: site, cacheDir: cache, concurrency: 1 })).rejects.toThrow(/\/policies\/blank\/：生成的 PDF 是空白的/);
     expect(existsSync(join(site, 'pdf/policies/blank.pdf'))).toBe(false);
+  });
+
+  it('embeds the fonts it adds to the pages, and none of them lands in the site', async () => {
+    writeSite(manifest);
+    await renderSitePdfs({ siteDir: site, cacheDir: cache, concurrency: 1 });
+    const fonts = pdfFonts(join(site, 'pdf/policies/p.pdf'));
+    expect(fonts.map((f) => f.name.replace(/^[A-Z]{6}\+/, ''))).toContainEqual(expect.stringMatching(/^NotoSerifSC/));
+    expect(fonts.filter((f) => !f.embedded)).toEqual([]);
+    expect(readdirSync(site, { recursive: true }).filter((name) => /\.woff2?$/.test(String(name)))).toEqual([]);
+  });
+
+  it('fails naming the page when a font does not load', async () => {
+    const fonts = buildPrintFonts(PROJECT_ROOT);
+    // Every file of Noto Serif SC 400, the face of these pages' text, gone from disk.
+    const serif400 = new Set(
+      fonts.css
+        .split('\n')
+        .filter((rule) => rule.includes("font-family:'Noto Serif SC'") && rule.includes('font-weight:400;'))
+        .map((rule) => /url\('([^']+)'\)/.exec(rule)![1]),
+    );
+    const files = new Map([...fonts.files].map(([url, file]) => [url, serif400.has(url) ? join(root, 'missing.woff2') : file]));
+    await expect(renderSitePdfs({ siteDir: site, cacheDir: join(root, 'cache-broken'), concurrency: 1, fonts: { ...fonts, files } })).rejects.toThrow(
+      /\/bulletins\/2099-01\/：字体加载失败（.*Noto Serif SC/,
+    );
   });
 
   it('names a page that links a PDF no one rendered', () => {
