@@ -1,7 +1,7 @@
 /**
  * Serves the built editions with Debian's nginx and this folder's configuration, as the current
  * user on loopback ports: the public edition as it is, the internal one behind basic auth. The
- * tests start it (tests/helpers, playwright.config.ts); by hand, to look at the site exactly as
+ * tests start it (tests/integration/, playwright.config.ts); by hand, to look at the site exactly as
  * the server will send it:
  *
  *   node scripts/deploy/nginx/serve.ts [--public dist] [--internal dist-internal]
