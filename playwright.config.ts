@@ -25,6 +25,9 @@ export default defineConfig({
   workers: 2,
   retries: 0,
   reporter: process.env['CI'] ? 'line' : 'list',
+  // A first search loads Pagefind and its index; on a busy 2-core machine that can take longer
+  // than Playwright's default 5 s.
+  expect: { timeout: 15_000 },
   use: {
     baseURL: `http://127.0.0.1:${port}`,
     launchOptions: chromiumLaunch,

@@ -124,7 +124,9 @@ export function writeCorpus(projectRoot: string, targetRoot: string, options: Co
     const dayOfYear = 5 + Math.floor(((number - 1) * 355) / issuesPerYear);
     const issueDate = new Date(Date.UTC(year, 0, dayOfYear));
     const date = issueDate.toISOString().slice(0, 10);
-    const count = i === issueCount - 1 ? articlesLeft : Math.min(articlesLeft, between(5, 9));
+    // 5–9 articles an issue, as the real one's 7, kept so that every issue gets at least one.
+    const issuesLeft = issueCount - i;
+    const count = Math.min(Math.max(between(5, 9), articlesLeft - 9 * (issuesLeft - 1), 1), articlesLeft - (issuesLeft - 1));
     articlesLeft -= count;
     const ids: string[] = [];
     mkdirSync(join(targetRoot, 'content', 'articles', issueId), { recursive: true });

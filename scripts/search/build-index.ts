@@ -17,7 +17,9 @@ import { SEARCH_LANGUAGE } from '../../src/lib/search/language.ts';
 import { extractPage, type PageRecord } from './extract.ts';
 
 /** The URL path of a built HTML file: bulletins/2017-02/index.html → /bulletins/2017-02/. */
+/** What Pagefind writes that the site does not use: its ready-made interfaces, and the worker (the search page runs Pagefind with noWorker). */
 const UNUSED_FILES = [
+  'pagefind-worker.js',
   'pagefind-ui.js', 'pagefind-ui.css', 'pagefind-modular-ui.js', 'pagefind-modular-ui.css',
   'pagefind-component-ui.js', 'pagefind-component-ui.css', 'pagefind-highlight.js',
 ];
@@ -80,7 +82,6 @@ export async function buildSearchIndex(siteDir: string): Promise<IndexReport> {
     rmSync(outputPath, { recursive: true, force: true });
     const written = await index.writeFiles({ outputPath });
     if (written.errors.length) throw new Error(`Pagefind could not write the index: ${written.errors.join('; ')}`);
-    // Pagefind writes its ready-made interfaces too; the site has its own search page.
     for (const name of UNUSED_FILES) rmSync(join(outputPath, name), { force: true });
     return { pages: records.length, bytes: directoryBytes(outputPath) };
   } finally {
