@@ -3,9 +3,12 @@
  * the PDFs, all into a staging directory that replaces dist/ (or dist-internal/) only when
  * every stage has succeeded. A failed build leaves the last good output as it was.
  *
- *   node scripts/build.ts [--edition public|internal] [--out DIR] [--report FILE]
+ *   node scripts/build.ts [--edition public|internal] [--out DIR] [--report FILE] [--skip STAGE]
  *
- * --report writes the stage timings as JSON (the benchmark reads them).
+ * --report writes the stage timings as JSON (the benchmark reads them). --skip leaves a stage
+ * out (repeatable): the benchmark builds a large synthetic archive without its PDFs, which it
+ * measures on a sample instead. A site built so is not for publishing: its pages link PDFs
+ * that were not made.
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { resolve, join } from 'node:path';
@@ -28,11 +31,24 @@ export interface BuildReport {
   outDir: string;
   /** Seconds per stage, in order. */
   seconds: Record<string, number>;
+  /** What each stage said it did, by stage. */
+  notes: Record<string, string>;
   /** Peak resident memory of this process, in bytes. */
   peakRssBytes: number;
 }
 
-export async function buildSite(options: { root: string; edition: string | undefined; outDir?: string | undefined }): Promise<BuildReport> {
+export const STAGE_NAMES = STAGES.map((stage) => stage.name);
+
+export async function buildSite(options: {
+  root: string;
+  edition: string | undefined;
+  outDir?: string | undefined;
+  skip?: readonly string[] | undefined;
+}): Promise<BuildReport> {
+  const skip = new Set(options.skip ?? []);
+  for (const name of skip) {
+    if (!STAGE_NAMES.includes(name) || name === 'astro') throw new BuildError(`--skip 只能是 ${STAGE_NAMES.filter((n) => n !== 'astro').join('、')} 之一，不能是“${name}”`);
+  }
   const root = resolve(options.root);
   const edition = parseEdition(options.edition);
   const outDir = resolve(root, options.outDir ?? (edition === 'public' ? 'dist' : 'dist-internal'));
@@ -45,10 +61,12 @@ export async function buildSite(options: { root: string; edition: string | undef
     cacheDir: join(work, 'cache', edition),
   };
   const seconds: Record<string, number> = {};
+  const notes: Record<string, string> = {};
   const time = async (name: string, run: () => Promise<unknown>) => {
     const start = performance.now();
     const note = await run();
     seconds[name] = (performance.now() - start) / 1000;
+    if (typeof note === 'string') notes[name] = note;
     console.log(`[build] ${name}: ${seconds[name].toFixed(1)} s${typeof note === 'string' ? ` — ${note}` : ''}`);
   };
 
@@ -64,20 +82,22 @@ export async function buildSite(options: { root: string; edition: string | undef
   mkdirSync(context.cacheDir, { recursive: true });
   rmSync(context.stagingDir, { recursive: true, force: true });
   try {
-    for (const stage of STAGES) await time(stage.name, () => stage.run(context));
+    for (const stage of STAGES) if (!skip.has(stage.name)) await time(stage.name, () => stage.run(context));
     swapInto(context.stagingDir, outDir);
   } finally {
     rmSync(context.stagingDir, { recursive: true, force: true });
   }
-  return { edition, outDir, seconds, peakRssBytes: process.resourceUsage().maxRSS * 1024 };
+  return { edition, outDir, seconds, notes, peakRssBytes: process.resourceUsage().maxRSS * 1024 };
 }
 
 export { BuildError };
 
 async function main() {
-  const { values } = parseArgs({ options: { edition: { type: 'string' }, out: { type: 'string' }, report: { type: 'string' } } });
+  const { values } = parseArgs({
+    options: { edition: { type: 'string' }, out: { type: 'string' }, report: { type: 'string' }, skip: { type: 'string', multiple: true } },
+  });
   try {
-    const report = await buildSite({ root: '.', edition: values.edition, outDir: values.out });
+    const report = await buildSite({ root: '.', edition: values.edition, outDir: values.out, skip: values.skip });
     if (values.report) writeFileSync(values.report, JSON.stringify(report));
     const total = Object.values(report.seconds).reduce((a, b) => a + b, 0);
     console.log(`[build] ${report.edition} edition in ${report.outDir} (${total.toFixed(1)} s)`);

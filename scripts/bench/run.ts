@@ -5,10 +5,16 @@
  * (`pagefind --site`, default settings) over the same built pages — and the weight of an
  * article page. Prints a table, then one JSON line.
  *
- *   npm run bench [-- --articles 7000] [--policies N] [--seed 1] [--random 200] [--keep]
+ * PDFs: printing a thousand issues takes hours on two cores, so the archive is built without
+ * its PDF stage, and the PDF stage is measured on a sample archive of --pdf-issues issues
+ * (with as many policies): a full build, then a rebuild after one article changed, which must
+ * re-render only that issue (and its year's bound volume). The archive's PDF time is
+ * extrapolated from the sample's seconds per issue and per policy, and printed as such.
+ *
+ *   npm run bench [-- --articles 7000] [--policies N] [--seed 1] [--random 200] [--pdf-issues 20] [--keep]
  */
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { appendFileSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { makeProjectCopy } from '../lib/project-copy.ts';
@@ -30,6 +36,7 @@ const { values } = parseArgs({
     seed: { type: 'string', default: '1' },
     random: { type: 'string', default: '200' },
     names: { type: 'string', default: '100' },
+    'pdf-issues': { type: 'string', default: '20' },
     keep: { type: 'boolean', default: false },
   },
 });
@@ -43,10 +50,10 @@ const kB = (bytes: number) => `${(bytes / 1024).toFixed(1)} kB`;
 const MB = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
 /** Runs the real build in the project copy as its own process, sampling its memory. */
-async function buildCopy(root: string): Promise<{ report: BuildReport; wallSeconds: number; peakBytes: number }> {
+async function buildCopy(root: string, extraArgs: string[] = []): Promise<{ report: BuildReport; wallSeconds: number; peakBytes: number }> {
   const reportFile = join(root, 'build-report.json');
   const start = performance.now();
-  const child = spawn(join(projectRoot, 'node_modules/.bin/node'), ['scripts/build.ts', '--report', reportFile], {
+  const child = spawn(join(projectRoot, 'node_modules/.bin/node'), ['scripts/build.ts', '--report', reportFile, ...extraArgs], {
     cwd: root,
     env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
     stdio: ['ignore', 'inherit', 'inherit'],
@@ -58,6 +65,40 @@ async function buildCopy(root: string): Promise<{ report: BuildReport; wallSecon
   return { report: JSON.parse(readFileSync(reportFile, 'utf8')) as BuildReport, wallSeconds: (performance.now() - start) / 1000, peakBytes };
 }
 
+/** The number of PDF files under a built site's pdf/ folder, by kind. */
+function countPdfs(dist: string): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const kind of ['bulletins', 'policies', 'volumes']) {
+    try {
+      counts[kind] = readdirSync(join(dist, 'pdf', kind)).filter((name) => name.endsWith('.pdf')).length;
+    } catch {
+      counts[kind] = 0;
+    }
+  }
+  return counts;
+}
+
+/**
+ * The PDF stage on a small synthetic archive: a first build, then a rebuild after one article
+ * changed. Returns seconds per issue and per policy (from the first), and what the rebuild did.
+ */
+async function measurePdfSample(issues: number) {
+  const sample = makeProjectCopy(projectRoot, 'yaoxun-bench-synthetic-pdf-');
+  try {
+    const corpus = writeCorpus(projectRoot, sample.root, { articles: issues * 7, policies: issues, seed: seed + 1 });
+    log(`PDF 样本：${corpus.issues} 期、${corpus.policies} 份政策文件，完整构建`);
+    const first = await buildCopy(sample.root);
+    const counts = countPdfs(join(sample.root, 'dist'));
+    // One article changes: only its issue's PDF (and that year's volume) should be printed again.
+    appendFileSync(join(sample.root, 'content', 'articles', '2017-01', '01.mdx'), '\n本段为基准测试追加的合成文字。\n');
+    log('PDF 样本：改动一篇文章后再次构建');
+    const second = await buildCopy(sample.root);
+    return { counts, first: first.report, second: second.report };
+  } finally {
+    if (!values.keep) sample.remove();
+  }
+}
+
 const average = (costs: QueryCost[]) => ({
   bytes: costs.reduce((s, c) => s + c.bytes, 0) / costs.length,
   milliseconds: costs.reduce((s, c) => s + c.milliseconds, 0) / costs.length,
@@ -67,8 +108,8 @@ const copy = makeProjectCopy(projectRoot, 'yaoxun-bench-synthetic-');
 try {
   log(`合成语料：${articles} 篇文章、${policies} 份政策文件，种子 ${seed}，目录 ${copy.root}`);
   const corpus = writeCorpus(projectRoot, copy.root, { articles, policies, seed });
-  log(`${corpus.issues} 期，正文 ${corpus.characters} 字；开始构建`);
-  const build = await buildCopy(copy.root);
+  log(`${corpus.issues} 期，正文 ${corpus.characters} 字；开始构建（不含 PDF，PDF 另在样本上测量）`);
+  const build = await buildCopy(copy.root, ['--skip', 'pdf']);
   const dist = join(copy.root, 'dist');
   const size = measureSite(dist);
 
@@ -104,7 +145,14 @@ try {
   await servers.stock.close();
   stock.remove();
 
-  const articleUrl = `/bulletins/${corpus.articles > 0 ? '2017-01/01' : ''}/`;
+  const pdf = await measurePdfSample(Number(values['pdf-issues']));
+  const pdfFirstSeconds = pdf.first.seconds['pdf'] ?? 0;
+  const pdfDocuments = (pdf.counts['bulletins'] ?? 0) + (pdf.counts['policies'] ?? 0);
+  // Seconds per document of the sample, applied to the archive's issues and policies (volumes included in the sample's time).
+  const pdfSecondsPerDocument = pdfDocuments ? pdfFirstSeconds / pdfDocuments : 0;
+  const pdfArchiveSeconds = pdfSecondsPerDocument * (corpus.issues + policies);
+
+  const articleUrl = '/bulletins/2017-01/01/';
   const weight = pageWeight(dist, articleUrl);
   const figures = {
     ours: { cold: average(cost.ours.cold), warm: average(cost.ours.warm) },
@@ -116,8 +164,15 @@ try {
 
   const rows: Array<[string, string, string]> = [
     ['合成语料', `${corpus.issues} 期 / ${articles} 篇 / ${policies} 份政策`, ''],
-    ['构建总耗时', `${buildSeconds.toFixed(1)} s`, Object.entries(stages).map(([k, v]) => `${k} ${v.toFixed(1)} s`).join('，')],
+    ['构建（站点与索引，不含 PDF）', `${buildSeconds.toFixed(1)} s`, Object.entries(stages).map(([k, v]) => `${k} ${v.toFixed(1)} s`).join('，')],
     ['峰值内存', MB(build.peakBytes), '构建进程及其子进程'],
+    [
+      'PDF（样本）',
+      `${pdfFirstSeconds.toFixed(1)} s`,
+      `${pdf.counts['bulletins']} 期、${pdf.counts['policies']} 份政策、${pdf.counts['volumes']} 册合订本：${pdf.first.notes['pdf'] ?? ''}`,
+    ],
+    ['PDF（改一篇后）', `${(pdf.second.seconds['pdf'] ?? 0).toFixed(1)} s`, pdf.second.notes['pdf'] ?? ''],
+    ['PDF（整个档案，推算）', `${(pdfArchiveSeconds / 60).toFixed(0)} min`, `按样本每份 ${pdfSecondsPerDocument.toFixed(1)} s × ${corpus.issues + policies} 份`],
     ['HTML 页面', `${size.htmlPages} 页，${MB(size.htmlBytes)}`, `站点共 ${MB(size.totalBytes)}`],
     ['搜索索引', MB(size.indexBytes), `原版 Pagefind ${MB(stockIndexBytes)}（建索引 ${stockSeconds.toFixed(1)} s）`],
     ['首次查询传输', kB(figures.ours.cold.bytes), `原版 ${kB(figures.stock.cold.bytes)}（比值 ${(figures.ours.cold.bytes / figures.stock.cold.bytes).toFixed(2)}）`],
@@ -142,6 +197,11 @@ try {
       buildSeconds: Number(buildSeconds.toFixed(1)),
       stageSeconds: Object.fromEntries(Object.entries(stages).map(([k, v]) => [k, Number(v.toFixed(1))])),
       peakMemoryBytes: build.peakBytes,
+      pdfSampleDocuments: pdfDocuments,
+      pdfSampleSeconds: Number(pdfFirstSeconds.toFixed(1)),
+      pdfIncrementalSeconds: Number((pdf.second.seconds['pdf'] ?? 0).toFixed(1)),
+      pdfIncrementalNote: pdf.second.notes['pdf'] ?? '',
+      pdfArchiveSecondsEstimate: Math.round(pdfArchiveSeconds),
       htmlPages: size.htmlPages,
       htmlBytes: size.htmlBytes,
       indexBytes: size.indexBytes,
