@@ -9,6 +9,7 @@ import { mkdirSync, readdirSync, readFileSync, writeFileSync, cpSync } from 'nod
 import { join } from 'node:path';
 import { parseContentFile } from '../content/frontmatter.ts';
 import { POLICY_CATEGORIES, POLICY_STATUSES } from '../../src/schemas/policy.ts';
+import { seededRandom } from '../lib/random.ts';
 
 export const SYNTHETIC_MARK = '# 合成测试数据（基准测试用），不是真实的公文或报道';
 
@@ -24,19 +25,6 @@ export interface CorpusSummary {
   policies: number;
   /** Characters of article body text. */
   characters: number;
-}
-
-type Random = () => number;
-
-function mulberry32(seed: number): Random {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const SURNAMES = [...'王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶阎余潘杜戴夏钟汪田任姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史顾侯邵孟龙万段雷钱汤尹黎易常武乔贺赖龚文'];
@@ -65,7 +53,7 @@ const yamlList = (key: string, values: readonly string[]) => (values.length ? `$
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 
 export function writeCorpus(projectRoot: string, targetRoot: string, options: CorpusOptions): CorpusSummary {
-  const random = mulberry32(options.seed);
+  const random = seededRandom(options.seed);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
   const between = (low: number, high: number) => low + Math.floor(random() * (high - low + 1));
   const seeds = seedArticles(projectRoot);

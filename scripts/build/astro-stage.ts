@@ -1,23 +1,27 @@
-/** Runs Astro's own build into the staging directory. */
-import { join } from 'node:path';
+/** Runs Astro's own build into the staging directory, in a child process (see astro-child.ts). */
+import { spawn } from 'node:child_process';
 import type { Stage } from './stages.ts';
 import { BuildError } from './build-error.ts';
-import { explainAstroError } from './astro-errors.ts';
+
+const CHILD = new URL('./astro-child.ts', import.meta.url).pathname;
 
 export const astroStage: Stage = {
   name: 'astro',
   async run({ root, edition, stagingDir, cacheDir }) {
-    process.env['ASTRO_TELEMETRY_DISABLED'] = '1';
-    // astro:env reads SITE_EDITION from the environment while pages render.
-    process.env['SITE_EDITION'] = edition;
-    const { build } = await import('astro');
-    // Astro's content store and Vite's cache default to node_modules/; kept per edition under the
-    // build's own cache so that the two editions, and a copy of the project that links
-    // node_modules (the tests), never build from or write into each other's store.
-    try {
-      await build({ root, outDir: stagingDir, cacheDir: join(cacheDir, 'astro'), vite: { cacheDir: join(cacheDir, 'vite') }, logLevel: 'warn' });
-    } catch (error) {
-      throw new BuildError(explainAstroError(error, root), { cause: error });
+    // The same Node as this build (the project's Node 22). What Astro writes to stderr is its
+    // warnings, shown once it is done, or its failure, which becomes the build's error.
+    const child = spawn(process.execPath, [CHILD, root, stagingDir, cacheDir, edition], { cwd: root, stdio: ['ignore', 'inherit', 'pipe'] });
+    let stderr = '';
+    child.stderr.setEncoding('utf8');
+    child.stderr.on('data', (chunk: string) => (stderr += chunk));
+    const code = await new Promise<number | null>((resolve, reject) => {
+      child.on('error', reject);
+      child.on('close', resolve);
+    });
+    if (code !== 0) {
+      const at = stderr.lastIndexOf('页面生成失败：');
+      throw new BuildError(at >= 0 ? stderr.slice(at).trim() : `页面生成失败（Astro 退出码 ${code}）：\n${stderr.trim()}`);
     }
+    if (stderr) process.stderr.write(stderr);
   },
 };

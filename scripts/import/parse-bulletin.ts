@@ -7,6 +7,7 @@
 import { compactKey, endsSentence, isPageNumber, joinBroken, tidy } from './cjk-text.ts';
 import { CHINESE_DATE, parseChineseDate, parseNumber } from './chinese-numbers.ts';
 import { ImportError } from './errors.ts';
+import type { IssueData } from '../../src/schemas/issue.ts';
 import { LIST_MARKER, type SourceBlock } from './source-block.ts';
 
 export interface ParsedArticle {
@@ -28,21 +29,12 @@ export interface ClosingBlock {
   copies?: number;
 }
 
-export interface ParsedBulletin {
-  series: string[];
-  year: number;
-  number: number;
-  serial: number;
-  date: string;
-  publisher: string;
-  email: string;
-  telephone: string;
-  recipients: { bao?: string; song?: string; fa?: string };
-  copies?: number;
+/** The issue's frontmatter fields as the schema has them, with its articles as read. */
+export type ParsedBulletin = Omit<IssueData, 'articles'> & {
   articles: ParsedArticle[];
   /** What the parser could not decide or had to leave out, for the editor. */
   notes: string[];
-}
+};
 
 const ISSUE_NUMBER = /^第\s*(\S+?)\s*期(?:\s*[（(]\s*总第\s*(\S+?)\s*期\s*[)）])?$/;
 const TOC_HEADING = /^(?:本期)?(?:要目|目录)$/;

@@ -5,21 +5,10 @@
  * one a line with an empty line between them.
  */
 import { stringify } from 'yaml';
+import type { IssueData } from '../../src/schemas/issue.ts';
 
-export interface IssueContent {
-  id: string;
-  series: string[];
-  year: number;
-  number: number;
-  serial: number;
-  date: string;
-  publisher: string;
-  email: string;
-  telephone: string;
-  recipients: { bao?: string; song?: string; fa?: string };
-  copies?: number;
-  articles: ArticleContent[];
-}
+/** An issue's frontmatter as the schema has it, its articles in full, and the id it is filed under. */
+export type IssueContent = Omit<IssueData, 'articles'> & { id: string; articles: ArticleContent[] };
 
 export interface ArticleContent {
   id: string;

@@ -4,6 +4,7 @@
  * supplies the random numbers, so a run can be repeated from its seed.
  */
 import { analyse, isSeparator, isCjkChar, type Unit } from '../../src/lib/search/units.ts';
+export { seededRandom } from '../lib/random.ts';
 
 export interface EvalPage {
   url: string;
@@ -73,16 +74,4 @@ export function randomMixed(pages: readonly EvalPage[], count: number, random: (
     queries.push({ query: units.map((u) => u.text).join(''), kind: 'mixed' });
   }
   return queries;
-}
-
-/** A small deterministic random source (mulberry32), so that a draw can be repeated from its seed. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }

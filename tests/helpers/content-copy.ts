@@ -13,11 +13,9 @@ export interface ContentCopy {
   remove: () => void;
 }
 
-export function copyContent(): ContentCopy {
-  const root = mkdtempSync(join(tmpdir(), 'yaoxun-content-'));
-  cpSync(join(PROJECT_ROOT, 'content'), join(root, 'content'), { recursive: true });
+/** Edits files under `root`; an edit that changes nothing fails, since a test that breaks nothing proves nothing. */
+export function fileEditor(root: string): Pick<ContentCopy, 'edit' | 'write'> {
   return {
-    root,
     edit(path, edit) {
       const full = join(root, path);
       const before = readFileSync(full, 'utf8');
@@ -28,8 +26,11 @@ export function copyContent(): ContentCopy {
     write(path, text) {
       writeFileSync(join(root, path), text);
     },
-    remove() {
-      rmSync(root, { recursive: true, force: true });
-    },
   };
+}
+
+export function copyContent(): ContentCopy {
+  const root = mkdtempSync(join(tmpdir(), 'yaoxun-content-'));
+  cpSync(join(PROJECT_ROOT, 'content'), join(root, 'content'), { recursive: true });
+  return { root, ...fileEditor(root), remove: () => rmSync(root, { recursive: true, force: true }) };
 }

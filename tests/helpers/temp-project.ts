@@ -4,11 +4,11 @@
  * process, as `npm run build` would, so that Astro's Vite does not run inside Vitest's.
  */
 import { execFile } from 'node:child_process';
-import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { makeProjectCopy } from '../../scripts/lib/project-copy.ts';
-import { PROJECT_ROOT, type ContentCopy } from './content-copy.ts';
+import { fileEditor, PROJECT_ROOT, type ContentCopy } from './content-copy.ts';
 
 const run = promisify(execFile);
 
@@ -45,16 +45,7 @@ export function makeTempProject(): TempProject {
   return {
     root,
     remove,
-    edit(path, edit) {
-      const full = join(root, path);
-      const before = readFileSync(full, 'utf8');
-      const after = edit(before);
-      if (after === before) throw new Error(`edit of ${path} changed nothing`);
-      writeFileSync(full, after);
-    },
-    write(path, text) {
-      writeFileSync(join(root, path), text);
-    },
+    ...fileEditor(root),
     build: (...args) => exec(node, ['scripts/build.ts', ...args], root),
     npx: (tool, ...args) => exec(node, [join(PROJECT_ROOT, 'node_modules/.bin', tool), ...args], root),
   };

@@ -1,0 +1,29 @@
+/**
+ * Astro's build, in a process of its own (started by astro-stage.ts): Astro and its bundler
+ * hold some 3 GB for a large archive and do not give it back, and the search stage's Pagefind
+ * needs as much again. Run apart, the two never add up. What fails is printed as the lines an
+ * editor can act on (astro-errors.ts), then the process exits 1.
+ *
+ *   node scripts/build/astro-child.ts <root> <outDir> <cacheDir> <edition>
+ */
+import { join } from 'node:path';
+import { explainAstroError } from './astro-errors.ts';
+
+const [root, outDir, cacheDir, edition] = process.argv.slice(2);
+if (!root || !outDir || !cacheDir || !edition) {
+  console.error('usage: node scripts/build/astro-child.ts <root> <outDir> <cacheDir> <edition>');
+  process.exit(2);
+}
+process.env['ASTRO_TELEMETRY_DISABLED'] = '1';
+// astro:env reads SITE_EDITION from the environment while pages render.
+process.env['SITE_EDITION'] = edition;
+const { build } = await import('astro');
+try {
+  // Astro's content store and Vite's cache default to node_modules/; kept per edition under the
+  // build's own cache so that the two editions, and a copy of the project that links
+  // node_modules (the tests), never build from or write into each other's store.
+  await build({ root, outDir, cacheDir: join(cacheDir, 'astro'), vite: { cacheDir: join(cacheDir, 'vite') }, logLevel: 'warn' });
+} catch (error) {
+  console.error(explainAstroError(error, root));
+  process.exitCode = 1;
+}
