@@ -9,8 +9,9 @@
  *
  *   node scripts/build/compress.ts dist
  */
-import { readdir, readFile, stat, utimes, writeFile } from 'node:fs/promises';
-import { existsSync, statSync } from 'node:fs';
+import { mkdir, readdir, readFile, stat, utimes, writeFile } from 'node:fs/promises';
+import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { extname, join, relative, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { brotliCompress, gzip, constants } from 'node:zlib';
@@ -62,8 +63,39 @@ export function isCompressible(path: string): boolean {
   return COMPRESSIBLE_EXTENSIONS.has(extname(path).toLowerCase());
 }
 
-/** Writes `<file>.gz` and `<file>.br` beside every compressible file under `dir`. */
-export async function compressDirectory(dir: string): Promise<CompressReport> {
+/**
+ * Compressed variants kept between builds under the hash of what they compress: brotli at its
+ * highest quality is slow (minutes for a large archive), and most pages do not change from one
+ * build to the next.
+ */
+class VariantCache {
+  private readonly used = new Set<string>();
+  private readonly dir: string | undefined;
+  constructor(dir: string | undefined) {
+    this.dir = dir;
+  }
+
+  async get(key: string, make: () => Promise<[Buffer, Buffer]>): Promise<[Buffer, Buffer]> {
+    if (!this.dir) return make();
+    this.used.add(key);
+    const [gzFile, brFile] = [join(this.dir, `${key}.gz`), join(this.dir, `${key}.br`)];
+    if (existsSync(gzFile) && existsSync(brFile)) return [await readFile(gzFile), await readFile(brFile)];
+    const [gz, br] = await make();
+    await mkdir(this.dir, { recursive: true });
+    await Promise.all([writeFile(gzFile, gz), writeFile(brFile, br)]);
+    return [gz, br];
+  }
+
+  /** Drops what this run did not use, so that the cache does not grow with every change. */
+  prune(): void {
+    if (!this.dir || !existsSync(this.dir)) return;
+    for (const name of readdirSync(this.dir)) if (!this.used.has(name.replace(/\.(gz|br)$/, ''))) rmSync(join(this.dir, name));
+  }
+}
+
+/** Writes `<file>.gz` and `<file>.br` beside every compressible file under `dir`, reusing `cacheDir`'s variants of unchanged files. */
+export async function compressDirectory(dir: string, cacheDir?: string): Promise<CompressReport> {
+  const cache = new VariantCache(cacheDir);
   const start = performance.now();
   const report: CompressReport = { files: 0, gzipFiles: 0, brotliFiles: 0, bytes: { original: 0, gzip: 0, brotli: 0 }, seconds: 0 };
   const files = (await walk(dir)).filter(isCompressible).sort();
@@ -72,7 +104,8 @@ export async function compressDirectory(dir: string): Promise<CompressReport> {
     // A file that is gzip already (whatever its name) gains nothing from a second pass.
     if (isGzip(source)) return;
     const { atime, mtime } = await stat(file);
-    const [gz, br] = await Promise.all([
+    const key = createHash('sha1').update(source).digest('hex');
+    const [gz, br] = await cache.get(key, () => Promise.all([
       gzipAsync(source, { level: constants.Z_BEST_COMPRESSION }),
       brotliAsync(source, {
         params: {
@@ -81,7 +114,7 @@ export async function compressDirectory(dir: string): Promise<CompressReport> {
           [constants.BROTLI_PARAM_SIZE_HINT]: source.length,
         },
       }),
-    ]);
+    ]));
     report.files++;
     report.bytes.original += source.length;
     const worth = (variant: Buffer) => variant.length <= source.length * (1 - MIN_SAVING);
@@ -103,6 +136,7 @@ export async function compressDirectory(dir: string): Promise<CompressReport> {
     }
   };
   for (let i = 0; i < files.length; i += CONCURRENCY) await Promise.all(files.slice(i, i + CONCURRENCY).map(one));
+  cache.prune();
   report.seconds = (performance.now() - start) / 1000;
   return report;
 }
@@ -118,8 +152,8 @@ export function summarize(report: CompressReport): string {
 
 export const compressStage: Stage = {
   name: 'compress',
-  async run({ stagingDir }) {
-    return summarize(await compressDirectory(stagingDir));
+  async run({ stagingDir, cacheDir }) {
+    return summarize(await compressDirectory(stagingDir, join(cacheDir, 'compress')));
   },
 };
 

@@ -1,9 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { mkdtempSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync, existsSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, existsSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
+import { brotliCompressSync, brotliDecompressSync, constants, gunzipSync, gzipSync } from 'node:zlib';
 import { compressDirectory } from '../../scripts/build/compress.ts';
 import { PROJECT_ROOT } from '../helpers/content-copy.ts';
 
@@ -29,6 +30,32 @@ function site(): string {
 }
 
 describe('precompression', () => {
+  it('reuses the variants of unchanged files from its cache, and drops those no longer used', async () => {
+    const root = site();
+    const cache = join(root, '..', `${root.split('/').at(-1)}-cache`);
+    try {
+      await compressDirectory(root, cache);
+      const cached = () => new Set(readdirSync(cache).map((name) => name.replace(/\.(gz|br)$/, '')));
+      const first = cached();
+      expect(first.size).toBe(4);
+      // A cached variant is what the next build copies: replace one with a different (fastest
+      // quality) compression of the same page, and see exactly those bytes come back.
+      const page = readFileSync(join(root, 'bulletins/2017-02/index.html'));
+      const key = createHash('sha1').update(page).digest('hex');
+      const marked = brotliCompressSync(page, { params: { [constants.BROTLI_PARAM_QUALITY]: 1 } });
+      expect(marked).not.toEqual(readFileSync(join(root, 'bulletins/2017-02/index.html.br')));
+      writeFileSync(join(cache, `${key}.br`), marked);
+      writeFileSync(join(root, '_astro/Base.abc123.css'), '.site-header { color: #9e1016; }\n'.repeat(50));
+      await compressDirectory(root, cache);
+      expect(readFileSync(join(root, 'bulletins/2017-02/index.html.br'))).toEqual(marked);
+      const second = cached();
+      expect(second.size).toBe(4);
+      expect([...first].filter((k) => !second.has(k))).toHaveLength(1);
+    } finally {
+      rmSync(cache, { recursive: true, force: true });
+    }
+  });
+
   it('writes .gz and .br beside each text file, that decompress to the very bytes', async () => {
     const root = site();
     const report = await compressDirectory(root);
