@@ -99,10 +99,20 @@ async function measurePdfSample(issues: number) {
   }
 }
 
-const average = (costs: QueryCost[]) => ({
-  bytes: costs.reduce((s, c) => s + c.bytes, 0) / costs.length,
-  milliseconds: costs.reduce((s, c) => s + c.milliseconds, 0) / costs.length,
-});
+const average = (costs: QueryCost[]) => {
+  const byKind: Record<string, number> = {};
+  for (const cost of costs) for (const [kind, bytes] of Object.entries(cost.byKind)) byKind[kind] = (byKind[kind] ?? 0) + bytes / costs.length;
+  return {
+    bytes: costs.reduce((s, c) => s + c.bytes, 0) / costs.length,
+    milliseconds: costs.reduce((s, c) => s + c.milliseconds, 0) / costs.length,
+    byKind,
+  };
+};
+
+/** Where a query's bytes go, by kind of Pagefind file, in a fixed order: "js 12.9 kB，wasm 53.6 kB，…". */
+const KINDS = ['js', 'wasm', 'meta', 'filter', 'index', 'fragment'];
+const byKindNote = (byKind: Record<string, number>) =>
+  KINDS.filter((kind) => byKind[kind]).map((kind) => `${kind} ${kB(byKind[kind]!)}`).join('，');
 
 const copy = makeProjectCopy(projectRoot, 'yaoxun-bench-synthetic-');
 try {
@@ -176,6 +186,7 @@ try {
     ['HTML 页面', `${size.htmlPages} 页，${MB(size.htmlBytes)}`, `站点共 ${MB(size.totalBytes)}`],
     ['搜索索引', MB(size.indexBytes), `原版 Pagefind ${MB(stockIndexBytes)}（建索引 ${stockSeconds.toFixed(1)} s）`],
     ['首次查询传输', kB(figures.ours.cold.bytes), `原版 ${kB(figures.stock.cold.bytes)}（比值 ${(figures.ours.cold.bytes / figures.stock.cold.bytes).toFixed(2)}）`],
+    ['首次查询传输（按文件）', kB(figures.ours.cold.bytes), `本站 ${byKindNote(figures.ours.cold.byKind)}；原版 ${byKindNote(figures.stock.cold.byKind)}`],
     ['首次查询耗时', `${figures.ours.cold.milliseconds.toFixed(0)} ms`, `原版 ${figures.stock.cold.milliseconds.toFixed(0)} ms`],
     ['再次查询传输/耗时', `${kB(figures.ours.warm.bytes)} / ${figures.ours.warm.milliseconds.toFixed(0)} ms`, `原版 ${kB(figures.stock.warm.bytes)} / ${figures.stock.warm.milliseconds.toFixed(0)} ms`],
     ['召回率', all.ours.recall.toFixed(3), `原版 ${all.stock.recall.toFixed(3)}（${all.ours.queries} 个查询）`],
@@ -208,6 +219,8 @@ try {
       stockIndexBytes,
       coldQueryBytes: Math.round(figures.ours.cold.bytes),
       stockColdQueryBytes: Math.round(figures.stock.cold.bytes),
+      coldQueryBytesByKind: Object.fromEntries(Object.entries(figures.ours.cold.byKind).map(([k, v]) => [k, Math.round(v)])),
+      stockColdQueryBytesByKind: Object.fromEntries(Object.entries(figures.stock.cold.byKind).map(([k, v]) => [k, Math.round(v)])),
       coldQueryMs: Math.round(figures.ours.cold.milliseconds),
       stockColdQueryMs: Math.round(figures.stock.cold.milliseconds),
       warmQueryBytes: Math.round(figures.ours.warm.bytes),

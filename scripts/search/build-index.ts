@@ -5,7 +5,8 @@
  * text in overlapping character pairs (src/lib/search/index-content.ts), under the language
  * code of src/lib/search/language.ts.
  * The title is the `title` metadata, in the same encoding, so that Pagefind's title boost
- * applies to it; everything else a result shows (kind, issue, date, status) travels as filters,
+ * applies to it. Once written, the fragments get the readable text back (fragments.ts).
+ * Everything else a result shows (kind, issue, date, status) travels as filters,
  * which, unlike metadata, Pagefind does not index as words.
  *
  *   node scripts/search/build-index.ts [site directory, default dist]
@@ -15,8 +16,8 @@ import { join, relative, sep } from 'node:path';
 import { encodeContent } from '../../src/lib/search/index-content.ts';
 import { SEARCH_LANGUAGE } from '../../src/lib/search/language.ts';
 import { extractPage, type PageRecord } from './extract.ts';
+import { makeFragmentsReadable } from './fragments.ts';
 
-/** The URL path of a built HTML file: bulletins/2017-02/index.html → /bulletins/2017-02/. */
 /** Records sent to Pagefind at once: enough to keep it busy, few enough not to pile up in its memory. */
 const BATCH = 20;
 
@@ -27,6 +28,7 @@ const UNUSED_FILES = [
   'pagefind-component-ui.js', 'pagefind-component-ui.css', 'pagefind-highlight.js',
 ];
 
+/** The URL path of a built HTML file: bulletins/2017-02/index.html → /bulletins/2017-02/. */
 export function urlOf(siteDir: string, file: string): string {
   const path = relative(siteDir, file).split(sep).join('/');
   return '/' + path.replace(/(^|\/)index\.html$/, '$1');
@@ -62,11 +64,12 @@ export interface IndexReport {
 /**
  * Word positions per index chunk (Pagefind's default is 20,000). A query loads the whole chunk
  * each of its words falls in; a query here has a word per character pair, so smaller chunks
- * carry less that the query does not need. Measured on the 7,000-article benchmark archive:
- * 3,000 moves 9 % fewer bytes for a first query than the default (more chunks make Pagefind's
- * metadata file a little larger, which every first query loads too). Pagefind reads this from
- * the environment of its indexing process and marks it unstable: pagefind is pinned in
- * package.json, and the benchmark shows whether a new version still honours it.
+ * carry less that the query does not need, while more chunks make Pagefind's metadata file,
+ * which every first query loads, a little larger. Cold first query on the 7,000-article
+ * benchmark archive (`npm run bench`, 2026-11-30): 291.1 kB at 2,000, 289.7 kB at 3,000 and at
+ * 4,500, 295.0 kB at 7,000; the default moved 9 % more than 3,000 in an earlier run. Pagefind
+ * reads this from the environment of its indexing process and marks it unstable: pagefind is
+ * pinned in package.json, and the benchmark shows whether a new version still honours it.
  */
 const INDEX_CHUNK_SIZE = '3000';
 
@@ -110,6 +113,7 @@ export async function buildSearchIndex(siteDir: string): Promise<IndexReport> {
     const written = await index.writeFiles({ outputPath });
     if (written.errors.length) throw new Error(`Pagefind could not write the index: ${written.errors.join('; ')}`);
     for (const name of UNUSED_FILES) rmSync(join(outputPath, name), { force: true });
+    makeFragmentsReadable(outputPath);
     return { pages, bytes: directoryBytes(outputPath) };
   } finally {
     await pagefind.close();

@@ -5,14 +5,15 @@
  * pagefind.js for comparison. Results come back as URLs in rank order.
  */
 import { createServer, type Server } from 'node:http';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { extname, join, resolve } from 'node:path';
-import { gunzipSync, gzipSync } from 'node:zlib';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { basename, extname, join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import type { AddressInfo } from 'node:net';
 import { build } from 'esbuild';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { chromiumLaunch } from '../../playwright.config.ts';
+import { fragmentFiles, readFragment } from './fragments.ts';
 
 const HARNESS_PAGE = '<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>harness</title></head><body></body></html>';
 
@@ -71,13 +72,8 @@ export async function serveSite(dir: string): Promise<{ origin: string; close: (
 
 /** Each Pagefind result id (its fragment's name) and the page URL it stands for. */
 export function fragmentUrls(dir: string): Map<string, string> {
-  const fragmentDir = join(dir, 'pagefind', 'fragment');
   const urls = new Map<string, string>();
-  for (const name of readdirSync(fragmentDir)) {
-    // A fragment is gzip of "pagefind_dcd" followed by JSON.
-    const json = gunzipSync(readFileSync(join(fragmentDir, name))).toString('utf8').replace(/^pagefind_dcd/, '');
-    urls.set(name.replace(/\.pf_fragment$/, ''), (JSON.parse(json) as { url: string }).url);
-  }
+  for (const file of fragmentFiles(join(dir, 'pagefind'))) urls.set(basename(file, '.pf_fragment'), readFragment(file).url);
   return urls;
 }
 

@@ -1,8 +1,8 @@
 /**
  * A built site's files as anyone who gets them could read them: every file raw, and decompressed
  * where it is compressed (file.gz, file.br, and Pagefind's index and fragments, which are gzip
- * whatever their name); each search fragment's text decoded back from the character pairs it
- * is indexed as (src/lib/search/index-content.ts), as the search page shows it; and each PDF's
+ * whatever their name); each search fragment's text and metadata as the search page shows them
+ * (scripts/search/fragments.ts); and each PDF's
  * text as poppler's pdftotext extracts it (a PDF's text is compressed, in font encodings). Used to prove
  * that a string is nowhere in an edition, and, by finding it in the other edition through the
  * same reader, that the reader would have seen it.
@@ -12,7 +12,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
-import { decodeContent } from '../../src/lib/search/index-content.ts';
+import { readFragment } from '../../scripts/search/fragments.ts';
 
 export function listFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true })
@@ -41,17 +41,16 @@ export function readSite(dir: string): ReadableFile[] {
     const files: ReadableFile[] = [{ path, via: 'raw', bytes }];
     if (path.endsWith('.br')) files.push({ path, via: 'brotli', bytes: brotliDecompressSync(bytes) });
     else if (isGzip(bytes)) files.push({ path, via: 'gunzip', bytes: gunzipSync(bytes) });
-    if (path.endsWith('.pf_fragment')) files.push({ path, via: 'search text', bytes: Buffer.from(searchText(files.at(-1)!.bytes)) });
+    if (path.endsWith('.pf_fragment')) files.push({ path, via: 'search text', bytes: Buffer.from(searchText(full)) });
     if (path.endsWith('.pdf')) files.push({ path, via: 'pdftotext', bytes: pdfText(full) });
     return files;
   });
 }
 
-/** Pagefind's fragment (pagefind_dcd + JSON): the page's content and title, decoded to plain text. */
-function searchText(fragment: Buffer): string {
-  const json = fragment.toString('utf8').replace(/^pagefind_dcd/, '');
-  const { content, meta } = JSON.parse(json) as { content: string; meta: Record<string, string> };
-  return [decodeContent(meta['title'] ?? ''), decodeContent(content), ...Object.values(meta)].join('\n');
+/** Pagefind's fragment: the page's text and metadata as a result shows them. */
+function searchText(file: string): string {
+  const { content, meta } = readFragment(file);
+  return [content, ...Object.values(meta)].join('\n');
 }
 
 function pdfText(file: string): Buffer {

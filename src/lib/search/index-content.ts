@@ -11,8 +11,8 @@
  *     finds every occurrence by prefix;
  *   - punctuation and paragraph breaks take a position of their own without being indexed,
  *     so no phrase matches across them.
- * Tokens keep the text's units, so the content decodes back into readable text for excerpts:
- * Pagefind stores this content as each result's fragment.
+ * Tokens keep the text's units, so the content decodes back into readable text: the build puts
+ * that text in each result's fragment in place of the pairs (scripts/search/fragments.ts).
  */
 import { analyse, isSeparator, isUnitChar, splitUnits, type Unit } from './units.ts';
 

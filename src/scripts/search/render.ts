@@ -3,7 +3,6 @@
  * text (textContent, createElement), never parsed as HTML: a query such as
  * <img src=x onerror=…> shows as those characters.
  */
-import { decodeContent } from '../../lib/search/index-content.ts';
 import { findRanges, makeExcerpt, type Range } from '../../lib/search/excerpt.ts';
 import { highlightStrings, type QueryTerm } from '../../lib/search/query.ts';
 import { resultHref } from '../../lib/search/state.ts';
@@ -35,12 +34,12 @@ export function describeFragment(fragment: PagefindFragment) {
   const first = (key: string) => fragment.filters[key]?.[0];
   return {
     url: fragment.url,
-    title: decodeContent(fragment.meta['title'] ?? ''),
+    title: fragment.meta['title'] ?? '',
     kind: first('kind') ?? '',
     /** The issue of an article (2017年第2期), the status of a policy (现行有效). */
     context: first('issue') ?? first('status') ?? '',
     date: first('date'),
-    text: decodeContent(fragment.content),
+    text: fragment.content,
   };
 }
 

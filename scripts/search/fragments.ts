@@ -1,0 +1,64 @@
+/**
+ * Pagefind's fragments: one file per indexed page, what a result loads to show itself (its URL,
+ * text, metadata and filters). A fragment file is gzip of "pagefind_dcd" followed by JSON; the
+ * format is Pagefind's own (pagefind is pinned in package.json), read and written only here.
+ *
+ * Pagefind stores as a page's text the content it indexed, which here is the page in character
+ * pairs (src/lib/search/index-content.ts), more than twice the text. The search page never
+ * shows Pagefind's own excerpts (it makes its own from the text), so once the index is written
+ * each fragment's content and title are replaced by the readable text they encode. On the
+ * 7,000-article benchmark archive, the 20 fragments of a first query's results weighed about a
+ * third more than stock Pagefind's for the same pages; this brings them down to stock's size.
+ */
+import { readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gunzipSync, gzipSync } from 'node:zlib';
+import { decodeContent } from '../../src/lib/search/index-content.ts';
+
+const SIGNATURE = 'pagefind_dcd';
+
+export interface Fragment {
+  url: string;
+  content: string;
+  meta: Record<string, string>;
+  [field: string]: unknown;
+}
+
+export function readFragment(file: string): Fragment {
+  const text = gunzipSync(readFileSync(file)).toString('utf8');
+  if (!text.startsWith(SIGNATURE)) throw new Error(`${file}: not a Pagefind fragment (no "${SIGNATURE}" signature)`);
+  const fragment = JSON.parse(text.slice(SIGNATURE.length)) as Partial<Fragment>;
+  if (typeof fragment.url !== 'string' || typeof fragment.content !== 'string' || typeof fragment.meta !== 'object' || !fragment.meta) {
+    throw new Error(`${file}: a Pagefind fragment without url, content or meta — has Pagefind's format changed?`);
+  }
+  return fragment as Fragment;
+}
+
+/** Writes a fragment through a temporary file, so that a failure never leaves half a fragment. */
+export function writeFragment(file: string, fragment: Fragment): void {
+  writeFileSync(`${file}.tmp`, gzipSync(SIGNATURE + JSON.stringify(fragment), { level: 9 }));
+  renameSync(`${file}.tmp`, file);
+}
+
+/** The fragment files of an index written to `pagefindDir`. */
+export function fragmentFiles(pagefindDir: string): string[] {
+  const dir = join(pagefindDir, 'fragment');
+  return readdirSync(dir)
+    .filter((name) => name.endsWith('.pf_fragment'))
+    .map((name) => join(dir, name));
+}
+
+/** Replaces each fragment's indexed content and title with the readable text they encode. */
+export function makeFragmentsReadable(pagefindDir: string): number {
+  const files = fragmentFiles(pagefindDir);
+  for (const file of files) {
+    const fragment = readFragment(file);
+    const title = fragment.meta['title'];
+    writeFragment(file, {
+      ...fragment,
+      content: decodeContent(fragment.content),
+      meta: { ...fragment.meta, ...(title === undefined ? {} : { title: decodeContent(title) }) },
+    });
+  }
+  return files.length;
+}
