@@ -51,7 +51,7 @@ function namedQueries(site: string, pages: readonly EvalPage[]): EvalQuery[] {
   for (const page of pages) {
     const html = readFileSync(join(site, page.url, 'index.html'), 'utf8');
     const root = parse(html);
-    for (const span of root.querySelectorAll('.facets dd span')) names.add(span.text.trim());
+    for (const link of root.querySelectorAll('.facets dd a')) names.add(link.text.trim());
     if (root.querySelector('[data-kind="政策文件"]')) names.add(root.querySelector('h1')?.text.trim() ?? '');
   }
   return [...names].filter(Boolean).map((query) => ({ query, kind: 'name' as const }));

@@ -9,6 +9,8 @@ test('every page holding a query verbatim is found and ranked first, on a fresh 
   const all = report.byKind.all;
   console.log(formatReport(report));
   expect(all.ours.queries, 'queries asked').toBeGreaterThan(150);
+  // The names and terms come from the articles' own tags: 第2期 tags more than thirty.
+  expect(report.byKind.name.ours.queries, 'names and terms asked').toBeGreaterThan(30);
   expect(all.ours.misses, `seed ${seed}`).toEqual([]);
   expect(all.ours.recall).toBe(1);
   expect(all.ours.rPrecision).toBe(1);
