@@ -7,8 +7,8 @@
  * pairs (src/lib/search/index-content.ts), more than twice the text. The search page never
  * shows Pagefind's own excerpts (it makes its own from the text), so once the index is written
  * each fragment's content and title are replaced by the readable text they encode. On the
- * 7,000-article benchmark archive, the 20 fragments of a first query's results weighed about a
- * third more than stock Pagefind's for the same pages; this brings them down to stock's size.
+ * 7,000-article benchmark archive this took the 20 fragments of a first query's results from
+ * 50.5 kB to 36.6 kB (stock Pagefind's for the same pages: 33.5 kB).
  */
 import { readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -48,7 +48,10 @@ export function fragmentFiles(pagefindDir: string): string[] {
     .map((name) => join(dir, name));
 }
 
-/** Replaces each fragment's indexed content and title with the readable text they encode. */
+/**
+ * Replaces each fragment's indexed content and title with the readable text they encode. Run
+ * once, on an index Pagefind has just written: readable text is not pairs to decode again.
+ */
 export function makeFragmentsReadable(pagefindDir: string): number {
   const files = fragmentFiles(pagefindDir);
   for (const file of files) {

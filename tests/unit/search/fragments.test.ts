@@ -1,4 +1,4 @@
-import { mkdtempSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -44,6 +44,7 @@ describe('search fragments', () => {
     const bytes = gzipSync('{"url":"/a/"}');
     writeFileSync(file, bytes);
     expect(() => makeFragmentsReadable(dir)).toThrow(`${file}: not a Pagefind fragment`);
+    expect(readFileSync(file)).toEqual(bytes);
     writeFileSync(file, gzipSync('pagefind_dcd{"url":"/a/"}'));
     expect(() => readFragment(file)).toThrow(/und_7654321\.pf_fragment: a Pagefind fragment without url, content or meta/);
   });
