@@ -113,6 +113,7 @@ const average = (costs: QueryCost[]) => {
 const KINDS = ['js', 'wasm', 'meta', 'filter', 'index', 'fragment'];
 const byKindNote = (byKind: Record<string, number>) =>
   KINDS.filter((kind) => byKind[kind]).map((kind) => `${kind} ${kB(byKind[kind]!)}`).join('，');
+const wholeBytes = (byKind: Record<string, number>) => Object.fromEntries(Object.entries(byKind).map(([kind, bytes]) => [kind, Math.round(bytes)]));
 
 const copy = makeProjectCopy(projectRoot, 'yaoxun-bench-synthetic-');
 try {
@@ -219,8 +220,8 @@ try {
       stockIndexBytes,
       coldQueryBytes: Math.round(figures.ours.cold.bytes),
       stockColdQueryBytes: Math.round(figures.stock.cold.bytes),
-      coldQueryBytesByKind: Object.fromEntries(Object.entries(figures.ours.cold.byKind).map(([k, v]) => [k, Math.round(v)])),
-      stockColdQueryBytesByKind: Object.fromEntries(Object.entries(figures.stock.cold.byKind).map(([k, v]) => [k, Math.round(v)])),
+      coldQueryBytesByKind: wholeBytes(figures.ours.cold.byKind),
+      stockColdQueryBytesByKind: wholeBytes(figures.stock.cold.byKind),
       coldQueryMs: Math.round(figures.ours.cold.milliseconds),
       stockColdQueryMs: Math.round(figures.stock.cold.milliseconds),
       warmQueryBytes: Math.round(figures.ours.warm.bytes),

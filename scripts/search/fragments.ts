@@ -25,7 +25,12 @@ export interface Fragment {
 }
 
 export function readFragment(file: string): Fragment {
-  const text = gunzipSync(readFileSync(file)).toString('utf8');
+  return parseFragment(gunzipSync(readFileSync(file)), file);
+}
+
+/** A fragment from its file's bytes once gunzipped; `file` names it in errors. */
+export function parseFragment(bytes: Buffer, file: string): Fragment {
+  const text = bytes.toString('utf8');
   if (!text.startsWith(SIGNATURE)) throw new Error(`${file}: not a Pagefind fragment (no "${SIGNATURE}" signature)`);
   const fragment = JSON.parse(text.slice(SIGNATURE.length)) as Partial<Fragment>;
   if (typeof fragment.url !== 'string' || typeof fragment.content !== 'string' || typeof fragment.meta !== 'object' || !fragment.meta) {

@@ -12,7 +12,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
-import { readFragment } from '../../scripts/search/fragments.ts';
+import { parseFragment } from '../../scripts/search/fragments.ts';
 
 export function listFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true })
@@ -26,7 +26,7 @@ export function listFiles(dir: string): string[] {
 export interface ReadableFile {
   /** Relative to the site's root. */
   path: string;
-  /** How the bytes were got: raw, gunzip, brotli, or the decoded text of a search fragment. */
+  /** How the bytes were got: raw, gunzip, brotli, or a search fragment's text as a result shows it. */
   via: 'raw' | 'gunzip' | 'brotli' | 'search text' | 'pdftotext';
   bytes: Buffer;
 }
@@ -41,15 +41,15 @@ export function readSite(dir: string): ReadableFile[] {
     const files: ReadableFile[] = [{ path, via: 'raw', bytes }];
     if (path.endsWith('.br')) files.push({ path, via: 'brotli', bytes: brotliDecompressSync(bytes) });
     else if (isGzip(bytes)) files.push({ path, via: 'gunzip', bytes: gunzipSync(bytes) });
-    if (path.endsWith('.pf_fragment')) files.push({ path, via: 'search text', bytes: Buffer.from(searchText(full)) });
+    if (path.endsWith('.pf_fragment')) files.push({ path, via: 'search text', bytes: Buffer.from(searchText(files.at(-1)!.bytes, full)) });
     if (path.endsWith('.pdf')) files.push({ path, via: 'pdftotext', bytes: pdfText(full) });
     return files;
   });
 }
 
-/** Pagefind's fragment: the page's text and metadata as a result shows them. */
-function searchText(file: string): string {
-  const { content, meta } = readFragment(file);
+/** Pagefind's fragment, gunzipped: the page's text and metadata as a result shows them. */
+function searchText(gunzipped: Buffer, file: string): string {
+  const { content, meta } = parseFragment(gunzipped, file);
   return [content, ...Object.values(meta)].join('\n');
 }
 
