@@ -4,7 +4,7 @@
  * → three days; 4月15日至17日 → the three days of the range. A date without its year is in the
  * issue's year.
  */
-import { isoDate } from './chinese-numbers.ts';
+import { isoDate } from '../../src/lib/chinese-numbers.ts';
 
 export interface EventDates {
   dates: string[];

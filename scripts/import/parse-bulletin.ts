@@ -5,7 +5,7 @@
  * closing block (版记). Refuses, with the reason, a document that is not a bulletin.
  */
 import { compactKey, endsSentence, isPageNumber, joinBroken, tidy } from './cjk-text.ts';
-import { CHINESE_DATE, parseChineseDate, parseNumber } from './chinese-numbers.ts';
+import { CHINESE_DATE, parseChineseDate, parseNumber } from '../../src/lib/chinese-numbers.ts';
 import { ImportError } from './errors.ts';
 import type { IssueData } from '../../src/schemas/issue.ts';
 import { LIST_MARKER, type SourceBlock } from './source-block.ts';

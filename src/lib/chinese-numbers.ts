@@ -1,5 +1,5 @@
 /** Numbers and dates as bulletins print them: 第二期, 第12期, 2017年5月18日, 二〇一七年五月十八日. */
-import { isCalendarDate } from '../../src/schemas/common.ts';
+import { isCalendarDate } from '../schemas/common.ts';
 
 const DIGITS: Record<string, number> = { 〇: 0, 零: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 
