@@ -1,11 +1,9 @@
 import { createHash } from 'node:crypto';
 import { defineConfig, devices } from '@playwright/test';
+import { chromiumLaunch } from './scripts/lib/chromium.ts';
 
-/** Debian's Chromium: Playwright's own browser download cannot work on these machines. */
-export const chromiumLaunch = {
-  executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-};
+/** Debian's Chromium (scripts/lib/chromium.ts): Playwright's own browser download cannot work on these machines. */
+export { chromiumLaunch };
 
 /**
  * A port of this checkout's own, so that test runs in two checkouts on one machine never share

@@ -21,6 +21,7 @@ import { pdfStage } from './pdf/index.ts';
 import { compressStage } from './build/compress.ts';
 import { swapInto } from './build/swap.ts';
 import { BuildError } from './build/build-error.ts';
+import { printSetupMessage } from './lib/chromium.ts';
 import type { BuildContext, Stage } from './build/stages.ts';
 
 // compress stays last: it precompresses what every earlier stage wrote.
@@ -51,6 +52,10 @@ export async function buildSite(options: {
   }
   const root = resolve(options.root);
   const edition = parseEdition(options.edition);
+  if (!skip.has('pdf')) {
+    const missing = printSetupMessage();
+    if (missing) throw new BuildError(missing);
+  }
   const outDir = resolve(root, options.outDir ?? (edition === 'public' ? 'dist' : 'dist-internal'));
   const work = join(root, '.build');
   const context: BuildContext = {

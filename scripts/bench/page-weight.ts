@@ -9,7 +9,7 @@ import { gzipSync } from 'node:zlib';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium } from '@playwright/test';
-import { chromiumLaunch } from '../../playwright.config.ts';
+import { chromiumLaunch } from '../lib/chromium.ts';
 import { fileForPath, serveSite, SITE_ORIGIN } from '../pdf/site-files.ts';
 
 const { values, positionals } = parseArgs({ allowPositionals: true, options: { dir: { type: 'string', default: 'dist' } } });

@@ -16,6 +16,7 @@ import { policySchema, type PolicyData } from '../../src/schemas/policy.ts';
 import { topicSchema, type TopicData } from '../../src/schemas/topic.ts';
 import { loadContent, type ContentFile } from './load.ts';
 import { describeIssues, fieldName } from './messages.ts';
+import { hasText, structureDocument } from '../../src/lib/policy/structure.ts';
 
 export interface Problem {
   /** The file, relative to the project root. */
@@ -79,6 +80,7 @@ export function validateContent(root: string): { problems: Problem[]; content: V
   checkReferences(content, files, report);
   checkIssues(content, report);
   checkPhotos(root, content, files, photos, report, problems);
+  checkPolicyTexts(content, report, problems);
   return { problems, content };
 }
 
@@ -198,6 +200,27 @@ function checkPhotos(root: string, content: ValidatedContent, files: ContentFile
   for (const photo of photos) {
     if (!listed.has(photo)) {
       problems.push({ path: photo, line: 1, field: '', message: '这张照片没有被任何文章的 photos 列出：请在文章中列出，或删去该文件' });
+    }
+  }
+}
+
+/**
+ * A policy's text, read as the site reads it (src/lib/policy/structure.ts): each `## 附件N`
+ * must be one the 附件说明 (`attachments`) lists, no unit may be numbered twice, and a document
+ * whose text the site holds may be public only when its 附注 says 此件主动公开.
+ */
+function checkPolicyTexts(content: ValidatedContent, report: Report, problems: Problem[]) {
+  for (const { file, data } of content.policies) {
+    const text = structureDocument(file.body, file.bodyLine);
+    for (const problem of text.problems) problems.push({ path: file.path, line: problem.line, field: '', message: problem.message });
+    for (const attachment of text.attachments) {
+      if (attachment.number < 1 || attachment.number > data.attachments.length) {
+        const listed = data.attachments.length ? `附件说明（attachments）只列出了 ${data.attachments.length} 个附件` : '头信息的附件说明（attachments）没有列出附件';
+        problems.push({ path: file.path, line: attachment.line, field: '', message: `正文中有“## ${attachment.label}”，但${listed}` });
+      }
+    }
+    if (hasText(text) && data.visibility === 'public' && data.disclosure !== '主动公开') {
+      report(file, ['visibility'], `收录了正文的文件只有附注写明“此件主动公开”（disclosure: 主动公开）才能放在公开版；${data.disclosure ? `此件${data.disclosure}` : '此件未写明公开方式'}，visibility 应为 internal`);
     }
   }
 }

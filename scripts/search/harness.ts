@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import type { AddressInfo } from 'node:net';
 import { build } from 'esbuild';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { chromiumLaunch } from '../../playwright.config.ts';
+import { chromiumLaunch } from '../lib/chromium.ts';
 import { fragmentFiles, readFragment } from './fragments.ts';
 
 const HARNESS_PAGE = '<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>harness</title></head><body></body></html>';

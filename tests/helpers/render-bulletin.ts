@@ -91,7 +91,7 @@ ${issue.copies ? p(`（共印${issue.copies}份）`, 'copies') : ''}
 /** The issue printed to PDF by Chromium, A4 with page numbers, as the office's PDFs are. */
 export async function bulletinPdf(issue: RenderedIssue): Promise<Buffer> {
   const { chromium } = await import('@playwright/test');
-  const { chromiumLaunch } = await import('../../playwright.config.ts');
+  const { chromiumLaunch } = await import('../../scripts/lib/chromium.ts');
   const browser = await chromium.launch(chromiumLaunch);
   try {
     const page = await browser.newPage();

@@ -13,7 +13,7 @@ import { makeTempProject, type TempProject } from '../helpers/temp-project.ts';
 import { findInSite, readSite, snapshot, type ReadableFile } from '../helpers/site-files.ts';
 import { chromium } from '@playwright/test';
 import { startNginx, type RunningNginx } from '../../scripts/deploy/nginx/serve.ts';
-import { chromiumLaunch } from '../../playwright.config.ts';
+import { chromiumLaunch } from '../../scripts/lib/chromium.ts';
 import { watchPage } from '../helpers/console.ts';
 
 /** Latin letters only: one word to Pagefind's tokenizer, and found by a plain byte search in any encoding. */

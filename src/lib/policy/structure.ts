@@ -105,11 +105,11 @@ function splitHeading(text: string): { title: string; lead: string } {
 const stripEnd = (title: string) => title.replace(/[。：:；;，,\s]+$/u, '');
 
 /** The paragraphs and tables of a run of Markdown nodes, in order. */
-function blocksOf(nodes: readonly RootContent[]): Block[] {
+function blocksOf(nodes: readonly RootContent[], offset: number): Block[] {
   return nodes.flatMap((node): Block[] => {
-    const line = node.position?.start.line ?? 1;
+    const line = (node.position?.start.line ?? 1) + offset;
     if (node.type === 'table') return [tableBlock(node, line)];
-    if (node.type === 'list') return listBlocks(node);
+    if (node.type === 'list') return listBlocks(node, offset);
     if (node.type === 'thematicBreak' || node.type === 'html' || node.type === 'yaml') return [];
     const text = toString(node as Nodes).replace(/\s*\n\s*/g, '').trim();
     return text ? [{ type: 'paragraph', text, line }] : [];
@@ -117,12 +117,12 @@ function blocksOf(nodes: readonly RootContent[]): Block[] {
 }
 
 /** An editor's Markdown list (1. … written with a space) reads as the numbered paragraphs it stands for. */
-function listBlocks(list: List): Block[] {
+function listBlocks(list: List, offset: number): Block[] {
   const start = list.start ?? 1;
   return list.children.map((item, i) => ({
     type: 'paragraph' as const,
     text: `${list.ordered ? `${start + i}.` : ''}${toString(item).replace(/\s*\n\s*/g, '').trim()}`,
-    line: item.position?.start.line ?? 1,
+    line: (item.position?.start.line ?? 1) + offset,
   }));
 }
 
@@ -220,8 +220,12 @@ export function structurePart(blocks: readonly Block[], builder: Builder): TextP
   return part;
 }
 
-/** The document's text: its 正文 and each attachment's, with their units and anchors. */
-export function structureDocument(body: string): DocumentText {
+/**
+ * The document's text: its 正文 and each attachment's, with their units and anchors. Lines are
+ * counted from `firstLine`, the line of the content file the body starts on.
+ */
+export function structureDocument(body: string, firstLine = 1): DocumentText {
+  const offset = firstLine - 1;
   const tree = fromMarkdown(body, { extensions: [gfmTable()], mdastExtensions: [gfmTableFromMarkdown()] }) as Root;
   const problems: DocumentText['problems'] = [];
   const anchors = new Map<string, number>();
@@ -231,7 +235,7 @@ export function structureDocument(body: string): DocumentText {
     if (node.type === 'heading') {
       const text = toString(node).trim();
       const m = ATTACHMENT_HEADING.exec(text);
-      const line = node.position?.start.line ?? 1;
+      const line = (node.position?.start.line ?? 1) + offset;
       if (m && node.depth === 2) {
         const number = m[1] ? Number(m[1]) : 1;
         if (sections.some((s) => s.number === number)) problems.push({ line, message: `“## 附件${number}”出现了两次` });
@@ -243,9 +247,9 @@ export function structureDocument(body: string): DocumentText {
     (sections.at(-1)?.nodes ?? main).push(node);
   }
   return {
-    main: structurePart(blocksOf(main), { prefix: '', anchors, problems }),
+    main: structurePart(blocksOf(main, offset), { prefix: '', anchors, problems }),
     attachments: sections.map(({ number, line, nodes }) => ({
-      ...structurePart(blocksOf(nodes), { prefix: `附件${number}`, anchors, problems }),
+      ...structurePart(blocksOf(nodes, offset), { prefix: `附件${number}`, anchors, problems }),
       number,
       label: `附件${number}`,
       anchor: anchorFor({ prefix: '', anchors, problems }, `附件${number}`, line),
