@@ -15,6 +15,7 @@ import { chromium } from '@playwright/test';
 import { startNginx, type RunningNginx } from '../../scripts/deploy/nginx/serve.ts';
 import { chromiumLaunch } from '../../scripts/lib/chromium.ts';
 import { watchPage } from '../helpers/console.ts';
+import { validateContent } from '../../scripts/content/validate.ts';
 
 /** Latin letters only: one word to Pagefind's tokenizer, and found by a plain byte search in any encoding. */
 const token = () => Array.from({ length: 12 }, () => String.fromCharCode(97 + randomInt(26))).join('');
@@ -49,6 +50,18 @@ supersedes:
 
 const PUBLIC_OPINION = 'policies/1331-gongcheng-yijian/index.html';
 
+/**
+ * Two synthetic official documents (合成测试数据, tests/fixtures/official/): a 通知 whose 附注 says
+ * 此件依申请公开, which must stay out of the public edition, and an 印发 notice that says
+ * 此件主动公开, which belongs in both.
+ */
+const OFFICIAL = join(import.meta.dirname, '../fixtures/official');
+const onRequest = {
+  id: 'shijiaoban-2020-15',
+  needles: ['示例省教育厅办公室关于开展2020年度重点学科建设中期检查工作的通知', '示教办〔2020〕15号', '2019年认定的省级重点学科，共计三个学科'],
+};
+const published = { id: 'shijiaoke-2019-7', docNumber: '示教科〔2019〕7号' };
+
 type Edition = 'public' | 'internal';
 let project: TempProject;
 let runs: Record<Edition, { status: number; output: string }>;
@@ -69,6 +82,7 @@ async function build(edition: Edition) {
 beforeAll(async () => {
   project = makeTempProject();
   project.write(`content/policies/${canary.id}.mdx`, CANARY_FILE);
+  for (const id of [onRequest.id, published.id]) project.write(`content/policies/${id}.mdx`, readFileSync(join(OFFICIAL, `${id}.mdx`), 'utf8'));
   const publicRun = await build('public');
   distAfterPublicBuild = snapshot(outDir('public'));
   const internalRun = await build('internal');
@@ -111,6 +125,14 @@ describe('the canary: an internal document added to the content', () => {
     expect(hits.get(canary.bodyToken)).toContain(`pdf/policies/${canary.id}.pdf (pdftotext)`);
   });
 
+  it('an official document not marked 此件主动公开 leaves no trace in the public edition either, and one that is is there', () => {
+    const publicHits = findInSite(publicFiles, [...onRequest.needles, published.docNumber]);
+    for (const needle of onRequest.needles) expect(publicHits.get(needle), `“${needle}” in the public edition`).toEqual([]);
+    expect(publicHits.get(published.docNumber)).toContain(`policies/${published.id}/index.html (raw)`);
+    const internalHits = findInSite(internalFiles, onRequest.needles);
+    for (const needle of onRequest.needles) expect(internalHits.get(needle)).toContain(`policies/${onRequest.id}/index.html (raw)`);
+  });
+
   it('is linked where it is mentioned in the internal edition, and not even named in the public one', () => {
     const read = (edition: Edition, path: string) => readFileSync(join(outDir(edition), path), 'utf8');
     // The article it names, and the document it supersedes: a link in the internal edition …
@@ -123,10 +145,14 @@ describe('the canary: an internal document added to the content', () => {
 
   it('counts in the internal lists only', () => {
     const list = (edition: Edition) => readFileSync(join(outDir(edition), 'policies/index.html'), 'utf8');
-    expect(list('public')).toContain('起草中（0）');
+    // The drafts of the copy's content, the canary among them: none is public.
+    const policies = validateContent(project.root).content.policies;
+    const drafts = (edition: Edition) => policies.filter((p) => p.data.status === 'draft' && (edition === 'internal' || p.data.visibility === 'public')).length;
+    expect(drafts('public')).toBe(0);
+    expect(list('public')).toContain(`起草中（${drafts('public')}）`);
     expect(list('public')).not.toContain('实施细则');
-    expect(list('internal')).toContain('起草中（5）');
-    expect(list('internal')).toContain('实施细则（1）');
+    expect(list('internal')).toContain(`起草中（${drafts('internal')}）`);
+    expect(list('internal')).toContain(`实施细则（${policies.filter((p) => p.data.category === '实施细则').length}）`);
   });
 
   describe('served by nginx', () => {
