@@ -1,19 +1,10 @@
 /**
  * An article's opening as plain text: what link previews, search results and feed readers show
- * under the headline. Taken from the body itself, so that no summary is written twice.
+ * under the headline. Taken from the body's syntax tree (markdown.ts), so that no summary is
+ * written twice and none shows markup or escapes the page does not.
  */
+import { paragraphTexts } from './markdown.ts';
 
-/** Markdown and MDX syntax a paragraph may carry, removed to leave what a reader sees. */
-function plainText(paragraph: string): string {
-  return paragraph
-    .replace(/<[^>]+>/g, '') // JSX / HTML tags
-    .replace(/!\[[^\]]*\]\([^)]*\)/g, '') // images
-    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1') // links keep their text
-    .replace(/(\*\*|__|\*|`)/g, '')
-    .replace(/^\s{0,3}(?:#{1,6}\s+|>\s?|[-+]\s+|\d+\.\s+)/gm, '')
-    .replace(/\s*\n\s*/g, '')
-    .trim();
-}
 
 const SENTENCE_END = /[。！？][”’」』]?/g;
 
@@ -22,12 +13,7 @@ const SENTENCE_END = /[。！？][”’」』]?/g;
  * sentence end that fits when there is one in the second half, otherwise mid-sentence with ……
  */
 export function leadOf(body: string, max = 120): string {
-  const paragraph =
-    body
-      .split(/\n\s*\n/)
-      .filter((block) => !/^\s*(?:import|export)\s/.test(block))
-      .map(plainText)
-      .find(Boolean) ?? '';
+  const paragraph = paragraphTexts(body)[0] ?? '';
   const chars = [...paragraph];
   if (chars.length <= max) return paragraph;
   const head = chars.slice(0, max).join('');

@@ -22,3 +22,10 @@ describe('leadOf', () => {
     expect(leadOf('')).toBe('');
   });
 });
+
+describe('leadOf, on what an import writes', () => {
+  it('shows what the page shows: escapes undone, text between < and > kept', () => {
+    expect(leadOf('经费按\\<管理办法\\>执行，\\{不得\\}挪用\\\\x。')).toBe('经费按<管理办法>执行，{不得}挪用\\x。');
+    expect(leadOf('1\\. 第一项')).toBe('1. 第一项');
+  });
+});

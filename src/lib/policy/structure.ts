@@ -7,15 +7,11 @@
  * and the importer writes bodies that it reads back.
  *
  * The body is Markdown (the content file is MDX; its escapes, \{ \< \*, are Markdown's and are
- * undone by the parser). Parsed with mdast-util-from-markdown and the GFM table extension, the
- * reference CommonMark parser of the unified family that Astro's own Markdown uses.
+ * undone by the parser, src/lib/markdown.ts).
  */
-import type { List, Nodes, Root, RootContent, Table } from 'mdast';
-import { fromMarkdown } from 'mdast-util-from-markdown';
-import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
-import { toString } from 'mdast-util-to-string';
-import { gfmTable } from 'micromark-extension-gfm-table';
+import type { List, Nodes, RootContent, Table } from 'mdast';
 import { parseNumber } from '../chinese-numbers.ts';
+import { parseMarkdown, plainText } from '../markdown.ts';
 
 /** A paragraph, a （一） item inside a 条, or a table, with the line of the content file it starts on. */
 export type Block =
@@ -111,7 +107,7 @@ function blocksOf(nodes: readonly RootContent[], offset: number): Block[] {
     if (node.type === 'table') return [tableBlock(node, line)];
     if (node.type === 'list') return listBlocks(node, offset);
     if (node.type === 'thematicBreak' || node.type === 'html' || node.type === 'yaml') return [];
-    const text = toString(node as Nodes).replace(/\s*\n\s*/g, '').trim();
+    const text = plainText(node as Nodes);
     return text ? [{ type: 'paragraph', text, line }] : [];
   });
 }
@@ -121,13 +117,13 @@ function listBlocks(list: List, offset: number): Block[] {
   const start = list.start ?? 1;
   return list.children.map((item, i) => ({
     type: 'paragraph' as const,
-    text: `${list.ordered ? `${start + i}.` : ''}${toString(item).replace(/\s*\n\s*/g, '').trim()}`,
+    text: `${list.ordered ? `${start + i}.` : ''}${plainText(item)}`,
     line: (item.position?.start.line ?? 1) + offset,
   }));
 }
 
 function tableBlock(table: Table, line: number): Block {
-  const rows = table.children.map((row) => row.children.map((cell) => toString(cell).trim()));
+  const rows = table.children.map((row) => row.children.map((cell) => plainText(cell)));
   return { type: 'table', header: rows[0] ?? [], rows: rows.slice(1), line };
 }
 
@@ -226,14 +222,14 @@ export function structurePart(blocks: readonly Block[], builder: Builder): TextP
  */
 export function structureDocument(body: string, firstLine = 1): DocumentText {
   const offset = firstLine - 1;
-  const tree = fromMarkdown(body, { extensions: [gfmTable()], mdastExtensions: [gfmTableFromMarkdown()] }) as Root;
+  const tree = parseMarkdown(body);
   const problems: DocumentText['problems'] = [];
   const anchors = new Map<string, number>();
   const sections: Array<{ number: number; line: number; nodes: RootContent[] }> = [];
   const main: RootContent[] = [];
   for (const node of tree.children) {
     if (node.type === 'heading') {
-      const text = toString(node).trim();
+      const text = plainText(node);
       const m = ATTACHMENT_HEADING.exec(text);
       const line = (node.position?.start.line ?? 1) + offset;
       if (m && node.depth === 2) {
