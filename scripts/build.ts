@@ -20,12 +20,14 @@ import { searchStage } from './search/stage.ts';
 import { pdfStage } from './pdf/index.ts';
 import { compressStage } from './build/compress.ts';
 import { swapInto } from './build/swap.ts';
+import { buildDataStage, keepBuildData } from './build/build-data.ts';
 import { BuildError } from './build/build-error.ts';
 import { printSetupMessage } from './lib/chromium.ts';
 import type { BuildContext, Stage } from './build/stages.ts';
 
-// compress stays last: it precompresses what every earlier stage wrote.
-const STAGES: Stage[] = [astroStage, searchStage, pdfStage, compressStage];
+// The build data leaves the site once search and PDFs have read it; compress stays last: it
+// precompresses what every earlier stage wrote.
+const STAGES: Stage[] = [astroStage, searchStage, pdfStage, buildDataStage, compressStage];
 
 export interface BuildReport {
   edition: string;
@@ -48,7 +50,7 @@ export async function buildSite(options: {
 }): Promise<BuildReport> {
   const skip = new Set(options.skip ?? []);
   for (const name of skip) {
-    if (!STAGE_NAMES.includes(name) || name === 'astro') throw new BuildError(`--skip 只能是 ${STAGE_NAMES.filter((n) => n !== 'astro').join('、')} 之一，不能是“${name}”`);
+    if (!STAGE_NAMES.includes(name) || name === 'astro' || name === 'build-data') throw new BuildError(`--skip 只能是 ${STAGE_NAMES.filter((n) => n !== 'astro' && n !== 'build-data').join('、')} 之一，不能是“${name}”`);
   }
   const root = resolve(options.root);
   const edition = parseEdition(options.edition);
@@ -89,6 +91,7 @@ export async function buildSite(options: {
   try {
     for (const stage of STAGES) if (!skip.has(stage.name)) await time(stage.name, () => stage.run(context));
     swapInto(context.stagingDir, outDir);
+    keepBuildData(outDir);
   } finally {
     rmSync(context.stagingDir, { recursive: true, force: true });
   }

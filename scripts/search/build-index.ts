@@ -1,21 +1,22 @@
 /**
- * Builds the site's search index from the built pages, with Pagefind's Node API.
+ * Builds the site's search index with Pagefind's Node API, from the build data the site wrote
+ * (src/lib/build-data.ts: one record per article, policy page and policy part), never from the
+ * built HTML: what a page is, its title, filters and sort keys are what the content said.
  *
- * Each page that declares `data-pagefind-body` becomes one custom record whose content is its
- * text in overlapping character pairs (src/lib/search/index-content.ts), under the language
- * code of src/lib/search/language.ts.
- * The title is the `title` metadata, in the same encoding, so that Pagefind's title boost
- * applies to it. Once written, the fragments get the readable text back (fragments.ts).
- * Everything else a result shows (kind, issue, date, status) travels as filters,
- * which, unlike metadata, Pagefind does not index as words.
+ * Each record's content is its text in overlapping character pairs (src/lib/search/index-content.ts),
+ * under the language code of src/lib/search/language.ts. The title is the `title` metadata, in
+ * the same encoding, so that Pagefind's title boost applies to it. Once written, the fragments
+ * get the readable text back (fragments.ts). Everything else a result shows (kind, issue, date,
+ * status) travels as filters, which, unlike metadata, Pagefind does not index as words.
  *
- *   node scripts/search/build-index.ts [site directory, default dist]
+ *   node scripts/search/build-index.ts [site directory, default dist] [records file]
  */
-import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { createReadStream, existsSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { SEARCH_RECORDS_FILE, type SearchRecord } from '../../src/lib/build-data.ts';
 import { encodeContent } from '../../src/lib/search/index-content.ts';
 import { SEARCH_LANGUAGE } from '../../src/lib/search/language.ts';
-import { extractPage, type PageRecord } from './extract.ts';
 import { makeFragmentsReadable } from './fragments.ts';
 
 /** Records sent to Pagefind at once: enough to keep it busy, few enough not to pile up in its memory. */
@@ -28,31 +29,26 @@ const UNUSED_FILES = [
   'pagefind-component-ui.js', 'pagefind-component-ui.css', 'pagefind-highlight.js',
 ];
 
-/** The URL path of a built HTML file: bulletins/2017-02/index.html → /bulletins/2017-02/. */
-export function urlOf(siteDir: string, file: string): string {
-  const path = relative(siteDir, file).split(sep).join('/');
-  return '/' + path.replace(/(^|\/)index\.html$/, '$1');
-}
-
-function htmlFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const full = join(dir, name);
-    if (statSync(full).isDirectory()) return name === 'pagefind' ? [] : htmlFiles(full);
-    return name.endsWith('.html') ? [full] : [];
-  });
-}
-
-/** The record of each indexable page of a built site, read one page at a time. */
-export function* pageRecords(siteDir: string): Generator<PageRecord> {
-  for (const file of htmlFiles(siteDir).sort()) {
-    const record = extractPage(readFileSync(file, 'utf8'), urlOf(siteDir, file));
-    if (record) yield record;
+/** The search records of a build, read one line at a time. */
+export async function* readSearchRecords(file: string): AsyncGenerator<SearchRecord> {
+  if (!existsSync(file)) throw new Error(`${file}：没有搜索记录（应由网站构建写出，见 src/lib/build-data.ts）。请先构建网站。`);
+  let line = 0;
+  for await (const text of createInterface({ input: createReadStream(file, 'utf8'), crlfDelay: Infinity })) {
+    line++;
+    if (!text.trim()) continue;
+    try {
+      yield JSON.parse(text) as SearchRecord;
+    } catch (error) {
+      throw new Error(`${file}:${line}：不是一条搜索记录（${(error as Error).message}）`);
+    }
   }
 }
 
-/** The records of every indexable page of a built site. */
-export function collectRecords(siteDir: string): PageRecord[] {
-  return [...pageRecords(siteDir)];
+/** Every record of a build, at once (the evaluation's truth needs them all). */
+export async function collectRecords(file: string): Promise<SearchRecord[]> {
+  const records: SearchRecord[] = [];
+  for await (const record of readSearchRecords(file)) records.push(record);
+  return records;
 }
 
 export interface IndexReport {
@@ -73,7 +69,7 @@ export interface IndexReport {
  */
 const INDEX_CHUNK_SIZE = '3000';
 
-export async function buildSearchIndex(siteDir: string): Promise<IndexReport> {
+export async function buildSearchIndex(siteDir: string, recordsFile = join(siteDir, SEARCH_RECORDS_FILE)): Promise<IndexReport> {
   process.env['PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE'] = INDEX_CHUNK_SIZE;
   const pagefind = await import('pagefind');
   const { index, errors } = await pagefind.createIndex({});
@@ -82,16 +78,15 @@ export async function buildSearchIndex(siteDir: string): Promise<IndexReport> {
     // Pagefind runs as a separate process; requests in batches keep it busy without flooding
     // it, and pages are read as they are sent, so that no more than a batch is held here.
     let pages = 0;
-    let batch: PageRecord[] = [];
+    let batch: SearchRecord[] = [];
     const send = async () => {
       await Promise.all(
         batch.map(async (record) => {
           // The title is indexed once, as metadata; the content is the rest (Pagefind drops a
-          // record without content, so a page that is only a title keeps it there too).
-          const body = record.blocks[0] === record.title ? record.blocks.slice(1) : record.blocks;
+          // record without content, so a page that is only a title, marked titleOnly, keeps it there too).
           const response = await index.addCustomRecord({
             url: record.url,
-            content: encodeContent(body.length ? body : [record.title]),
+            content: encodeContent(record.blocks.length ? record.blocks : [record.title]),
             language: SEARCH_LANGUAGE,
             meta: { ...record.meta, title: encodeContent([record.title]) },
             filters: record.filters,
@@ -103,7 +98,7 @@ export async function buildSearchIndex(siteDir: string): Promise<IndexReport> {
       pages += batch.length;
       batch = [];
     };
-    for (const record of pageRecords(siteDir)) {
+    for await (const record of readSearchRecords(recordsFile)) {
       batch.push(record);
       if (batch.length === BATCH) await send();
     }
@@ -130,6 +125,6 @@ export function directoryBytes(dir: string): number {
 
 if (import.meta.main) {
   const dir = process.argv[2] ?? 'dist';
-  const report = await buildSearchIndex(dir);
+  const report = await buildSearchIndex(dir, process.argv[3]);
   console.log(`搜索索引：${report.pages} 个页面，${(report.bytes / 1024).toFixed(1)} kB（${join(dir, 'pagefind')}）`);
 }

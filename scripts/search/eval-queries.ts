@@ -21,7 +21,9 @@ export interface EvalQuery {
 
 /**
  * Text as a reader's query finds it: NFKC, and without the spaces that typesetting puts
- * between Chinese and Latin letters or digits (1331 工程 is found by 1331工程).
+ * between Chinese and Latin letters or digits (1331 工程 is found by 1331工程). Written here on
+ * purpose rather than taken from the site's own rule (isTypesettingSpace in
+ * src/lib/search/units.ts): the evaluation's truth must not share a mistake with what it judges.
  */
 export function searchableText(text: string): string {
   return text

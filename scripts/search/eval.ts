@@ -5,7 +5,9 @@
  * Queries: the names and terms the articles are tagged with (people, organisations, places,
  * topics) and the policy titles, plus random runs of 2–6 Chinese characters and random runs
  * mixing digits with Chinese, drawn anew on each run (the seed is printed; --seed repeats it).
- * The truth for a query is every indexed page whose text holds it verbatim.
+ * The truth for a query is every indexed page whose text holds it verbatim, the text being the
+ * build's own search records (src/lib/build-data.ts), which come from the content; results
+ * that lead into a page (a policy's 条, at its anchor) count for their page.
  * recall: share of those pages returned; R-precision: share of them among the first |truth|.
  *
  *   npm run search:eval [-- --site dist] [--random 200] [--mixed 40] [--seed N] [--json]
@@ -15,6 +17,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parse } from 'node-html-parser';
 import { collectRecords } from './build-index.ts';
+import { searchRecordsFor } from '../build/build-data.ts';
 import { randomMixed, randomPhrases, seededRandom, truthFor, type EvalPage, type EvalQuery, type QueryKind } from './eval-queries.ts';
 import { mean, rPrecision, recall } from './metrics.ts';
 import { buildStockCopy } from './stock-index.ts';
@@ -48,17 +51,35 @@ export interface EvalReport {
 /** The names and terms the site itself tags its articles with, and its policies' titles. */
 function namedQueries(site: string, pages: readonly EvalPage[]): EvalQuery[] {
   const names = new Set<string>();
-  for (const page of pages) {
+  for (const page of pages.filter((p) => p.url.startsWith('/bulletins/'))) {
     const html = readFileSync(join(site, page.url, 'index.html'), 'utf8');
     const root = parse(html);
     for (const link of root.querySelectorAll('.facets dd a')) names.add(link.text.trim());
-    if (root.querySelector('[data-kind="政策文件"]')) names.add(root.querySelector('h1')?.text.trim() ?? '');
   }
+  for (const page of pages) if (page.url.startsWith('/policies/')) names.add(page.text.split('\n')[0]!);
   return [...names].filter(Boolean).map((query) => ({ query, kind: 'name' as const }));
 }
 
+/** A result's page: /policies/x/#第十条 → /policies/x/. */
+export const pageOf = (url: string) => url.replace(/#.*$/, '');
+
+/** Result URLs as pages, each once, in the order their first result ranked. */
+export const asPages = (urls: readonly string[]) => [...new Set(urls.map(pageOf))];
+
+/** The build's search records as pages: a page's text is its own record's and its parts'. */
+export async function evalPages(recordsFile: string): Promise<EvalPage[]> {
+  const byPage = new Map<string, string[]>();
+  for (const record of await collectRecords(recordsFile)) {
+    const url = pageOf(record.url);
+    const texts = byPage.get(url) ?? [];
+    texts.push(...(texts.length ? [] : [record.title]), ...record.blocks);
+    byPage.set(url, texts);
+  }
+  return [...byPage].map(([url, texts]) => ({ url, text: texts.join('\n') }));
+}
+
 export async function evaluate(options: EvalOptions): Promise<EvalReport> {
-  const pages: EvalPage[] = collectRecords(options.site).map((record) => ({ url: record.url, text: record.blocks.join('\n') }));
+  const pages = await evalPages(searchRecordsFor(options.site));
   const random = seededRandom(options.seed);
   const names = namedQueries(options.site, pages);
   // Shuffled with the seed, then cut to the sample size.
@@ -83,7 +104,7 @@ export async function evaluate(options: EvalOptions): Promise<EvalReport> {
     for (const query of queries) {
       const truth = truthFor(pages, query.query);
       if (truth.size === 0) continue; // a tag the text never spells out verbatim
-      rows.push({ query, truth, results: { ours: await sessions.ours.search(query.query), stock: await sessions.stock.search(query.query) } });
+      rows.push({ query, truth, results: { ours: asPages(await sessions.ours.search(query.query)), stock: await sessions.stock.search(query.query) } });
     }
     const figures = (kind: QueryKind | 'all', engine: Engine): EngineFigures => {
       const selected = rows.filter((row) => kind === 'all' || row.query.kind === kind);

@@ -5,7 +5,7 @@
  */
 import { highlightStrings, parseQuery } from '../lib/search/query.ts';
 import { findRanges } from '../lib/search/excerpt.ts';
-import { isCjkChar, isUnitChar } from '../lib/search/units.ts';
+import { isTypesettingSpace } from '../lib/search/units.ts';
 
 export function highlightQuery(query: string): void {
   const needles = highlightStrings(parseQuery(query));
@@ -34,7 +34,7 @@ function markBlock(block: HTMLElement, needles: string[]): HTMLElement[] {
         // A space between Chinese and a word or number (1331 工程) is typesetting: the index ignores it too.
         const previous = view.at(-1) ?? '';
         const next = text.slice(i + 1).trimStart()[0] ?? '';
-        if (isUnitChar(previous) && isUnitChar(next) && isCjkChar(previous) !== isCjkChar(next)) continue;
+        if (isTypesettingSpace(previous, next)) continue;
       }
       view += char;
       nodes.push([node, i]);

@@ -4,7 +4,7 @@
  * is cut at its punctuation into runs (units.ts); a run of two or more units must appear as
  * written, a single unit (吕, 1331) matches any word it starts.
  */
-import { runsOf, runText } from './units.ts';
+import { isCjkChar, removeTypesettingSpaces, runsOf, runText } from './units.ts';
 import { runPhrase } from './index-content.ts';
 
 /** Longest query taken into account: a hostile or pasted-in page of text is cut, not refused. */
@@ -27,7 +27,13 @@ export interface QueryTerm {
   runs: QueryRun[];
 }
 
-const CJK_SPACE = /(?<=[\p{Script=Han}\p{N}])\s+(?=[\p{Script=Han}])|(?<=[\p{Script=Han}])\s+(?=[\p{N}])/gu;
+/**
+ * A quoted phrase as one run: its typesetting spaces go (the rule of units.ts), and so do the
+ * spaces a reader put between Chinese words ("吕梁 职业教育" is the phrase 吕梁职业教育).
+ */
+function phraseText(source: string): string {
+  return removeTypesettingSpaces(source).replace(/(?<=(.))\s+(?=(.))/gsu, (spaces, before: string, after: string) => (isCjkChar(before) && isCjkChar(after) ? '' : spaces));
+}
 
 export function parseQuery(query: string): QueryTerm[] {
   const text = query.normalize('NFKC').slice(0, MAX_QUERY_LENGTH);
@@ -38,7 +44,7 @@ export function parseQuery(query: string): QueryTerm[] {
     const quoted = match[1] !== undefined;
     const source = (quoted ? match[1]! : match[2]!).trim();
     if (!source) continue;
-    const runs = runsOf(quoted ? source.replace(CJK_SPACE, '') : source).map((run) => ({
+    const runs = runsOf(quoted ? phraseText(source) : source).map((run) => ({
       text: runText(run),
       tokens: runPhrase(run).map((token) => token.toLowerCase()),
       single: run.length === 1,

@@ -43,5 +43,9 @@ export function pagefindSort(sort: Sort): Record<string, 'asc' | 'desc'> {
 /** The link to a result that highlights the query on arrival: /bulletins/2017-02/04/?highlight=吕梁. */
 export function resultHref(url: string, query: string): string {
   const q = query.trim();
-  return q ? `${url}?${new URLSearchParams({ highlight: q })}` : url;
+  if (!q) return url;
+  // The query goes before the anchor of a part (/policies/x/#第十条): the page still opens at it.
+  const hash = url.indexOf('#');
+  const [path, anchor] = hash === -1 ? [url, ''] : [url.slice(0, hash), url.slice(hash)];
+  return `${path}?${new URLSearchParams({ highlight: q })}${anchor}`;
 }

@@ -43,6 +43,21 @@ export function splitUnits(token: string): string[] {
   return token.match(UNIT_PATTERN) ?? [];
 }
 
+/**
+ * The one search-text rule for spaces: spaces between a CJK character and a digit or a word
+ * (1331 工程, 第 2 期) are typesetting, not a break, so they join what they stand between; any
+ * other space separates. The index (analyse), the query (parseQuery) and the highlight on
+ * arrival (highlight-marks.ts) all apply this function.
+ */
+export function isTypesettingSpace(before: string, after: string): boolean {
+  return isUnitChar(before) && isUnitChar(after) && isCjkChar(before) !== isCjkChar(after);
+}
+
+/** `text` with its typesetting spaces removed (isTypesettingSpace): 1331 工程 → 1331工程. */
+export function removeTypesettingSpaces(text: string): string {
+  return text.replace(/(?<=(.))\s+(?=(.))/gsu, (spaces, before: string, after: string) => (isTypesettingSpace(before, after) ? '' : spaces));
+}
+
 /** Splits text into runs of units and the separators between them, in order. Between two runs there is always a separator. */
 export function analyse(text: string): Piece[] {
   const pieces: Piece[] = [];
@@ -52,10 +67,9 @@ export function analyse(text: string): Piece[] {
 
   const pushUnit = (unit: Unit) => {
     const previous = run.at(-1);
-    // Only spaces between a CJK character and a digit or word join them (1331 工程).
+    // Only typesetting spaces join (1331 工程): see isTypesettingSpace.
     const spacesOnly = /^\s+$/u.test(separator);
-    const joins =
-      previous !== undefined && (separator === '' || (spacesOnly && previous.kind !== unit.kind && (previous.kind === 'cjk' || unit.kind === 'cjk')));
+    const joins = previous !== undefined && (separator === '' || (spacesOnly && isTypesettingSpace(previous.text.at(-1)!, unit.text[0]!)));
     if (!joins && run.length) {
       pieces.push(run);
       run = [];

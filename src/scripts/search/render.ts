@@ -36,10 +36,13 @@ export function describeFragment(fragment: PagefindFragment) {
     url: fragment.url,
     title: fragment.meta['title'] ?? '',
     kind: first('kind') ?? '',
-    /** The issue of an article (2017年第2期), the status of a policy (现行有效). */
-    context: first('issue') ?? first('status') ?? '',
+    /** The issue of an article (2017年第2期), the 时效性 of a policy (现行有效). */
+    context: first('issue') ?? first('validity') ?? first('status') ?? '',
+    /** The part of a document a result leads to: 第十二条 · 第四章 考核与经费. */
+    part: fragment.meta['part'],
     date: first('date'),
-    text: fragment.content,
+    // A page that is only a title (a policy whose text the site does not have) has no text to show.
+    text: fragment.meta['titleOnly'] ? '' : fragment.content,
   };
 }
 
@@ -47,9 +50,7 @@ export function renderResult(fragment: PagefindFragment, terms: readonly QueryTe
   const result = describeFragment(fragment);
   // A page that holds the query as written shows it whole; one that holds pieces shows the pieces.
   const needles = exact ? highlightStrings(terms) : terms.flatMap((t) => t.runs.flatMap((r) => (r.single ? [r.text] : r.tokens)));
-  // A page that is only a title (a policy whose text the site does not have) has no excerpt.
-  const body = result.text === result.title ? '' : result.text;
-  const excerpt = makeExcerpt(body, findRanges(body, needles));
+  const excerpt = makeExcerpt(result.text, findRanges(result.text, needles));
 
   const item = element('li', exact ? 'result' : 'result result--partial');
   const link = element('a', 'result__title');
@@ -63,7 +64,9 @@ export function renderResult(fragment: PagefindFragment, terms: readonly QueryTe
   const date = element('time', 'result__date', result.date ? formatChineseDate(result.date) : '日期不详');
   if (result.date) date.dateTime = result.date;
   meta.append(date);
-  item.append(heading, meta);
+  item.append(heading);
+  if (result.part) item.append(element('p', 'result__part', result.part));
+  item.append(meta);
   if (excerpt.text) {
     const text = element('p', 'result__excerpt');
     appendMarked(text, excerpt.text, excerpt.marks);

@@ -36,3 +36,13 @@ describe('units and runs', () => {
     expect(splitUnits('bgs')).toEqual(['bgs']);
   });
 });
+
+describe('the one rule for typesetting spaces', () => {
+  it('joins Chinese and digits or words, and nothing else', async () => {
+    const { isTypesettingSpace, removeTypesettingSpaces } = await import('../../../src/lib/search/units.ts');
+    expect(removeTypesettingSpaces('实施“1331 工程” 第 2 期 sxs 邮箱 一流大学 一流学科 2017 05')).toBe('实施“1331工程” 第2期sxs邮箱 一流大学 一流学科2017 05');
+    expect(isTypesettingSpace('程', '1')).toBe(true);
+    expect(isTypesettingSpace('程', '一')).toBe(false);
+    expect(isTypesettingSpace('”', '1')).toBe(false);
+  });
+});

@@ -1,0 +1,30 @@
+/**
+ * The build-data seam: what the site build knows of each entry, written from the content for
+ * the build's later stages (the search index, the PDFs) so that none of them reads it back out
+ * of the built HTML. The site writes the files under BUILD_DATA_DIR (src/pages/build-data/);
+ * scripts/build.ts moves them out of the published site into .build/data/<edition>/ once every
+ * stage has read them, where the stand-alone commands (search:eval, the index alone) find them.
+ */
+
+/** Where the site writes the build data, inside the built (staged) site. */
+export const BUILD_DATA_DIR = 'build-data';
+/** One search record per line (JSON Lines), so that the index stage reads them one at a time. */
+export const SEARCH_RECORDS_FILE = `${BUILD_DATA_DIR}/search-records.jsonl`;
+
+/** What one search result is made of: a page, or a part of one (a 条 of a policy, at its anchor). */
+export interface SearchRecord {
+  /** The page, with the part's anchor when it is a part: /policies/x/#附件1-第十条. */
+  url: string;
+  /** The page's title (a part's: its document's). */
+  title: string;
+  /** The text to index, block by block (paragraphs, captions, cells), in reading order, without the title. */
+  blocks: string[];
+  /** Filters: kind (工作要讯 / 政策文件), year, issue, date, status, validity, topic… */
+  filters: Record<string, string[]>;
+  sort: Record<string, string>;
+  /**
+   * What a result shows besides its title and text: `part` names a part (第十二条 · 第四章 考核与经费);
+   * `titleOnly` is set on a page that has no text beyond its title (a catalogue entry).
+   */
+  meta: Record<string, string>;
+}
