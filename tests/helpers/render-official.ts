@@ -155,14 +155,23 @@ export interface Variant {
   /** 天头 in mm (GB/T 9704: 37 ± 1). */
   topMargin: number;
   /**
-   * Word only: a hard page break in the middle of the longest paragraph, as a file converted from
-   * a PDF (or retyped page by page) carries. A PDF's breaks come from length alone.
+   * Word only: the longest paragraph cut in the middle at a page, as a file converted from a PDF
+   * (or retyped page by page) carries it: `run`, a hard page break inside the paragraph (mammoth
+   * drops it: the text stays whole); `split`, two paragraphs, the second on a new page without
+   * its first-line indent (mammoth gives two paragraphs, the first ending mid-sentence). A PDF's
+   * breaks come from length alone.
    */
-  docxBreakInParagraph: boolean;
+  docxBreakInParagraph: 'none' | 'run' | 'split';
   /** Word only: the title's lines as line breaks in one paragraph, or as one paragraph each. */
   docxTitleLines: 'breaks' | 'paragraphs';
   /** Word only: the 版记 as bordered paragraphs, or as a table (many offices' templates). */
   docxClosing: 'paragraphs' | 'table';
+  /**
+   * PDF only: the 版记 at the foot of the last page (GB/T 9704 §7.4: its last rule on the text
+   * block's bottom edge), placed by measuring the first print and printing again; or right after
+   * the text, as a browser's print of the page leaves it.
+   */
+  closingAtFoot: boolean;
   /** officialText: `pdftotext -layout` (columns kept, right-aligned lines padded with spaces) or plain `pdftotext`. */
   text: 'layout' | 'plain';
 }
@@ -175,9 +184,10 @@ export const DEFAULT_VARIANT: Variant = {
   bodySize: 16,
   linePitch: 28.9,
   topMargin: 37,
-  docxBreakInParagraph: false,
+  docxBreakInParagraph: 'none',
   docxTitleLines: 'breaks',
   docxClosing: 'paragraphs',
+  closingAtFoot: true,
   text: 'layout',
 };
 
@@ -192,9 +202,10 @@ export function drawVariant(random: () => number): Variant {
     bodySize: pick([15.5, 16, 16, 16.5]),
     linePitch: pick([28, 28.9, 28.9, 29.5]),
     topMargin: pick([36, 37, 38]),
-    docxBreakInParagraph: random() < 0.5,
+    docxBreakInParagraph: pick(['none', 'run', 'split'] as const),
     docxTitleLines: pick(['breaks', 'paragraphs'] as const),
     docxClosing: pick(['paragraphs', 'table'] as const),
+    closingAtFoot: random() < 0.7,
     text: pick(['layout', 'plain'] as const),
   };
 }
@@ -225,17 +236,36 @@ const width = (text: string) => [...text].reduce((w, c) => w + (c.charCodeAt(0) 
 /** 2号 (22 pt) characters on a 156 mm line, less a margin so that the browser never wraps a line again. */
 const TITLE_LINE = 19.5;
 
-/** The title split into its printed lines (see Variant.titleWrap). */
-export function titleLines(doc: OfficialSource, wrap: Variant['titleWrap']): string[] {
+/** Where offices break a title: before 关于, around 《…》, before the 文种 at its end (的通知, 的意见 …). */
+const SEMANTIC_BREAK = /(?=关于)|(?=《)|(?<=》)|(?=的(?:通知|意见|决定|通报|批复|函|报告|请示|办法|规定|方案|细则)$)/gu;
+/** Where a break still falls between words: after 年度, 开展, 印发, 的, 和 … */
+const SOFT_BREAK = /(?<=年度|开展|印发|做好|加强|进一步|的|和|与|及)/gu;
+/** Never inside a number or a Latin word, never before closing or after opening punctuation. */
+const noBreak = (before: string, after: string) => /[0-9A-Za-z]/.test(before) && /[0-9A-Za-z]/.test(after) || /^[》）」』，。、；：！？]/u.test(after) || /[《（「『]$/u.test(before);
+
+/** Offsets (in characters) that `pattern`'s zero-width matches fall at. */
+function offsets(text: string, pattern: RegExp): Set<number> {
+  const out = new Set<number>();
+  for (const m of text.matchAll(pattern)) out.add([...text.slice(0, m.index)].length);
+  return out;
+}
+
+/**
+ * The title split into its printed lines (see Variant.titleWrap): at most three lines of at most
+ * TITLE_LINE characters, the breaks chosen by cost — a line costs 6, a break at a semantic point
+ * nothing, between words 3, elsewhere 10, plus a little for unequal lines.
+ */
+export function titleLines(doc: Pick<OfficialSource, 'title' | 'issuer'>, wrap: Variant['titleWrap']): string[] {
   const title = doc.title;
-  if (wrap === 'browser') return [title];
+  const chars = [...title];
+  if (wrap === 'browser' || width(title) <= TITLE_LINE) return [title];
   if (wrap === 'even') {
+    // Near-equal lines wherever that falls, as a hurried typist cuts them.
     const count = Math.ceil(width(title) / TITLE_LINE);
-    const chars = [...title];
     const lines: string[] = [];
     let line = '';
     for (const c of chars) {
-      if (line && width(line + c) > width(title) / count + 0.5 && lines.length < count - 1) {
+      if (line && lines.length < count - 1 && width(line + c) > width(title) / count + 0.5) {
         lines.push(line);
         line = '';
       }
@@ -243,28 +273,27 @@ export function titleLines(doc: OfficialSource, wrap: Variant['titleWrap']): str
     }
     return [...lines, line];
   }
-  // Offices break before 关于, around 《…》 and before the 文种 (的通知, 的意见 …).
-  const pieces = title
-    .split(/(?=关于)|(?=《)|(?<=》)|(?=的(?:通知|意见|决定|通报|批复|函|报告|请示|办法|规定|方案)$)/)
-    .filter(Boolean);
-  const lines: string[] = [];
-  let line = '';
-  pieces.forEach((piece, i) => {
-    const alone = wrap === 'issuer-first' && i === 1 && doc.issuer !== undefined && pieces[0] === doc.issuer;
-    if (line && (alone || width(line + piece) > TITLE_LINE)) {
-      lines.push(line);
-      line = '';
-    }
-    // A piece longer than a line is cut where the line is full.
-    for (const c of piece) {
-      if (width(line + c) > TITLE_LINE) {
-        lines.push(line);
-        line = '';
-      }
-      line += c;
-    }
-  });
-  return [...lines, line].filter(Boolean);
+  const semantic = offsets(title, SEMANTIC_BREAK);
+  const soft = offsets(title, SOFT_BREAK);
+  const forced = wrap === 'issuer-first' && doc.issuer && title.startsWith(doc.issuer) ? [...doc.issuer].length : undefined;
+  const penalty = (at: number) => (noBreak(chars[at - 1]!, chars[at]!) ? Infinity : semantic.has(at) ? 0 : soft.has(at) ? 3 : 10);
+  let best: { cost: number; breaks: number[] } = { cost: Infinity, breaks: [] };
+  const consider = (breaks: number[]) => {
+    if (forced !== undefined && !breaks.includes(forced)) return;
+    const bounds = [0, ...breaks, chars.length];
+    const widths = bounds.slice(1).map((end, i) => width(chars.slice(bounds[i], end).join('')));
+    if (widths.some((w) => w > TITLE_LINE)) return;
+    const mean = widths.reduce((a, b) => a + b, 0) / widths.length;
+    const cost = 6 * widths.length + breaks.reduce((a, at) => a + penalty(at), 0) + 0.2 * widths.reduce((a, w) => a + Math.abs(w - mean), 0);
+    if (cost < best.cost) best = { cost, breaks };
+  };
+  for (let i = 1; i < chars.length; i++) {
+    consider([i]);
+    for (let j = i + 1; j < chars.length; j++) consider([i, j]);
+  }
+  if (best.cost === Infinity) return [title];
+  const bounds = [0, ...best.breaks, chars.length];
+  return bounds.slice(1).map((end, i) => chars.slice(bounds[i], end).join(''));
 }
 
 /** The heading level a paragraph opens with (GB/T 9704 §7.3.3): 一、 黑体, （一） 楷体, 1. and （1） 仿宋. */
@@ -312,8 +341,12 @@ function blockHtml(block: OfficialBlock, inAttachment: boolean): string {
   return `<p>${escape(text)}</p>`;
 }
 
-/** The document as one HTML page laid out for print after GB/T 9704 (A4, 37/26/35/28 mm). */
-export function officialHtml(doc: OfficialSource, variant: Variant = DEFAULT_VARIANT): string {
+/**
+ * The document as one HTML page laid out for print after GB/T 9704 (A4, 37/26/35/28 mm). The
+ * 版记 follows the text: no CSS can pin it to the foot of the last page, officialPdf moves it
+ * there (`closingGap`: extra space above it, in pt).
+ */
+export function officialHtml(doc: OfficialSource, variant: Variant = DEFAULT_VARIANT, closingGap = 0): string {
   const v = variant;
   const date = (iso: string | undefined) => (iso ? formatDate(iso, v.dates) : '');
   const attachments = doc.attachments;
@@ -363,7 +396,7 @@ export function officialHtml(doc: OfficialSource, variant: Variant = DEFAULT_VAR
   table { width: 100%; border-collapse: collapse; font-size: 14pt; line-height: 1.5; }
   th, td { border: 0.25mm solid #000; padding: 2pt 4pt; text-align: center; }
   th { font-family: ${SANS}; font-weight: normal; }
-  .closing { margin-top: ${v.linePitch * 2}pt; border-top: 0.35mm solid #000; border-bottom: 0.35mm solid #000; font-size: 14pt; line-height: 19pt; break-inside: avoid; }
+  .closing { margin-top: ${v.linePitch * 2 + closingGap}pt; border-top: 0.35mm solid #000; border-bottom: 0.35mm solid #000; font-size: 14pt; line-height: 19pt; break-inside: avoid; }
   .closing p { text-indent: 0; padding: 4pt 1em; }
   .closing p + p { border-top: 0.25mm solid #000; }
   .closing .printed { display: flex; justify-content: space-between; }
@@ -405,16 +438,64 @@ ${
 </body></html>`;
 }
 
-/** The document printed to PDF by Chromium (A4 from the CSS, red rules kept). */
+/** 35 mm in pt: the text block's foot is this far above the page's bottom edge. */
+const BOTTOM_MARGIN_PT = (35 / 25.4) * 72;
+
+/** Words with their boxes (pt from the top-left corner) on the last page, and the page's height. */
+function lastPageWords(pdf: Buffer): { height: number; words: Array<{ text: string; yMin: number; yMax: number }> } {
+  const dir = mkdtempSync(join(tmpdir(), 'official-bbox-'));
+  try {
+    const file = join(dir, 'doc.pdf');
+    writeFileSync(file, pdf);
+    const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))?.[1]);
+    const html = execFileSync('pdftotext', ['-bbox', '-f', String(pages), '-l', String(pages), file, '-'], { encoding: 'utf8' });
+    const height = Number(/<page width="[\d.]+" height="([\d.]+)"/.exec(html)?.[1] ?? 841.89);
+    const words = [...html.matchAll(/<word xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)<\/word>/g)].map((m) => ({
+      text: m[3]!,
+      yMin: Number(m[1]),
+      yMax: Number(m[2]),
+    }));
+    return { height, words };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const pageCount = (pdf: Buffer) => (pdf.toString('latin1').match(/\/Type\s*\/Page(?!s)/g) ?? []).length;
+
+/**
+ * The document printed to PDF by Chromium (A4 from the CSS, red rules kept). With
+ * `closingAtFoot` it is printed twice, as the project's PDF export does: the first print gives
+ * the 版记's last line's position (pdftotext -bbox), the second adds the space that puts the
+ * 版记's last rule on the text block's foot — unless that would add a page.
+ */
 export async function officialPdf(doc: OfficialSource, variant: Variant = DEFAULT_VARIANT): Promise<Buffer> {
   const { chromium } = await import('@playwright/test');
   const { chromiumLaunch } = await import('../../playwright.config.ts');
   const browser = await chromium.launch(chromiumLaunch);
   try {
     const page = await browser.newPage();
-    await page.setContent(officialHtml(doc, variant), { waitUntil: 'load' });
-    await page.evaluate(() => document.fonts.ready);
-    return await page.pdf({ preferCSSPageSize: true, printBackground: true });
+    const print = async (gap: number) => {
+      await page.setContent(officialHtml(doc, variant, gap), { waitUntil: 'load' });
+      await page.evaluate(() => document.fonts.ready);
+      return page.pdf({ preferCSSPageSize: true, printBackground: true });
+    };
+    const first = await print(0);
+    const lastLine = doc.printedDate ? '印发' : doc.printedBy ?? (doc.copyTo ? '。' : undefined);
+    if (!variant.closingAtFoot || lastLine === undefined) return first;
+    const { height, words } = lastPageWords(first);
+    const foot = height - BOTTOM_MARGIN_PT;
+    const line = words.filter((w) => w.yMax < foot + 20 && w.text.includes(lastLine)).at(-1);
+    if (!line) return first;
+    // The line box is centred on the glyphs' box; under it the 版记's padding (4 pt) and its rule.
+    const bottom = (line.yMin + line.yMax) / 2 + 19 / 2 + 4 + 1;
+    const gap = foot - bottom - 1.5;
+    if (gap < 3) return first;
+    for (const tryGap of [gap, gap - 10]) {
+      const second = await print(tryGap);
+      if (pageCount(second) === pageCount(first)) return second;
+    }
+    return first;
   } finally {
     await browser.close();
   }
@@ -461,15 +542,24 @@ export async function officialDocx(doc: OfficialSource, variant: Variant = DEFAU
   const titleFont = font('方正小标宋简体');
   const date = (iso: string) => formatDate(iso, v.dates);
 
-  // The longest paragraph is where a retyped file carries its hard page break (Variant.docxBreakInParagraph).
-  const allParagraphs = [...doc.main, ...printedAttachments(doc).flatMap((a) => a.blocks)].filter((b) => b.type === 'paragraph');
-  const longest = v.docxBreakInParagraph ? allParagraphs.reduce<OfficialBlock | undefined>((a, b) => (a && a.type === 'paragraph' && b.type === 'paragraph' && a.text.length >= b.text.length ? a : b), undefined) : undefined;
+  // The longest paragraph is where a retyped file carries its page break (Variant.docxBreakInParagraph):
+  // one in the second half of the attachments' text (or of the 正文's), where a page can be full.
+  const attachmentBlocks = printedAttachments(doc).flatMap((a) => a.blocks);
+  const paragraphs = (attachmentBlocks.length ? attachmentBlocks : doc.main).flatMap((b) => (b.type === 'paragraph' ? [b] : []));
+  const candidates = paragraphs.slice(Math.floor(paragraphs.length / 2));
+  const longest = v.docxBreakInParagraph === 'none' ? undefined : candidates.reduce<OfficialBlock | undefined>((a, b) => (a?.type === 'paragraph' && a.text.length >= b.text.length ? a : b), undefined);
 
-  const runsOf = (text: string, block: OfficialBlock) => {
-    if (block !== longest) return [new TextRun(text)];
-    const cut = Math.floor([...text].length / 2);
+  /** A body paragraph: `lead` (a clause number, a heading's title) in its own font, then `text`. */
+  const paragraphsOf = (lead: InstanceType<typeof TextRun>[], text: string, block: OfficialBlock) => {
+    const options = { indent, spacing, alignment: AlignmentType.JUSTIFIED };
+    if (block !== longest || !text) return [new Paragraph({ ...options, children: [...lead, new TextRun(text)] })];
     const chars = [...text];
-    return [new TextRun(chars.slice(0, cut).join('')), new TextRun({ children: [new PageBreak()] }), new TextRun(chars.slice(cut).join(''))];
+    // Mid-sentence: never just after punctuation, so that the first half cannot pass for a whole paragraph.
+    let cut = Math.floor(chars.length / 2);
+    while (cut < chars.length - 1 && /[。；：，、！？）》]/u.test(chars[cut - 1]!)) cut++;
+    const [first, second] = [chars.slice(0, cut).join(''), chars.slice(cut).join('')];
+    if (v.docxBreakInParagraph === 'run') return [new Paragraph({ ...options, children: [...lead, new TextRun(first), new TextRun({ children: [new PageBreak()] }), new TextRun(second)] })];
+    return [new Paragraph({ ...options, children: [...lead, new TextRun(first)] }), new Paragraph({ spacing, alignment: AlignmentType.JUSTIFIED, pageBreakBefore: true, children: [new TextRun(second)] })];
   };
 
   const tableOf = (block: OfficialTable) =>
@@ -489,18 +579,18 @@ export async function officialDocx(doc: OfficialSource, variant: Variant = DEFAU
       ),
     });
 
-  const blockOf = (block: OfficialBlock, inAttachment: boolean): Child => {
-    if (block.type === 'table') return tableOf(block);
+  const blockOf = (block: OfficialBlock, inAttachment: boolean): Child[] => {
+    if (block.type === 'table') return [tableOf(block)];
     const text = block.text;
-    if (inAttachment && isChapter(text)) return new Paragraph({ alignment: AlignmentType.CENTER, spacing, children: [new TextRun({ text, font: sans })] });
+    if (inAttachment && isChapter(text)) return [new Paragraph({ alignment: AlignmentType.CENTER, spacing, children: [new TextRun({ text, font: sans })] })];
     const clause = clauseNumber(text);
-    if (clause) return new Paragraph({ indent, spacing, alignment: AlignmentType.JUSTIFIED, children: [new TextRun({ text: clause, font: sans }), ...runsOf(text.slice(clause.length), block)] });
+    if (clause) return paragraphsOf([new TextRun({ text: clause, font: sans })], text.slice(clause.length), block);
     const heading = headingOf(text);
     if (heading && heading.level < 3 && heading.title) {
       const head = heading.level === 1 ? new TextRun({ text: heading.title, bold: true, font: sans }) : new TextRun({ text: heading.title, font: kai });
-      return new Paragraph({ indent, spacing, alignment: AlignmentType.JUSTIFIED, children: [head, ...(heading.rest ? runsOf(heading.rest, block) : [])] });
+      return paragraphsOf([head], heading.rest, block);
     }
-    return new Paragraph({ indent, spacing, alignment: AlignmentType.JUSTIFIED, children: runsOf(text, block) });
+    return paragraphsOf([], text, block);
   };
 
   const lines = titleLines(doc, v.titleWrap);
@@ -540,7 +630,7 @@ export async function officialDocx(doc: OfficialSource, variant: Variant = DEFAU
   const attachmentPages = printedAttachments(doc).flatMap((a): Child[] => [
     new Paragraph({ pageBreakBefore: true, spacing, children: [new TextRun({ text: `附件${attachments.length > 1 ? a.number : ''}`, font: sans })] }),
     new Paragraph({ alignment: AlignmentType.CENTER, spacing: { line: 700, lineRule: 'exact', before: 580, after: 580 }, children: [new TextRun({ text: a.title, size: 44, font: titleFont })] }),
-    ...a.blocks.map((b) => blockOf(b, true)),
+    ...a.blocks.flatMap((b) => blockOf(b, true)),
   ]);
 
   const thick = { style: BorderStyle.SINGLE, size: 8, color: '000000' }; // eighths of a point: 1 pt ≈ 0.35 mm
@@ -632,7 +722,7 @@ export async function officialDocx(doc: OfficialSource, variant: Variant = DEFAU
             : []),
           ...titleParagraphs,
           ...(doc.recipients ? [new Paragraph({ spacing, children: [new TextRun(`${doc.recipients}：`)] })] : []),
-          ...doc.main.map((b) => blockOf(b, false)),
+          ...doc.main.flatMap((b) => blockOf(b, false)),
           ...attachmentList,
           ...signature,
           ...notes,
