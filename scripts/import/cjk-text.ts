@@ -10,9 +10,15 @@ const CJK = String.raw`\p{Script=Han}\u3000-\u303f\uff00-\uffef\u2018\u2019\u201
 const DIGIT_SPACE = new RegExp(String.raw`(?<=[0-9])[ \t]+(?=[${CJK}])|(?<=[${CJK}])[ \t]+(?=[0-9])`, 'gu');
 const RADICALS = /[\u2e80-\u2fdf]/g;
 
+/**
+ * Traditional forms a simplified Chinese font draws with the simplified glyph, so that a PDF's
+ * text map may give either (Noto CJK SC maps 户 and 戶 to one glyph): the simplified form.
+ */
+const SHARED_GLYPHS = new Map([['戶', '户']]);
+
 /** Radicals that stand in for ideographs (⼯ for 工) turned back into the ideographs. */
 export function fixRadicals(text: string): string {
-  return text.replace(RADICALS, (radical) => RADICAL_TO_IDEOGRAPH.get(radical) ?? radical);
+  return text.replace(RADICALS, (radical) => RADICAL_TO_IDEOGRAPH.get(radical) ?? radical).replace(/[戶]/g, (c) => SHARED_GLYPHS.get(c) ?? c);
 }
 
 /**

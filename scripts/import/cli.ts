@@ -1,12 +1,15 @@
 /**
- * Imports a bulletin issue into the site's content files.
+ * Imports a bulletin issue, or an official document (公文), into the site's content files.
  *
- *   npm run import -- FILE [--out DIR] [--force] [--dry-run]
+ *   npm run import -- FILE [--kind bulletin|policy] [--out DIR] [--force] [--dry-run]
  *
- * FILE is the issue as extracted plain text, a PDF or a .docx. Writes content/issues/<id>.mdx
- * and content/articles/<id>/<nn>.mdx (or the same under DIR), all or none, after checking them
- * with the site's validator; prints what it wrote and what the editor must check. Refuses an
- * issue that already exists unless --force; --dry-run prints the files and writes nothing.
+ * FILE is the issue or document as extracted plain text, a PDF or a .docx; which of the two it
+ * is, is told by its form (第N期 under a masthead; a 发文字号, a title ending in a 文种 above a
+ * 主送 line, or a 版记 with …印发), or by --kind. An issue becomes content/issues/<id>.mdx and
+ * content/articles/<id>/<nn>.mdx, a document content/policies/<id>.mdx (or the same under DIR),
+ * all or none, after checking them with the site's validator; prints what it read and what the
+ * editor must check. Refuses an entry that already exists unless --force; --dry-run prints the
+ * files and writes nothing.
  */
 import { readFileSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve } from 'node:path';
@@ -20,9 +23,33 @@ import { parseBulletin } from './parse-bulletin.ts';
 import { FORMAT_NAMES, readSource } from './read-input.ts';
 import { renderContentFiles } from './render-content.ts';
 import type { TopicKeywords } from './topics.ts';
-import { existingIssueFiles, validateImport, writeIssueFiles, type ContentTarget } from './write-content.ts';
+import { existingFiles, issueTarget, policyTarget, validateImport, writeContentFiles, type ContentTarget } from './write-content.ts';
+import { flattenTables, type SourceBlock } from './source-block.ts';
+import { looksOfficial, parseOfficial, type OfficialBlock } from './parse-official.ts';
+import { buildPolicy } from './build-policy.ts';
+import { renderPolicyFiles } from './render-policy.ts';
+import type { ContentFile } from './render-content.ts';
 
-const USAGE = '用法：npm run import -- 文件 [--out 目录] [--force] [--dry-run]\n  文件：一期工作要讯的纯文本（UTF-8）、PDF 或 Word（.docx）';
+const USAGE =
+  '用法：npm run import -- 文件 [--kind bulletin|policy] [--out 目录] [--force] [--dry-run]\n' +
+  '  文件：一期工作要讯或一份公文的纯文本（UTF-8）、PDF 或 Word（.docx）\n' +
+  '  --kind：bulletin（工作要讯）或 policy（公文，写入 policies/）；不写时按文件的格式判断';
+
+type Kind = 'bulletin' | 'policy';
+
+/** A bulletin opens with its masthead: the series lines, then 第N期. */
+function looksLikeBulletin(blocks: readonly SourceBlock[]): boolean {
+  return blocks.slice(0, 9).some((b) => /^第\s*\S+?\s*期/.test(b.text.trim()));
+}
+
+/** Which of the two the file is, by its form; throws when it is neither. */
+function kindOf(blocks: readonly SourceBlock[]): Kind {
+  if (looksLikeBulletin(blocks)) return 'bulletin';
+  if (looksOfficial(blocks)) return 'policy';
+  throw new ImportError(
+    '既不是《工作要讯》（未找到报头：开头应为刊名，下一行为“第N期”），也不是公文（未找到发文字号、标题之后以“：”结尾的主送机关，或版记的“……印发”）。如确是其中一种，请加 --kind bulletin 或 --kind policy',
+  );
+}
 
 export interface CliEnvironment {
   /** Where relative paths on the command line start from (npm runs scripts in the project root; INIT_CWD is where the editor was). */
@@ -43,7 +70,7 @@ export async function runImport(argv: string[], env: CliEnvironment): Promise<nu
     args = parseArgs({
       args: argv,
       allowPositionals: true,
-      options: { out: { type: 'string' }, force: { type: 'boolean' }, 'dry-run': { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+      options: { out: { type: 'string' }, kind: { type: 'string' }, force: { type: 'boolean' }, 'dry-run': { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
     });
   } catch (error) {
     env.err(`${(error as Error).message}\n${USAGE}`);
@@ -57,6 +84,11 @@ export async function runImport(argv: string[], env: CliEnvironment): Promise<nu
     env.err(`${args.positionals.length ? '一次只能导入一个文件' : '请给出要导入的文件'}\n${USAGE}`);
     return 2;
   }
+  const kindArg = args.values.kind;
+  if (kindArg !== undefined && kindArg !== 'bulletin' && kindArg !== 'policy') {
+    env.err(`--kind 应为 bulletin 或 policy，实为“${kindArg}”\n${USAGE}`);
+    return 2;
+  }
   const shown = (path: string) => {
     const rel = relative(env.cwd, path);
     return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : path;
@@ -67,55 +99,114 @@ export async function runImport(argv: string[], env: CliEnvironment): Promise<nu
 
   try {
     const { format, blocks } = await readSource(file);
-    const parsed = parseBulletin(blocks);
-    const { issue, undecided, joins } = buildIssue(parsed, loadTopics(env.projectRoot));
-    const files = renderContentFiles(issue);
-    const target: ContentTarget = { projectRoot: env.projectRoot, contentDir, issueId: issue.id };
-    const label = `${formatIssueLabel(issue)}（${formatSerial(issue.serial)}）`;
-
-    const existing = existingIssueFiles(target);
-    if (existing.length && !args.values.force && !dryRun) {
-      throw new ImportError(`${label}已存在：${existing.map((p) => shown(join(contentDir, p))).join('、')}。如要用这份文件替换它，请加 --force`);
-    }
-    const problems = validateImport(target, files, shown);
-    if (problems.length) {
-      throw new ImportError(`生成的内容没有通过内容检查：\n${problems.map((p) => `  ${p}`).join('\n')}`);
-    }
-
-    env.out(`已读取 ${shown(file)}（${FORMAT_NAMES[format]}）：${label}，${formatChineseDate(issue.date)}出版，${issue.articles.length} 篇文章。`);
-    const titles = new Map(issue.articles.map((a) => [`articles/${a.id}.mdx`, `${a.title}（${a.paragraphs.length} 段）`]));
-    if (dryRun) {
-      env.out('试运行（--dry-run）：没有写入任何文件。将写入：');
-      for (const f of files) {
-        const path = join(contentDir, f.path);
-        let state = '新建';
-        try {
-          state = readFileSync(path, 'utf8') === f.text ? '覆盖，内容不变' : '覆盖，内容有变';
-        } catch {
-          // Not there yet.
-        }
-        env.out(`\n──── ${shown(path)}（${state}）\n${f.text.trimEnd()}`);
-      }
-      if (existing.length && !args.values.force) env.out(`\n注意：${label}已存在，正式导入时须加 --force 才会替换。`);
-    } else {
-      writeIssueFiles(target, files);
-      env.out(`已写入 ${files.length} 个文件${existing.length ? `（替换了原有的${label}）` : ''}：`);
-      for (const f of files) env.out(`  ${shown(join(contentDir, f.path))}${titles.has(f.path) ? `  ${titles.get(f.path)}` : ''}`);
-    }
-    env.out(undecided.length ? '未能确定，请编辑核对：' : '未能确定的：无。');
-    for (const line of undecided) env.out(`  ${line}`);
-    if (joins.length) {
-      env.out('被分页截断后接上的段落（“|”为接缝），请核对：');
-      for (const line of joins) env.out(`  ${line}`);
-    }
-    env.out('人物、机构、地点和主题是按规则识别的，请逐篇核对；改动后运行 npm run check:content。');
-    return 0;
+    const kind = (kindArg as Kind | undefined) ?? kindOf(blocks);
+    const options = { env, file, contentDir, dryRun, force: Boolean(args.values.force), shown, formatName: FORMAT_NAMES[format] };
+    return kind === 'policy' ? importPolicy(blocks, options) : importBulletin(flattenTables(blocks), options);
   } catch (error) {
     if (!(error instanceof ImportError)) throw error;
     env.err(`导入失败：${shown(file)}：${error.message}`);
     env.err('没有写入任何文件。');
     return 1;
   }
+}
+
+
+interface ImportOptions {
+  env: CliEnvironment;
+  file: string;
+  contentDir: string;
+  dryRun: boolean;
+  force: boolean;
+  shown: (path: string) => string;
+  formatName: string;
+}
+
+/**
+ * Checks the files, then writes them (or, with --dry-run, prints them): the part both kinds
+ * share. `describe` names the entry (2017年第2期（总第02期）, 公文 shijiaoke-2019-7) in messages;
+ * `titles` adds a note after a written file's path.
+ */
+function checkAndWrite(target: ContentTarget, files: readonly ContentFile[], describe: string, titles: Map<string, string>, read: () => void, o: ImportOptions): void {
+  const { env, contentDir, shown } = o;
+  const existing = existingFiles(target);
+  if (existing.length && !o.force && !o.dryRun) {
+    throw new ImportError(`${describe}已存在：${existing.map((p) => shown(join(contentDir, p))).join('、')}。如要用这份文件替换它，请加 --force`);
+  }
+  const problems = validateImport(target, files, shown);
+  if (problems.length) {
+    throw new ImportError(`生成的内容没有通过内容检查：\n${problems.map((p) => `  ${p}`).join('\n')}`);
+  }
+  read();
+  if (o.dryRun) {
+    env.out('试运行（--dry-run）：没有写入任何文件。将写入：');
+    for (const f of files) {
+      const path = join(contentDir, f.path);
+      let state = '新建';
+      try {
+        state = readFileSync(path, 'utf8') === f.text ? '覆盖，内容不变' : '覆盖，内容有变';
+      } catch {
+        // Not there yet.
+      }
+      env.out(`\n──── ${shown(path)}（${state}）\n${f.text.trimEnd()}`);
+    }
+    if (existing.length && !o.force) env.out(`\n注意：${describe}已存在，正式导入时须加 --force 才会替换。`);
+  } else {
+    writeContentFiles(target, files);
+    env.out(`已写入 ${files.length} 个文件${existing.length ? `（替换了原有的${describe}）` : ''}：`);
+    for (const f of files) env.out(`  ${shown(join(contentDir, f.path))}${titles.has(f.path) ? `  ${titles.get(f.path)}` : ''}`);
+  }
+}
+
+function printUndecided(env: CliEnvironment, undecided: readonly string[], joins: readonly string[]): void {
+  env.out(undecided.length ? '未能确定，请编辑核对：' : '未能确定的：无。');
+  for (const line of undecided) env.out(`  ${line}`);
+  if (joins.length) {
+    env.out('被分页截断后接上的段落（“|”为接缝），请核对：');
+    for (const line of joins) env.out(`  ${line}`);
+  }
+}
+
+function importBulletin(blocks: SourceBlock[], o: ImportOptions): number {
+  const { env, shown } = o;
+  const parsed = parseBulletin(blocks);
+  const { issue, undecided, joins } = buildIssue(parsed, loadTopics(env.projectRoot));
+  const files = renderContentFiles(issue);
+  const label = `${formatIssueLabel(issue)}（${formatSerial(issue.serial)}）`;
+  const titles = new Map(issue.articles.map((a) => [`articles/${a.id}.mdx`, `${a.title}（${a.paragraphs.length} 段）`]));
+  checkAndWrite(issueTarget(env.projectRoot, o.contentDir, issue.id), files, label, titles, () => {
+    env.out(`已读取 ${shown(o.file)}（${o.formatName}）：${label}，${formatChineseDate(issue.date)}出版，${issue.articles.length} 篇文章。`);
+  }, o);
+  printUndecided(env, undecided, joins);
+  env.out('人物、机构、地点和主题是按规则识别的，请逐篇核对；改动后运行 npm run check:content。');
+  return 0;
+}
+
+/** How many 条 a text has: paragraphs that open with 第N条. */
+const clauses = (blocks: readonly OfficialBlock[]) => blocks.filter((b) => b.type === 'paragraph' && /^第[一二三四五六七八九十百零〇两]+条/.test(b.text)).length;
+
+function importPolicy(blocks: SourceBlock[], o: ImportOptions): number {
+  const { env, shown } = o;
+  const { entry, undecided, joins, idFromNumber } = buildPolicy(parseOfficial(blocks));
+  const files = renderPolicyFiles(entry);
+  const describe = `公文 ${entry.id}`;
+  const date = (iso: string | undefined) => (iso ? formatChineseDate(iso) : '不详');
+  const titles = new Map([[files[0]!.path, `《${entry.title}》`]]);
+  checkAndWrite(policyTarget(env.projectRoot, o.contentDir, entry.id), files, describe, titles, () => {
+    env.out(`已读取 ${shown(o.file)}（${o.formatName}）：公文《${entry.title}》`);
+    env.out(`  发文字号：${entry.docNumber ?? '未找到'}；发文机关：${[entry.issuer, ...entry.coIssuers].filter(Boolean).join('、') || '未找到'}；类别：${entry.category}`);
+    env.out(`  成文日期：${date(entry.writtenDate)}；印发日期：${date(entry.printedDate)}；实施日期：${date(entry.effectiveDate)}；失效日期：${date(entry.expiryDate)}`);
+    env.out(`  公开方式：${entry.disclosure ?? '未写明'}（${entry.visibility === 'public' ? '公开版可见' : '仅内部版可见'}）；正文 ${entry.main.length} 段${clauses(entry.main) ? `，${clauses(entry.main)} 条` : ''}`);
+    for (const a of entry.attachments) {
+      const n = clauses(a.blocks ?? []);
+      const tables = (a.blocks ?? []).filter((b) => b.type === 'table').length;
+      const size = a.blocks ? [`${a.blocks.length} 段`, ...(n ? [`${n} 条`] : []), ...(tables ? [`${tables} 个表格`] : [])].join('，') : '正文不在文件中';
+      env.out(`  附件${a.number}：${a.title}（${size}）`);
+    }
+    if (!idFromNumber) env.out(`  没有发文字号：文件名按成文日期和标题拼音首字母取为 ${entry.id}，可改为更好读的名字（小写字母、数字和连字符）。`);
+  }, o);
+  printUndecided(env, undecided, joins);
+  env.out('请对照原件核对标题、文号、日期和各段；改动后运行 npm run check:content。');
+  return 0;
 }
 
 if (import.meta.main) {

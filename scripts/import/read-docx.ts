@@ -13,13 +13,42 @@ export interface DocxParagraph {
   text: string;
   /** Word's automatic numbering or bullets: a list item. */
   listItem: boolean;
+  /** The largest font size of its runs, in points, when the runs say. */
+  fontSize?: number;
+  /** Every run bold, or a heading style. */
+  bold?: boolean;
+  align?: 'center' | 'right';
+  /** A page break comes before it (in it, or at the end of the paragraph before). */
+  pageBreakBefore?: boolean;
+  /** A table: its rows of cells, each cell its paragraphs. */
+  rows?: DocxParagraph[][][];
 }
 
+const lineText = (text: string) => text.split('\n').map(normalizeLine).filter(Boolean).reduce(joinBroken, '');
+
 export function blocksFromDocxParagraphs(paragraphs: readonly DocxParagraph[]): SourceBlock[] {
-  return paragraphs
-    .map((p) => ({ text: p.text.split('\n').map(normalizeLine).filter(Boolean).reduce(joinBroken, ''), listItem: p.listItem }))
-    .filter((p) => p.text)
-    .map((p) => ({ text: p.text, startsParagraph: true, ...(p.listItem ? { listItem: true } : {}) }));
+  // The body's size: the one most of the text is set in.
+  const weights = new Map<number, number>();
+  for (const p of paragraphs) if (p.fontSize) weights.set(p.fontSize, (weights.get(p.fontSize) ?? 0) + p.text.length);
+  const bodySize = [...weights.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
+  const blocks: SourceBlock[] = [];
+  for (const p of paragraphs) {
+    const facts = {
+      ...(p.fontSize && bodySize ? { size: Math.round((p.fontSize / bodySize) * 100) / 100 } : {}),
+      ...(p.align ? { align: p.align } : {}),
+      ...(p.bold ? { bold: true } : {}),
+      ...(p.pageBreakBefore ? { pageBreakBefore: true } : {}),
+    };
+    if (p.rows) {
+      const rows = p.rows.map((row) => row.map((cell) => cell.map((c) => lineText(c.text)).filter(Boolean).join('\n')));
+      const text = rows.flat().filter(Boolean).join(' ').replace(/\n/g, ' ');
+      if (text) blocks.push({ text, startsParagraph: true, rows, ...facts });
+      continue;
+    }
+    const text = lineText(p.text);
+    if (text) blocks.push({ text, startsParagraph: true, ...(p.listItem ? { listItem: true } : {}), ...facts });
+  }
+  return blocks;
 }
 
 /** mammoth's document elements, as far as they are read here. */
@@ -28,6 +57,10 @@ interface MammothElement {
   value?: string;
   breakType?: string;
   numbering?: unknown;
+  alignment?: string | null;
+  styleName?: string | null;
+  fontSize?: number | null;
+  isBold?: boolean;
   children?: MammothElement[];
 }
 
@@ -38,12 +71,66 @@ function textOf(element: MammothElement): string {
   return (element.children ?? []).map(textOf).join('');
 }
 
-function collect(element: MammothElement, into: DocxParagraph[]): void {
+const runsOf = (element: MammothElement): MammothElement[] =>
+  element.type === 'run' ? [element] : (element.children ?? []).flatMap(runsOf);
+/** Where a page break stands in a paragraph: before its text, after it, or nowhere. */
+function pageBreakIn(element: MammothElement): 'before' | 'after' | undefined {
+  let seenText = false;
+  let found: 'before' | 'after' | undefined;
+  const walk = (e: MammothElement) => {
+    if (e.type === 'text' && e.value?.trim()) seenText = true;
+    else if (e.type === 'break' && e.breakType === 'page') found = seenText ? 'after' : 'before';
+    for (const child of e.children ?? []) walk(child);
+  };
+  walk(element);
+  return found === 'after' && !seenText ? 'before' : found;
+}
+
+function paragraphOf(element: MammothElement): DocxParagraph {
+  const runs = runsOf(element).filter((run) => textOf(run).trim());
+  const sizes = runs.map((run) => run.fontSize).filter((size): size is number => typeof size === 'number');
+  const align = element.alignment === 'center' ? 'center' : element.alignment === 'right' || element.alignment === 'end' ? 'right' : undefined;
+  const heading = /^(?:heading|title|标题)/i.test(element.styleName ?? '');
+  return {
+    text: textOf(element),
+    listItem: Boolean(element.numbering),
+    ...(sizes.length ? { fontSize: Math.max(...sizes) } : {}),
+    ...(heading || (runs.length && runs.every((run) => run.isBold)) ? { bold: true } : {}),
+    ...(align ? { align } : {}),
+  };
+}
+
+function collect(element: MammothElement, into: DocxParagraph[], state = { pageBreak: false }): void {
   if (element.type === 'paragraph') {
-    into.push({ text: textOf(element), listItem: Boolean(element.numbering) });
+    const paragraph = paragraphOf(element);
+    const pageBreak = pageBreakIn(element);
+    if (!paragraph.text.trim()) {
+      // An empty paragraph that holds a page break: the break comes before the next text.
+      state.pageBreak ||= pageBreak !== undefined;
+      return;
+    }
+    if (state.pageBreak || pageBreak === 'before') paragraph.pageBreakBefore = true;
+    state.pageBreak = pageBreak === 'after';
+    into.push(paragraph);
     return;
   }
-  for (const child of element.children ?? []) collect(child, into);
+  if (element.type === 'table') {
+    const rows = (element.children ?? [])
+      .filter((row) => row.type === 'tableRow')
+      .map((row) =>
+        (row.children ?? [])
+          .filter((cell) => cell.type === 'tableCell')
+          .map((cell) => {
+            const paragraphs: DocxParagraph[] = [];
+            collect(cell, paragraphs);
+            return paragraphs;
+          }),
+      );
+    into.push({ text: '', listItem: false, rows, ...(state.pageBreak ? { pageBreakBefore: true } : {}) });
+    state.pageBreak = false;
+    return;
+  }
+  for (const child of element.children ?? []) collect(child, into, state);
 }
 
 /** Reads a .docx; throws what mammoth throws for a file it cannot open. */

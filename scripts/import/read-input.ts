@@ -61,5 +61,5 @@ export async function readSource(path: string): Promise<{ format: SourceFormat; 
     throw new ImportError('不是 UTF-8 文本，也不是 PDF 或 .docx 文件：文本文件请以 UTF-8 编码保存');
   }
   if (text.includes('\u0000')) throw new ImportError('不是文本文件（含有二进制内容），也不是 PDF 或 .docx 文件');
-  return { format: 'text', blocks: blocksFromText(text) };
+  return { format: 'text', blocks: blocksFromText(text, { layout: true }) };
 }

@@ -26,6 +26,15 @@ export interface PdfLine {
   size: number;
   /** Two parts far apart on one line (主办单位 left, date right): a line of its own. */
   spread: boolean;
+  /** The line's parts that stand at least a character apart (a table row's cells), when there are two or more. */
+  cells?: PdfCell[];
+}
+
+/** A part of a line with its extent: a table cell, or each side of a spread line. */
+export interface PdfCell {
+  text: string;
+  left: number;
+  right: number;
 }
 
 /** Groups a page's runs into lines, top to bottom, and each line's runs left to right. */
@@ -45,6 +54,7 @@ export function linesFromItems(items: readonly PdfTextItem[]): PdfLine[] {
       let text = '';
       let end: number | undefined;
       let spread = false;
+      const cells: PdfCell[] = [];
       for (const run of sorted) {
         if (!run.str.trim()) {
           text += ' ';
@@ -54,8 +64,16 @@ export function linesFromItems(items: readonly PdfTextItem[]): PdfLine[] {
         if (gap > size * 0.3) text += ' ';
         if (gap > size * 2) spread = true;
         text += run.str;
+        const cell = cells.at(-1);
+        if (cell && gap <= size * 1.5) {
+          cell.text += gap > size * 0.3 ? ` ${run.str}` : run.str;
+          cell.right = run.x + run.width;
+        } else {
+          cells.push({ text: run.str, left: run.x, right: run.x + run.width });
+        }
         end = run.x + run.width;
       }
+      const parts = cells.map((c) => ({ ...c, text: removeSpreadSpacing(normalizeLine(c.text)) })).filter((c) => c.text);
       return {
         text: removeSpreadSpacing(normalizeLine(text)),
         left: inked[0]?.x ?? 0,
@@ -63,6 +81,7 @@ export function linesFromItems(items: readonly PdfTextItem[]): PdfLine[] {
         y: sorted[0]!.y,
         size,
         spread,
+        ...(parts.length > 1 ? { cells: parts } : {}),
       };
     })
     .filter((line) => line.text);
@@ -85,6 +104,25 @@ export function blocksFromPdfPages(pages: readonly PdfLine[][]): SourceBlock[] {
   const body = all.filter((line) => Math.abs(line.size - bodySize) < 0.5);
   const left = mostCommon(body.map((line) => Math.round(line.left)));
   const right = Math.max(...body.map((line) => line.right));
+  // How the line sits on the page, for an official document's parts (source-block.ts).
+  const textLeft = Math.min(left, ...body.map((line) => line.left));
+  const looks = (line: PdfLine, pageHead: boolean): Partial<SourceBlock> => {
+    const leftGap = line.left - textLeft;
+    const rightGap = right - line.right;
+    const align = line.cells
+      ? undefined
+      : leftGap > line.size * 1.5 && Math.abs(leftGap - rightGap) < line.size * 1.5
+        ? 'center'
+        : rightGap < line.size * 4.5 && leftGap > rightGap + line.size * 4
+          ? 'right'
+          : undefined;
+    return {
+      ...(bodySize ? { size: Math.round((line.size / bodySize) * 100) / 100 } : {}),
+      ...(align ? { align } : {}),
+      ...(pageHead ? { pageBreakBefore: true } : {}),
+      ...(line.cells ? { cells: line.cells.map((c) => ({ ...c })) } : {}),
+    } as Partial<SourceBlock>;
+  };
   // The usual distance between lines of each size, for telling a gap between blocks.
   const pitch = (size: number) => size * 1.8;
 
@@ -108,7 +146,7 @@ export function blocksFromPdfPages(pages: readonly PdfLine[][]): SourceBlock[] {
         (indented && !current.listItem);
       if (startsBlock) {
         if (current) blocks.push(current);
-        current = { text: line.text, startsParagraph: true, ...(listItem ? { listItem: true } : {}) };
+        current = { text: line.text, startsParagraph: true, ...(listItem ? { listItem: true } : {}), ...looks(line, page !== previousPage && page > 0) };
       } else {
         current!.text = joinBroken(current!.text, line.text);
       }

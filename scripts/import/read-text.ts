@@ -15,16 +15,26 @@ const STANDALONE = /^(?:第\s*\S{1,4}\s*期.*|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1
 /** A 版记 line starts a block; a long one (送：…) may wrap onto the next line. */
 const CLOSING_LINE = /^(?:主\s*办|邮\s*箱|电\s*话|出版日期|报|送|发)\s*[：:]/;
 
-/** A line's width in Chinese characters (Latin letters and digits count half). */
-const width = (line: string) => [...line].reduce((sum, c) => sum + (c.charCodeAt(0) < 0x2000 ? 0.5 : 1), 0);
+/**
+ * A line's width in Chinese characters: Latin letters and digits count half; a space between
+ * two Chinese characters counts whole (in print it is a full-width gap: 第十条　本办法…).
+ */
+export const width = (line: string) =>
+  [...line.replace(/(?<=[^\x00-\u1fff]) (?=[^\x00-\u1fff])/g, '\u3000')].reduce((sum, c) => sum + (c.charCodeAt(0) < 0x2000 ? 0.5 : 1), 0);
 
-export function blocksFromText(source: string): SourceBlock[] {
-  const rawBlocks = source
-    .replace(/^\uFEFF/, '')
-    .replace(/\r\n?/g, '\n')
-    .replace(/\f/g, '\n\n')
-    .split(/\n[ \t\u3000]*\n/);
-  return rawBlocks.flatMap(blocksOfChunk);
+export interface TextReading {
+  /** Also give each block the lines it was made of, and mark the first block of each page (after a form feed). */
+  layout?: boolean;
+}
+
+export function blocksFromText(source: string, { layout = false }: TextReading = {}): SourceBlock[] {
+  const pages = source.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').split('\f');
+  return pages.flatMap((page, i) => {
+    const blocks = page.split(/\n[ \t\u3000]*\n/).flatMap(blocksOfChunk);
+    if (!layout) return blocks.map(({ lines: _, ...block }) => block);
+    if (i > 0 && blocks[0]) blocks[0].pageBreakBefore = true;
+    return blocks;
+  });
 }
 
 function blocksOfChunk(chunk: string): SourceBlock[] {
@@ -47,9 +57,10 @@ function blocksOfChunk(chunk: string): SourceBlock[] {
     const standalone = STANDALONE.test(text);
     if (!current || ended || listItem || indented || standalone || CLOSING_LINE.test(text)) {
       if (current) blocks.push(current);
-      current = { text, ...(listItem ? { listItem: true } : {}), ...(listItem || indented || ended ? { startsParagraph: true } : {}) };
+      current = { text, ...(listItem ? { listItem: true } : {}), ...(listItem || indented || ended ? { startsParagraph: true } : {}), lines: [raw.trimEnd()] };
     } else {
       current.text = joinBroken(current.text, text);
+      current.lines!.push(raw.trimEnd());
     }
     ended = standalone || (endsSentence(text) && width(text) < full - 1.5);
   }

@@ -1,8 +1,9 @@
 /**
- * Puts an imported issue's files in place, all or none: they are checked with the site's own
- * validator (scripts/content/validate.ts) in a scratch copy of the content first, written to a
- * staging folder beside their destination, and only then moved in — an issue being replaced
- * (--force) is moved aside first and put back if anything fails.
+ * Puts an imported entry's files in place (an issue and its articles, or a policy document), all
+ * or none: they are checked with the site's own validator (scripts/content/validate.ts) in a
+ * scratch copy of the content first, written to a staging folder beside their destination, and
+ * only then moved in — an entry being replaced (--force) is moved aside first and put back if
+ * anything fails.
  */
 import { cpSync, existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,14 +15,29 @@ import type { ContentFile } from './render-content.ts';
 export interface ContentTarget {
   /** The project, whose topics (and, when writing into its own content/, everything else) the files are checked against. */
   projectRoot: string;
-  /** The folder that takes issues/ and articles/: the project's content/, or --out DIR. */
+  /** The folder that takes issues/, articles/ and policies/: the project's content/, or --out DIR. */
   contentDir: string;
-  issueId: string;
+  /**
+   * The entry's own files and folders, relative to contentDir, in the order they are moved in:
+   * what an import replaces whole (an issue's articles/<id>/ folder, then issues/<id>.mdx).
+   */
+  paths: string[];
 }
 
-/** The issue's files that already exist in the target, relative to it. */
-export function existingIssueFiles({ contentDir, issueId }: ContentTarget): string[] {
-  return [`issues/${issueId}.mdx`, `articles/${issueId}`].filter((path) => existsSync(join(contentDir, path)));
+/** The collections an import writes into. */
+const COLLECTIONS = ['issues', 'articles', 'policies'];
+
+export function issueTarget(projectRoot: string, contentDir: string, issueId: string): ContentTarget {
+  return { projectRoot, contentDir, paths: [`articles/${issueId}`, `issues/${issueId}.mdx`] };
+}
+
+export function policyTarget(projectRoot: string, contentDir: string, policyId: string): ContentTarget {
+  return { projectRoot, contentDir, paths: [`policies/${policyId}.mdx`] };
+}
+
+/** The entry's files that already exist in the target, relative to it (the entry file first). */
+export function existingFiles({ contentDir, paths }: ContentTarget): string[] {
+  return [...paths].reverse().filter((path) => existsSync(join(contentDir, path)));
 }
 
 /**
@@ -40,12 +56,12 @@ export function validateImport(target: ContentTarget, files: readonly ContentFil
     } else {
       // Elsewhere (--out): the project's topics, and whatever the folder already holds.
       cpSync(join(target.projectRoot, 'content/topics'), join(content, 'topics'), { recursive: true });
-      for (const sub of ['issues', 'articles']) {
+      for (const sub of COLLECTIONS) {
         if (existsSync(join(target.contentDir, sub))) cpSync(join(target.contentDir, sub), join(content, sub), { recursive: true });
       }
     }
     const before = new Set(validateContent(scratch).problems.map(formatProblem));
-    for (const path of existingIssueFiles({ ...target, contentDir: content })) rmSync(join(content, path), { recursive: true });
+    for (const path of existingFiles({ ...target, contentDir: content })) rmSync(join(content, path), { recursive: true });
     for (const file of files) {
       mkdirSync(dirname(join(content, file.path)), { recursive: true });
       writeFileSync(join(content, file.path), file.text);
@@ -61,13 +77,12 @@ export function validateImport(target: ContentTarget, files: readonly ContentFil
   }
 }
 
-/** Writes the files into the target, replacing the issue's old files; all or none. Returns the paths written. */
-export function writeIssueFiles(target: ContentTarget, files: readonly ContentFile[]): string[] {
-  const { contentDir, issueId } = target;
-  const issuePath = `issues/${issueId}.mdx`;
-  const articlesPath = `articles/${issueId}`;
+/** Writes the files into the target, replacing the entry's old files; all or none. Returns the paths written. */
+export function writeContentFiles(target: ContentTarget, files: readonly ContentFile[]): string[] {
+  const { contentDir, paths } = target;
+  const owner = (file: ContentFile) => paths.find((path) => file.path === path || file.path.startsWith(`${path}/`));
   for (const file of files) {
-    if (file.path !== issuePath && dirname(file.path) !== articlesPath) throw new Error(`${file.path} is not a file of issue ${issueId}`);
+    if (!owner(file) || (owner(file) !== file.path && dirname(file.path) !== owner(file))) throw new Error(`${file.path} is not a file of ${paths.join(', ')}`);
   }
   mkdirSync(contentDir, { recursive: true });
   const staging = mkdtempSync(join(contentDir, '.import-'));
@@ -83,12 +98,15 @@ export function writeIssueFiles(target: ContentTarget, files: readonly ContentFi
       mkdirSync(dirname(join(staging, 'new', file.path)), { recursive: true });
       writeFileSync(join(staging, 'new', file.path), file.text);
     }
-    for (const path of [articlesPath, issuePath]) {
+    for (const path of paths) {
       if (existsSync(join(contentDir, path))) move(join(contentDir, path), join(staging, 'old', path));
     }
-    mkdirSync(join(staging, 'new', articlesPath), { recursive: true });
-    move(join(staging, 'new', articlesPath), join(contentDir, articlesPath));
-    move(join(staging, 'new', issuePath), join(contentDir, issuePath));
+    for (const path of paths) {
+      // A folder (an issue's articles) is put in place even when empty; a file only when written.
+      const isFolder = files.some((f) => f.path !== path && f.path.startsWith(`${path}/`)) || !path.endsWith('.mdx');
+      if (isFolder) mkdirSync(join(staging, 'new', path), { recursive: true });
+      if (existsSync(join(staging, 'new', path))) move(join(staging, 'new', path), join(contentDir, path));
+    }
   } catch (error) {
     let undone = true;
     for (const [from, to] of done.reverse()) {
