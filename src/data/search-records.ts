@@ -8,17 +8,18 @@ import type { SearchRecord } from '../lib/build-data.ts';
 import { formatIssueLabel } from '../lib/issue-label.ts';
 import { paragraphTexts } from '../lib/markdown.ts';
 import { KIND_LABELS } from '../lib/kinds.ts';
-import { statusLabel } from '../lib/policy-labels.ts';
+import { STATUS_ORDER, statusLabel } from '../lib/policy-labels.ts';
 import { allUnits, blockText, unitText, type TextPart, type Unit } from '../lib/policy/structure.ts';
 import { articleUrl, policyUrl } from '../lib/urls.ts';
 import { policyView } from './policies.ts';
+import { signatories, VALIDITIES, type Validity } from '../lib/policy/facts.ts';
 import { getSiteContent, type Policy } from './site.ts';
 
 const year = (date: string | undefined) => (date ? [date.slice(0, 4)] : []);
 
-/** The parts of a text that become records of their own: each 条, and each heading that holds no lower heading. */
+/** The parts of a text that become records of their own, each with its own text (not its children's): every 条 and every numbered heading. */
 function searchableUnits(part: TextPart): Unit[] {
-  return allUnits(part).filter((unit) => unit.type === 'clause' || (unit.type === 'heading' && !unit.children.length));
+  return allUnits(part).filter((unit) => unit.type === 'clause' || unit.type === 'heading');
 }
 
 function policyRecords(policy: Policy): SearchRecord[] {
@@ -28,9 +29,12 @@ function policyRecords(policy: Policy): SearchRecord[] {
     kind: [KIND_LABELS.policy],
     status: [statusLabel(policy.data.status)],
     validity: [view.validity],
+    category: [policy.data.category],
     ...(view.date ? { year: year(view.date), date: [view.date] } : {}),
+    ...(policy.data.writtenDate ? { writtenYear: year(policy.data.writtenDate) } : {}),
+    ...(signatories(policy.data).length ? { issuer: signatories(policy.data) } : {}),
   };
-  const sort = { date: view.date ?? '0000-00-00' };
+  const sort = { date: view.date ?? '0000-00-00', written: policy.data.writtenDate ?? '0000-00-00' };
   const title = policy.data.title;
   const parts: Array<{ part: TextPart; label?: string; title?: string }> = [
     { part: view.text.main },
@@ -41,17 +45,20 @@ function policyRecords(policy: Policy): SearchRecord[] {
   const own: string[] = [
     ...(policy.data.docNumber ? [policy.data.docNumber] : []),
     ...parted.flatMap(({ part, label, attachmentTitle, units }) => {
-      const inUnits = new Set(units.flatMap((u) => [u, ...allUnits({ units: u.children })]));
+      // 章 and 节: their titles, and any text of theirs before their first 条.
+      const inUnits = new Set(units);
       const outside = allUnits(part).filter((u) => !inUnits.has(u)).flatMap(unitText);
       return [...(label ? [`${label} ${attachmentTitle ?? ''}`.trim()] : []), ...part.content.flatMap(blockText), ...outside];
     }),
   ];
-  const page: SearchRecord = { url, title, blocks: own, filters, sort, meta: own.length ? {} : { titleOnly: '1' } };
+  // Only the page bears its 文号: a search for it puts the document first (src/scripts/search/engine.ts).
+  const pageFilters = policy.data.docNumber ? { ...filters, docNumber: [policy.data.docNumber] } : filters;
+  const page: SearchRecord = { url, title, blocks: own, filters: pageFilters, sort, meta: own.length ? {} : { titleOnly: '1' } };
   const records = parted.flatMap(({ label, attachmentTitle, units }) =>
     units.map((unit) => ({
       url: `${url}#${unit.anchor}`,
       title,
-      blocks: [...unitText(unit), ...allUnits({ units: unit.children }).flatMap(unitText)],
+      blocks: unitText(unit),
       filters,
       sort,
       meta: { part: [unit.label, ...[...unit.context].reverse(), ...(label ? [`${label} ${attachmentTitle ?? ''}`.trim()] : [])].join(' · ') },
@@ -60,7 +67,30 @@ function policyRecords(policy: Policy): SearchRecord[] {
   return [page, ...records];
 }
 
-export async function searchRecords(): Promise<SearchRecord[]> {
+let cached: Promise<SearchRecord[]> | undefined;
+
+/** The records of this build, worked out once (the search page's filters and the records file both need them). */
+export function searchRecords(): Promise<SearchRecord[]> {
+  cached ??= makeRecords();
+  return cached;
+}
+
+/** The order a filter's values are offered in: newest year first; 时效性 in its own order; names by pinyin. */
+const ORDER: Partial<Record<string, (a: string, b: string) => number>> = {
+  year: (a, b) => b.localeCompare(a),
+  writtenYear: (a, b) => b.localeCompare(a),
+  validity: (a, b) => VALIDITIES.indexOf(a as Validity) - VALIDITIES.indexOf(b as Validity),
+  status: (a, b) => STATUS_ORDER.map(statusLabel).indexOf(a) - STATUS_ORDER.map(statusLabel).indexOf(b),
+};
+
+/** Every value each filter takes in this edition's records, in the order the search page offers them. */
+export async function searchFilterChoices(): Promise<Record<'year' | 'status' | 'validity' | 'issuer' | 'category' | 'writtenYear', string[]>> {
+  const records = await searchRecords();
+  const values = (key: string) => [...new Set(records.flatMap((r) => r.filters[key] ?? []))].sort(ORDER[key] ?? ((a, b) => a.localeCompare(b, 'zh-CN')));
+  return { year: values('year'), status: values('status'), validity: values('validity'), issuer: values('issuer'), category: values('category'), writtenYear: values('writtenYear') };
+}
+
+async function makeRecords(): Promise<SearchRecord[]> {
   const { issues, policies } = await getSiteContent();
   const articles = issues.flatMap(({ issue, articles }) =>
     articles.map(
@@ -75,7 +105,7 @@ export async function searchRecords(): Promise<SearchRecord[]> {
           date: [issue.data.date],
           ...(article.data.topics.length ? { topic: article.data.topics.map((ref) => ref.id) } : {}),
         },
-        sort: { date: issue.data.date },
+        sort: { date: issue.data.date, written: issue.data.date },
         meta: {},
       }),
     ),

@@ -16,7 +16,11 @@ export function highlightQuery(query: string): void {
       marks.push(...markBlock(block, needles));
     }
   }
-  marks[0]?.scrollIntoView({ block: 'center' });
+  // A result that leads to a part (/policies/x/?highlight=…#第十条) opens at its first mark there.
+  const target = location.hash ? document.getElementById(decodeURIComponent(location.hash.slice(1))) : null;
+  const first = (target && marks.find((mark) => target.contains(mark))) ?? (target ? undefined : marks[0]);
+  if (first) first.scrollIntoView({ block: 'center' });
+  else target?.scrollIntoView({ block: 'start' });
 }
 
 /** Wraps each occurrence of the needles in `block` in <mark>, across element boundaries if need be. */

@@ -277,7 +277,9 @@ export function blockText(block: Block): string[] {
 
 /** A unit's own text (its first paragraph and its content, not its children), paragraph by paragraph. */
 export function unitText(unit: Unit): string[] {
-  const first = unit.type === 'clause' ? `${unit.number}　${unit.lead}` : `${unit.number}${unit.title}${unit.lead ? `${unit.lead}` : ''}`;
+  // As the page prints it: 第十条　…, 第二章　总则, 一、总体要求, （一）指导思想。全面贯彻….
+  const first =
+    unit.type === 'clause' ? `${unit.number}　${unit.lead}` : unit.type === 'heading' ? `${unit.number}${unit.title}${unit.lead}` : `${unit.number}　${unit.title}`;
   return [first.trim(), ...unit.content.flatMap(blockText)];
 }
 

@@ -1,10 +1,15 @@
 /** The search page's state and its URL: a search is a link that can be shared. */
 
-export const SORTS = ['relevance', 'newest', 'oldest'] as const;
+/** Relevance; the date a result is listed by (发布日期, an issue's 出版日期), newest or oldest first; a policy's 成文日期 likewise. */
+export const SORTS = ['relevance', 'newest', 'oldest', 'written-newest', 'written-oldest'] as const;
 export type Sort = (typeof SORTS)[number];
 
-/** The filters the page offers, by their URL parameter; each is a Pagefind filter of the same name. */
-export const FILTER_KEYS = ['kind', 'year', 'status', 'topic'] as const;
+/**
+ * The filters the page offers, by their URL parameter; each is a Pagefind filter of the same
+ * name (src/data/search-records.ts): kind 工作要讯 / 政策文件, year, status, topic, and for
+ * policies validity (时效性), issuer (发文机关), category (文种), writtenYear (成文年份).
+ */
+export const FILTER_KEYS = ['kind', 'year', 'status', 'topic', 'validity', 'issuer', 'category', 'writtenYear'] as const;
 export type FilterKey = (typeof FILTER_KEYS)[number];
 
 export interface SearchState {
@@ -37,7 +42,8 @@ export function paramsFromState(state: SearchState): URLSearchParams {
 
 /** Pagefind's sort option for a state. */
 export function pagefindSort(sort: Sort): Record<string, 'asc' | 'desc'> {
-  return sort === 'relevance' ? {} : { date: sort === 'newest' ? 'desc' : 'asc' };
+  if (sort === 'relevance') return {};
+  return { [sort.startsWith('written') ? 'written' : 'date']: sort.endsWith('newest') ? 'desc' : 'asc' };
 }
 
 /** The link to a result that highlights the query on arrival: /bulletins/2017-02/04/?highlight=吕梁. */

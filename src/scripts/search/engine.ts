@@ -6,24 +6,33 @@
  * prefixes, so one search per piece (a pair exactly, a single unit as a prefix) tells which
  * candidates hold every piece, and one exact search per phrase which hold it as written: those
  * come first, the others follow as partial matches.
+ *
+ * A query that is a 发文字号, however it is typed (晋教科[2019]7号, 晋教科2019年7号, 晋教科 2019 7),
+ * is searched in its canonical spelling, and the document that bears it (its `docNumber`
+ * filter) comes first, before the documents that cite it.
  */
 import { parseQuery, queryPhrases, queryTokens, type QueryTerm } from '../../lib/search/query.ts';
 import { rankResults, type Ranked } from '../../lib/search/rank.ts';
 import { pagefindSort, type SearchState } from '../../lib/search/state.ts';
+import { normalizeDocNumber } from '../../lib/policy/doc-number.ts';
 import { loadPagefind, type PagefindResult } from './pagefind.ts';
 
 export interface SearchOutcome {
+  /** The query as searched: a 发文字号 in its canonical spelling, else as typed. Results highlight this. */
+  query: string;
   terms: QueryTerm[];
   results: Array<Ranked<PagefindResult>>;
   exactCount: number;
 }
 
 export async function runSearch(state: SearchState): Promise<SearchOutcome> {
-  const terms = parseQuery(state.q);
+  const docNumber = normalizeDocNumber(state.q);
+  const terms = parseQuery(docNumber ?? state.q);
   const tokens = queryTokens(terms);
   const filters = state.filters as Record<string, string>;
   const hasFilters = Object.keys(filters).length > 0;
-  if (!tokens.length && !hasFilters) return { terms, results: [], exactCount: 0 };
+  const query = docNumber ?? state.q.trim();
+  if (!tokens.length && !hasFilters) return { query, terms, results: [], exactCount: 0 };
   const pagefind = await loadPagefind();
   const sort = pagefindSort(tokens.length ? state.sort : state.sort === 'relevance' ? 'newest' : state.sort);
   const loose = await pagefind.search(tokens.length ? tokens.join(' ') : null, { filters, sort });
@@ -33,6 +42,11 @@ export async function runSearch(state: SearchState): Promise<SearchOutcome> {
   for (const token of tokens) pieces.push(await pagesWith(singles.has(token) ? token : `"${token}"`));
   const phrases: Array<Set<string>> = [];
   for (const phrase of queryPhrases(terms).filter((p) => p.length > 1)) phrases.push(await pagesWith(`"${phrase.join(' ')}"`));
-  const results = rankResults(loose?.results ?? [], { pieces, phrases });
-  return { terms, results, exactCount: results.filter((result) => result.exact).length };
+  let results = rankResults(loose?.results ?? [], { pieces, phrases });
+  if (docNumber) {
+    const bearing = (await pagefind.search(null, { filters: { ...filters, docNumber } }))?.results ?? [];
+    const ids = new Set(bearing.map((r) => r.id));
+    results = [...bearing.map((item) => ({ item, exact: true })), ...results.filter((r) => !ids.has(r.item.id))];
+  }
+  return { query, terms, results, exactCount: results.filter((result) => result.exact).length };
 }

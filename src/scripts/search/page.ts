@@ -4,7 +4,8 @@
  */
 import { paramsFromState, stateFromParams, type SearchState, FILTER_KEYS, SORTS, type Sort } from '../../lib/search/state.ts';
 import { runSearch, type SearchOutcome } from './engine.ts';
-import { renderResult } from './render.ts';
+import { renderPart, renderResult } from './render.ts';
+import { pageUrl } from '../../lib/search/group.ts';
 
 const PAGE_SIZE = 20;
 
@@ -14,7 +15,7 @@ const status = document.querySelector<HTMLElement>('#search-status')!;
 const list = document.querySelector<HTMLOListElement>('#search-results')!;
 const more = document.querySelector<HTMLButtonElement>('#search-more')!;
 
-let current: { outcome: SearchOutcome; query: string; shown: number } | undefined;
+let current: { outcome: SearchOutcome; query: string; shown: number; groups: Map<string, HTMLLIElement> } | undefined;
 // Each search gets a number; a slower earlier search must not overwrite a later one's results.
 let generation = 0;
 
@@ -56,6 +57,15 @@ async function showMore() {
   more.disabled = false;
   if (run !== generation) return;
   slice.forEach((result, i) => {
+    const fragment = fragments[i]!;
+    // A part of a page already shown (a 条 of a document) goes under it: one result per page
+    // (src/lib/search/group.ts groups the same way for the evaluation).
+    const page = pageUrl(fragment.url);
+    const shown = current!.groups.get(page);
+    if (shown) {
+      shown.querySelector('.result__parts')?.append(renderPart(fragment, outcome.terms, result.exact, query));
+      return;
+    }
     // Where the exact matches end and the partial ones begin, say so.
     if (!result.exact && current!.shown + i === outcome.exactCount && outcome.exactCount > 0) {
       const divider = document.createElement('li');
@@ -63,10 +73,27 @@ async function showMore() {
       divider.textContent = '以下结果只包含查询词的部分字词';
       list.append(divider);
     }
-    list.append(renderResult(fragments[i]!, outcome.terms, result.exact, query));
+    const item = renderResult(fragment, outcome.terms, result.exact, query);
+    current!.groups.set(page, item);
+    list.append(item);
   });
   current.shown += slice.length;
   more.hidden = current.shown >= outcome.results.length;
+  if (more.hidden) status.textContent = summary(outcome, current.groups.size);
+}
+
+/**
+ * What the status says of a search: its results, counted by page (a document whose 条 match is
+ * one result) once every result is shown, by match until then.
+ */
+function summary(outcome: SearchOutcome, pages?: number): string {
+  const total = outcome.results.length;
+  const partial = total - outcome.exactCount;
+  const typed = current?.query ?? '';
+  const byPage = pages === undefined || pages === total;
+  const counted = byPage ? `找到 ${total} 条结果` : `找到 ${pages} 条结果，共 ${total} 处匹配`;
+  const unit = byPage ? '条' : '处';
+  return typed && partial > 0 ? `${counted}：${outcome.exactCount} ${unit}包含“${typed}”，${partial} ${unit}只包含其部分字词。` : `${counted}。`;
 }
 
 async function search(state: SearchState) {
@@ -84,18 +111,14 @@ async function search(state: SearchState) {
     const outcome = await runSearch(state);
     if (run !== generation) return;
     list.replaceChildren();
-    current = { outcome, query, shown: 0 };
+    current = { outcome, query: outcome.query, shown: 0, groups: new Map() };
     const total = outcome.results.length;
     if (total === 0) {
       status.textContent = query ? `没有找到包含“${query}”的内容。请检查字词，或减少、放宽条件。` : '没有找到符合条件的内容。';
       more.hidden = true;
       return;
     }
-    const partial = total - outcome.exactCount;
-    status.textContent =
-      query && partial > 0
-        ? `找到 ${total} 条结果：${outcome.exactCount} 条包含“${query}”，${partial} 条只包含其部分字词。`
-        : `找到 ${total} 条结果。`;
+    status.textContent = summary(outcome);
     await showMore();
   } catch (error) {
     if (run !== generation) return;

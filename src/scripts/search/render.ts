@@ -46,15 +46,39 @@ export function describeFragment(fragment: PagefindFragment) {
   };
 }
 
+/** The strings to mark: the query as written for an exact match, its pieces for a partial one. */
+function needlesFor(terms: readonly QueryTerm[], exact: boolean): string[] {
+  return exact ? highlightStrings(terms) : terms.flatMap((t) => t.runs.flatMap((r) => (r.single ? [r.text] : r.tokens)));
+}
+
+/** One matching part of a document (a 条 at its anchor): its name as the link, then its excerpt. */
+export function renderPart(fragment: PagefindFragment, terms: readonly QueryTerm[], exact: boolean, query: string): HTMLLIElement {
+  const result = describeFragment(fragment);
+  const needles = needlesFor(terms, exact);
+  const item = element('li', exact ? 'result__part' : 'result__part result__part--partial');
+  const link = element('a', 'result__part-link', result.part ?? '');
+  link.href = resultHref(result.url, query);
+  item.append(link);
+  const excerpt = makeExcerpt(result.text, findRanges(result.text, needles));
+  if (excerpt.text) {
+    const text = element('p', 'result__excerpt');
+    appendMarked(text, excerpt.text, excerpt.marks);
+    item.append(text);
+  }
+  return item;
+}
+
 export function renderResult(fragment: PagefindFragment, terms: readonly QueryTerm[], exact: boolean, query: string): HTMLLIElement {
   const result = describeFragment(fragment);
+  // A part's group: the document's title links to the document; the part is listed under it.
+  const isPart = result.part !== undefined;
   // A page that holds the query as written shows it whole; one that holds pieces shows the pieces.
-  const needles = exact ? highlightStrings(terms) : terms.flatMap((t) => t.runs.flatMap((r) => (r.single ? [r.text] : r.tokens)));
-  const excerpt = makeExcerpt(result.text, findRanges(result.text, needles));
+  const needles = needlesFor(terms, exact);
+  const excerpt = makeExcerpt(isPart ? '' : result.text, findRanges(isPart ? '' : result.text, needles));
 
   const item = element('li', exact ? 'result' : 'result result--partial');
   const link = element('a', 'result__title');
-  link.href = resultHref(result.url, query);
+  link.href = isPart ? resultHref(result.url.replace(/#.*$/, ''), query) : resultHref(result.url, query);
   appendMarked(link, result.title, findRanges(result.title, needles));
   const heading = element('h2', 'result__heading');
   heading.append(link);
@@ -64,13 +88,16 @@ export function renderResult(fragment: PagefindFragment, terms: readonly QueryTe
   const date = element('time', 'result__date', result.date ? formatChineseDate(result.date) : '日期不详');
   if (result.date) date.dateTime = result.date;
   meta.append(date);
-  item.append(heading);
-  if (result.part) item.append(element('p', 'result__part', result.part));
-  item.append(meta);
+  item.append(heading, meta);
   if (excerpt.text) {
     const text = element('p', 'result__excerpt');
     appendMarked(text, excerpt.text, excerpt.marks);
     item.append(text);
   }
+  // The document's matching parts, each linking to its anchor.
+  const parts = element('ul', 'result__parts');
+  parts.setAttribute('aria-label', '文件中的匹配条款');
+  if (isPart) parts.append(renderPart(fragment, terms, exact, query));
+  item.append(parts);
   return item;
 }
