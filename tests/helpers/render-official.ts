@@ -79,8 +79,8 @@ function blocksOf(chunks: string[]): OfficialBlock[] {
   return chunks.map((chunk): OfficialBlock => {
     const lines = chunk.split('\n').map((line) => line.trim());
     if (lines.every((line) => line.startsWith('|'))) {
-      // The second line is the delimiter row (| --- | :---: |).
-      const rows = lines.filter((line) => !/^\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?$/.test(line)).map(cells);
+      // The second line is the delimiter row (| --- | :-: |).
+      const rows = lines.filter((line, i) => i !== 1 || !/^\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?$/.test(line)).map(cells);
       return { type: 'table', header: rows[0] ?? [], rows: rows.slice(1) };
     }
     // A paragraph typed over several lines is one paragraph; Chinese text has no spaces at line ends.
