@@ -137,8 +137,11 @@ export class PdfRenderer {
 
   /**
    * Renders, finds how far the 版记's bottom rule is above the foot of the text block, and renders
-   * again with that much space before it; repeated while it is off by more than the tolerance
-   * (a gap that spans a page break does not move the 版记 one for one).
+   * again with that much space before it; repeated while it is off by more than the tolerance.
+   * The 版记 need not move one for one with the space (a gap that spans a page break, a page that
+   * starts with a forced break, as a policy's last 附件 does): each render measures how far it
+   * moved, and an offset that pushes it onto a page of its own is never kept, only halved towards
+   * the last good one.
    */
   private async placeClosingBlock(page: Page, path: string): Promise<Rendered> {
     const ruleBelowBaselinePt = await page.evaluate(() => {
@@ -155,23 +158,35 @@ export class PdfRenderer {
       return gap * 0.75;
     });
     if (ruleBelowBaselinePt === undefined) throw new PdfRenderError(`${path}：页面没有版记（.closing-block）`);
-    let offset = 0;
-    let rendered = await this.print(page, path, offset);
-    const pages = rendered.pages;
-    for (let attempt = 0; attempt < 4; attempt++) {
-      const baseline = rendered.reading.lowestBaseline(pages, TEXT_BLOCK_FOOT_PT - 8);
+    const baselineOf = (rendered: Rendered & { reading: PdfReading }) => {
+      const baseline = rendered.reading.lowestBaseline(rendered.pages, TEXT_BLOCK_FOOT_PT - 8);
       if (baseline === undefined) throw new PdfRenderError(`${path}：在最后一页找不到版记`);
-      const gap = baseline - ruleBelowBaselinePt - TEXT_BLOCK_FOOT_PT;
-      if (Math.abs(gap) <= TOLERANCE_PT) return rendered;
-      offset = Math.max(0, offset + gap - TOLERANCE_PT / 2);
+      return baseline;
+    };
+    let good = { offset: 0, rendered: await this.print(page, path, 0) };
+    let goodBaseline = baselineOf(good.rendered);
+    const pages = good.rendered.pages;
+    /** How far the 版记 moves down per point of space before it. */
+    let rate = 1;
+    /** The least offset known to push the 版记 onto a page of its own. */
+    let tooFar = Infinity;
+    for (let attempt = 0; attempt < 6; attempt++) {
+      const gap = goodBaseline - ruleBelowBaselinePt - TEXT_BLOCK_FOOT_PT;
+      if (Math.abs(gap) <= TOLERANCE_PT) break;
+      let offset = Math.max(0, good.offset + (gap - TOLERANCE_PT / 2) / rate);
+      if (offset >= tooFar) offset = (good.offset + tooFar) / 2;
       const next = await this.print(page, path, offset);
       if (next.pages !== pages) {
-        // Never let the gap push the 版记 onto a page of its own: keep the last good layout.
-        return rendered;
+        tooFar = offset;
+        continue;
       }
-      rendered = next;
+      const baseline = baselineOf(next);
+      const moved = goodBaseline - baseline;
+      if (offset !== good.offset && moved > 0) rate = moved / (offset - good.offset);
+      good = { offset, rendered: next };
+      goodBaseline = baseline;
     }
-    return rendered;
+    return good.rendered;
   }
 }
 

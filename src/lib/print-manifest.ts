@@ -22,7 +22,10 @@ export interface PrintDocument {
   /** The document's own date (出版日期 / 发布日期 / 成文日期), ISO; unknown for some policies. */
   date: string | undefined;
   keywords: string[];
-  /** Bulletin issues end with the 版记, which the PDF stage moves to the foot of the last page. */
+  /**
+   * The page ends with a 版记 (.closing-block), which the PDF stage moves to the foot of the last
+   * page: every bulletin issue, and a policy document that prints one (抄送, 印发机关, 印发日期).
+   */
   closingBlock: boolean;
 }
 
@@ -78,6 +81,18 @@ export interface ManifestPolicy {
   docNumber: string | undefined;
   publishedDate: string | undefined;
   writtenDate: string | undefined;
+  /**
+   * Whether the site holds the document's text. A catalogue entry (false) gets no PDF: its page
+   * holds only what a bulletin says of it, which is no document to print. Left out: true.
+   */
+  hasText?: boolean;
+  /** Whether the document prints a 版记 (抄送, 印发机关, 印发日期). */
+  closingBlock?: boolean;
+}
+
+/** Whether a policy's page prints a 版记: GB/T 9704 §7.4, any of 抄送, 印发机关, 印发日期. */
+export function hasClosingBlock(policy: { copyTo?: string | undefined; printedBy?: string | undefined; printedDate?: string | undefined }): boolean {
+  return Boolean(policy.copyTo || policy.printedBy || policy.printedDate);
 }
 
 export function buildPrintManifest(input: { author: string; issues: ManifestIssue[]; policies: ManifestPolicy[] }): PrintManifest {
@@ -96,7 +111,7 @@ export function buildPrintManifest(input: { author: string; issues: ManifestIssu
       closingBlock: true,
     };
   });
-  const policyDocuments: PrintDocument[] = input.policies.map((policy) => {
+  const policyDocuments: PrintDocument[] = input.policies.filter((policy) => policy.hasText !== false).map((policy) => {
     const date = policy.publishedDate ?? policy.writtenDate;
     const by = policy.issuer ?? policy.drafter;
     return {
@@ -107,7 +122,7 @@ export function buildPrintManifest(input: { author: string; issues: ManifestIssu
       subject: [policy.category, by, policy.docNumber, date && formatChineseDate(date)].filter(Boolean).join('，'),
       date,
       keywords: ['政策文件', policy.category, ...(policy.docNumber ? [policy.docNumber] : [])],
-      closingBlock: false,
+      closingBlock: policy.closingBlock ?? false,
     };
   });
   const years = [...new Set(oldestFirst.map((issue) => issue.year))];

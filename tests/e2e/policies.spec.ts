@@ -26,7 +26,13 @@ test('a policy page has the metadata table, says what is unknown, and quotes the
   await expect(row('发文字号')).toHaveText('不详');
   await expect(row('成文日期')).toHaveText('不详');
   await expect(row('发布日期')).toHaveText('不详');
-  await expect(row('状态')).toHaveText('现行有效');
+  await expect(row('索引号')).toHaveText('不详');
+  await expect(row('主题分类')).toHaveText('不详');
+  await expect(row('标题')).toHaveText(OPINION);
+  await expect(row('时效性')).toHaveText(/^现行有效（截至 \d{4}年\d{1,2}月\d{1,2}日）$/);
+  // A catalogue entry: no text, no document to print.
+  await expect(page.locator('main')).toContainText('本站尚未收录该文件正文');
+  await expect(page.locator('.pdf-link')).toHaveCount(0);
   await expect(page.locator('.status-banner')).toHaveCount(0);
   const mention = page.locator('.mentions li');
   await expect(mention.getByRole('link')).toHaveText('省教育厅组织召开“1331工程”推进座谈会');

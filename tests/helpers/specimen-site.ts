@@ -1,0 +1,203 @@
+/**
+ * The specimen site: a throwaway copy of the project (scripts/lib/project-copy.ts) whose
+ * content/policies holds, beside the real entries, the synthetic official documents of
+ * tests/fixtures/official/ (合成测试数据), built as the internal edition so that both fixtures
+ * appear (one of them is 依申请公开, hence internal), PDFs included. The browser tests of
+ * tests/e2e/official/ serve it themselves (`serveStatic`), so that the real content/ never holds
+ * a synthetic document and playwright.config.ts needs no server of its own for it.
+ *
+ * One build per test run, shared by every Playwright worker: the first worker to ask builds it
+ * (behind a lock directory), the others wait for its note. A run is known by the Playwright
+ * runner's process id (the workers' parent). SPECIMEN_ROOT=<a copy's root> reuses a copy built
+ * before (`node tests/helpers/specimen-site.ts` builds one and prints its root).
+ */
+import { execFile } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { tmpdir } from 'node:os';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+import { promisify } from 'node:util';
+import { makeProjectCopy } from '../../scripts/lib/project-copy.ts';
+import { PROJECT_ROOT } from './content-copy.ts';
+
+const run = promisify(execFile);
+
+export const FIXTURE_DIR = join(PROJECT_ROOT, 'tests/fixtures/official');
+/** The day the specimen's 时效性 is worked out for (SITE_BUILD_DATE). */
+export const SPECIMEN_BUILD_DATE = '2026-12-01';
+
+export interface SpecimenFixture {
+  /** The policy's id: the file name without .mdx. */
+  id: string;
+  /** The fixture's file. */
+  file: string;
+}
+
+/** The synthetic documents, as they are put into the copy's content/policies/. */
+export const specimenFixtures: SpecimenFixture[] = readdirSync(FIXTURE_DIR)
+  .filter((name) => name.endsWith('.mdx'))
+  .sort()
+  .map((name) => ({ id: name.replace(/\.mdx$/, ''), file: join(FIXTURE_DIR, name) }));
+
+export interface SpecimenSite {
+  /** The copy's root. */
+  root: string;
+  /** Its built internal edition. */
+  outDir: string;
+}
+
+const key = createHash('sha1').update(PROJECT_ROOT).digest('hex').slice(0, 8);
+const PREFIX = `yaoxun-specimen-${key}-`;
+const note = (runId: number) => join(tmpdir(), `${PREFIX}${runId}.json`);
+
+const alive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+};
+
+/** Removes the specimens of earlier runs whose runner has gone. */
+function pruneStale(current: number) {
+  for (const name of readdirSync(tmpdir())) {
+    const m = new RegExp(`^${PREFIX}(\\d+)\\.(json|lock)$`).exec(name);
+    if (!m || Number(m[1]) === current || alive(Number(m[1]))) continue;
+    const path = join(tmpdir(), name);
+    try {
+      if (m[2] === 'json') {
+        const { root } = JSON.parse(readFileSync(path, 'utf8')) as { root?: string };
+        if (root && root.startsWith(join(tmpdir(), 'yaoxun-specimen-copy-'))) rmSync(root, { recursive: true, force: true });
+      }
+      rmSync(path, { recursive: true, force: true });
+    } catch {
+      // Another run is pruning it.
+    }
+  }
+}
+
+/** Builds a specimen copy now, whatever exists: its root and output. */
+export async function buildSpecimen(): Promise<SpecimenSite> {
+  const { root, remove } = makeProjectCopy(PROJECT_ROOT, 'yaoxun-specimen-copy-');
+  try {
+    cpSync(join(PROJECT_ROOT, 'content'), join(root, 'content'), { recursive: true });
+    for (const fixture of specimenFixtures) cpSync(fixture.file, join(root, 'content/policies', `${fixture.id}.mdx`));
+    const env: NodeJS.ProcessEnv = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', SITE_BUILD_DATE: SPECIMEN_BUILD_DATE };
+    delete env['SITE_EDITION'];
+    try {
+      await run(join(PROJECT_ROOT, 'node_modules/.bin/node'), ['scripts/build.ts', '--edition', 'internal'], { cwd: root, env, maxBuffer: 64 * 1024 * 1024 });
+    } catch (error) {
+      const failed = error as { stdout?: string; stderr?: string };
+      throw new Error(`the specimen build failed:\n${failed.stdout ?? ''}\n${failed.stderr ?? ''}`);
+    }
+    return { root, outDir: join(root, 'dist-internal') };
+  } catch (error) {
+    remove();
+    throw error;
+  }
+}
+
+/**
+ * The specimen of this test run: built by the first caller, waited for by the others (up to
+ * `timeoutMs`). Call it in a beforeAll with a timeout of a few minutes.
+ */
+export async function specimenSite(timeoutMs = 300_000): Promise<SpecimenSite> {
+  const reuse = process.env['SPECIMEN_ROOT'];
+  if (reuse) return { root: resolve(reuse), outDir: join(resolve(reuse), 'dist-internal') };
+  const runId = process.ppid;
+  const file = note(runId);
+  const lock = `${file.slice(0, -'.json'.length)}.lock`;
+  let builder = false;
+  try {
+    mkdirSync(lock);
+    builder = true;
+  } catch {
+    // Another worker of this run builds it.
+  }
+  if (builder) {
+    pruneStale(runId);
+    let result: { root?: string; outDir?: string; error?: string };
+    try {
+      result = await buildSpecimen();
+    } catch (error) {
+      result = { error: (error as Error).message };
+    }
+    writeFileSync(`${file}.tmp`, JSON.stringify(result));
+    renameSync(`${file}.tmp`, file);
+  }
+  const deadline = Date.now() + timeoutMs;
+  while (!existsSync(file)) {
+    if (Date.now() > deadline) throw new Error(`the specimen build did not finish in ${timeoutMs / 1000} s (${file})`);
+    await new Promise((done) => setTimeout(done, 500));
+  }
+  const result = JSON.parse(readFileSync(file, 'utf8')) as { root?: string; outDir?: string; error?: string };
+  if (result.error || !result.root || !result.outDir) throw new Error(result.error ?? `the specimen note ${file} is incomplete`);
+  return { root: result.root, outDir: result.outDir };
+}
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.xml': 'application/xml; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.webp': 'image/webp',
+  '.avif': 'image/avif',
+  '.ico': 'image/x-icon',
+  '.pdf': 'application/pdf',
+  '.txt': 'text/plain; charset=utf-8',
+  '.wasm': 'application/wasm',
+};
+
+export interface StaticServer {
+  url: string;
+  close: () => Promise<void>;
+}
+
+/** A static host over `dir` on a free port: /a/ serves /a/index.html, a missing file 404.html. */
+export async function serveStatic(dir: string): Promise<StaticServer> {
+  const base = resolve(dir);
+  const fileFor = (pathname: string): string | undefined => {
+    let path: string;
+    try {
+      path = normalize(join(base, decodeURIComponent(pathname)));
+    } catch {
+      return undefined;
+    }
+    if (path !== base && !path.startsWith(base + sep)) return undefined;
+    for (const candidate of [path, join(path, 'index.html')]) {
+      if (existsSync(candidate) && statSync(candidate).isFile()) return candidate;
+    }
+    return undefined;
+  };
+  const server = createServer((req, res) => {
+    const { pathname } = new URL(req.url ?? '/', 'http://localhost');
+    if (pathname.endsWith('/') === false && fileFor(pathname) === undefined && fileFor(`${pathname}/`)) {
+      res.writeHead(301, { location: `${pathname}/` }).end();
+      return;
+    }
+    const file = fileFor(pathname);
+    const status = file ? 200 : 404;
+    const body = file ?? fileFor('/404.html');
+    res.writeHead(status, { 'content-type': (body && TYPES[extname(body)]) ?? 'application/octet-stream' });
+    res.end(body ? readFileSync(body) : 'not found');
+  });
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  const address = server.address();
+  if (!address || typeof address === 'string') throw new Error('the specimen server has no port');
+  return {
+    url: `http://127.0.0.1:${address.port}`,
+    close: () => new Promise((done) => server.close(() => done())),
+  };
+}
+
+if (import.meta.main) {
+  const site = await buildSpecimen();
+  console.log(site.root);
+}
