@@ -215,7 +215,8 @@ const pick = (block: SourceBlock): Partial<Unit> => ({
 });
 
 /** A short line that opens a part of the text (一、检查范围, 第二章 遴选与认定): never continued by the next block. */
-const isHeadingLine = (text: string) => (HEADING_MARK.test(text) || ARTICLE_UNIT.test(text)) && text.length <= 30 && !/[。；：]$/.test(text);
+const isHeadingLine = (text: string) =>
+  (HEADING_MARK.test(text) || new RegExp(`^第${NUMERAL}[章节]`).test(text)) && text.length <= 25 && !/[。；：，、]/.test(text);
 /** A unit that stands alone: a date, a bracketed note, a 附件 head, a 版记 line. */
 const standsAlone = (text: string) => DATE_ONLY.test(text) || NOTE.test(text) || ATTACHMENT_HEAD.test(text) || COPY_TO.test(text) || PRINTED.test(text);
 
@@ -488,7 +489,9 @@ function blocksOfUnits(units: readonly Unit[], { joins, undecided, where, indent
     }
     const text = paragraphText(unit.text);
     const last = blocks.at(-1);
-    const continues = indented ? unit.indent === 0 : unit.pageBreakBefore;
+    // A page break cut it (the piece after it opens no paragraph), or (Word) the paragraph was split in two:
+    // a paragraph of some length that stops without punctuation goes on in the next.
+    const continues = indented ? unit.indent === 0 : unit.pageBreakBefore || (last?.type === 'paragraph' && last.text.length > 12 && /[，。；：]/.test(last.text) && !/[。！？；：…”’）》」』\])]$/.test(last.text));
     if (
       last?.type === 'paragraph' &&
       continues &&

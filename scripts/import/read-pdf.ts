@@ -5,7 +5,7 @@
  * ends short of the right edge; a line at a page's head that is not indented continues the
  * paragraph the previous page cut; a page number is the lone number at a page's foot.
  */
-import { isPageNumber, isRule, joinBroken, normalizeLine, removeSpreadSpacing } from './cjk-text.ts';
+import { endsSentence, isPageNumber, isRule, joinBroken, normalizeLine, removeSpreadSpacing } from './cjk-text.ts';
 import { LIST_MARKER, type SourceBlock } from './source-block.ts';
 
 /** One run of text as PDF.js reports it (unpdf's StructuredTextItem). y grows upwards. */
@@ -111,7 +111,7 @@ export function blocksFromPdfPages(pages: readonly PdfLine[][]): SourceBlock[] {
     const rightGap = right - line.right;
     const align = line.cells
       ? undefined
-      : leftGap > line.size * 1.5 && Math.abs(leftGap - rightGap) < line.size * 1.5
+      : leftGap > line.size * 2.5 && Math.abs(leftGap - rightGap) < line.size * 1.5
         ? 'center'
         : rightGap < line.size * 4.5 && leftGap > rightGap + line.size * 4
           ? 'right'
@@ -143,7 +143,11 @@ export function blocksFromPdfPages(pages: readonly PdfLine[][]): SourceBlock[] {
         previous.short ||
         Math.abs(line.size - previous.size) > 0.5 ||
         (samePage && previous.y - line.y > pitch(line.size) * 1.2) ||
-        (indented && !current.listItem);
+        // An indented line starts a block, except the second line of a list item on the same page.
+        (indented && (!current.listItem || !samePage)) ||
+        // A short line at a page's head with no sentence end after a page that ended one: a line
+        // of its own (附件2 on a new page), not the end of a paragraph cut by the break.
+        (!samePage && previous && endsSentence(previous.text) && short && !endsSentence(line.text) && !listItem);
       if (startsBlock) {
         if (current) blocks.push(current);
         current = { text: line.text, startsParagraph: true, ...(listItem ? { listItem: true } : {}), ...looks(line, page !== previousPage && page > 0) };
