@@ -1,7 +1,8 @@
 /** /pdf/manifest.json: what the PDF stage (scripts/pdf) renders for this edition. */
 import type { APIRoute } from 'astro';
 import { getSiteContent } from '../../data/site.ts';
-import { buildPrintManifest } from '../../lib/print-manifest.ts';
+import { buildPrintManifest, hasClosingBlock } from '../../lib/print-manifest.ts';
+import { policyView } from '../../data/policies.ts';
 import { SITE_OWNER } from '../../lib/site.ts';
 
 export const GET: APIRoute = async () => {
@@ -27,6 +28,10 @@ export const GET: APIRoute = async () => {
       docNumber: policy.data.docNumber,
       publishedDate: policy.data.publishedDate,
       writtenDate: policy.data.writtenDate,
+      // A document with a 版记 has it placed on the foot of its last page. A catalogue entry (no
+      // text) is to get no PDF (`hasText: policyView(policy).hasText`) once /archive/ stops
+      // linking one for every policy: until then the PDF stage would fail on its missing files.
+      closingBlock: policyView(policy).hasText && hasClosingBlock(policy.data),
     })),
   });
   return new Response(`${JSON.stringify(manifest, null, 2)}\n`, { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
