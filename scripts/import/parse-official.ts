@@ -92,12 +92,16 @@ export function paragraphText(text: string): string {
     .replace(new RegExp(`(?<=^${HEADING_MARK.source.slice(1)})\\s+`), '');
 }
 
-/** Title lines put back together: Chinese takes no space at a line break, and spaces inside a title are extraction's. */
+/**
+ * Title lines put back together: a line break takes no space (Chinese breaks anywhere, and so does
+ * a number: 20|20年度) unless it falls between two Latin words; inside a line, a space stays only
+ * between Latin letters or digits (ISO 9001), the others are extraction's.
+ */
 export function joinTitle(lines: readonly string[]): string {
   return lines
-    .map((line) => tidy(line))
-    .reduce((title, line) => joinBroken(title, line), '')
-    .replace(/(?<=[^A-Za-z]) (?=\S)|(?<=\S) (?=[^A-Za-z])/g, '')
+    .map((line) => tidy(line).replace(/ (?![A-Za-z0-9])|(?<![A-Za-z0-9]) /g, ''))
+    .filter(Boolean)
+    .reduce((title, line) => (/[A-Za-z]$/.test(title) && /^[A-Za-z]/.test(line) ? `${title} ${line}` : title + line), '')
     .replace(/^《(.*)》$/, '$1');
 }
 
@@ -506,6 +510,15 @@ function blocksOfUnits(units: readonly Unit[], { joins, undecided, where, indent
       continue;
     }
     blocks.push({ type: 'paragraph', text });
+  }
+  // Cells a text extraction gave one a line (plain pdftotext reads a table column by column).
+  let run = 0;
+  for (const block of [...blocks, undefined]) {
+    if (block?.type === 'paragraph' && block.text.length <= 12 && !/[，。；：]/.test(block.text)) run++;
+    else {
+      if (run >= 6) undecided.push(`${where}中有 ${run} 段连续的短文字，可能是未能重建的表格（纯文本按列给出表格），请对照原件改写为表格`);
+      run = 0;
+    }
   }
   return blocks;
 }

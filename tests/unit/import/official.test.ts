@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { categoryOf, policyId, termEnd, termsOf } from '../../../scripts/import/build-policy.ts';
+import { joinTitle, paragraphText, parseAttachmentList, readDate, readDocNumberLine } from '../../../scripts/import/parse-official.ts';
+
+// Synthetic titles, numbers and dates, made for these tests (合成测试数据).
+describe('公文 pieces', () => {
+  it('joins a title wrapped anywhere, the spaces extraction adds gone', () => {
+    expect(joinTitle(['示例省教育厅关于印发', '《示例省高等学校重点学科建设管理办法》', '的通知'])).toBe('示例省教育厅关于印发《示例省高等学校重点学科建设管理办法》的通知');
+    expect(joinTitle(['示例省教育厅办公室关于开展 20', '20 年度检查工', '作的通知'])).toBe('示例省教育厅办公室关于开展2020年度检查工作的通知');
+    expect(joinTitle(['关于 ISO 9001 认证的通知'])).toBe('关于ISO 9001认证的通知');
+  });
+
+  it('reads a 文号 in any brackets, with a 签发人 beside it', () => {
+    expect(readDocNumberLine('示教科〔2019〕7号')).toEqual({ docNumber: '示教科〔2019〕7号', signers: [] });
+    expect(readDocNumberLine('示教科[2019]7号')).toEqual({ docNumber: '示教科〔2019〕7号', signers: [] });
+    expect(readDocNumberLine('示教科［2019］第07号')).toEqual({ docNumber: '示教科〔2019〕7号', signers: [] });
+    expect(readDocNumberLine('示教科 〔 2019 〕 7 号')).toEqual({ docNumber: '示教科〔2019〕7号', signers: [] });
+    expect(readDocNumberLine('示教报〔2021〕3号      签发人：张三')).toEqual({ docNumber: '示教报〔2021〕3号', signers: ['张三'] });
+    expect(readDocNumberLine('示教科〔二〇一九〕7号')).toEqual({ invalid: '示教科〔二〇一九〕7号' });
+    expect(readDocNumberLine('各普通本科高等学校：')).toBeUndefined();
+  });
+
+  it('reads dates in Arabic and Chinese numerals, and refuses a day that does not exist', () => {
+    expect(readDate('2019年3月12日', '成文日期')).toBe('2019-03-12');
+    expect(readDate('二〇一九年三月十二日', '成文日期')).toBe('2019-03-12');
+    expect(readDate('二〇二〇年十二月三十一日', '成文日期')).toBe('2020-12-31');
+    expect(() => readDate('2019年2月30日', '成文日期')).toThrow('成文日期“2019年2月30日”不是真实存在的日期');
+  });
+
+  it('adds a term of years less a day', () => {
+    expect(termEnd('2019-04-01', 5)).toBe('2024-03-31');
+    expect(termEnd('2020-01-01', 1)).toBe('2020-12-31');
+    expect(termEnd('2020-02-29', 1)).toBe('2021-02-28');
+    expect(termEnd('2019-03-01', 1)).toBe('2020-02-29');
+  });
+
+  it('finds the 实施日期 and the 失效日期 in the text', () => {
+    const doc = (text: string) => ({ main: [{ type: 'paragraph' as const, text }], attachments: [], writtenDate: '2019-03-12', printedDate: '2019-03-13' });
+    expect(termsOf(doc('本办法自2019年4月1日起施行，有效期五年。'))).toEqual({ effectiveDate: '2019-04-01', expiryDate: '2024-03-31' });
+    expect(termsOf(doc('本办法自印发之日起施行，有效期为3年。'))).toEqual({ effectiveDate: '2019-03-13', expiryDate: '2022-03-12' });
+    const undecided: string[] = [];
+    expect(termsOf(doc('本办法自发布之日起施行。'), undecided)).toEqual({ effectiveDate: '2019-03-12' });
+    expect(undecided).toHaveLength(1);
+    expect(termsOf(doc('本方案有效期至2023年12月31日。'))).toEqual({ expiryDate: '2023-12-31' });
+    expect(termsOf(doc('请认真贯彻执行。'))).toEqual({});
+  });
+
+  it('reads the 附件说明: numbered items (run together or not), or a single attachment', () => {
+    expect(parseAttachmentList('附件：1.示例省高等学校重点学科建设管理办法 2.示例省高等学校重点学科建设年度经费预算表')).toEqual(['示例省高等学校重点学科建设管理办法', '示例省高等学校重点学科建设年度经费预算表']);
+    expect(parseAttachmentList('附件：1. 甲单位名单 2. 乙单位 名单')).toEqual(['甲单位名单', '乙单位名单']);
+    expect(parseAttachmentList('附件：2020年度检查安排表。')).toEqual(['2020年度检查安排表']);
+  });
+
+  it('sets 第N条 and 第N章 off by a full-width space, and leaves no space after 一、 or 1.', () => {
+    expect(paragraphText('第十五条 本办法自 2019 年 4 月 1 日起施行')).toBe('第十五条\u3000本办法自2019年4月1日起施行');
+    expect(paragraphText('第一章 总则')).toBe('第一章\u3000总则');
+    expect(paragraphText('1. 省级财政专项资金的使用进度；')).toBe('1.省级财政专项资金的使用进度；');
+    expect(paragraphText('第一条规定的事项')).toBe('第一条规定的事项');
+  });
+
+  it('takes the category from the title’s 文种, or from the document an 印发 notice carries', () => {
+    expect(categoryOf('示例省教育厅关于印发《示例省高等学校重点学科建设管理办法》的通知')).toBe('管理办法');
+    expect(categoryOf('示例省教育厅关于印发《示例省某某工作实施细则（试行）》的通知')).toBe('实施细则');
+    expect(categoryOf('示例省教育厅关于印发《示例省某某工作要点》的通知')).toBe('通知');
+    expect(categoryOf('示例省教育厅办公室关于开展检查工作的通知')).toBe('通知');
+    expect(categoryOf('示例省教育厅关于深化改革的意见')).toBe('意见');
+    expect(categoryOf('示例省教育厅会议纪要')).toBe('其他');
+  });
+
+  it('makes the id from the 文号 in pinyin, or from the date and the title’s initials', () => {
+    expect(policyId({ docNumber: '示教科〔2019〕7号', title: '', writtenDate: '2019-03-12' })).toEqual({ id: 'shijiaoke-2019-7', fromNumber: true });
+    expect(policyId({ docNumber: '示教办〔2020〕15号', title: '', writtenDate: undefined })).toEqual({ id: 'shijiaoban-2020-15', fromNumber: true });
+    expect(policyId({ docNumber: undefined, title: '示例省教育厅关于开展中期检查的通知', writtenDate: '2020-06-05' })).toEqual({ id: '2020-06-05-kzzqjc', fromNumber: false });
+  });
+});
