@@ -127,6 +127,10 @@ function checkReferences(content: ValidatedContent, files: ContentFile[], report
       if (ref.id === file.id) report(file, ['supersedes', i], '文件不能替代自身');
       else check(file, ['supersedes', i], ref, '政策文件');
     });
+    data.repeals.forEach((ref, i) => {
+      if (ref.id === file.id) report(file, ['repeals', i], '文件不能废止自身');
+      else check(file, ['repeals', i], ref, '政策文件');
+    });
   }
 }
 

@@ -5,6 +5,7 @@
  * read these; none of them parses the body again.
  */
 import type { Policy } from './site.ts';
+import { previousVersion, successorActs, versionsOf } from '../lib/policy/versions.ts';
 import { structureDocument, hasText, type DocumentText } from '../lib/policy/structure.ts';
 import { carriedDocument, policyDate, validityOn, type Validity } from '../lib/policy/facts.ts';
 
@@ -32,22 +33,46 @@ export interface PolicyView {
   date: string | undefined;
   /** The document an 印发 notice carries, when it is one: its attachment number (0 when not attached) and title. */
   carried: { number: number; title: string } | undefined;
+  /** Every version of the document, oldest first, this one among them (ids; some may be hidden from this edition). */
+  versions: string[];
+  /** The version before this one, which its 对照 page compares it with. */
+  previous: string | undefined;
+  /** What later documents do to this one: revise it (已修订) or repeal it (已废止), from when. */
+  acts: Array<{ by: string; act: 'revises' | 'repeals'; on: string | undefined }>;
 }
 
 const views = new Map<string, PolicyView>();
+let everyPolicy: Policy[] | undefined;
 
+/**
+ * Hands over the policies of this edition (src/data/site.ts does, as it loads the content): a
+ * policy's versions and its 时效性 depend on what the others do to it. Only what this edition
+ * shows counts, so that the public edition never tells, not even by a 已修订, that a document
+ * it does not hold exists (src/lib/edition.ts).
+ */
+export function registerPolicies(all: readonly Policy[]): void {
+  everyPolicy = [...all];
+  views.clear();
+}
+
+/** What a policy's pages need (see PolicyView); only after getSiteContent() has loaded the content. */
 export function policyView(policy: Policy): PolicyView {
+  if (!everyPolicy) throw new Error('policyView: the content is not loaded yet (call getSiteContent() first)');
   let view = views.get(policy.id);
   if (!view) {
     const text = structureDocument(policy.body ?? '');
     const asOf = buildDate();
+    const acts = successorActs(policy.id, everyPolicy);
     view = {
       text,
       hasText: hasText(text),
-      validity: validityOn(policy.data, asOf),
+      validity: validityOn(policy.data, asOf, acts),
       asOf,
       date: policyDate(policy.data),
       carried: carriedDocument(policy.data.title, policy.data.attachments),
+      versions: versionsOf(policy.id, everyPolicy),
+      previous: previousVersion(policy.id, everyPolicy),
+      acts,
     };
     views.set(policy.id, view);
   }

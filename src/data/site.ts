@@ -6,6 +6,8 @@ import { getCollection, type CollectionEntry } from 'astro:content';
 import { SITE_EDITION } from 'astro:env/server';
 import { parseEdition, isVisibleIn, type Edition } from '../lib/edition.ts';
 import { compareIssuesNewestFirst, orderByIds } from '../lib/ordering.ts';
+import { policyDate } from '../lib/policy/facts.ts';
+import { registerPolicies } from './policies.ts';
 
 export type Issue = CollectionEntry<'issues'>;
 export type Article = CollectionEntry<'articles'>;
@@ -60,15 +62,15 @@ async function load(): Promise<SiteContent> {
     if (!issue) throw new Error(`${article.filePath}: issue “${article.data.issue.id}” does not exist`);
     return issue;
   };
-  const policyDate = (p: Policy) => p.data.publishedDate ?? p.data.writtenDate ?? '';
-  const sortedPolicies = [...policyEntries].sort(
-    (a, b) => policyDate(b).localeCompare(policyDate(a)) || a.data.title.localeCompare(b.data.title, 'zh-CN'),
-  );
+  const listed = (p: Policy) => policyDate(p.data) ?? '';
+  const sortedPolicies = [...policyEntries].sort((a, b) => listed(b).localeCompare(listed(a)) || a.data.title.localeCompare(b.data.title, 'zh-CN'));
+  const visiblePolicies = sortedPolicies.filter((p) => isVisibleIn(edition, p.data.visibility));
+  registerPolicies(visiblePolicies);
   return {
     issues,
     articles: issues.flatMap((entry) => entry.articles),
     issueOf,
-    policies: sortedPolicies.filter((p) => isVisibleIn(edition, p.data.visibility)),
+    policies: visiblePolicies,
     hiddenPolicies: sortedPolicies.filter((p) => !isVisibleIn(edition, p.data.visibility)),
     topics: [...topics].sort((a, b) => a.id.localeCompare(b.id, 'zh-CN')),
   };

@@ -83,11 +83,11 @@ export interface ManifestPolicy {
   writtenDate: string | undefined;
   /**
    * Whether the site holds the document's text. A catalogue entry (false) gets no PDF: its page
-   * holds only what a bulletin says of it, which is no document to print. Left out: true.
+   * holds only what a bulletin says of it, which is no document to print.
    */
-  hasText?: boolean;
+  hasText: boolean;
   /** Whether the document prints a 版记 (抄送, 印发机关, 印发日期). */
-  closingBlock?: boolean;
+  closingBlock: boolean;
 }
 
 /** Whether a policy's page prints a 版记: GB/T 9704 §7.4, any of 抄送, 印发机关, 印发日期. */
@@ -111,7 +111,7 @@ export function buildPrintManifest(input: { author: string; issues: ManifestIssu
       closingBlock: true,
     };
   });
-  const policyDocuments: PrintDocument[] = input.policies.filter((policy) => policy.hasText !== false).map((policy) => {
+  const policyDocuments: PrintDocument[] = input.policies.filter((policy) => policy.hasText).map((policy) => {
     const date = policy.publishedDate ?? policy.writtenDate;
     const by = policy.issuer ?? policy.drafter;
     return {

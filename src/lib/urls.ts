@@ -59,6 +59,8 @@ export const absoluteIri = (path: string, site: URL | string) =>
 /** The printable PDFs, rendered at build time by scripts/pdf (one per issue, per policy, per year). */
 export const issuePdfUrl = (issueId: string) => `/pdf/bulletins/${issueId}.pdf`;
 
+/** The comparison (对照) of a version with the one before it. */
+export const policyCompareUrl = (policyId: string) => `/policies/${policyId}/对照/`;
 export const policyPdfUrl = (policyId: string) => `/pdf/policies/${policyId}.pdf`;
 
 /** The yearly bound volume (合订本). */

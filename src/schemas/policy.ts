@@ -116,8 +116,13 @@ export const policySchema = (reference: ReferenceFactory) =>
       indexNumber: text().optional(),
       /** The bulletin articles that mention it, by id: 2017-02/07. */
       mentionedIn: z.array(reference('articles')).default([]),
-      /** The policies this one replaces (revises or repeals), by id. */
+      /**
+       * The earlier versions of this document that it replaces (its 修订 of them), by id: they
+       * stay on the site, marked 已修订 from this one's 实施日期, and the pages compare them.
+       */
       supersedes: z.array(reference('policies')).default([]),
+      /** The documents it repeals (…同时废止), by id: marked 已废止 from this one's 实施日期. */
+      repeals: z.array(reference('policies')).default([]),
     })
     .strict()
     .superRefine((policy, ctx) => {

@@ -18,7 +18,7 @@ describe('the print manifest', () => {
     author: '山西省教育厅1331办公室',
     issues: [issue(2018, 1, 3, '2018-01-10'), issue(2017, 2, 2, '2017-05-18'), issue(2017, 1, 1, '2017-03-01')],
     policies: [
-      { id: 'p', title: '某办法', category: '管理办法', issuer: undefined, drafter: '山西省教育厅1331办公室', docNumber: undefined, publishedDate: undefined, writtenDate: '2017-04-01' },
+      { id: 'p', title: '某办法', category: '管理办法', issuer: undefined, drafter: '山西省教育厅1331办公室', docNumber: undefined, publishedDate: undefined, writtenDate: '2017-04-01', hasText: true, closingBlock: false },
     ],
   });
 

@@ -14,16 +14,29 @@ export function policyDate(policy: Pick<PolicyData, 'publishedDate' | 'writtenDa
 export const VALIDITIES = ['现行有效', '尚未施行', '已修订', '已废止', '已失效', '起草中'] as const;
 export type Validity = (typeof VALIDITIES)[number];
 
+/** What a later document does to this one (src/lib/policy/versions.ts successorActs), and from when. */
+export interface SuccessorAct {
+  act: 'revises' | 'repeals';
+  on: string | undefined;
+}
+
 /**
  * A policy's 时效性 on `today` (YYYY-MM-DD): 起草中 for a draft; 已废止 and 已修订 as recorded;
- * 已失效 once its 失效日期 has passed or its 废止日期 come; 尚未施行 before its 实施日期;
- * otherwise 现行有效.
+ * 已废止 once a later document that repeals it has taken effect (or its 废止日期 has come),
+ * 已修订 once a revision of it has; 已失效 once its 失效日期 has passed; 尚未施行 before its
+ * 实施日期; otherwise 现行有效.
  */
-export function validityOn(policy: Pick<PolicyData, 'status' | 'effectiveDate' | 'expiryDate' | 'repealedDate'>, today: string): Validity {
+export function validityOn(
+  policy: Pick<PolicyData, 'status' | 'effectiveDate' | 'expiryDate' | 'repealedDate'>,
+  today: string,
+  acts: readonly SuccessorAct[] = [],
+): Validity {
   const byStatus: Record<PolicyStatus, Validity | undefined> = { draft: '起草中', repealed: '已废止', amended: '已修订', 'in-force': undefined };
   const recorded = byStatus[policy.status];
   if (recorded) return recorded;
-  if (policy.repealedDate && policy.repealedDate <= today) return '已废止';
+  const inEffect = acts.filter((a) => a.on === undefined || a.on <= today);
+  if (inEffect.some((a) => a.act === 'repeals') || (policy.repealedDate && policy.repealedDate <= today)) return '已废止';
+  if (inEffect.some((a) => a.act === 'revises')) return '已修订';
   if (policy.expiryDate && policy.expiryDate < today) return '已失效';
   if (policy.effectiveDate && policy.effectiveDate > today) return '尚未施行';
   return '现行有效';
@@ -51,4 +64,9 @@ export function disclosureOf(note: string): Disclosure | undefined {
 /** The issuers that sign, in order: the 发文机关 and any co-issuers. */
 export function signatories(policy: Pick<PolicyData, 'issuer' | 'coIssuers'>): string[] {
   return [...(policy.issuer ? [policy.issuer] : []), ...policy.coIssuers];
+}
+
+/** A title in book-title marks, its own 《》 turned into 〈〉 as Chinese nests them: 《关于印发〈…办法〉的通知》. */
+export function quotedTitle(title: string): string {
+  return `《${title.replace(/《/g, '〈').replace(/》/g, '〉')}》`;
 }

@@ -293,3 +293,11 @@ export function needsContents(part: TextPart): boolean {
 export function hasText(text: DocumentText): boolean {
   return text.main.content.length + text.main.units.length + text.attachments.length > 0;
 }
+
+/**
+ * The part of a document that readers mean by its text: the document an 印发 notice carries
+ * (its attachment), else the 正文. Versions are compared, and contents listed, on this part.
+ */
+export function comparedPart(text: DocumentText, carried: { number: number } | undefined): TextPart {
+  return (carried && text.attachments.find((a) => a.number === carried.number)) || text.main;
+}

@@ -28,9 +28,8 @@ export const GET: APIRoute = async () => {
       docNumber: policy.data.docNumber,
       publishedDate: policy.data.publishedDate,
       writtenDate: policy.data.writtenDate,
-      // A document with a 版记 has it placed on the foot of its last page. A catalogue entry (no
-      // text) is to get no PDF (`hasText: policyView(policy).hasText`) once /archive/ stops
-      // linking one for every policy: until then the PDF stage would fail on its missing files.
+      // A catalogue entry (no text) gets no PDF; a document with a 版记 has it placed on the foot of its last page.
+      hasText: policyView(policy).hasText,
       closingBlock: policyView(policy).hasText && hasClosingBlock(policy.data),
     })),
   });
