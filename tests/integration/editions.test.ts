@@ -137,10 +137,10 @@ describe('the canary: an internal document added to the content', () => {
     const read = (edition: Edition, path: string) => readFileSync(join(outDir(edition), path), 'utf8');
     // The article it names, and the document it supersedes: a link in the internal edition …
     expect(read('internal', 'bulletins/2017-02/05/index.html')).toContain(`<a href="${canary.url}">《${canary.title}》</a>`);
-    expect(read('internal', PUBLIC_OPINION)).toMatch(new RegExp(`已被下列文件替代.*<a href="${canary.url}">`));
+    expect(read('internal', PUBLIC_OPINION)).toMatch(new RegExp(`历次版本.*<a href="${canary.url}">`));
     // … and in the public edition the same pages, whose published text does not quote its title, say nothing of it.
     expect(read('public', 'bulletins/2017-02/05/index.html')).toContain('<a href="/policies/1331-gongcheng-yijian/">');
-    expect(read('public', PUBLIC_OPINION)).not.toContain('已被下列文件替代');
+    expect(read('public', PUBLIC_OPINION)).not.toContain('历次版本');
   });
 
   it('counts in the internal lists only', () => {

@@ -9,15 +9,19 @@ import type { PolicyData } from '../../schemas/policy.ts';
 
 export interface VersionEntry {
   id: string;
-  data: Pick<PolicyData, 'supersedes' | 'repeals' | 'writtenDate' | 'effectiveDate' | 'publishedDate'>;
+  data: Pick<PolicyData, 'status' | 'supersedes' | 'repeals' | 'writtenDate' | 'effectiveDate' | 'publishedDate'>;
 }
 
 /** The day a document starts to act on others: its 实施日期, else its 发布日期 or 成文日期. */
 export const takesEffect = (data: VersionEntry['data']) => data.effectiveDate ?? data.publishedDate ?? data.writtenDate;
 
-/** What later documents do to `id`, each with the day it happens (undefined when no date is known). */
+/**
+ * What later documents do to `id`, each with the day it happens (undefined when no date is
+ * known). A draft does nothing yet: a revision still being written leaves the version in force.
+ */
 export function successorActs(id: string, all: readonly VersionEntry[]): Array<{ by: string; act: 'revises' | 'repeals'; on: string | undefined }> {
   return all.flatMap((other) => {
+    if (other.data.status === 'draft') return [];
     const repeals = other.data.repeals.some((ref) => ref.id === id);
     const revises = other.data.supersedes.some((ref) => ref.id === id);
     return repeals || revises ? [{ by: other.id, act: repeals ? ('repeals' as const) : ('revises' as const), on: takesEffect(other.data) }] : [];

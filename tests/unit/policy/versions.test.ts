@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { previousVersion, successorActs, versionsOf } from '../../../src/lib/policy/versions.ts';
 
-const entry = (id: string, writtenDate: string, supersedes: string[] = [], repeals: string[] = [], effectiveDate?: string) => ({
+const entry = (id: string, writtenDate: string, supersedes: string[] = [], repeals: string[] = [], effectiveDate?: string, status: 'draft' | 'in-force' = 'in-force') => ({
   id,
-  data: { writtenDate, effectiveDate, publishedDate: undefined, supersedes: supersedes.map((s) => ({ collection: 'policies' as const, id: s })), repeals: repeals.map((s) => ({ collection: 'policies' as const, id: s })) },
+  data: { status, writtenDate, effectiveDate, publishedDate: undefined, supersedes: supersedes.map((s) => ({ collection: 'policies' as const, id: s })), repeals: repeals.map((s) => ({ collection: 'policies' as const, id: s })) },
 });
 
 describe('versions', () => {
@@ -19,5 +19,8 @@ describe('versions', () => {
     expect(successorActs('v1', all)).toEqual([{ by: 'v2', act: 'repeals', on: '2021-05-01' }]);
     expect(successorActs('v2', all)).toEqual([{ by: 'v3', act: 'revises', on: '2023-01-01' }]);
     expect(successorActs('v3', all)).toEqual([]);
+  });
+  it('a draft revision does nothing yet', () => {
+    expect(successorActs('v1', [entry('v1', '2019-01-01'), entry('draft', '2024-01-01', ['v1'], [], undefined, 'draft')])).toEqual([]);
   });
 });
