@@ -53,14 +53,15 @@ export function termsOf(doc: Pick<ParsedOfficial, 'main' | 'attachments' | 'writ
   const terms: { effectiveDate?: string; expiryDate?: string } = {};
   const dated = new RegExp(`自\\s*(${CHINESE_DATE.source})\\s*起(?:施行|执行|实施|生效|试行)`).exec(text);
   const relative = /自(印发|发布|公布|下发|签发)之日起(?:施行|执行|实施|生效|试行)/.exec(text);
-  if (dated) terms.effectiveDate = parseChineseDate(dated[1]!);
-  else if (relative) {
-    terms.effectiveDate = relative[1] === '印发' || relative[1] === '下发' ? (doc.printedDate ?? doc.writtenDate) : doc.writtenDate;
-    if (relative[1] !== '印发' && terms.effectiveDate) undecided.push(`实施日期：“自${relative[1]}之日起施行”，按成文日期 ${terms.effectiveDate} 导入，请按实际${relative[1]}日期核对`);
+  const effective = dated ? parseChineseDate(dated[1]!) : relative ? (relative[1] === '印发' || relative[1] === '下发' ? (doc.printedDate ?? doc.writtenDate) : doc.writtenDate) : undefined;
+  if (effective) terms.effectiveDate = effective;
+  if (!dated && relative) {
+    if (relative[1] !== '印发' && relative[1] !== '下发' && terms.effectiveDate) undecided.push(`实施日期：“自${relative[1]}之日起施行”，按成文日期 ${terms.effectiveDate} 导入，请按实际${relative[1]}日期核对`);
   }
   const until = new RegExp(`有效期至\\s*(${CHINESE_DATE.source})`).exec(text);
   const years = /有效期(?:为|暂定为?)?\s*([0-9一二两三四五六七八九十]+)\s*年/.exec(text);
-  if (until) terms.expiryDate = parseChineseDate(until[1]!);
+  const untilDate = until ? parseChineseDate(until[1]!) : undefined;
+  if (untilDate) terms.expiryDate = untilDate;
   else if (years) {
     const n = parseNumber(years[1]!);
     const from = terms.effectiveDate ?? doc.writtenDate;
@@ -83,7 +84,7 @@ const romanised = (text: string, initials = false) =>
  * shijiaoke-2019-7); without one, the 成文日期 and the initials of the title's subject
  * (2020-06-05-kzzdxkjszqjcgz), and `fromNumber` false so that the command line can say so.
  */
-export function policyId(doc: Pick<ParsedOfficial, 'docNumber' | 'writtenDate' | 'title'>): { id: string; fromNumber: boolean } {
+export function policyId(doc: { docNumber?: string | undefined; writtenDate?: string | undefined; title: string }): { id: string; fromNumber: boolean } {
   const number = doc.docNumber ? parseDocNumber(doc.docNumber) : undefined;
   if (number) return { id: `${romanised(number.agency)}-${number.year}-${number.serial}`, fromNumber: true };
   const subject = (/关于(.+?)的(?:通知|意见|决定|通报|批复|函|报告|请示)$/.exec(doc.title)?.[1] ?? doc.title).replace(/《|》/g, '');

@@ -199,7 +199,7 @@ function importPolicy(blocks: SourceBlock[], o: ImportOptions): number {
     for (const a of entry.attachments) {
       const n = clauses(a.blocks ?? []);
       const tables = (a.blocks ?? []).filter((b) => b.type === 'table').length;
-      const size = a.blocks ? [`${a.blocks.length} 段`, ...(n ? [`${n} 条`] : []), ...(tables ? [`${tables} 个表格`] : [])].join('，') : '正文不在文件中';
+      const size = a.blocks ? [`${a.blocks.filter((b) => b.type === 'paragraph').length} 段`, ...(n ? [`${n} 条`] : []), ...(tables ? [`${tables} 个表格`] : [])].join('，') : '正文不在文件中';
       env.out(`  附件${a.number}：${a.title}（${size}）`);
     }
     if (!idFromNumber) env.out(`  没有发文字号：文件名按成文日期和标题拼音首字母取为 ${entry.id}，可改为更好读的名字（小写字母、数字和连字符）。`);

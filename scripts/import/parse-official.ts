@@ -243,12 +243,12 @@ export function parseOfficial(blocks: readonly SourceBlock[]): ParsedOfficial {
       if (COPY_NUMBER.test(word) && !result.copyNumber) return (result.copyNumber = word), true;
       const secrecy = SECRECY.exec(word);
       if (secrecy) {
-        result.secrecy = secrecy[1] as ParsedOfficial['secrecy'];
+        result.secrecy = secrecy[1] as NonNullable<ParsedOfficial['secrecy']>;
         if (secrecy[2]) result.secrecyPeriod = secrecy[2];
         return true;
       }
       const urgency = URGENCY.exec(word);
-      if (urgency) return (result.urgency = urgency[1] as ParsedOfficial['urgency']), true;
+      if (urgency) return (result.urgency = urgency[1] as NonNullable<ParsedOfficial['urgency']>), true;
       return false;
     });
     if (!read.every(Boolean)) break;
@@ -297,7 +297,6 @@ export function parseOfficial(blocks: readonly SourceBlock[]): ParsedOfficial {
     // A 主送 that wrapped onto a second line: its first line is left-aligned and ends in a 、 or ，.
     let first = recipientsAt;
     while (first - 1 > titleStart && /[、，,]$/.test(tidy(units[first - 1]!.text))) first--;
-    result.title = '';
     const title = joinTitle(texts().slice(titleStart, first));
     if (!title) throw new ImportError('未找到公文标题：主送机关之前应有标题（如“关于……的通知”）');
     (result as ParsedOfficial).title = title;
