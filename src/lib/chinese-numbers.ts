@@ -43,3 +43,15 @@ export function parseChineseDate(text: string): string | undefined {
   const [year, month, day] = [m[1]!, m[2]!, m[3]!].map(parseNumber);
   return year && month && day ? isoDate(year, month, day) : undefined;
 }
+
+const NUMERALS = '零一二三四五六七八九';
+
+/** 1 → 一, 10 → 十, 12 → 十二, 20 → 二十, 105 → 一百零五 (up to 999), as 第十二条 writes it. */
+export function formatChineseNumber(n: number): string {
+  if (!Number.isInteger(n) || n < 0 || n > 999) throw new RangeError(`${n}: only whole numbers from 0 to 999`);
+  if (n < 10) return NUMERALS[n]!;
+  if (n < 20) return `十${n % 10 ? NUMERALS[n % 10] : ''}`;
+  if (n < 100) return `${NUMERALS[Math.floor(n / 10)]}十${n % 10 ? NUMERALS[n % 10] : ''}`;
+  const rest = n % 100;
+  return `${NUMERALS[Math.floor(n / 100)]}百${rest === 0 ? '' : rest < 10 ? `零${NUMERALS[rest]}` : rest < 20 ? `一${formatChineseNumber(rest)}` : formatChineseNumber(rest)}`;
+}

@@ -54,11 +54,16 @@ export function unitBody(unit: Unit): string {
   return [first, ...unit.content.flatMap(blockText)].join('\n');
 }
 
-/** Dice similarity over the characters jsdiff finds in common: 1 for equal texts, 0 for nothing shared. */
+/**
+ * How alike two units are, from the characters jsdiff finds in common, in [0, 1]: the mean of
+ * their Dice coefficient (shared over both lengths) and their overlap (shared over the shorter
+ * length), so that a provision that gained a sentence (…同时废止) is still the same provision.
+ */
 export function similarity(a: string, b: string): number {
   if (!a && !b) return 1;
+  if (!a || !b) return 0;
   const common = diffChars(a, b).reduce((n, change) => n + (change.added || change.removed ? 0 : change.value.length), 0);
-  return (2 * common) / (a.length + b.length);
+  return ((2 * common) / (a.length + b.length) + common / Math.min(a.length, b.length)) / 2;
 }
 
 const segments = (changes: ChangeObject<string>[], side: 'old' | 'new'): Segment[] =>
