@@ -19,6 +19,35 @@ export interface PolicyEntry extends Omit<ParsedOfficial, 'undecided' | 'joins' 
   effectiveDate?: string;
   expiryDate?: string;
   attachments: ParsedOfficial['attachments'];
+  /** The earlier version this one revises (npm run import -- FILE --revises ID). */
+  supersedes?: string[];
+  /** The documents it repeals (…同时废止). */
+  repeals?: string[];
+}
+
+/** What an import knows of the version a revision replaces: its id and how the revision may cite it. */
+export interface RevisedVersion {
+  id: string;
+  title: string;
+  docNumber: string | undefined;
+}
+
+/**
+ * A revision of `revised`: it supersedes it, and repeals it when its own words say so — a
+ * sentence with 废止 (…同时废止, 予以废止) that names the earlier version by its 文号 or its
+ * title, as 原《…办法》（示教科〔2019〕7号）同时废止 does. Otherwise the earlier version is
+ * revised (已修订), and `undecided` says how that was decided.
+ */
+export function asRevision(entry: PolicyEntry, revised: RevisedVersion, undecided: string[] = []): PolicyEntry {
+  const text = [...paragraphs(entry.main), ...entry.attachments.flatMap((a) => paragraphs(a.blocks ?? []))].join('\n');
+  const names = [revised.docNumber, revised.title, ...(/《(.+?)》/.exec(revised.title)?.slice(1) ?? [])].filter((n): n is string => Boolean(n));
+  const repeals = text.split(/(?<=[。；\n])/).some((sentence) => /废止/.test(sentence) && names.some((name) => sentence.includes(name)));
+  undecided.push(
+    repeals
+      ? `修订：原文写明废止 ${revised.id}（${revised.docNumber ?? revised.title}），该版本将标为“已废止”`
+      : `修订：原文没有写明废止 ${revised.id}，该版本将标为“已修订”；如原文另有废止的说法，请在 repeals 中列出`,
+  );
+  return { ...entry, supersedes: [revised.id], ...(repeals ? { repeals: [revised.id] } : {}) };
 }
 
 /** 文种 the schema lists, longest first, so that 管理办法 is found before 办法. */

@@ -1,7 +1,7 @@
 /**
  * Imports a bulletin issue, or an official document (公文), into the site's content files.
  *
- *   npm run import -- FILE [--kind bulletin|policy] [--out DIR] [--force] [--dry-run]
+ *   npm run import -- FILE [--kind bulletin|policy] [--revises ID] [--out DIR] [--force] [--dry-run]
  *
  * FILE is the issue or document as extracted plain text, a PDF or a .docx; which of the two it
  * is, is told by its form (第N期 under a masthead; a 发文字号, a title ending in a 文种 above a
@@ -11,12 +11,13 @@
  * editor must check. Refuses an entry that already exists unless --force; --dry-run prints the
  * files and writes nothing.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { formatChineseDate } from '../../src/lib/chinese-date.ts';
 import { formatIssueLabel, formatSerial } from '../../src/lib/issue-label.ts';
 import { validateContent } from '../content/validate.ts';
+import { parseContentFile } from '../content/frontmatter.ts';
 import { buildIssue } from './build-issue.ts';
 import { ImportError } from './errors.ts';
 import { parseBulletin } from './parse-bulletin.ts';
@@ -26,14 +27,15 @@ import type { TopicKeywords } from './topics.ts';
 import { existingFiles, issueTarget, policyTarget, validateImport, writeContentFiles, type ContentTarget } from './write-content.ts';
 import { flattenTables, type SourceBlock } from './source-block.ts';
 import { looksOfficial, parseOfficial, type OfficialBlock } from './parse-official.ts';
-import { buildPolicy } from './build-policy.ts';
+import { asRevision, buildPolicy, type RevisedVersion } from './build-policy.ts';
 import { renderPolicyFiles } from './render-policy.ts';
 import type { ContentFile } from './render-content.ts';
 
 const USAGE =
-  '用法：npm run import -- 文件 [--kind bulletin|policy] [--out 目录] [--force] [--dry-run]\n' +
+  '用法：npm run import -- 文件 [--kind bulletin|policy] [--revises 编号] [--out 目录] [--force] [--dry-run]\n' +
   '  文件：一期工作要讯或一份公文的纯文本（UTF-8）、PDF 或 Word（.docx）\n' +
-  '  --kind：bulletin（工作要讯）或 policy（公文，写入 policies/）；不写时按文件的格式判断';
+  '  --kind：bulletin（工作要讯）或 policy（公文，写入 policies/）；不写时按文件的格式判断\n' +
+  '  --revises：这份公文是 policies/ 中某份文件（编号即其文件名）的修订版：新文件替代它，旧文件保留并标为已修订或已废止';
 
 type Kind = 'bulletin' | 'policy';
 
@@ -70,7 +72,14 @@ export async function runImport(argv: string[], env: CliEnvironment): Promise<nu
     args = parseArgs({
       args: argv,
       allowPositionals: true,
-      options: { out: { type: 'string' }, kind: { type: 'string' }, force: { type: 'boolean' }, 'dry-run': { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+      options: {
+        out: { type: 'string' },
+        kind: { type: 'string' },
+        revises: { type: 'string' },
+        force: { type: 'boolean' },
+        'dry-run': { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
     });
   } catch (error) {
     env.err(`${(error as Error).message}\n${USAGE}`);
@@ -99,8 +108,11 @@ export async function runImport(argv: string[], env: CliEnvironment): Promise<nu
 
   try {
     const { format, blocks } = await readSource(file);
-    const kind = (kindArg as Kind | undefined) ?? kindOf(blocks);
-    const options = { env, file, contentDir, dryRun, force: Boolean(args.values.force), shown, formatName: FORMAT_NAMES[format] };
+    const revises = args.values.revises;
+    const kind = (kindArg as Kind | undefined) ?? (revises !== undefined ? 'policy' : kindOf(blocks));
+    if (revises !== undefined && kind !== 'policy') throw new ImportError('--revises 只用于公文（政策文件），不能用于工作要讯');
+    const revised = revises === undefined ? undefined : findRevised(revises, contentDir, env.projectRoot, shown);
+    const options = { env, file, contentDir, dryRun, force: Boolean(args.values.force), shown, formatName: FORMAT_NAMES[format], revised };
     return kind === 'policy' ? importPolicy(blocks, options) : importBulletin(flattenTables(blocks), options);
   } catch (error) {
     if (!(error instanceof ImportError)) throw error;
@@ -111,6 +123,27 @@ export async function runImport(argv: string[], env: CliEnvironment): Promise<nu
 }
 
 
+/**
+ * The policy a revision replaces, by its id, looked for where the import writes (content/ or
+ * --out DIR) and then in the project's content/; refused with what exists when it is not there.
+ */
+function findRevised(id: string, contentDir: string, projectRoot: string, shown: (path: string) => string): RevisedVersion {
+  const places = [...new Set([contentDir, join(projectRoot, 'content')])];
+  for (const dir of places) {
+    const path = join(dir, 'policies', `${id}.mdx`);
+    if (!existsSync(path)) continue;
+    const { data } = parseContentFile(readFileSync(path, 'utf8'), 'frontmatter');
+    const title = data?.['title'];
+    const docNumber = data?.['docNumber'];
+    if (typeof title !== 'string') throw new ImportError(`--revises ${id}：${shown(path)} 没有标题（title），请先修正这份文件`);
+    return { id, title, docNumber: typeof docNumber === 'string' ? docNumber : undefined };
+  }
+  const existing = places.flatMap((dir) => (existsSync(join(dir, 'policies')) ? readdirSync(join(dir, 'policies')) : [])).filter((n) => n.endsWith('.mdx'));
+  throw new ImportError(
+    `--revises ${id}：在 ${places.map((d) => shown(join(d, 'policies'))).join(' 和 ')} 中没有找到这份文件（或它没有通过内容检查）。${existing.length ? `已有：${existing.map((n) => n.replace(/\.mdx$/, '')).join('、')}` : ''}`,
+  );
+}
+
 interface ImportOptions {
   env: CliEnvironment;
   file: string;
@@ -119,6 +152,8 @@ interface ImportOptions {
   force: boolean;
   shown: (path: string) => string;
   formatName: string;
+  /** The version a revision replaces (--revises). */
+  revised?: RevisedVersion | undefined;
 }
 
 /**
@@ -186,7 +221,10 @@ const clauses = (blocks: readonly OfficialBlock[]) => blocks.filter((b) => b.typ
 
 function importPolicy(blocks: SourceBlock[], o: ImportOptions): number {
   const { env, shown } = o;
-  const { entry, undecided, joins, idFromNumber } = buildPolicy(parseOfficial(blocks));
+  const built = buildPolicy(parseOfficial(blocks));
+  const { undecided, joins, idFromNumber } = built;
+  const entry = o.revised ? asRevision(built.entry, o.revised, undecided) : built.entry;
+  if (o.revised?.id === entry.id) throw new ImportError(`修订版与 --revises ${entry.id} 是同一个编号（同一个发文字号？）：修订版应另有发文字号`);
   const files = renderPolicyFiles(entry);
   const describe = `公文 ${entry.id}`;
   const date = (iso: string | undefined) => (iso ? formatChineseDate(iso) : '不详');

@@ -48,6 +48,8 @@ export function renderPolicy(entry: PolicyEntry): string {
     ...field('printedDate', entry.printedDate),
     ...field('effectiveDate', entry.effectiveDate),
     ...field('expiryDate', entry.expiryDate),
+    ...list('supersedes', entry.supersedes ?? []),
+    ...list('repeals', entry.repeals ?? []),
   ];
   const sections = [
     entry.main.map(renderBlock).join('\n\n'),

@@ -54,8 +54,10 @@ export function validateImport(target: ContentTarget, files: readonly ContentFil
     if (ownContent) {
       if (existsSync(target.contentDir)) cpSync(target.contentDir, content, { recursive: true });
     } else {
-      // Elsewhere (--out): the project's topics, and whatever the folder already holds.
+      // Elsewhere (--out): the project's topics and policies (a revision may supersede one of
+      // them), and whatever the folder already holds.
       cpSync(join(target.projectRoot, 'content/topics'), join(content, 'topics'), { recursive: true });
+      cpSync(join(target.projectRoot, 'content/policies'), join(content, 'policies'), { recursive: true });
       for (const sub of COLLECTIONS) {
         if (existsSync(join(target.contentDir, sub))) cpSync(join(target.contentDir, sub), join(content, sub), { recursive: true });
       }

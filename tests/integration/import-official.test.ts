@@ -6,7 +6,7 @@
  * byte. A failing draw prints its seed: IMPORT_OFFICIAL_SEED=<seed> repeats it.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { seededRandom } from '../../scripts/lib/random.ts';
@@ -101,4 +101,34 @@ describe('importing the golden official documents from their renderings', () => 
       }
     }
   }, 60_000);
+});
+
+describe('importing a revision (--revises)', () => {
+  const revision = 'shijiaoke-2022-3';
+  for (const format of ['pdf', 'docx'] as const) {
+    it(`${revision} as .${format} with --revises shijiaoke-2019-7 supersedes and, by its own 同时废止, repeals the earlier version`, async () => {
+      const out = join(dir, `out-revision-${format}`);
+      // The earlier version is already there, where the import writes.
+      mkdirSync(join(out, 'policies'), { recursive: true });
+      writeFileSync(join(out, 'policies/shijiaoke-2019-7.mdx'), readFileSync(fixturePath('shijiaoke-2019-7')));
+      const file = join(dir, `${revision}.${format}`);
+      const doc = loadOfficial(fixturePath(revision));
+      writeFileSync(file, format === 'docx' ? await officialDocx(doc, DEFAULT_VARIANT) : await officialPdf(doc, DEFAULT_VARIANT));
+      const run = runImportCli([file, '--revises', 'shijiaoke-2019-7', '--out', out]);
+      expect(run.stderr).toBe('');
+      expect(run.status).toBe(0);
+      expect(run.stdout).toContain('原文写明废止 shijiaoke-2019-7');
+      expect(difference(readFileSync(join(out, 'policies', `${revision}.mdx`), 'utf8'), expected(revision))).toBe('');
+    });
+  }
+  it('refuses a version that is not there, naming what is', async () => {
+    const file = join(dir, `${revision}-missing.pdf`);
+    writeFileSync(file, await officialPdf(loadOfficial(fixturePath(revision)), DEFAULT_VARIANT));
+    const out = join(dir, 'out-revision-missing');
+    const run = runImportCli([file, '--revises', 'no-such-policy', '--out', out]);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('--revises no-such-policy：在');
+    expect(run.stderr).toContain('没有写入任何文件');
+    expect(existsSync(out)).toBe(false);
+  });
 });
