@@ -4,6 +4,7 @@
  * leaves out is left out here too, never filled with a guess.
  */
 import type { IsoDate } from '../schemas/common.ts';
+import type { Validity } from './policy/facts.ts';
 import type { PolicyStatus } from '../schemas/policy.ts';
 
 type JsonLd = Record<string, unknown>;
@@ -80,6 +81,14 @@ export interface LegislationInput {
   docNumber?: string | undefined;
   writtenDate?: IsoDate | undefined;
   publishedDate?: IsoDate | undefined;
+  /** 实施日期: the version's date (legislationDateVersion). */
+  effectiveDate?: IsoDate | undefined;
+  /** 时效性 as of the build (src/lib/policy/facts.ts); the status alone when not given. */
+  validity?: Validity | undefined;
+  /** Absolute URLs of the earlier versions this one revises (legislationConsolidates: it is their revised text). */
+  consolidates?: string[] | undefined;
+  /** Absolute URLs of the documents it changes: the versions it revises and those it repeals (legislationChanges). */
+  changes?: string[] | undefined;
 }
 
 /**
@@ -92,8 +101,23 @@ const LEGAL_FORCE: Partial<Record<PolicyStatus, string>> = {
   repealed: 'https://schema.org/NotInForce',
 };
 
+/**
+ * The same from the 时效性: 现行有效 is InForce; not yet in force, lapsed, repealed, or replaced by
+ * a revision is NotInForce (schema.org: “not in force”, whether repealed or not yet commenced).
+ */
+const FORCE_BY_VALIDITY: Partial<Record<Validity, string>> = {
+  现行有效: 'https://schema.org/InForce',
+  尚未施行: 'https://schema.org/NotInForce',
+  已失效: 'https://schema.org/NotInForce',
+  已废止: 'https://schema.org/NotInForce',
+  已修订: 'https://schema.org/NotInForce',
+};
+
 export function legislationJsonLd(input: LegislationInput): JsonLd {
-  const force = LEGAL_FORCE[input.status];
+  const force = input.validity ? FORCE_BY_VALIDITY[input.validity] : LEGAL_FORCE[input.status];
+  const links = (urls: string[] | undefined) => (urls?.length ? urls.map((url) => ({ '@type': 'Legislation', url })) : undefined);
+  const changes = links(input.changes);
+  const consolidates = links(input.consolidates);
   return {
     '@context': 'https://schema.org',
     '@type': 'Legislation',
@@ -108,6 +132,9 @@ export function legislationJsonLd(input: LegislationInput): JsonLd {
     // schema.org: “typically the ministry who is/was in charge of elaborating the legislation”, i.e. 起草单位.
     ...(input.drafter ? { legislationResponsible: { '@type': 'GovernmentOrganization', name: input.drafter } } : {}),
     ...(force ? { legislationLegalForce: force } : {}),
+    ...(input.effectiveDate ? { legislationDateVersion: input.effectiveDate } : {}),
+    ...(changes ? { legislationChanges: changes } : {}),
+    ...(consolidates ? { legislationConsolidates: consolidates } : {}),
   };
 }
 

@@ -38,6 +38,8 @@ export const timelineMonthUrl = (yearMonth: string) => `${timelineUrl}#m${yearMo
 
 /** The RSS feed of articles. */
 export const feedUrl = '/feed.xml';
+/** The feed of the policy library's changes. */
+export const policyFeedUrl = '/policies/feed.xml';
 
 /** A site path as an absolute URL on the deployed site, percent-encoded (canonical links, og:url, the feed, the sitemap). */
 export const absoluteUrl = (path: string, site: URL | string) => new URL(path, site).href;

@@ -79,3 +79,20 @@ describe('serializeJsonLd', () => {
     expect(JSON.parse(json)).toEqual({ name: '</script><script>alert(1)</script>' });
   });
 });
+
+describe('legislationJsonLd for versions', () => {
+  const base = { name: '某办法', url: 'https://example.org/policies/b/', category: '管理办法', status: 'in-force' as const };
+  it('speaks from the 时效性, and links the versions a revision changes and consolidates', () => {
+    const data = legislationJsonLd({ ...base, validity: '现行有效', effectiveDate: '2022-05-01', consolidates: ['https://example.org/policies/a/'], changes: ['https://example.org/policies/a/'] });
+    expect(data).toMatchObject({
+      legislationLegalForce: 'https://schema.org/InForce',
+      legislationDateVersion: '2022-05-01',
+      legislationChanges: [{ '@type': 'Legislation', url: 'https://example.org/policies/a/' }],
+      legislationConsolidates: [{ '@type': 'Legislation', url: 'https://example.org/policies/a/' }],
+    });
+    for (const validity of ['已修订', '已废止', '已失效', '尚未施行'] as const) {
+      expect(legislationJsonLd({ ...base, validity }).legislationLegalForce, validity).toBe('https://schema.org/NotInForce');
+    }
+    expect(legislationJsonLd({ ...base, validity: '起草中' })).not.toHaveProperty('legislationLegalForce');
+  });
+});

@@ -1,0 +1,54 @@
+/**
+ * /policies/feed.xml: the policy library's changes, newest first (src/lib/policy/changes.ts) —
+ * a document issued, revised, repealed or lapsed — for the staff who follow the library. Built
+ * with @astrojs/rss, as the bulletin's feed is; only what this edition shows.
+ */
+import rss from '@astrojs/rss';
+import type { APIContext } from 'astro';
+import { getSiteContent, type Policy } from '../../data/site.ts';
+import { buildDate } from '../../data/policies.ts';
+import { policyChanges, type ChangeKind } from '../../lib/policy/changes.ts';
+import { formatChineseDate } from '../../lib/chinese-date.ts';
+import { quotedTitle } from '../../lib/policy/facts.ts';
+import { SITE_OWNER } from '../../lib/site.ts';
+import { absoluteUrl, policyFeedUrl, policyUrl } from '../../lib/urls.ts';
+
+const VERBS: Record<ChangeKind, string> = { issued: '印发', revised: '已修订', repealed: '已废止', lapsed: '已失效' };
+
+export async function GET(context: APIContext) {
+  const site = context.site ?? context.url;
+  const { policies } = await getSiteContent();
+  const byId = new Map(policies.map((p) => [p.id, p]));
+  const named = (p: Policy) => `${quotedTitle(p.data.title)}${p.data.docNumber ? `（${p.data.docNumber}）` : ''}`;
+  return rss({
+    title: `政策文件变动 · ${SITE_OWNER}`,
+    description: `${SITE_OWNER}政策文件库的变动：文件的印发、修订、废止和失效，新的在前。`,
+    site,
+    trailingSlash: true,
+    xmlns: { atom: 'http://www.w3.org/2005/Atom' },
+    customData: `<language>zh-cn</language><atom:link href="${absoluteUrl(policyFeedUrl, site)}" rel="self" type="application/rss+xml"/>`,
+    items: policyChanges(policies, buildDate()).map((change) => {
+      const policy = byId.get(change.id)!;
+      const by = change.by ? byId.get(change.by) : undefined;
+      const when = formatChineseDate(change.date);
+      const description =
+        change.kind === 'issued'
+          ? `${when}，${policy.data.issuer ?? '发文机关不详'}印发${named(policy)}。`
+          : change.kind === 'lapsed'
+            ? `${named(policy)}有效期至${formatChineseDate(policy.data.expiryDate!)}，自${when}起失效。`
+            : by
+              ? `自${when}起，${named(policy)}被${named(by)}${change.kind === 'repealed' ? '废止' : '修订'}。`
+              : `${named(policy)}于${when}废止。`;
+      return {
+        title: `${VERBS[change.kind]}：${policy.data.title}`,
+        // The page that shows the change (the new version for a revision or repeal, the document
+        // otherwise), at an anchor of the change's own: @astrojs/rss makes the link each item's
+        // guid, and two changes of one document must not share one.
+        link: `${policyUrl(by?.id ?? policy.id)}#${VERBS[change.kind]}-${change.date}`,
+        pubDate: new Date(`${change.date}T12:00:00Z`),
+        description,
+        categories: [VERBS[change.kind], policy.data.category],
+      };
+    }),
+  });
+}
