@@ -12,7 +12,8 @@ export interface EvalPage {
   text: string;
 }
 
-export type QueryKind = 'name' | 'phrase' | 'mixed';
+/** name, phrase and mixed are judged by page; clause by the part of a policy that holds the query (its 条, at its anchor). */
+export type QueryKind = 'name' | 'phrase' | 'mixed' | 'clause';
 
 export interface EvalQuery {
   query: string;

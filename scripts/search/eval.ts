@@ -18,6 +18,7 @@ import { parseArgs } from 'node:util';
 import { parse } from 'node-html-parser';
 import { collectRecords } from './build-index.ts';
 import { searchRecordsFor } from '../build/build-data.ts';
+import type { SearchRecord } from '../../src/lib/build-data.ts';
 import { randomMixed, randomPhrases, seededRandom, truthFor, type EvalPage, type EvalQuery, type QueryKind } from './eval-queries.ts';
 import { mean, rPrecision, recall } from './metrics.ts';
 import { buildStockCopy } from './stock-index.ts';
@@ -30,6 +31,8 @@ export interface EvalOptions {
   seed: number;
   /** At most this many of the site's names and terms, drawn at random (all by default). */
   names?: number;
+  /** Phrases drawn from inside policy parts (条), judged by part, when the site has any (default 60). */
+  clauses?: number;
   /** A stock Pagefind copy of the site made already (buildStockCopy); made here otherwise. */
   stockDir?: string;
 }
@@ -68,18 +71,34 @@ export const asPages = (urls: readonly string[]) => [...new Set(urls.map(pageOf)
 
 /** The build's search records as pages: a page's text is its own record's and its parts'. */
 export async function evalPages(recordsFile: string): Promise<EvalPage[]> {
+  return pagesOf(await collectRecords(recordsFile));
+}
+
+function pagesOf(records: readonly SearchRecord[]): EvalPage[] {
   const byPage = new Map<string, string[]>();
-  for (const record of await collectRecords(recordsFile)) {
+  for (const record of records) {
     const url = pageOf(record.url);
     const texts = byPage.get(url) ?? [];
-    texts.push(...(texts.length ? [] : [record.title]), ...record.blocks);
+    // The page's title once (its own record comes first); a part's title is its name, which its text opens with.
+    texts.push(...(record.url === url ? [record.title] : []), ...record.blocks);
     byPage.set(url, texts);
   }
   return [...byPage].map(([url, texts]) => ({ url, text: texts.join('\n') }));
 }
 
+/**
+ * The records of documents that have parts (a policy and its 条), each as the unit a clause-level
+ * result is: the page's own record (title and what no part holds) and each part at its anchor.
+ */
+function partUnits(records: readonly SearchRecord[]): EvalPage[] {
+  const parted = new Set(records.filter((r) => r.url.includes('#')).map((r) => pageOf(r.url)));
+  return records.filter((r) => parted.has(pageOf(r.url))).map((r) => ({ url: r.url, text: (r.url.includes('#') ? r.blocks : [r.title, ...r.blocks]).join('\n') }));
+}
+
 export async function evaluate(options: EvalOptions): Promise<EvalReport> {
-  const pages = await evalPages(searchRecordsFor(options.site));
+  const records = await collectRecords(searchRecordsFor(options.site));
+  const pages = pagesOf(records);
+  const units = partUnits(records);
   const random = seededRandom(options.seed);
   const names = namedQueries(options.site, pages);
   // Shuffled with the seed, then cut to the sample size.
@@ -91,6 +110,8 @@ export async function evaluate(options: EvalOptions): Promise<EvalReport> {
     ...names.slice(0, options.names ?? names.length),
     ...randomPhrases(pages, options.random, random),
     ...randomMixed(pages, options.mixed, random),
+    // Copied from inside a document's 条: judged by the 条 that holds them.
+    ...randomPhrases(units.filter((u) => u.url.includes('#')), units.length ? (options.clauses ?? 60) : 0, random).map((q) => ({ ...q, kind: 'clause' as const })),
   ];
   const stock = options.stockDir ? { dir: options.stockDir, remove: () => {} } : buildStockCopy(options.site);
   const browser = await launchBrowser();
@@ -102,12 +123,24 @@ export async function evaluate(options: EvalOptions): Promise<EvalReport> {
     };
     const rows: Array<{ query: EvalQuery; truth: Set<string>; results: Record<Engine, string[]> }> = [];
     for (const query of queries) {
+      if (query.kind === 'clause') {
+        // By part: our records as they rank; stock Pagefind's sub-results (by heading) as it ranks them.
+        const truth = truthFor(units, query.query);
+        const inParted = (url: string) => units.some((u) => pageOf(u.url) === pageOf(url));
+        rows.push({
+          query,
+          truth,
+          results: { ours: (await sessions.ours.search(query.query)).filter(inParted), stock: (await sessions.stock.searchParts(query.query)).filter(inParted) },
+        });
+        continue;
+      }
       const truth = truthFor(pages, query.query);
       if (truth.size === 0) continue; // a tag the text never spells out verbatim
       rows.push({ query, truth, results: { ours: asPages(await sessions.ours.search(query.query)), stock: await sessions.stock.search(query.query) } });
     }
     const figures = (kind: QueryKind | 'all', engine: Engine): EngineFigures => {
-      const selected = rows.filter((row) => kind === 'all' || row.query.kind === kind);
+      // 'all' is by page: the clause rows are judged by part and stand apart.
+      const selected = rows.filter((row) => (kind === 'all' ? row.query.kind !== 'clause' : row.query.kind === kind));
       const scored = selected.map((row) => ({ row, recall: recall(row.results[engine], row.truth), rPrecision: rPrecision(row.results[engine], row.truth) }));
       return {
         queries: selected.length,
@@ -118,7 +151,7 @@ export async function evaluate(options: EvalOptions): Promise<EvalReport> {
           .map((s) => ({ query: s.row.query.query, kind: s.row.query.kind, truth: s.row.truth.size, rPrecision: s.rPrecision, top: s.row.results[engine].slice(0, 3) })),
       };
     };
-    const kinds = ['name', 'phrase', 'mixed', 'all'] as const;
+    const kinds = ['name', 'phrase', 'mixed', 'all', 'clause'] as const;
     const byKind = Object.fromEntries(kinds.map((kind) => [kind, { ours: figures(kind, 'ours'), stock: figures(kind, 'stock') }])) as EvalReport['byKind'];
     return { seed: options.seed, pages: pages.length, byKind };
   } finally {
@@ -129,7 +162,7 @@ export async function evaluate(options: EvalOptions): Promise<EvalReport> {
   }
 }
 
-const KIND_NAMES: Record<QueryKind | 'all', string> = { name: '名称与术语', phrase: '随机2–6字短语', mixed: '数字与汉字混合', all: '全部' };
+const KIND_NAMES: Record<QueryKind | 'all', string> = { name: '名称与术语', phrase: '随机2–6字短语', mixed: '数字与汉字混合', all: '全部（按页面）', clause: '条款内的短语（按条款）' };
 
 export function formatReport(report: EvalReport): string {
   const lines = [
@@ -143,7 +176,7 @@ export function formatReport(report: EvalReport): string {
       `| ${KIND_NAMES[kind]} | ${figures.ours.queries} | ${figures.ours.recall.toFixed(3)} | ${figures.ours.rPrecision.toFixed(3)} | ${figures.stock.recall.toFixed(3)} | ${figures.stock.rPrecision.toFixed(3)} |`,
     );
   }
-  const misses = report.byKind.all.ours.misses;
+  const misses = [...report.byKind.all.ours.misses, ...report.byKind.clause.ours.misses];
   lines.push('', misses.length ? `本站未达满分的查询（${misses.length}）：` : '本站每个查询都满分。');
   for (const miss of misses.slice(0, 20)) lines.push(`  ${miss.query}（${miss.kind}，应有 ${miss.truth} 页）R-precision ${miss.rPrecision.toFixed(2)}，前列：${miss.top.join(' ')}`);
   const stockMisses = report.byKind.all.stock.misses;
@@ -166,6 +199,22 @@ if (import.meta.main) {
   const report = await evaluate({ site: values.site, random: Number(values.random), mixed: Number(values.mixed), seed });
   console.log(formatReport(report));
   const all = report.byKind.all;
-  console.log(JSON.stringify({ seed, pages: report.pages, queries: all.ours.queries, recall: all.ours.recall, rPrecision: all.ours.rPrecision, stockRecall: all.stock.recall, stockRPrecision: all.stock.rPrecision }));
+  const clause = report.byKind.clause;
+  console.log(
+    JSON.stringify({
+      seed,
+      pages: report.pages,
+      queries: all.ours.queries,
+      recall: all.ours.recall,
+      rPrecision: all.ours.rPrecision,
+      stockRecall: all.stock.recall,
+      stockRPrecision: all.stock.rPrecision,
+      clauseQueries: clause.ours.queries,
+      clauseRecall: clause.ours.recall,
+      clauseRPrecision: clause.ours.rPrecision,
+      stockClauseRecall: clause.stock.recall,
+      stockClauseRPrecision: clause.stock.rPrecision,
+    }),
+  );
 }
 

@@ -82,6 +82,11 @@ export type Engine = 'ours' | 'stock';
 export interface SearchSession {
   /** Result URLs in rank order. */
   search: (query: string) => Promise<string[]>;
+  /**
+   * Stock Pagefind only: its results as parts, in rank order — each page's sub-results (the
+   * sections under headings with an id), in the order Pagefind gives them.
+   */
+  searchParts: (query: string) => Promise<string[]>;
   close: () => Promise<void>;
 }
 
@@ -104,7 +109,18 @@ export async function openSession(browser: Browser, dir: string, origin: string,
           }, query);
     return ids.map((id) => urls.get(id) ?? `?${id}`);
   };
-  return { search, close: () => page.close() };
+  const searchParts = async (query: string) =>
+    page.evaluate(async (q) => {
+      const pagefind = await import('/pagefind/pagefind.js' as string);
+      const found = await pagefind.search(q);
+      const parts: string[] = [];
+      for (const result of found?.results ?? []) {
+        const data = (await result.data()) as { url: string; sub_results?: Array<{ url: string }> };
+        parts.push(...(data.sub_results?.length ? data.sub_results.map((s) => s.url) : [data.url]));
+      }
+      return parts;
+    }, query);
+  return { search, searchParts, close: () => page.close() };
 }
 
 export async function launchBrowser(): Promise<Browser> {

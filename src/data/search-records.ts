@@ -7,15 +7,13 @@
 import type { SearchRecord } from '../lib/build-data.ts';
 import { formatIssueLabel } from '../lib/issue-label.ts';
 import { paragraphTexts } from '../lib/markdown.ts';
-import { KIND_LABELS } from '../lib/kinds.ts';
+import { entryYear, KIND_LABELS } from '../lib/kinds.ts';
 import { STATUS_ORDER, statusLabel } from '../lib/policy-labels.ts';
 import { allUnits, blockText, unitText, type TextPart, type Unit } from '../lib/policy/structure.ts';
 import { articleUrl, policyUrl } from '../lib/urls.ts';
 import { policyView } from './policies.ts';
 import { signatories, VALIDITIES, type Validity } from '../lib/policy/facts.ts';
 import { getSiteContent, type Policy } from './site.ts';
-
-const year = (date: string | undefined) => (date ? [date.slice(0, 4)] : []);
 
 /** The parts of a text that become records of their own, each with its own text (not its children's): every 条 and every numbered heading. */
 function searchableUnits(part: TextPart): Unit[] {
@@ -30,8 +28,8 @@ function policyRecords(policy: Policy): SearchRecord[] {
     status: [statusLabel(policy.data.status)],
     validity: [view.validity],
     category: [policy.data.category],
-    ...(view.date ? { year: year(view.date), date: [view.date] } : {}),
-    ...(policy.data.writtenDate ? { writtenYear: year(policy.data.writtenDate) } : {}),
+    ...(view.date ? { year: [entryYear(view.date)], date: [view.date] } : {}),
+    ...(policy.data.writtenDate ? { writtenYear: [entryYear(policy.data.writtenDate)] } : {}),
     ...(signatories(policy.data).length ? { issuer: signatories(policy.data) } : {}),
   };
   const sort = { date: view.date ?? '0000-00-00', written: policy.data.writtenDate ?? '0000-00-00' };
@@ -57,11 +55,14 @@ function policyRecords(policy: Policy): SearchRecord[] {
   const records = parted.flatMap(({ label, attachmentTitle, units }) =>
     units.map((unit) => ({
       url: `${url}#${unit.anchor}`,
-      title,
+      // A part is found by its own words, not its document's title (which would make every 条
+      // of a document match a query for that title): its title is its name; the document's
+      // title travels as `doc`, for the result to show.
+      title: unit.label,
       blocks: unitText(unit),
       filters,
       sort,
-      meta: { part: [unit.label, ...[...unit.context].reverse(), ...(label ? [`${label} ${attachmentTitle ?? ''}`.trim()] : [])].join(' · ') },
+      meta: { doc: title, part: [unit.label, ...[...unit.context].reverse(), ...(label ? [`${label} ${attachmentTitle ?? ''}`.trim()] : [])].join(' · ') },
     })),
   );
   return [page, ...records];
@@ -100,7 +101,7 @@ async function makeRecords(): Promise<SearchRecord[]> {
         blocks: [...article.data.photos.slice(0, 1).map((p) => p.caption), ...paragraphTexts(article.body ?? ''), ...article.data.photos.slice(1).map((p) => p.caption)],
         filters: {
           kind: [KIND_LABELS.article],
-          year: [String(issue.data.year)],
+          year: [entryYear(issue.data.date)],
           issue: [formatIssueLabel(issue.data)],
           date: [issue.data.date],
           ...(article.data.topics.length ? { topic: article.data.topics.map((ref) => ref.id) } : {}),

@@ -15,7 +15,7 @@ export const SEARCH_RECORDS_FILE = `${BUILD_DATA_DIR}/search-records.jsonl`;
 export interface SearchRecord {
   /** The page, with the part's anchor when it is a part: /policies/x/#附件1-第十条. */
   url: string;
-  /** The page's title (a part's: its document's). */
+  /** The page's title; a part's own name (第十条), its document's title being `meta.doc`. */
   title: string;
   /** The text to index, block by block (paragraphs, captions, cells), in reading order, without the title. */
   blocks: string[];
@@ -23,7 +23,8 @@ export interface SearchRecord {
   filters: Record<string, string[]>;
   sort: Record<string, string>;
   /**
-   * What a result shows besides its title and text: `part` names a part (第十二条 · 第四章 考核与经费);
+   * What a result shows besides its title and text: `part` names a part (第十二条 · 第四章 考核与经费)
+   * and `doc` is its document's title;
    * `titleOnly` is set on a page that has no text beyond its title (a catalogue entry).
    */
   meta: Record<string, string>;

@@ -7,6 +7,7 @@ import { findRanges, makeExcerpt, type Range } from '../../lib/search/excerpt.ts
 import { highlightStrings, type QueryTerm } from '../../lib/search/query.ts';
 import { resultHref } from '../../lib/search/state.ts';
 import { formatChineseDate } from '../../lib/chinese-date.ts';
+import { KIND_LABELS } from '../../lib/kinds.ts';
 import type { PagefindFragment } from './pagefind.ts';
 
 /** Appends `text` to `parent` with the given ranges wrapped in <mark>. */
@@ -34,7 +35,8 @@ export function describeFragment(fragment: PagefindFragment) {
   const first = (key: string) => fragment.filters[key]?.[0];
   return {
     url: fragment.url,
-    title: fragment.meta['title'] ?? '',
+    // A part (a 条) shows under its document's title.
+    title: fragment.meta['doc'] ?? fragment.meta['title'] ?? '',
     kind: first('kind') ?? '',
     /** The issue of an article (2017年第2期), the 时效性 of a policy (现行有效). */
     context: first('issue') ?? first('validity') ?? first('status') ?? '',
@@ -83,7 +85,7 @@ export function renderResult(fragment: PagefindFragment, terms: readonly QueryTe
   const heading = element('h2', 'result__heading');
   heading.append(link);
   const meta = element('p', 'result__meta');
-  meta.append(element('span', `result__kind result__kind--${result.kind === '政策文件' ? 'policy' : 'article'}`, result.kind));
+  meta.append(element('span', `result__kind result__kind--${result.kind === KIND_LABELS.policy ? 'policy' : 'article'}`, result.kind));
   if (result.context) meta.append(element('span', 'result__context', result.context));
   const date = element('time', 'result__date', result.date ? formatChineseDate(result.date) : '日期不详');
   if (result.date) date.dateTime = result.date;
