@@ -12,6 +12,7 @@ import type { Stage } from '../build/stages.ts';
 import type { PrintDocument, PrintManifest, PrintVolume } from '../../src/lib/print-manifest.ts';
 import { PRINT_MANIFEST_URL } from '../../src/lib/urls.ts';
 import { emptyPdfFacts, type PdfFileFacts } from '../../src/lib/pdf-facts.ts';
+import { KIND_LABELS } from '../../src/lib/kinds.ts';
 import { locateHeadlines, planVolume } from '../../src/lib/bound-volume.ts';
 import { InputHasher, linkedStylesheets, PdfCache, sourcesHash } from './cache.ts';
 import { PdfRenderer, PdfRenderError, type RenderOptions } from './render.ts';
@@ -198,7 +199,7 @@ async function bindYear(volume: PrintVolume, manifest: PrintManifest, results: M
     title: volume.title,
     author: manifest.author,
     subject: `${volume.year}年合订本，共${issues.length}期：${issues.map(({ issue }) => issue.number).join('、')}`,
-    keywords: ['工作要讯', '合订本', `${volume.year}年`],
+    keywords: [KIND_LABELS.article, '合订本', `${volume.year}年`],
     date: last.doc.date,
   });
   tools.write(volume.pdf, bound.pdf, bound.pages);

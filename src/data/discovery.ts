@@ -4,7 +4,7 @@
  * filter applies here too.
  */
 import { getSiteContent, type Article, type Issue, type Topic } from './site.ts';
-import { gatherByName } from '../lib/entities.ts';
+import { ENTITY_KINDS, gatherByName } from '../lib/entities.ts';
 import { buildTimeline, type TimelineYear } from '../lib/timeline.ts';
 import type { EntityKind } from '../lib/urls.ts';
 
@@ -36,9 +36,15 @@ export async function getEntities(kind: EntityKind): Promise<Entity[]> {
   return topics.map((topic) => ({ kind, name: topic.id, articles: byName.get(topic.id) ?? [], topic }));
 }
 
-/** getStaticPaths for a kind's pages: one per name, the name as the address. */
-export async function entityPaths(kind: EntityKind) {
-  return (await getEntities(kind)).map((entity) => ({ params: { name: entity.name }, props: { entity } }));
+/** getStaticPaths for the names' pages of every kind: /<kind>/<name>/. */
+export async function entityPaths() {
+  const perKind = await Promise.all(ENTITY_KINDS.map(async (kind) => (await getEntities(kind)).map((entity) => ({ params: { kind, name: entity.name }, props: { entity } }))));
+  return perKind.flat();
+}
+
+/** getStaticPaths for the kinds' indexes: /<kind>/. */
+export async function entityIndexPaths() {
+  return Promise.all(ENTITY_KINDS.map(async (kind) => ({ params: { kind }, props: { kind, entities: await getEntities(kind) } })));
 }
 
 /** The timeline of events, by the days the articles give. */

@@ -12,6 +12,32 @@ export const ENTITY_LABELS: Record<EntityKind, string> = {
   topics: '主题',
 };
 
+/**
+ * What a kind's pages say of it, where the kinds differ: what its index lists, what a name's
+ * page lists, and whether its entries carry a description (topics, from content/topics/).
+ */
+export interface EntityKindText {
+  /** The index's subject: 工作要讯文章中提及的人物 / 工作要讯文章的主题. */
+  indexSubject: string;
+  /** What a name's page lists: 提及吴俊清的文章 / 归入主题“两提一创”的文章. */
+  articlesOf: (name: string) => string;
+  /** Whether each name has a description to show (the topic index is laid out for it). */
+  described: boolean;
+}
+
+const mentioned = (kind: EntityKind): EntityKindText => ({
+  indexSubject: `工作要讯文章中提及的${ENTITY_LABELS[kind]}`,
+  articlesOf: (name) => `提及${name}的文章`,
+  described: false,
+});
+
+export const ENTITY_KIND_TEXT: Record<EntityKind, EntityKindText> = {
+  people: mentioned('people'),
+  organizations: mentioned('organizations'),
+  places: mentioned('places'),
+  topics: { indexSubject: '工作要讯文章的主题', articlesOf: (name) => `归入主题“${name}”的文章`, described: true },
+};
+
 /** The order kinds are shown in: on article pages, in the footer, in indexes. */
 export const ENTITY_KINDS: readonly EntityKind[] = ['people', 'organizations', 'places', 'topics'];
 

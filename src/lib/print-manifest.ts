@@ -7,6 +7,8 @@
 import { formatChineseDate } from './chinese-date.ts';
 import { formatIssueLabel, formatIssueNumber, formatSerial, seriesName } from './issue-label.ts';
 import { compareIssuesNewestFirst } from './ordering.ts';
+import { KIND_LABELS } from './kinds.ts';
+import { policyDate } from './policy/facts.ts';
 import { issuePdfUrl, issueUrl, policyPdfUrl, policyUrl, volumePdfUrl } from './urls.ts';
 
 export interface PrintDocument {
@@ -107,12 +109,12 @@ export function buildPrintManifest(input: { author: string; issues: ManifestIssu
       title: `${name} ${label}`,
       subject: `《${name}》${label}（${formatSerial(issue.serial)}），${formatChineseDate(issue.date)}出版`,
       date: issue.date,
-      keywords: ['工作要讯', label, formatSerial(issue.serial), ...issue.headlines],
+      keywords: [KIND_LABELS.article, label, formatSerial(issue.serial), ...issue.headlines],
       closingBlock: true,
     };
   });
   const policyDocuments: PrintDocument[] = input.policies.filter((policy) => policy.hasText).map((policy) => {
-    const date = policy.publishedDate ?? policy.writtenDate;
+    const date = policyDate(policy);
     const by = policy.issuer ?? policy.drafter;
     return {
       kind: 'policy',
@@ -121,7 +123,7 @@ export function buildPrintManifest(input: { author: string; issues: ManifestIssu
       title: policy.title,
       subject: [policy.category, by, policy.docNumber, date && formatChineseDate(date)].filter(Boolean).join('，'),
       date,
-      keywords: ['政策文件', policy.category, ...(policy.docNumber ? [policy.docNumber] : [])],
+      keywords: [KIND_LABELS.policy, policy.category, ...(policy.docNumber ? [policy.docNumber] : [])],
       closingBlock: policy.closingBlock ?? false,
     };
   });

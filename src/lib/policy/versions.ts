@@ -6,6 +6,7 @@
  * document is still in force does not depend on who may read its successor.
  */
 import type { PolicyData } from '../../schemas/policy.ts';
+import { policyDate } from './facts.ts';
 
 export interface VersionEntry {
   id: string;
@@ -13,7 +14,7 @@ export interface VersionEntry {
 }
 
 /** The day a document starts to act on others: its 实施日期, else its 发布日期 or 成文日期. */
-export const takesEffect = (data: VersionEntry['data']) => data.effectiveDate ?? data.publishedDate ?? data.writtenDate;
+export const takesEffect = (data: VersionEntry['data']) => data.effectiveDate ?? policyDate(data);
 
 /**
  * What later documents do to `id`, each with the day it happens (undefined when no date is
