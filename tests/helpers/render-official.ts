@@ -24,21 +24,11 @@ import { parse } from 'yaml';
 
 // ── The source ──
 
-export interface OfficialTable {
-  type: 'table';
-  header: string[];
-  rows: string[][];
-}
-export type OfficialBlock = { type: 'paragraph'; text: string } | OfficialTable;
-
-export interface OfficialAttachment {
-  /** 1 for 附件1. */
-  number: number;
-  /** As the 附件说明 lists it (frontmatter `attachments`). */
-  title: string;
-  /** The attachment's text when the body has a `## 附件N` section; null when it has none (then no page is printed for it). */
-  blocks: OfficialBlock[] | null;
-}
+// The shapes the importer reads a document into (its types only: the reading below is this
+// file's own, so that the renderer shares no logic with the code it tests). An attachment
+// without a `## 附件N` section has `blocks: null`, and no page is printed for it.
+import type { OfficialAttachment, OfficialBlock, OfficialTable } from '../../scripts/import/parse-official.ts';
+export type { OfficialAttachment, OfficialBlock, OfficialTable };
 
 /** What the fixture says, in the fields the printed document shows (see src/schemas/policy.ts). */
 export interface OfficialSource {
