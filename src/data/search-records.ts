@@ -34,7 +34,7 @@ function policyRecords(policy: Policy): SearchRecord[] {
   };
   const sort = { date: view.date ?? '0000-00-00', written: policy.data.writtenDate ?? '0000-00-00' };
   const title = policy.data.title;
-  const parts: Array<{ part: TextPart; label?: string; title?: string }> = [
+  const parts: Array<{ part: TextPart; label?: string | undefined; title?: string | undefined }> = [
     { part: view.text.main },
     ...view.text.attachments.map((a) => ({ part: a, label: a.label, title: policy.data.attachments[a.number - 1]?.title })),
   ];

@@ -11,6 +11,8 @@ const policy = (id: string, fields: Partial<ManifestPolicy>): ManifestPolicy => 
   docNumber: undefined,
   publishedDate: undefined,
   writtenDate: '2019-03-12',
+  hasText: true,
+  closingBlock: false,
   ...fields,
 });
 
