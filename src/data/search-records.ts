@@ -8,7 +8,6 @@ import type { SearchRecord } from '../lib/build-data.ts';
 import { formatIssueLabel } from '../lib/issue-label.ts';
 import { paragraphTexts } from '../lib/markdown.ts';
 import { entryYear, KIND_LABELS } from '../lib/kinds.ts';
-import { STATUS_ORDER, statusLabel } from '../lib/policy-labels.ts';
 import { allUnits, blockText, unitText, type TextPart, type Unit } from '../lib/policy/structure.ts';
 import { articleUrl, policyUrl } from '../lib/urls.ts';
 import { policyView } from './policies.ts';
@@ -25,7 +24,6 @@ function policyRecords(policy: Policy): SearchRecord[] {
   const url = policyUrl(policy.id);
   const filters: Record<string, string[]> = {
     kind: [KIND_LABELS.policy],
-    status: [statusLabel(policy.data.status)],
     validity: [view.validity],
     category: [policy.data.category],
     ...(view.date ? { year: [entryYear(view.date)], date: [view.date] } : {}),
@@ -81,14 +79,13 @@ const ORDER: Partial<Record<string, (a: string, b: string) => number>> = {
   year: (a, b) => b.localeCompare(a),
   writtenYear: (a, b) => b.localeCompare(a),
   validity: (a, b) => VALIDITIES.indexOf(a as Validity) - VALIDITIES.indexOf(b as Validity),
-  status: (a, b) => STATUS_ORDER.map(statusLabel).indexOf(a) - STATUS_ORDER.map(statusLabel).indexOf(b),
 };
 
 /** Every value each filter takes in this edition's records, in the order the search page offers them. */
-export async function searchFilterChoices(): Promise<Record<'year' | 'status' | 'validity' | 'issuer' | 'category' | 'writtenYear', string[]>> {
+export async function searchFilterChoices(): Promise<Record<'year' | 'validity' | 'issuer' | 'category' | 'writtenYear', string[]>> {
   const records = await searchRecords();
   const values = (key: string) => [...new Set(records.flatMap((r) => r.filters[key] ?? []))].sort(ORDER[key] ?? ((a, b) => a.localeCompare(b, 'zh-CN')));
-  return { year: values('year'), status: values('status'), validity: values('validity'), issuer: values('issuer'), category: values('category'), writtenYear: values('writtenYear') };
+  return { year: values('year'), validity: values('validity'), issuer: values('issuer'), category: values('category'), writtenYear: values('writtenYear') };
 }
 
 async function makeRecords(): Promise<SearchRecord[]> {

@@ -14,6 +14,16 @@ export function policyDate(policy: Pick<PolicyData, 'publishedDate' | 'writtenDa
 export const VALIDITIES = ['现行有效', '尚未施行', '已修订', '已废止', '已失效', '起草中'] as const;
 export type Validity = (typeof VALIDITIES)[number];
 
+/** Each 时效性's address on the policy list (/policies/status/<slug>/): the status slugs of old, kept. */
+export const VALIDITY_SLUGS: Record<Validity, string> = {
+  现行有效: 'in-force',
+  尚未施行: 'pending',
+  已修订: 'amended',
+  已废止: 'repealed',
+  已失效: 'expired',
+  起草中: 'draft',
+};
+
 /** What a later document does to this one (src/lib/policy/versions.ts successorActs), and from when. */
 export interface SuccessorAct {
   act: 'revises' | 'repeals';

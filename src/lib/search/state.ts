@@ -6,10 +6,10 @@ export type Sort = (typeof SORTS)[number];
 
 /**
  * The filters the page offers, by their URL parameter; each is a Pagefind filter of the same
- * name (src/data/search-records.ts): kind 工作要讯 / 政策文件, year, status, topic, and for
- * policies validity (时效性), issuer (发文机关), category (文种), writtenYear (成文年份).
+ * name (src/data/search-records.ts): kind 工作要讯 / 政策文件, year, topic, and for policies
+ * validity (时效性), issuer (发文机关), category (文种), writtenYear (成文年份).
  */
-export const FILTER_KEYS = ['kind', 'year', 'status', 'topic', 'validity', 'issuer', 'category', 'writtenYear'] as const;
+export const FILTER_KEYS = ['kind', 'year', 'topic', 'validity', 'issuer', 'category', 'writtenYear'] as const;
 export type FilterKey = (typeof FILTER_KEYS)[number];
 
 export interface SearchState {
@@ -24,6 +24,9 @@ export function stateFromParams(params: URLSearchParams): SearchState {
     const value = params.get(key)?.trim();
     if (value) filters[key] = value;
   }
+  // Links made before the 时效性 filter used ?status=现行有效 (the labels it had are 时效性 too).
+  const status = params.get('status')?.trim();
+  if (status && !filters.validity) filters.validity = status;
   const sort = params.get('sort');
   return { q: params.get('q') ?? '', filters, sort: (SORTS as readonly string[]).includes(sort ?? '') ? (sort as Sort) : 'relevance' };
 }

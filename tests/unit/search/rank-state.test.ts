@@ -36,6 +36,8 @@ describe('search state in the URL', () => {
   it('links a result so that the target page highlights the query', () => {
     expect(resultHref('/bulletins/2017-02/04/', '吕梁 学院')).toBe('/bulletins/2017-02/04/?highlight=%E5%90%95%E6%A2%81+%E5%AD%A6%E9%99%A2');
     expect(resultHref('/bulletins/2017-02/04/', ' ')).toBe('/bulletins/2017-02/04/');
+    // A link from before the 时效性 filter still filters.
+    expect(stateFromParams(new URLSearchParams('q=办法&status=现行有效')).filters).toEqual({ validity: '现行有效' });
     expect(resultHref('/policies/a/#附件1-第十条', '公示')).toBe('/policies/a/?highlight=%E5%85%AC%E7%A4%BA#附件1-第十条');
   });
 });
