@@ -10,7 +10,8 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium } from '@playwright/test';
 import { chromiumLaunch } from '../lib/chromium.ts';
-import { fileForPath, serveSite, SITE_ORIGIN } from '../pdf/site-files.ts';
+import { serveSite, SITE_ORIGIN } from '../pdf/site-files.ts';
+import { fileForPath } from '../lib/files.ts';
 
 const { values, positionals } = parseArgs({ allowPositionals: true, options: { dir: { type: 'string', default: 'dist' } } });
 const siteDir = resolve(values.dir!);

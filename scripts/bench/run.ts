@@ -22,7 +22,7 @@ import { writeCorpus } from './corpus.ts';
 import { samplePeakMemory } from './memory.ts';
 import { measureSite, pageWeight } from './site-size.ts';
 import { buildStockCopy } from '../search/stock-index.ts';
-import { directoryBytes } from '../search/build-index.ts';
+import { directoryBytes } from '../lib/files.ts';
 import { evaluate } from '../search/eval.ts';
 import { launchBrowser, measureQueries, serveSite, type QueryCost } from '../search/harness.ts';
 import type { BuildReport } from '../build.ts';

@@ -1,7 +1,8 @@
 /** Sizes of a built site: its pages, its search index, and one article page's weight. */
-import { readdirSync, readFileSync, statSync, existsSync } from 'node:fs';
+import { readFileSync, statSync, existsSync } from 'node:fs';
 import { join, extname } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { fileForPath, listFiles } from '../lib/files.ts';
 
 export interface SiteSize {
   htmlPages: number;
@@ -12,12 +13,7 @@ export interface SiteSize {
 }
 
 function walk(dir: string, visit: (file: string, bytes: number) => void) {
-  for (const name of readdirSync(dir)) {
-    const full = join(dir, name);
-    const stat = statSync(full);
-    if (stat.isDirectory()) walk(full, visit);
-    else visit(full, stat.size);
-  }
+  for (const file of listFiles(dir)) visit(file, statSync(file).size);
 }
 
 export function measureSite(dir: string): SiteSize {
@@ -47,7 +43,7 @@ export interface PageWeight {
 
 /** The weight of a page as first loaded: its HTML and the stylesheets and scripts it references. */
 export function pageWeight(dir: string, url: string): PageWeight {
-  const htmlFile = join(dir, url, 'index.html');
+  const htmlFile = fileForPath(dir, url)!;
   const html = readFileSync(htmlFile, 'utf8');
   const assets = [
     ...html.matchAll(/<link[^>]+rel="stylesheet"[^>]+href="([^"]+)"/g),

@@ -9,13 +9,14 @@
  *
  *   node scripts/build/compress.ts dist
  */
-import { mkdir, readdir, readFile, stat, utimes, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, stat, utimes, writeFile } from 'node:fs/promises';
 import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { extname, join, relative, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { brotliCompress, gzip, constants } from 'node:zlib';
 import type { Stage } from './stages.ts';
+import { listFiles } from '../lib/files.ts';
 
 const gzipAsync = promisify(gzip);
 const brotliAsync = promisify(brotliCompress);
@@ -44,17 +45,6 @@ export interface CompressReport {
   seconds: number;
 }
 
-async function walk(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { withFileTypes: true });
-  const nested = await Promise.all(
-    entries.map((entry) => {
-      const full = join(dir, entry.name);
-      if (entry.isDirectory()) return walk(full);
-      return entry.isFile() ? [full] : [];
-    }),
-  );
-  return nested.flat();
-}
 
 const isGzip = (bytes: Buffer) => bytes.length >= 2 && bytes[0] === 0x1f && bytes[1] === 0x8b;
 
@@ -98,7 +88,7 @@ export async function compressDirectory(dir: string, cacheDir?: string): Promise
   const cache = new VariantCache(cacheDir);
   const start = performance.now();
   const report: CompressReport = { files: 0, gzipFiles: 0, brotliFiles: 0, bytes: { original: 0, gzip: 0, brotli: 0 }, seconds: 0 };
-  const files = (await walk(dir)).filter(isCompressible).sort();
+  const files = listFiles(dir).filter(isCompressible);
   const one = async (file: string) => {
     const source = await readFile(file);
     // A file that is gzip already (whatever its name) gains nothing from a second pass.

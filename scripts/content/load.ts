@@ -3,9 +3,10 @@
  * validated (and imported into) without a build. Ids follow the same rules as the site's
  * glob loaders (src/content.config.ts).
  */
-import { readdirSync, readFileSync, existsSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { parseContentFile, type ParsedFile } from './frontmatter.ts';
+import { listFiles } from '../lib/files.ts';
 import { PHOTO_EXTENSIONS, type CollectionName } from '../../src/schemas/common.ts';
 
 export interface ContentFile extends ParsedFile {
@@ -26,13 +27,6 @@ export const COLLECTIONS: Record<CollectionName, { dir: string; pattern: RegExp;
   topics: { dir: 'content/topics', pattern: /^[^/]+\.yaml$/, kind: 'yaml' },
 };
 
-function walk(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir).flatMap((name) => {
-    const full = join(dir, name);
-    return statSync(full).isDirectory() ? walk(full) : [full];
-  });
-}
 
 const PHOTO = new RegExp(`\\.(?:${PHOTO_EXTENSIONS.join('|')})$`, 'i');
 
@@ -47,7 +41,7 @@ export function loadContent(root: string): { files: ContentFile[]; strays: strin
   const photos: string[] = [];
   for (const [collection, spec] of Object.entries(COLLECTIONS) as Array<[CollectionName, (typeof COLLECTIONS)[CollectionName]]>) {
     const base = join(root, spec.dir);
-    for (const full of walk(base).sort()) {
+    for (const full of listFiles(base)) {
       const inCollection = relative(base, full).split(sep).join('/');
       const path = relative(root, full).split(sep).join('/');
       if (!spec.pattern.test(inCollection)) {

@@ -8,7 +8,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { fileForPath } from './site-files.ts';
+import { fileForPath } from '../lib/files.ts';
 
 /** The stylesheets a page links, in order. */
 export function linkedStylesheets(html: string): string[] {

@@ -1,16 +1,11 @@
 /** Fills the built pages' PDF placeholders (page count, size) once the PDFs exist. */
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { relative } from 'node:path';
 import { fillPdfFacts, type PdfFileFacts } from '../../src/lib/pdf-facts.ts';
 import { PdfRenderError } from './render.ts';
+import { listFiles } from '../lib/files.ts';
 
-function* htmlFiles(dir: string): Generator<string> {
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) yield* htmlFiles(path);
-    else if (entry.name.endsWith('.html')) yield path;
-  }
-}
+const htmlFiles = (dir: string) => listFiles(dir).filter((file) => file.endsWith('.html'));
 
 /** Returns how many pages were filled; a placeholder naming a PDF that was not made fails. */
 export function fillSiteFacts(siteDir: string, facts: Map<string, PdfFileFacts>): number {

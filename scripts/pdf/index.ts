@@ -17,7 +17,7 @@ import { locateHeadlines, planVolume } from '../../src/lib/bound-volume.ts';
 import { InputHasher, linkedStylesheets, PdfCache, sourcesHash } from './cache.ts';
 import { PdfRenderer, PdfRenderError, type RenderOptions } from './render.ts';
 import { withProperties, type PdfProperties } from './metadata.ts';
-import { fileForPath } from './site-files.ts';
+import { fileForPath } from '../lib/files.ts';
 import { volumeFrontHtml, type ContentsIssue } from './volume-front.ts';
 import { bindVolume } from './volume.ts';
 import { fillSiteFacts } from './facts.ts';

@@ -5,34 +5,12 @@
  * private path (scripts/print/fonts-css.ts).
  */
 import { readFile } from 'node:fs/promises';
-import { extname, join, normalize, sep } from 'node:path';
 import type { BrowserContext } from '@playwright/test';
 import { PRINT_FONTS_PATH } from '../print/fonts-css.ts';
+import { contentTypeOf, fileForPath } from '../lib/files.ts';
 
 /** A made-up origin (.invalid never resolves): the pages' absolute paths (/_astro/…) work under it. */
 export const SITE_ORIGIN = 'http://print.invalid';
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.json': 'application/json',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.webp': 'image/webp',
-  '.woff2': 'font/woff2',
-  '.woff': 'font/woff',
-  '.pdf': 'application/pdf',
-};
-
-/** The file a site path is served from: /bulletins/2017-02/ → <dir>/bulletins/2017-02/index.html. */
-export function fileForPath(siteDir: string, pathname: string): string | undefined {
-  const decoded = decodeURIComponent(pathname);
-  const relative = normalize(decoded.endsWith('/') ? `${decoded}index.html` : decoded).replace(/^[/\\]+/, '');
-  if (relative.split(sep).includes('..')) return undefined;
-  return join(siteDir, relative);
-}
 
 /** Extra documents served beside the site (a bound volume's cover and 目录), by path. */
 export type ExtraPages = Map<string, string>;
@@ -45,13 +23,13 @@ export async function serveSite(context: BrowserContext, siteDir: string, extra:
     const url = new URL(route.request().url());
     if (url.origin !== SITE_ORIGIN) return route.abort('blockedbyclient');
     const page = extra.get(url.pathname);
-    if (page !== undefined) return route.fulfill({ status: 200, contentType: TYPES['.html']!, body: page });
+    if (page !== undefined) return route.fulfill({ status: 200, contentType: contentTypeOf('index.html'), body: page });
     // Only the files named there: the private path is no window onto node_modules.
     const file = url.pathname.startsWith(PRINT_FONTS_PATH) ? extraFiles.get(url.pathname) : fileForPath(siteDir, url.pathname);
     if (!file) return route.fulfill({ status: 404, body: '' });
     try {
       const body = await readFile(file);
-      return route.fulfill({ status: 200, contentType: TYPES[extname(file)] ?? 'application/octet-stream', body });
+      return route.fulfill({ status: 200, contentType: contentTypeOf(file), body });
     } catch {
       return route.fulfill({ status: 404, body: '' });
     }

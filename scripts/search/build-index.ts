@@ -11,13 +11,14 @@
  *
  *   node scripts/search/build-index.ts [site directory, default dist] [records file]
  */
-import { createReadStream, existsSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { SEARCH_RECORDS_FILE, type SearchRecord } from '../../src/lib/build-data.ts';
 import { encodeContent } from '../../src/lib/search/index-content.ts';
 import { SEARCH_LANGUAGE } from '../../src/lib/search/language.ts';
 import { makeFragmentsReadable } from './fragments.ts';
+import { directoryBytes } from '../lib/files.ts';
 
 /** Records sent to Pagefind at once: enough to keep it busy, few enough not to pile up in its memory. */
 const BATCH = 20;
@@ -113,14 +114,6 @@ export async function buildSearchIndex(siteDir: string, recordsFile = join(siteD
   } finally {
     await pagefind.close();
   }
-}
-
-export function directoryBytes(dir: string): number {
-  return readdirSync(dir).reduce((total, name) => {
-    const full = join(dir, name);
-    const stat = statSync(full);
-    return total + (stat.isDirectory() ? directoryBytes(full) : stat.size);
-  }, 0);
 }
 
 if (import.meta.main) {

@@ -13,7 +13,6 @@
  *   npm run search:eval [-- --site dist] [--random 200] [--mixed 40] [--seed N] [--json]
  */
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parse } from 'node-html-parser';
 import { collectRecords } from './build-index.ts';
@@ -22,6 +21,7 @@ import type { SearchRecord } from '../../src/lib/build-data.ts';
 import { randomMixed, randomPhrases, seededRandom, truthFor, type EvalPage, type EvalQuery, type QueryKind } from './eval-queries.ts';
 import { mean, rPrecision, recall } from './metrics.ts';
 import { buildStockCopy } from './stock-index.ts';
+import { fileForPath } from '../lib/files.ts';
 import { launchBrowser, openSession, serveSite, type Engine } from './harness.ts';
 
 export interface EvalOptions {
@@ -55,7 +55,7 @@ export interface EvalReport {
 function namedQueries(site: string, pages: readonly EvalPage[]): EvalQuery[] {
   const names = new Set<string>();
   for (const page of pages.filter((p) => p.url.startsWith('/bulletins/'))) {
-    const html = readFileSync(join(site, page.url, 'index.html'), 'utf8');
+    const html = readFileSync(fileForPath(site, page.url)!, 'utf8');
     const root = parse(html);
     for (const link of root.querySelectorAll('.facets dd a')) names.add(link.text.trim());
   }

@@ -5,7 +5,7 @@
  * pagefind.js for comparison. Results come back as URLs in rank order.
  */
 import { createServer, type Server } from 'node:http';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { basename, extname, join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
@@ -13,6 +13,7 @@ import type { AddressInfo } from 'node:net';
 import { build } from 'esbuild';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { chromiumLaunch } from '../lib/chromium.ts';
+import { contentTypeOf, fileForPath, servedFile } from '../lib/files.ts';
 import { fragmentFiles, readFragment } from './fragments.ts';
 
 const HARNESS_PAGE = '<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>harness</title></head><body></body></html>';
@@ -29,14 +30,6 @@ async function bundleEngine(): Promise<string> {
   return result.outputFiles[0]!.text;
 }
 
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json',
-  '.svg': 'image/svg+xml',
-  '.wasm': 'application/wasm',
-};
 /** Compressed on the fly, as a production server's gzip would; Pagefind's own files are gzip already. */
 const COMPRESSIBLE = new Set(['.html', '.js', '.css', '.json', '.svg']);
 
@@ -45,23 +38,21 @@ export async function serveSite(dir: string): Promise<{ origin: string; close: (
   const root = resolve(dir);
   const engine = gzipSync(await bundleEngine());
   const server: Server = createServer((request, response) => {
-    const path = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname);
+    const path = new URL(request.url ?? '/', 'http://x').pathname;
     if (path === '/__harness/') {
-      response.writeHead(200, { 'content-type': TYPES['.html']! }).end(HARNESS_PAGE);
+      response.writeHead(200, { 'content-type': contentTypeOf('index.html') }).end(HARNESS_PAGE);
       return;
     }
     if (path === '/__harness/engine.js') {
-      response.writeHead(200, { 'content-type': TYPES['.js']!, 'content-encoding': 'gzip' }).end(engine);
+      response.writeHead(200, { 'content-type': contentTypeOf('engine.js'), 'content-encoding': 'gzip' }).end(engine);
       return;
     }
-    let file = join(root, path);
-    if (!file.startsWith(root)) return void response.writeHead(403).end();
-    if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
-    const found = existsSync(file);
-    if (!found) file = join(root, '404.html');
+    if (!fileForPath(root, path)) return void response.writeHead(403).end();
+    const found = servedFile(root, path);
+    const file = found ?? join(root, '404.html');
     const body = readFileSync(file);
     const type = extname(file);
-    const headers: Record<string, string> = { 'content-type': TYPES[type] ?? 'application/octet-stream' };
+    const headers: Record<string, string> = { 'content-type': contentTypeOf(file) };
     if (COMPRESSIBLE.has(type)) headers['content-encoding'] = 'gzip';
     response.writeHead(found ? 200 : 404, headers).end(COMPRESSIBLE.has(type) ? gzipSync(body) : body);
   });

@@ -1,8 +1,9 @@
 /** Runs the importer as an editor would (npm run import -- …), and compares what it wrote. */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { PROJECT_ROOT } from './content-copy.ts';
+import { listFiles } from '../../scripts/lib/files.ts';
 
 export interface CliRun {
   status: number | null;
@@ -21,9 +22,7 @@ export function runImportCli(args: string[], cwd = PROJECT_ROOT): CliRun {
 
 /** Every file under `dir`, relative to it, sorted. */
 export function filesUnder(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  const walk = (d: string): string[] => readdirSync(d).flatMap((name) => (statSync(join(d, name)).isDirectory() ? walk(join(d, name)) : [join(d, name)]));
-  return walk(dir)
+  return listFiles(dir)
     .map((f) => relative(dir, f))
     .sort();
 }

@@ -9,19 +9,11 @@
  */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { readFileSync, statSync } from 'node:fs';
+import { relative } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { parseFragment } from '../../scripts/search/fragments.ts';
-
-export function listFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true })
-    .flatMap((entry) => {
-      const full = join(dir, entry.name);
-      return entry.isDirectory() ? listFiles(full) : [full];
-    })
-    .sort();
-}
+import { listFiles } from '../../scripts/lib/files.ts';
 
 export interface ReadableFile {
   /** Relative to the site's root. */

@@ -13,12 +13,13 @@
  */
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
-import { extname, join, normalize, resolve, sep } from 'node:path';
+import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { makeProjectCopy } from '../../scripts/lib/project-copy.ts';
+import { contentTypeOf, servedFile } from '../../scripts/lib/files.ts';
 import { PROJECT_ROOT } from './content-copy.ts';
 
 const run = promisify(execFile);
@@ -137,55 +138,21 @@ export async function specimenSite(timeoutMs = 300_000): Promise<SpecimenSite> {
   return { root: result.root, outDir: result.outDir };
 }
 
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.xml': 'application/xml; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.webp': 'image/webp',
-  '.avif': 'image/avif',
-  '.ico': 'image/x-icon',
-  '.pdf': 'application/pdf',
-  '.txt': 'text/plain; charset=utf-8',
-  '.wasm': 'application/wasm',
-};
-
 export interface StaticServer {
   url: string;
   close: () => Promise<void>;
 }
 
-/** A static host over `dir` on a free port: /a/ serves /a/index.html, a missing file 404.html. */
+/** A static host over `dir` on a free port: /a/ (and /a) serves /a/index.html, a missing file 404.html. */
 export async function serveStatic(dir: string): Promise<StaticServer> {
   const base = resolve(dir);
-  const fileFor = (pathname: string): string | undefined => {
-    let path: string;
-    try {
-      path = normalize(join(base, decodeURIComponent(pathname)));
-    } catch {
-      return undefined;
-    }
-    if (path !== base && !path.startsWith(base + sep)) return undefined;
-    for (const candidate of [path, join(path, 'index.html')]) {
-      if (existsSync(candidate) && statSync(candidate).isFile()) return candidate;
-    }
-    return undefined;
-  };
+  const fileFor = (pathname: string) => servedFile(base, pathname);
   const server = createServer((req, res) => {
     const { pathname } = new URL(req.url ?? '/', 'http://localhost');
-    if (pathname.endsWith('/') === false && fileFor(pathname) === undefined && fileFor(`${pathname}/`)) {
-      res.writeHead(301, { location: `${pathname}/` }).end();
-      return;
-    }
     const file = fileFor(pathname);
     const status = file ? 200 : 404;
     const body = file ?? fileFor('/404.html');
-    res.writeHead(status, { 'content-type': (body && TYPES[extname(body)]) ?? 'application/octet-stream' });
+    res.writeHead(status, { 'content-type': body ? contentTypeOf(body) : 'application/octet-stream' });
     res.end(body ? readFileSync(body) : 'not found');
   });
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));

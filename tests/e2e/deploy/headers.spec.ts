@@ -9,7 +9,7 @@ import { extname, join, relative } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { nginxUrls, internalCredentials } from '../../../playwright.config.ts';
 import { PROJECT_ROOT } from '../../helpers/content-copy.ts';
-import { listFiles } from '../../helpers/site-files.ts';
+import { listFiles, pathForFile } from '../../../scripts/lib/files.ts';
 import { basicAuth, parseCsp, rawGet, type RawResponse } from '../../helpers/http.ts';
 
 const TYPES: Record<string, string> = {
@@ -43,7 +43,7 @@ const IMMUTABLE = 'public, max-age=31536000, immutable';
 const isHashed = (path: string) => path.startsWith('_astro/') || /\.pf_(?:meta|index|fragment|filter)$/.test(path);
 
 /** The address of a file: /policies/index.html is /policies/, and non-ASCII is percent-encoded. */
-const addressOf = (path: string) => `/${encodeURI(path.replace(/(^|\/)index\.html$/, '$1'))}`;
+const addressOf = pathForFile;
 
 for (const edition of ['public', 'internal'] as const) {
   test(`nginx sends every file of the ${edition} edition with its type, cache rule and security headers`, async () => {

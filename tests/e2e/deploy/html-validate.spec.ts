@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { HtmlValidate } from 'html-validate';
 import { PROJECT_ROOT } from '../../helpers/content-copy.ts';
-import { listFiles } from '../../helpers/site-files.ts';
+import { listFiles } from '../../../scripts/lib/files.ts';
 
 const validator = new HtmlValidate({ extends: ['html-validate:recommended'] });
 
