@@ -4,13 +4,15 @@
  * (tests/fixtures/print/2017-02-page1.png); after a deliberate change to the print styles,
  * look at the new page and write it with UPDATE_PDF_REFERENCE=1 npx playwright test pdf.
  */
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync, copyFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync, copyFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, sep } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { test, expect } from '@playwright/test';
 import pixelmatch from 'pixelmatch';
 import { PNG } from 'pngjs';
 import { PROJECT_ROOT } from '../helpers/content-copy.ts';
+import { listFiles } from '../../scripts/lib/files.ts';
+import { validateContent } from '../../scripts/content/validate.ts';
 import { seedArticles, seedClosingLines, seedHeadlines } from '../helpers/seed.ts';
 import { pdfFonts, pdfInfo, pdfPagePng, pdfText, pdfWords, squeeze } from '../helpers/poppler.ts';
 
@@ -20,6 +22,8 @@ const VOLUME_PDF = join(DIST, 'pdf/volumes/2017.pdf');
 const ALL = [ISSUE_PDF, VOLUME_PDF];
 const REFERENCE = join(PROJECT_ROOT, 'tests/fixtures/print/2017-02-page1.png');
 const MM = 72 / 25.4;
+/** 第2期 as the content has it: its 版记 ends with （共印N份）. */
+const seedIssue = validateContent(PROJECT_ROOT).content.issues.find((issue) => issue.file.id === '2017-02')!;
 
 test.describe('the PDFs in dist/', () => {
   test('are A4, titled and authored, with every font embedded', () => {
@@ -62,7 +66,9 @@ test.describe('the PDFs in dist/', () => {
       expect(next, `版记: ${line}`).toBeGreaterThan(at);
       at = next;
     }
-    expect(text.endsWith('（共印200份）—11—') || /（共印200份）—\d+—$/.test(text)).toBe(true);
+    // The 版记 closes the last page, whose number is the PDF's page count.
+    const pages = Number(pdfInfo(ISSUE_PDF)['Pages']);
+    expect(text.slice(-40)).toMatch(new RegExp(`（共印${seedIssue.data.copies}份）—${pages}—$`));
   });
 
   test('every page carries its number as “— N —”, odd pages on the right, even on the left', () => {
@@ -118,10 +124,14 @@ test.describe('the PDFs in dist/', () => {
     const dir = mkdtempSync(join(tmpdir(), 'pdf-page1-'));
     try {
       const actualFile = pdfPagePng(ISSUE_PDF, 1, 50, join(dir, 'page1'));
-      if (process.env['UPDATE_PDF_REFERENCE'] === '1' || !existsSync(REFERENCE)) {
-        expect(process.env['CI'], 'the reference image must be committed').toBeFalsy();
+      // Only a deliberate update writes the reference; a missing one fails (else a render would be compared with itself).
+      if (process.env['UPDATE_PDF_REFERENCE'] === '1') {
+        expect(process.env['CI'], 'the reference image is written by a developer, never in CI').toBeFalsy();
         copyFileSync(actualFile, REFERENCE);
+        test.info().annotations.push({ type: 'updated', description: REFERENCE });
+        return;
       }
+      expect(existsSync(REFERENCE), `${REFERENCE} is missing: look at a render and write it with UPDATE_PDF_REFERENCE=1`).toBe(true);
       const actual = PNG.sync.read(readFileSync(actualFile));
       const expected = PNG.sync.read(readFileSync(REFERENCE));
       expect([actual.width, actual.height]).toEqual([expected.width, expected.height]);
@@ -208,7 +218,7 @@ test.describe('printing from the browser', () => {
   test('no page of dist/ links or holds an @font-face rule, and dist/ holds no font file', () => {
     // The print fonts are the PDF renderer's own (scripts/print/fonts-css.ts): a screen page would
     // download any rule it links, media="print" or not.
-    const files = (readdirSync(DIST, { recursive: true }) as string[]).map((name) => name.split(sep).join('/'));
+    const files = listFiles(DIST).map((file) => relative(DIST, file).split(sep).join('/'));
     expect(files.filter((name) => /\.(woff2?|ttf|otf|eot)$/i.test(name))).toEqual([]);
     const pages = files.filter((name) => name.endsWith('.html'));
     expect(pages.length).toBeGreaterThan(10);
