@@ -6,21 +6,19 @@
  * tests/e2e/official/ serve it themselves (`serveStatic`), so that the real content/ never holds
  * a synthetic document and playwright.config.ts needs no server of its own for it.
  *
- * One build per test run, shared by every Playwright worker: the first worker to ask builds it
- * (behind a lock directory), the others wait for its note. A run is known by the Playwright
- * runner's process id (the workers' parent). SPECIMEN_ROOT=<a copy's root> reuses a copy built
- * before (`node tests/helpers/specimen-site.ts` builds one and prints its root).
+ * One build per test run, shared by every Playwright worker (tests/helpers/shared-build.ts).
+ * SPECIMEN_ROOT=<a copy's root> reuses a copy built before (`node tests/helpers/specimen-site.ts`
+ * builds one and prints its root).
  */
 import { execFile } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, readdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
-import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { makeProjectCopy } from '../../scripts/lib/project-copy.ts';
 import { contentTypeOf, servedFile } from '../../scripts/lib/files.ts';
 import { PROJECT_ROOT } from './content-copy.ts';
+import { sharedBuild } from './shared-build.ts';
 
 const run = promisify(execFile);
 
@@ -48,37 +46,6 @@ export interface SpecimenSite {
   outDir: string;
 }
 
-const key = createHash('sha1').update(PROJECT_ROOT).digest('hex').slice(0, 8);
-const PREFIX = `yaoxun-specimen-${key}-`;
-const note = (runId: number) => join(tmpdir(), `${PREFIX}${runId}.json`);
-
-const alive = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-};
-
-/** Removes the specimens of earlier runs whose runner has gone. */
-function pruneStale(current: number) {
-  for (const name of readdirSync(tmpdir())) {
-    const m = new RegExp(`^${PREFIX}(\\d+)\\.(json|lock)$`).exec(name);
-    if (!m || Number(m[1]) === current || alive(Number(m[1]))) continue;
-    const path = join(tmpdir(), name);
-    try {
-      if (m[2] === 'json') {
-        const { root } = JSON.parse(readFileSync(path, 'utf8')) as { root?: string };
-        if (root && root.startsWith(join(tmpdir(), 'yaoxun-specimen-copy-'))) rmSync(root, { recursive: true, force: true });
-      }
-      rmSync(path, { recursive: true, force: true });
-    } catch {
-      // Another run is pruning it.
-    }
-  }
-}
-
 /** Builds a specimen copy now, whatever exists: its root and output. */
 export async function buildSpecimen(): Promise<SpecimenSite> {
   const { root, remove } = makeProjectCopy(PROJECT_ROOT, 'yaoxun-specimen-copy-');
@@ -102,40 +69,12 @@ export async function buildSpecimen(): Promise<SpecimenSite> {
 
 /**
  * The specimen of this test run: built by the first caller, waited for by the others (up to
- * `timeoutMs`). Call it in a beforeAll with a timeout of a few minutes.
+ * `timeoutMs`; tests/helpers/shared-build.ts). Call it in a beforeAll with a timeout of a few minutes.
  */
 export async function specimenSite(timeoutMs = 300_000): Promise<SpecimenSite> {
   const reuse = process.env['SPECIMEN_ROOT'];
   if (reuse) return { root: resolve(reuse), outDir: join(resolve(reuse), 'dist-internal') };
-  const runId = process.ppid;
-  const file = note(runId);
-  const lock = `${file.slice(0, -'.json'.length)}.lock`;
-  let builder = false;
-  try {
-    mkdirSync(lock);
-    builder = true;
-  } catch {
-    // Another worker of this run builds it.
-  }
-  if (builder) {
-    pruneStale(runId);
-    let result: { root?: string; outDir?: string; error?: string };
-    try {
-      result = await buildSpecimen();
-    } catch (error) {
-      result = { error: (error as Error).message };
-    }
-    writeFileSync(`${file}.tmp`, JSON.stringify(result));
-    renameSync(`${file}.tmp`, file);
-  }
-  const deadline = Date.now() + timeoutMs;
-  while (!existsSync(file)) {
-    if (Date.now() > deadline) throw new Error(`the specimen build did not finish in ${timeoutMs / 1000} s (${file})`);
-    await new Promise((done) => setTimeout(done, 500));
-  }
-  const result = JSON.parse(readFileSync(file, 'utf8')) as { root?: string; outDir?: string; error?: string };
-  if (result.error || !result.root || !result.outDir) throw new Error(result.error ?? `the specimen note ${file} is incomplete`);
-  return { root: result.root, outDir: result.outDir };
+  return sharedBuild('specimen', 'yaoxun-specimen-copy-', buildSpecimen, timeoutMs);
 }
 
 export interface StaticServer {

@@ -38,9 +38,10 @@ async function exec(file: string, args: string[], cwd: string): Promise<RunResul
   }
 }
 
-export function makeTempProject(): TempProject {
+/** A copy of the project with the content of `contentRoot` (by default the project's own). */
+export function makeTempProject(contentRoot = PROJECT_ROOT): TempProject {
   const { root, remove } = makeProjectCopy(PROJECT_ROOT, 'yaoxun-discovery-');
-  cpSync(join(PROJECT_ROOT, 'content'), join(root, 'content'), { recursive: true });
+  cpSync(join(contentRoot, 'content'), join(root, 'content'), { recursive: true });
   const node = join(PROJECT_ROOT, 'node_modules/.bin/node');
   return {
     root,

@@ -3,27 +3,27 @@
  * internal documents, no sitemap, and a feed of articles only. (The public edition's sitemap and
  * feed are checked against a crawl of the built site in tests/e2e/discovery.spec.ts.)
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import { validateContent } from '../../scripts/content/validate.ts';
-import { PROJECT_ROOT } from '../helpers/content-copy.ts';
-import { makeTempProject, type TempProject } from '../helpers/temp-project.ts';
+import { editionsSite, type EditionsSite } from '../helpers/editions-site.ts';
 
-const { content } = validateContent(PROJECT_ROOT);
-const internal = content.policies.filter((p) => p.data.visibility === 'internal').map((p) => p.file.id);
 const xml = new XMLParser({ isArray: (name) => ['item', 'url', 'sitemap'].includes(name) });
 
-let project: TempProject;
+// The internal edition of the editions site (tests/helpers/editions-site.ts): the real content
+// and a few synthetic documents and photos, built once for the tests that read it.
+let site: EditionsSite;
+let content: ReturnType<typeof validateContent>['content'];
+let internal: string[];
 beforeAll(async () => {
-  project = makeTempProject();
-  const result = await project.build('--edition', 'internal');
-  expect(result.code, result.stderr).toBe(0);
+  site = await editionsSite();
+  ({ content } = validateContent(site.root));
+  internal = content.policies.filter((p) => p.data.visibility === 'internal').map((p) => p.file.id);
 }, 300_000);
-afterAll(() => project?.remove());
 
-const read = (dir: string, file: string) => readFileSync(join(project.root, dir, file), 'utf8');
+const read = (dir: string, file: string) => readFileSync(join(site.root, dir, file), 'utf8');
 
 describe('the internal edition', () => {
   it('has internal documents to keep out', () => {
@@ -31,8 +31,8 @@ describe('the internal edition', () => {
   });
 
   it('has the internal documents but no sitemap', () => {
-    for (const id of internal) expect(existsSync(join(project.root, 'dist-internal/policies', id, 'index.html'))).toBe(true);
-    expect(readdirSync(join(project.root, 'dist-internal')).filter((f) => f.startsWith('sitemap'))).toEqual([]);
+    for (const id of internal) expect(existsSync(join(site.root, 'dist-internal/policies', id, 'index.html'))).toBe(true);
+    expect(readdirSync(join(site.root, 'dist-internal')).filter((f) => f.startsWith('sitemap'))).toEqual([]);
   });
 
   it('has a feed of the articles, naming no internal document', () => {

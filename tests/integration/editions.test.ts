@@ -1,98 +1,51 @@
 /**
  * The two editions, built for real from a copy of the project to which a synthetic internal
- * document (the canary) is added, with strings that occur nowhere else. The public edition must
- * not hold one byte of it, in any file, compressed or not; the internal edition must hold it
- * everywhere it belongs. Then the copy is broken on purpose: a failed build keeps the last good
- * dist/ byte for byte.
+ * document (the canary) is added, with strings that occur nowhere else (the editions site,
+ * tests/helpers/editions-site.ts, shared with the other tests that read it). The public edition
+ * must not hold one byte of it, in any file, compressed or not; the internal edition must hold it
+ * everywhere it belongs. Then a copy of it is broken on purpose: a failed build keeps the last
+ * good dist/ byte for byte.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { randomInt } from 'node:crypto';
-import { makeTempProject, type TempProject } from '../helpers/temp-project.ts';
+import { type TempProject } from '../helpers/temp-project.ts';
 import { findInSite, readSite, snapshot, type ReadableFile } from '../helpers/site-files.ts';
 import { chromium } from '@playwright/test';
 import { startNginx, type RunningNginx } from '../../scripts/deploy/nginx/serve.ts';
 import { chromiumLaunch } from '../../scripts/lib/chromium.ts';
 import { watchPage } from '../helpers/console.ts';
 import { validateContent } from '../../scripts/content/validate.ts';
-
-/** Latin letters only: one word to Pagefind's tokenizer, and found by a plain byte search in any encoding. */
-const token = () => Array.from({ length: 12 }, () => String.fromCharCode(97 + randomInt(26))).join('');
-
-const canary = {
-  id: `canary-${token()}`,
-  titleToken: token(),
-  bodyToken: token(),
-  get title() {
-    return `合成测试用内部文件${this.titleToken}办法`;
-  },
-  get url() {
-    return `/policies/${this.id}/`;
-  },
-};
-
-// Synthetic text, not an official document. It names a public article and supersedes the public
-// 意见, so that every path by which a page could mention another entry is exercised.
-const CANARY_FILE = `---
-title: ${canary.title}
-status: draft
-category: 实施细则
-visibility: internal
-mentionedIn:
-  - 2017-02/05
-supersedes:
-  - 1331-gongcheng-yijian
----
-
-本段为自动测试生成的合成文字，不是官方文件。识别码 ${canary.bodyToken} 只出现在这里。
-`;
+import { breakableCopy, buildEdition, editionsSite, OFFICIAL_FIXTURES, outDir as outDirOf, type Canary, type Edition, type EditionsSite } from '../helpers/editions-site.ts';
 
 const PUBLIC_OPINION = 'policies/1331-gongcheng-yijian/index.html';
 
 /**
- * Two synthetic official documents (合成测试数据, tests/fixtures/official/): a 通知 whose 附注 says
- * 此件依申请公开, which must stay out of the public edition, and an 印发 notice that says
- * 此件主动公开, which belongs in both.
+ * The two synthetic official documents of the site (合成测试数据, tests/fixtures/official/): a 通知
+ * whose 附注 says 此件依申请公开, which must stay out of the public edition, and an 印发 notice
+ * that says 此件主动公开, which belongs in both.
  */
-const OFFICIAL = join(import.meta.dirname, '../fixtures/official');
 const onRequest = {
-  id: 'shijiaoban-2020-15',
+  id: OFFICIAL_FIXTURES.onRequest,
   needles: ['示例省教育厅办公室关于开展2020年度重点学科建设中期检查工作的通知', '示教办〔2020〕15号', '2019年认定的省级重点学科，共计三个学科'],
 };
-const published = { id: 'shijiaoke-2019-7', docNumber: '示教科〔2019〕7号' };
+const published = { id: OFFICIAL_FIXTURES.published, docNumber: '示教科〔2019〕7号' };
 
-type Edition = 'public' | 'internal';
-let project: TempProject;
-let runs: Record<Edition, { status: number; output: string }>;
+let site: EditionsSite;
+let canary: Canary;
+let runs: EditionsSite['runs'];
 let publicFiles: ReadableFile[];
 let internalFiles: ReadableFile[];
-let distAfterPublicBuild: Map<string, string>;
-let distAfterInternalBuild: Map<string, string>;
 
-/** dist/ or dist-internal/ of the copy. */
-const outDir = (edition: Edition) => join(project.root, edition === 'public' ? 'dist' : 'dist-internal');
-
-/** `npm run build` / `build:internal` in the copy, as an editor would see it: exit code, all output. */
-async function build(edition: Edition) {
-  const run = await project.build('--edition', edition);
-  return { status: run.code, output: `${run.stdout}${run.stderr}` };
-}
+/** dist/ or dist-internal/ of the site. */
+const outDir = (edition: Edition) => outDirOf(site.root, edition);
 
 beforeAll(async () => {
-  project = makeTempProject();
-  project.write(`content/policies/${canary.id}.mdx`, CANARY_FILE);
-  for (const id of [onRequest.id, published.id]) project.write(`content/policies/${id}.mdx`, readFileSync(join(OFFICIAL, `${id}.mdx`), 'utf8'));
-  const publicRun = await build('public');
-  distAfterPublicBuild = snapshot(outDir('public'));
-  const internalRun = await build('internal');
-  distAfterInternalBuild = snapshot(outDir('public'));
-  runs = { public: publicRun, internal: internalRun };
+  site = await editionsSite();
+  ({ canary, runs } = site);
   publicFiles = readSite(outDir('public'));
   internalFiles = readSite(outDir('internal'));
-});
-
-afterAll(() => project?.remove());
+}, 300_000);
 
 const needles = () => [canary.bodyToken, canary.titleToken, canary.title, canary.id];
 
@@ -146,7 +99,7 @@ describe('the canary: an internal document added to the content', () => {
   it('counts in the internal lists only', () => {
     const list = (edition: Edition) => readFileSync(join(outDir(edition), 'policies/index.html'), 'utf8');
     // The drafts of the copy's content, the canary among them: none is public.
-    const policies = validateContent(project.root).content.policies;
+    const policies = validateContent(site.root).content.policies;
     const drafts = (edition: Edition) => policies.filter((p) => p.data.status === 'draft' && (edition === 'internal' || p.data.visibility === 'public')).length;
     expect(drafts('public')).toBe(0);
     expect(list('public')).toContain(`起草中（${drafts('public')}）`);
@@ -208,12 +161,22 @@ describe('the canary: an internal document added to the content', () => {
 });
 
 describe('a build of the other edition, or a failed build', () => {
-  const stagingLeft = () => readdirSync(join(project.root, '.build')).filter((name) => name.startsWith('staging-'));
-
   it('building the internal edition does not touch dist/', () => {
-    expect(distAfterPublicBuild.size).toBeGreaterThan(30);
-    expect(distAfterInternalBuild).toEqual(distAfterPublicBuild);
+    expect(site.distAfterPublicBuild.length).toBeGreaterThan(30);
+    expect(site.distAfterInternalBuild).toEqual(site.distAfterPublicBuild);
   });
+
+  // Broken on purpose: in a copy of the site of its own, with the site's dist/.
+  let project: TempProject;
+  let distBefore: Map<string, string>;
+  beforeAll(() => {
+    project = breakableCopy(site);
+    distBefore = snapshot(outDirOf(project.root, 'public'));
+  });
+  afterAll(() => project?.remove());
+  const stagingLeft = () => (existsSync(join(project.root, '.build')) ? readdirSync(join(project.root, '.build')).filter((name) => name.startsWith('staging-')) : []);
+  const build = (edition: Edition) => buildEdition(project, edition);
+  const distNow = () => snapshot(outDirOf(project.root, 'public'));
 
   it('a content error the validator catches stops the build by name and keeps dist/ byte for byte', async () => {
     const article = 'content/articles/2017-02/01.mdx';
@@ -224,7 +187,7 @@ describe('a build of the other edition, or a failed build', () => {
     expect(run.status).toBe(1);
     expect(run.output).toContain(`${article}:2 title：缺少必填字段`);
     expect(run.output).toContain('构建失败，已发布的输出保持不变');
-    expect(snapshot(outDir('public'))).toEqual(distAfterPublicBuild);
+    expect(distNow()).toEqual(distBefore);
     expect(stagingLeft()).toEqual([]);
   });
 
@@ -238,8 +201,8 @@ describe('a build of the other edition, or a failed build', () => {
     expect(run.output).toMatch(new RegExp(`\\n  ${article}:\\d+:\\d+：Expected a closing tag for \`<div>\``));
     expect(run.output).not.toMatch(/^\s+at /m);
     expect(run.output).toContain('构建失败，已发布的输出保持不变');
-    expect(snapshot(outDir('public'))).toEqual(distAfterPublicBuild);
+    expect(distNow()).toEqual(distBefore);
     expect(stagingLeft()).toEqual([]);
-    expect(existsSync(join(outDir('public'), 'index.html'))).toBe(true);
+    expect(existsSync(join(outDirOf(project.root, 'public'), 'index.html'))).toBe(true);
   });
 });

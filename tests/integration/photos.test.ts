@@ -1,45 +1,33 @@
 /**
- * Article photos end to end: a temporary copy of the project gets synthetic pictures (drawn by
- * sharp, see tests/helpers/synthetic-photo.ts) listed in an article's `photos`, is built, and
- * the HTML and the image files are checked; then a photo loses its alt text and both the
- * build and Astro's own schema must refuse it, naming the file.
+ * Article photos end to end: the editions site (tests/helpers/editions-site.ts) lists synthetic
+ * pictures (drawn by sharp, see tests/helpers/synthetic-photo.ts) in an article's `photos`; its
+ * HTML and image files are checked; then, in a copy of its own, a photo loses its alt text and
+ * both the build and Astro's own schema must refuse it, naming the file.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse, type HTMLElement } from 'node-html-parser';
 import sharp from 'sharp';
-import { makeTempProject, type TempProject } from '../helpers/temp-project.ts';
-import { writeSyntheticPhoto } from '../helpers/synthetic-photo.ts';
+import { type TempProject } from '../helpers/temp-project.ts';
+import { breakableCopy, editionsSite, PHOTO_ARTICLE as ARTICLE, PHOTOS, type EditionsSite } from '../helpers/editions-site.ts';
 
-const ARTICLE = 'content/articles/2017-02/01.mdx';
-const PHOTOS = [
-  { file: '01-1.jpg', width: 1600, height: 1000, format: 'jpeg' as const, alt: '合成测试图：红黄渐变上的白色圆形与蓝色方块', caption: '测试用合成图片一（测试时生成，并非真实照片）' },
-  { file: '01-2.png', width: 900, height: 600, format: 'png' as const, alt: '合成测试图：同一图案的较小版本', caption: '测试用合成图片二（测试时生成，并非真实照片）' },
-];
-const photosYaml = (photos: Array<{ file: string; alt?: string; caption: string }>) =>
-  `photos:\n${photos.map((p) => `  - src: ./${p.file}\n${p.alt ? `    alt: ${p.alt}\n` : ''}    caption: ${p.caption}\n`).join('')}`;
-
-let project: TempProject;
-let built: { code: number; stdout: string; stderr: string };
-const page = (path: string) => parse(readFileSync(join(project.root, 'dist', path, 'index.html'), 'utf8'));
+// The editions site (tests/helpers/editions-site.ts) lists the synthetic photos in ARTICLE.
+let site: EditionsSite;
+const page = (path: string) => parse(readFileSync(join(site.root, 'dist', path, 'index.html'), 'utf8'));
 /** The width descriptors of a srcset: "a.avif 360w, b.avif 640w" → [360, 640]. */
 const widthsOf = (srcset: string) => srcset.split(',').map((candidate) => Number(/ (\d+)w$/.exec(candidate.trim())?.[1]));
 const urlsOf = (srcset: string) => srcset.split(',').map((candidate) => candidate.trim().split(' ')[0]!);
-const distFile = (url: string) => join(project.root, 'dist', decodeURIComponent(url.split('?')[0]!));
+const distFile = (url: string) => join(site.root, 'dist', decodeURIComponent(url.split('?')[0]!));
 
 beforeAll(async () => {
-  project = makeTempProject();
-  for (const photo of PHOTOS) await writeSyntheticPhoto(join(project.root, 'content/articles/2017-02', photo.file), photo);
-  project.edit(ARTICLE, (text) => text.replace(/\n---\n/, `\n${photosYaml(PHOTOS)}---\n`));
-  built = await project.build();
-}, 240_000);
-afterAll(() => project?.remove());
+  site = await editionsSite();
+}, 300_000);
 
 describe('an article with photos', () => {
   it('builds', () => {
-    expect(built.stderr).not.toMatch(/构建失败/);
-    expect(built.code).toBe(0);
+    expect(site.runs.public.output).not.toMatch(/构建失败/);
+    expect(site.runs.public.status).toBe(0);
   });
 
   it('renders each photo as a <picture> with AVIF and WebP sources at several widths, a fallback, width and height', async () => {
@@ -102,9 +90,13 @@ describe('an article with photos', () => {
 });
 
 describe('a photo without alt text', () => {
+  // Broken on purpose: in a copy of the site of its own, with the site's dist/.
+  let project: TempProject;
   beforeAll(() => {
+    project = breakableCopy(site);
     project.edit(ARTICLE, (text) => text.replace(`    alt: ${PHOTOS[1]!.alt}\n`, ''));
   });
+  afterAll(() => project?.remove());
 
   it('fails the build, naming the file and the field, and leaves the last good site in place', async () => {
     const before = readFileSync(join(project.root, 'dist/bulletins/2017-02/01/index.html'), 'utf8');
