@@ -9,7 +9,7 @@ import { gzipSync } from 'node:zlib';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium } from '@playwright/test';
-import { chromiumLaunch } from '../lib/chromium.ts';
+import { chromiumLaunch, exitUnlessChromium } from '../lib/chromium.ts';
 import { serveSite, SITE_ORIGIN } from '../pdf/site-files.ts';
 import { fileForPath } from '../lib/files.ts';
 
@@ -17,6 +17,7 @@ const { values, positionals } = parseArgs({ allowPositionals: true, options: { d
 const siteDir = resolve(values.dir!);
 const paths = positionals.length ? positionals : ['/bulletins/2017-02/01/', '/bulletins/2017-02/', '/policies/1331-gongcheng-yijian/'];
 
+exitUnlessChromium('测量页面分量');
 const browser = await chromium.launch(chromiumLaunch);
 const context = await browser.newContext();
 await serveSite(context, siteDir, new Map());

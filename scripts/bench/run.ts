@@ -26,6 +26,7 @@ import { directoryBytes } from '../lib/files.ts';
 import { evaluate } from '../search/eval.ts';
 import { launchBrowser, measureQueries, serveSite, type QueryCost } from '../search/harness.ts';
 import type { BuildReport } from '../build.ts';
+import { exitUnlessChromium } from '../lib/chromium.ts';
 
 const projectRoot = new URL('../..', import.meta.url).pathname;
 
@@ -44,6 +45,9 @@ const articles = Number(values.articles);
 const policies = values.policies ? Number(values.policies) : Math.round(articles / 7);
 const seed = Number(values.seed);
 if (!Number.isInteger(articles) || articles < 7) throw new Error(`--articles must be a whole number of at least 7, not ${values.articles}`);
+
+// The PDF sample and the search measurements print and search with Chromium.
+exitUnlessChromium('运行基准测试');
 
 const log = (line: string) => console.error(`[bench] ${line}`);
 const kB = (bytes: number) => `${(bytes / 1024).toFixed(1)} kB`;

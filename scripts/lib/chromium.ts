@@ -30,10 +30,22 @@ export function missingPrintPackages(): string[] {
   return missing;
 }
 
-/** The sentence that says what to install, or undefined when nothing is missing. */
-export function printSetupMessage(purpose = 'build'): string | undefined {
+/** The sentence that says what to install for `task` (生成 PDF), or undefined when nothing is missing. */
+export function printSetupMessage(purpose = 'build', task = '生成 PDF'): string | undefined {
   const missing = missingPrintPackages();
   if (!missing.length) return undefined;
   const what = missing.map((name) => (name === 'chromium' ? `Chromium（${chromiumLaunch.executablePath}）` : '中文字体（fonts-noto-cjk）')).join('和');
-  return `缺少${what}，无法生成 PDF：请运行 bash scripts/setup.sh ${purpose}（或 sudo apt-get install -y ${missing.join(' ')}）后重试。`;
+  return `缺少${what}，无法${task}：请运行 bash scripts/setup.sh ${purpose}（或 sudo apt-get install -y ${missing.join(' ')}）后重试。`;
+}
+
+/**
+ * For a command that cannot start without Chromium (the benchmarks, the search evaluation):
+ * before it starts, says in one sentence what to install and exits 1, instead of a stack trace
+ * halfway through.
+ */
+export function exitUnlessChromium(task: string): void {
+  const message = printSetupMessage('build', task);
+  if (!message) return;
+  console.error(message);
+  process.exit(1);
 }

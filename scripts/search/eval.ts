@@ -23,6 +23,7 @@ import { mean, rPrecision, recall } from './metrics.ts';
 import { buildStockCopy } from './stock-index.ts';
 import { fileForPath } from '../lib/files.ts';
 import { launchBrowser, openSession, serveSite, type Engine } from './harness.ts';
+import { exitUnlessChromium } from '../lib/chromium.ts';
 
 export interface EvalOptions {
   site: string;
@@ -195,6 +196,7 @@ if (import.meta.main) {
       json: { type: 'boolean', default: false },
     },
   });
+  exitUnlessChromium('评测搜索');
   const seed = values.seed ? Number(values.seed) : Date.now() % 2 ** 31;
   const report = await evaluate({ site: values.site, random: Number(values.random), mixed: Number(values.mixed), seed });
   console.log(formatReport(report));
