@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareNames, gatherByName } from '../../src/lib/entities.ts';
+import { compareNames, ENTITY_KIND_TEXT, ENTITY_KINDS, gatherByName } from '../../src/lib/entities.ts';
 
 describe('gatherByName', () => {
   const articles = [
@@ -35,5 +35,15 @@ describe('compareNames', () => {
       '省教育厅',
     ]);
     expect(compareNames('吴俊清', '吴俊清')).toBe(0);
+  });
+});
+
+describe('what each kind’s pages say', () => {
+  it('has the words for every kind; only topics are described', () => {
+    expect(ENTITY_KINDS.filter((kind) => ENTITY_KIND_TEXT[kind].described)).toEqual(['topics']);
+    expect(ENTITY_KIND_TEXT.people.indexSubject).toBe('工作要讯文章中提及的人物');
+    expect(ENTITY_KIND_TEXT.topics.indexSubject).toBe('工作要讯文章的主题');
+    expect(ENTITY_KIND_TEXT.places.articlesOf('吕梁市')).toBe('提及吕梁市的文章');
+    expect(ENTITY_KIND_TEXT.topics.articlesOf('两提一创')).toBe('归入主题“两提一创”的文章');
   });
 });
