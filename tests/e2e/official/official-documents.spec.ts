@@ -15,6 +15,7 @@ import { PROJECT_ROOT } from '../../helpers/content-copy.ts';
 import { pdfFonts, pdfInfo, pdfText, squeeze } from '../../helpers/poppler.ts';
 import { allUnits, needsContents, structureDocument, type DocumentText } from '../../../src/lib/policy/structure.ts';
 import { validityOn } from '../../../src/lib/policy/facts.ts';
+import { successorActs } from '../../../src/lib/policy/versions.ts';
 import { formatChineseDate } from '../../../src/lib/chinese-date.ts';
 import type { PolicyData } from '../../../src/schemas/policy.ts';
 
@@ -43,6 +44,9 @@ const catalogue = readdirSync(join(PROJECT_ROOT, 'content/policies'))
   .filter((name) => name.endsWith('.mdx'))
   .map((name) => ({ id: name.replace(/\.mdx$/, ''), ...readEntry(join(PROJECT_ROOT, 'content/policies', name)) }))
   .filter((entry) => entry.body.trim() === '');
+
+/** A list of ids as the frontmatter writes it, as the schema hands it on. */
+const refs = (ids: unknown) => (Array.isArray(ids) ? ids.map((id) => ({ collection: 'policies' as const, id: String(id) })) : []);
 
 const unitsOf = (text: DocumentText) => [...allUnits(text.main), ...text.attachments.flatMap((a) => allUnits(a))];
 
@@ -121,7 +125,8 @@ for (const fixture of fixtures) {
       await expect(row('发布日期')).toHaveText(date(data.publishedDate));
       await expect(row('索引号')).toHaveText(data.indexNumber ?? '不详');
       await expect(row('主题分类')).toHaveText(data.subject ?? '不详');
-      const validity = validityOn(data, SPECIMEN_BUILD_DATE);
+      // What the later documents among the fixtures do to this one counts too (a revision's 同时废止).
+      const validity = validityOn(data, SPECIMEN_BUILD_DATE, successorActs(id, fixtures.map((f) => ({ id: f.id, data: { ...f.data, supersedes: refs(f.data.supersedes), repeals: refs(f.data.repeals) } }))));
       await expect(row('时效性')).toHaveText(`${validity}（截至 ${formatChineseDate(SPECIMEN_BUILD_DATE)}）`);
       const optional: Array<[string, string | undefined]> = [
         ['实施日期', data.effectiveDate && formatChineseDate(data.effectiveDate)],
