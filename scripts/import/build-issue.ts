@@ -4,6 +4,7 @@
  */
 import { articleEntities, peopleOfIssue } from './entities.ts';
 import { eventDates } from './event-dates.ts';
+import { ImportError } from './errors.ts';
 import type { ParsedBulletin } from './parse-bulletin.ts';
 import type { IssueContent } from './render-content.ts';
 import { articleTopics, type TopicKeywords } from './topics.ts';
@@ -18,9 +19,40 @@ export interface BuiltIssue {
 
 export const issueId = (year: number, number: number) => `${year}-${String(number).padStart(2, '0')}`;
 
-export function buildIssue(parsed: ParsedBulletin, topics: readonly TopicKeywords[]): BuiltIssue {
+/** An issue already in the content, from which an issue that prints no 版记 takes its 邮箱, 电话 and 总期号. */
+export interface EarlierIssue {
+  id: string;
+  year: number;
+  number: number;
+  serial: number;
+  email: string;
+  telephone: string;
+}
+
+/**
+ * What the entry needs but the issue does not print (no 版记): 邮箱 and 电话 from the latest
+ * earlier issue, 总期号 counted on from it within the same year; refused when there is none.
+ */
+function fillMissing(parsed: ParsedBulletin, earlier: readonly EarlierIssue[], undecided: string[]): { serial: number; email: string; telephone: string } {
+  const before = [...earlier]
+    .filter((e) => e.year < parsed.year || (e.year === parsed.year && e.number < parsed.number))
+    .sort((a, b) => b.year - a.year || b.number - a.number)[0];
+  const serial = parsed.serial ?? (before && before.year === parsed.year ? before.serial + parsed.number - before.number : undefined);
+  const email = parsed.email ?? before?.email;
+  const telephone = parsed.telephone ?? before?.telephone;
+  const lacking = [...(serial ? [] : ['总期号']), ...(email ? [] : ['邮箱']), ...(telephone ? [] : ['电话'])];
+  if (lacking.length) {
+    throw new ImportError(`版记中没有${lacking.join('、')}，也没有可参照的更早一期${before ? `（${before.id} 不在同一年，无法推算总期号）` : ''}：请在文件中补上版记，或先导入上一期`);
+  }
+  const taken = (parsed.missing ?? []).map((field) => `${field}（${field === '总期号' ? `按 ${before!.id} 推算为 ${serial}` : `取自 ${before!.id}`}）`);
+  if (taken.length) undecided.push(`版记中没有的字段已按上一期填写，请核对：${taken.join('、')}`);
+  return { serial: serial!, email: email!, telephone: telephone! };
+}
+
+export function buildIssue(parsed: ParsedBulletin, topics: readonly TopicKeywords[], earlier: readonly EarlierIssue[] = []): BuiltIssue {
   const id = issueId(parsed.year, parsed.number);
   const undecided = [...parsed.notes];
+  const filled = fillMissing(parsed, earlier, undecided);
   const joins: string[] = [];
   const people = peopleOfIssue(parsed.articles);
   const articles = parsed.articles.map((article, i) => {
@@ -41,8 +73,13 @@ export function buildIssue(parsed: ParsedBulletin, topics: readonly TopicKeyword
       paragraphs: article.paragraphs,
     };
   });
-  const { notes: _notes, articles: _articles, ...masthead } = parsed;
-  return { issue: { id, ...masthead, articles }, undecided, joins };
+  const { notes: _notes, articles: _articles, missing: _missing, serial: _serial, email: _email, telephone: _telephone, ...masthead } = parsed;
+  const { series, year, number, date, publisher, recipients, copies } = masthead;
+  return {
+    issue: { id, series, year, number, serial: filled.serial, date, publisher, email: filled.email, telephone: filled.telephone, recipients, ...(copies ? { copies } : {}), articles },
+    undecided,
+    joins,
+  };
 }
 
 const shorten = (text: string) => (text.length > 30 ? `${text.slice(0, 30)}…` : text);

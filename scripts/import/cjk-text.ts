@@ -85,10 +85,31 @@ export function endsSentence(text: string): boolean {
   return /[。！？!?…；;：:][”’"'」』）)】》]*$/.test(text.trim());
 }
 
-/** A page number as printed at a page's foot: — 3 —, -3-, 第3页, or the bare number. */
+/** A page number as printed at a page's foot: — 3 —, -3-, 第3页, 第 3 页 共 9 页, 3/9, or the bare number. */
 export function isPageNumber(line: string): boolean {
-  return /^(?:[-—–―－~～]\s*\d{1,3}\s*[-—–―－~～]|第\s*\d{1,3}\s*页|\d{1,3})$/.test(line.trim());
+  return /^(?:[-—–―－~～]\s*\d{1,3}\s*[-—–―－~～]|第\s*\d{1,3}\s*页(?:\s*[,，、/]?\s*共\s*\d{1,3}\s*页)?|\d{1,3}(?:\s*\/\s*\d{1,3})?)$/.test(line.replace(/[\u3000\u00a0]/g, ' ').trim());
 }
+
+/**
+ * Running headers and footers: a short line that stands at the head (or foot) of two or more
+ * pages, the same but for its digits, on most pages after the first, or one that names the issue (工作要讯 第2期) at the head
+ * of a page after the first. Given each page's first and last lines, their keys (runningKey) to drop.
+ */
+export function runningLines(pages: ReadonlyArray<{ head?: string | undefined; foot?: string | undefined }>): Set<string> {
+  const counts = new Map<string, number>();
+  const fits = (line: string | undefined): line is string => Boolean(line) && line!.length <= 40 && !/[。；！？]/.test(line!);
+  for (const { head, foot } of pages) {
+    for (const k of new Set([head, foot].filter(fits).map(runningKey))) counts.set(k, (counts.get(k) ?? 0) + 1);
+  }
+  // On most pages after the first, not merely two (附件1, 附件2 at the heads of two pages).
+  const enough = Math.max(2, Math.ceil((pages.length - 1) * 0.6));
+  const running = new Set([...counts].filter(([, n]) => n >= enough).map(([k]) => k));
+  pages.forEach(({ head }, i) => {
+    if (i > 0 && head && head.length <= 30 && /第\s*\d+\s*期/.test(head) && !/^第\s*\S+?\s*期/.test(head) && !/[，。；：:]|总第/.test(head)) running.add(runningKey(head));
+  });
+  return running;
+}
+export const runningKey = (line: string) => line.replace(/\s/g, '').replace(/\d+/g, '#');
 
 /** A rule drawn with characters (———, ━━━, ____): a separator, not text. */
 export function isRule(line: string): boolean {

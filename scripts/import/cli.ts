@@ -18,7 +18,7 @@ import { formatChineseDate } from '../../src/lib/chinese-date.ts';
 import { formatIssueLabel, formatSerial } from '../../src/lib/issue-label.ts';
 import { validateContent } from '../content/validate.ts';
 import { parseContentFile } from '../content/frontmatter.ts';
-import { buildIssue } from './build-issue.ts';
+import { buildIssue, type EarlierIssue } from './build-issue.ts';
 import { ImportError } from './errors.ts';
 import { parseBulletin } from './parse-bulletin.ts';
 import { FORMAT_NAMES, readSource } from './read-input.ts';
@@ -64,6 +64,24 @@ export interface CliEnvironment {
 /** The project's topics and their keywords, as the validator reads them. */
 function loadTopics(projectRoot: string): TopicKeywords[] {
   return validateContent(projectRoot).content.topics.map(({ data }) => ({ name: data.name, keywords: data.keywords }));
+}
+
+/** The issues already there (in --out DIR and the project's content/), for an issue that prints no 版记. */
+function earlierIssues(projectRoot: string, contentDir: string): EarlierIssue[] {
+  const roots = [...new Set([resolve(contentDir, '..'), projectRoot])];
+  return roots.flatMap((root) => {
+    const dir = root === projectRoot ? join(projectRoot, 'content', 'issues') : join(contentDir, 'issues');
+    if (!existsSync(dir)) return [];
+    return readdirSync(dir)
+      .filter((name) => name.endsWith('.mdx'))
+      .flatMap((name) => {
+        const { data } = parseContentFile(readFileSync(join(dir, name), 'utf8'), 'frontmatter');
+        const d = (data ?? {}) as Record<string, unknown>;
+        return typeof d['year'] === 'number' && typeof d['number'] === 'number' && typeof d['serial'] === 'number' && typeof d['email'] === 'string' && typeof d['telephone'] === 'string'
+          ? [{ id: name.replace(/\.mdx$/, ''), year: d['year'], number: d['number'], serial: d['serial'], email: d['email'], telephone: d['telephone'] }]
+          : [];
+      });
+  });
 }
 
 export async function runImport(argv: string[], env: CliEnvironment): Promise<number> {
@@ -204,7 +222,7 @@ function printUndecided(env: CliEnvironment, undecided: readonly string[], joins
 function importBulletin(blocks: SourceBlock[], o: ImportOptions): number {
   const { env, shown } = o;
   const parsed = parseBulletin(blocks);
-  const { issue, undecided, joins } = buildIssue(parsed, loadTopics(env.projectRoot));
+  const { issue, undecided, joins } = buildIssue(parsed, loadTopics(env.projectRoot), earlierIssues(env.projectRoot, o.contentDir));
   const files = renderContentFiles(issue);
   const label = `${formatIssueLabel(issue)}（${formatSerial(issue.serial)}）`;
   const titles = new Map(issue.articles.map((a) => [`articles/${a.id}.mdx`, `${a.title}（${a.paragraphs.length} 段）`]));

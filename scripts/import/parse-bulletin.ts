@@ -4,7 +4,7 @@
  * headline found in the body however it wraps, its paragraphs made whole again) and the
  * closing block (版记). Refuses, with the reason, a document that is not a bulletin.
  */
-import { compactKey, endsSentence, isPageNumber, joinBroken, tidy } from './cjk-text.ts';
+import { compactKey, endsSentence, isPageNumber, joinBroken, removeSpreadSpacing, tidy } from './cjk-text.ts';
 import { CHINESE_DATE, parseChineseDate, parseNumber } from '../../src/lib/chinese-numbers.ts';
 import { ImportError } from './errors.ts';
 import type { IssueData } from '../../src/schemas/issue.ts';
@@ -30,7 +30,13 @@ export interface ClosingBlock {
 }
 
 /** The issue's frontmatter fields as the schema has them, with its articles as read. */
-export type ParsedBulletin = Omit<IssueData, 'articles'> & {
+export type ParsedBulletin = Omit<IssueData, 'articles' | 'serial' | 'email' | 'telephone'> & {
+  /** Left out when the issue prints none (no 版记): see `missing`. */
+  serial?: number;
+  email?: string;
+  telephone?: string;
+  /** What the entry needs that the issue does not print: 总期号, 邮箱, 电话. */
+  missing: string[];
   articles: ParsedArticle[];
   /** What the parser could not decide or had to leave out, for the editor. */
   notes: string[];
@@ -45,11 +51,16 @@ const CLOSING_LABEL = /^(主\s*办|邮\s*箱|电\s*话|出版日期|报|送|发)
 /** The start of another labelled item on the same line: 主办：… 邮箱：… */
 const NEXT_LABEL = /\s+(?=(?:主\s*办|邮\s*箱|电\s*话|出版日期)\s*[：:])/;
 
+/** Marks a 要目 item may be typed with: the readers' list marks, and （一）. */
+const TOC_MARKER = new RegExp(`${LIST_MARKER.source}|^[（(][一二三四五六七八九十]{1,3}[)）]\\s*`);
+
 /** The text of a 要目 item without its list marker. */
 const itemText = (block: SourceBlock) => tidy(block.listItem ? block.text.replace(LIST_MARKER, '') : block.text);
 
-export function parseBulletin(blocks: readonly SourceBlock[]): ParsedBulletin {
+export function parseBulletin(input: readonly SourceBlock[]): ParsedBulletin {
   const notes: string[] = [];
+  // Page numbers a reader left (a page's foot typed into the text) are not text.
+  const blocks = input.filter((b) => !isPageNumber(tidy(b.text)));
   const texts = blocks.map((b) => tidy(b.text));
 
   // The masthead: the series lines, then 第N期.
@@ -61,23 +72,41 @@ export function parseBulletin(blocks: readonly SourceBlock[]): ParsedBulletin {
   const numberMatch = ISSUE_NUMBER.exec(texts[numberAt]!);
   const number = numberMatch ? parseNumber(numberMatch[1]!) : undefined;
   if (!number) throw new ImportError(`无法读出期号：报头写的是“${texts[numberAt]}”，应为“第N期”（N 为数字，如 第2期）`);
-  const series = texts.slice(0, numberAt);
-
-  // The 要目: list items after the masthead, or the lines under a 本期要目 heading.
-  const firstItem = blocks.findIndex((b, i) => i > numberAt && b.listItem);
-  const headingAt = texts.findIndex((t, i) => i > numberAt && TOC_HEADING.test(t.replace(/\s/g, '')));
-  const toc = findToc(blocks, texts, numberAt, firstItem, headingAt);
-  if (!toc) throw new ImportError('不是《工作要讯》：未找到本期要目（报头之后应列出各篇标题）');
+  // A masthead line set letter by letter (工 作 要 讯) is the words without the spacing.
+  const series = texts.slice(0, numberAt).map(removeSpreadSpacing);
 
   // Between 第N期 and the 要目: the compiling unit and the date, on one line or two.
-  const bylineEnd = headingAt >= 0 && headingAt < toc.start ? headingAt : toc.start;
+  let bylineEnd = numberAt + 1;
+  for (let i = numberAt + 1; i <= numberAt + 3 && i < texts.length; i++) {
+    if (parseChineseDate(texts[i]!)) {
+      bylineEnd = i + 1;
+      break;
+    }
+  }
+  if (bylineEnd === numberAt + 1 && texts[numberAt + 1] && !TOC_HEADING.test(texts[numberAt + 1]!.replace(/\s/g, '')) && !isTocItem(blocks[numberAt + 1]!)) bylineEnd = numberAt + 2;
+  const headingAt = texts.findIndex((t, i) => i >= bylineEnd - 1 && i > numberAt && i <= bylineEnd + 1 && TOC_HEADING.test(t.replace(/\s/g, '')));
+  if (headingAt >= 0 && headingAt < bylineEnd) bylineEnd = headingAt;
   const byline = texts.slice(numberAt + 1, bylineEnd).join(' ');
   const mastheadDate = parseChineseDate(byline);
   const mastheadPublisher = byline.replace(CHINESE_DATE, '').replace(/\s+/g, ' ').trim() || undefined;
 
-  const closingAt = findClosingBlock(texts, toc.end);
-  const closing = parseClosingBlock(texts.slice(closingAt));
+  const closingAt = findClosingBlock(texts, bylineEnd);
+  const tocStart = headingAt >= 0 ? headingAt + 1 : bylineEnd;
+  const found = findTocAndArticles(blocks.slice(tocStart, closingAt));
+  let articles: ParsedArticle[];
+  if (found) {
+    articles = found;
+  } else {
+    // Say why: the 要目 as its marks or heading give it, and the item that has no article.
+    const firstItem = blocks.findIndex((b, i) => i > numberAt && b.listItem);
+    const toc = findToc(blocks, texts, numberAt, firstItem, headingAt);
+    if (!toc) throw new ImportError('不是《工作要讯》：未找到本期要目（报头之后应列出各篇标题）');
+    articles = splitArticles(blocks.slice(toc.end, closingAt), toc.items, notes);
+  }
 
+  const closing = parseClosingBlock(texts.slice(closingAt));
+  const missing: string[] = [];
+  if (closingAt >= texts.length) notes.push('版记：未找到（主办、邮箱、电话、出版日期、总期号、报送发、印数），这一期写入时没有版记');
   const date = mastheadDate ?? closing.date;
   if (!date) throw new ImportError('未找到出版日期：报头或版记中应有“2017年5月18日”这样的日期');
   if (mastheadDate && closing.date && mastheadDate !== closing.date) {
@@ -89,25 +118,154 @@ export function parseBulletin(blocks: readonly SourceBlock[]): ParsedBulletin {
     notes.push(`报头编印单位“${mastheadPublisher}”与版记主办“${closing.publisher}”不一致，已用版记`);
   }
   const serial = closing.serial ?? (numberMatch?.[2] ? parseNumber(numberMatch[2]) : undefined);
-  if (!serial) throw new ImportError('未找到总期号：版记“出版日期”后应有“（总第N期）”');
-  if (!closing.email) throw new ImportError('版记中未找到“邮箱：”');
-  if (!closing.telephone) throw new ImportError('版记中未找到“电话：”');
+  if (!serial) missing.push('总期号');
+  if (!closing.email) missing.push('邮箱');
+  if (!closing.telephone) missing.push('电话');
+  if (closingAt < texts.length && missing.length) notes.push(`版记中未找到：${missing.join('、')}`);
 
-  const articles = splitArticles(blocks.slice(toc.end, closingAt), toc.items, notes);
   return {
     series,
     year: Number(date.slice(0, 4)),
     number,
-    serial,
+    ...(serial ? { serial } : {}),
     date,
     publisher,
-    email: closing.email,
-    telephone: closing.telephone,
+    ...(closing.email ? { email: closing.email } : {}),
+    ...(closing.telephone ? { telephone: closing.telephone } : {}),
     recipients: closing.recipients,
     ...(closing.copies ? { copies: closing.copies } : {}),
     articles,
     notes,
+    missing,
   };
+}
+
+/** A block that opens with a 要目 marker, or that a reader says is a list item. */
+const isTocItem = (block: SourceBlock) => Boolean(block.listItem) || TOC_MARKER.test(tidy(block.text));
+
+interface Piece {
+  text: string;
+  /** Opens with a list marker (or is a list item by the reader's word). */
+  marked: boolean;
+  /** The block it is (or is part of), and whether it is that block's first piece. */
+  block: number;
+  first: boolean;
+}
+
+/**
+ * The 要目 and the articles, told apart by what the body holds: the 要目 is the run of pieces
+ * (blocks, or the lines of a block that text extraction ran together) after the masthead whose
+ * items — each a marked piece and what follows it, or, with no marks, one or more pieces —
+ * reappear in the body, in order, as headlines, the first where the 要目 ends and each with a
+ * paragraph of its own. Undefined when no such reading exists.
+ */
+function findTocAndArticles(blocks: readonly SourceBlock[]): ParsedArticle[] | undefined {
+  const pieces: Piece[] = [];
+  blocks.slice(0, 80).forEach((block, i) => {
+    const lines = block.lines && block.lines.length > 1 && !block.listItem ? block.lines.map(tidy).filter(Boolean) : [tidy(block.text)];
+    lines.forEach((text, j) => !(i === 0 && j === 0 && TOC_HEADING.test(text.replace(/\s/g, ''))) && pieces.push({ text, marked: (j === 0 && Boolean(block.listItem)) || TOC_MARKER.test(text), block: i, first: j === 0 }));
+  });
+  const texts = blocks.map((b) => tidy(b.text));
+  const keys = texts.map(compactKey);
+  const stripped = (p: Piece) => (p.marked ? p.text.replace(TOC_MARKER, '') : p.text);
+  for (let end = 1; end < pieces.length; end++) {
+    if (!pieces[end]!.first) continue;
+    const toc = pieces.slice(0, end);
+    const marked = toc.some((p) => p.marked);
+    if (marked && !toc[0]!.marked) continue;
+    const bodyStart = pieces[end]!.block;
+    const items = segment(toc, marked, stripped, keys, bodyStart) ?? (marked ? undefined : segmentRun(toc.map(stripped).reduce(joinBroken, ''), keys, bodyStart));
+    if (!items) continue;
+    return items.map(({ title, at, length }, i) => {
+      const to = i + 1 < items.length ? items[i + 1]!.at : blocks.length;
+      const { paragraphs, joins } = paragraphsOf(blocks.slice(at + length, to));
+      return { title, paragraphs, joins };
+    });
+  }
+  return undefined;
+}
+
+/**
+ * Splits the 要目's pieces into items whose headlines follow in the body from `bodyStart` on,
+ * the first right there: backtracking over where items end when the 要目 has no marks.
+ */
+function segment(
+  toc: readonly Piece[],
+  marked: boolean,
+  stripped: (p: Piece) => string,
+  keys: readonly string[],
+  bodyStart: number,
+): Array<{ title: string; at: number; length: number }> | undefined {
+  const result: Array<{ title: string; at: number; length: number }> = [];
+  const walk = (from: number, cursor: number): boolean => {
+    if (from === toc.length) return true;
+    for (let to = from + 1; to <= toc.length && to - from <= 6; to++) {
+      if (marked && to < toc.length && !toc[to]!.marked) continue;
+      const title = toc.slice(from, to).map(stripped).reduce(joinBroken, '');
+      const key = compactKey(title);
+      if (!key) continue;
+      // The first headline opens the body; each later one comes after a paragraph at least.
+      const candidates = result.length ? range(cursor + 1, keys.length) : [bodyStart];
+      for (const at of candidates) {
+        const length = matchKeys(keys, at, key);
+        if (!length) continue;
+        result.push({ title, at, length });
+        if (walk(to, at + length)) return true;
+        result.pop();
+        break;
+      }
+      if (marked) return false;
+    }
+    return false;
+  };
+  if (!walk(0, bodyStart)) return undefined;
+  // The last article has a paragraph of its own too.
+  return result.at(-1)!.at + result.at(-1)!.length < keys.length ? result : undefined;
+}
+
+/**
+ * The same for a 要目 whose items a reader ran together (a PDF item that ends at the margin runs
+ * into the next): the items are cut where the headlines in the body say, in the 要目's text.
+ */
+function segmentRun(toc: string, keys: readonly string[], bodyStart: number): Array<{ title: string; at: number; length: number }> | undefined {
+  const tocKey = compactKey(toc);
+  // Where each character of the compact key stands in the text (compactKey only drops whitespace).
+  const positions: number[] = [];
+  [...toc].reduce((offset, c) => {
+    if (!/\s/.test(c)) positions.push(offset);
+    return offset + c.length;
+  }, 0);
+  const titleOf = (from: number, to: number) => toc.slice(positions[from], to < positions.length ? positions[to] : toc.length).trim();
+  const result: Array<{ title: string; at: number; length: number }> = [];
+  const walk = (keyAt: number, cursor: number): boolean => {
+    if (keyAt === tocKey.length) return cursor < keys.length;
+    const rest = tocKey.slice(keyAt);
+    const at = result.length ? range(cursor + 1, keys.length).find((i) => keys[i] && rest.startsWith(keys[i]!)) : bodyStart;
+    if (at === undefined || !keys[at] || !rest.startsWith(keys[at]!)) return false;
+    let joined = '';
+    for (let n = 1; n <= 6 && at + n - 1 < keys.length; n++) {
+      joined += keys[at + n - 1]!;
+      if (!rest.startsWith(joined)) break;
+      result.push({ title: titleOf(keyAt, keyAt + joined.length), at, length: n });
+      if (walk(keyAt + joined.length, at + n)) return true;
+      result.pop();
+    }
+    return false;
+  };
+  return tocKey && walk(0, bodyStart) ? result : undefined;
+}
+
+const range = (from: number, to: number) => Array.from({ length: Math.max(0, to - from) }, (_, i) => from + i);
+
+/** How many blocks from `at` on spell `key` when put together, or 0 (compact keys). */
+function matchKeys(keys: readonly string[], at: number, key: string): number {
+  let joined = '';
+  for (let n = 1; n <= 6 && at + n - 1 < keys.length; n++) {
+    joined += keys[at + n - 1]!;
+    if (joined === key) return n;
+    if (!key.startsWith(joined)) return 0;
+  }
+  return 0;
 }
 
 interface Toc {
@@ -154,8 +312,8 @@ function findClosingBlock(texts: readonly string[], from: number): number {
   while (at > from) {
     const text = texts[at - 1]!;
     if (CLOSING_LABEL.test(text) || COPIES.test(text) || isPageNumber(text)) at--;
-    // A 报/送/发 line wrapped into a second block ends with neither label nor 份.
-    else if (at < texts.length && /^(?:报|送|发)\s*[：:]/.test(texts[at - 2] ?? '') && !endsSentence(text)) at--;
+    // A 版记 line wrapped into a second block (送：… cut by a page break) has no label of its own.
+    else if (CLOSING_LABEL.test(texts[at - 2] ?? '') && !endsSentence(text)) at--;
     else break;
   }
   return at;
@@ -234,7 +392,7 @@ export function paragraphsOf(blocks: readonly SourceBlock[]): { paragraphs: stri
     const text = tidy(block.text);
     if (!text || isPageNumber(text)) continue;
     const last = paragraphs.at(-1);
-    if (last !== undefined && block.startsParagraph !== true && !endsSentence(last)) {
+    if (last !== undefined && (block.continuesParagraph || (block.startsParagraph !== true && !endsSentence(last)))) {
       paragraphs[paragraphs.length - 1] = joinBroken(last, text);
       joins.push(`${last.slice(-6)}|${text.slice(0, 6)}`);
     } else {

@@ -5,8 +5,11 @@
  * ends short of the right edge; a line at a page's head that is not indented continues the
  * paragraph the previous page cut; a page number is the lone number at a page's foot.
  */
-import { endsSentence, isPageNumber, isRule, joinBroken, normalizeLine, removeSpreadSpacing } from './cjk-text.ts';
+import { endsSentence, isPageNumber, isRule, joinBroken, normalizeLine, removeSpreadSpacing, runningKey, runningLines } from './cjk-text.ts';
 import { LIST_MARKER, type SourceBlock } from './source-block.ts';
+
+/** A labelled line of a bulletin's 版记. */
+const CLOSING_LINE = /^(?:主\s*办|邮\s*箱|电\s*话|出版日期|报|送|发)\s*[：:]/;
 
 /** One run of text as PDF.js reports it (unpdf's StructuredTextItem). y grows upwards. */
 export interface PdfTextItem {
@@ -96,9 +99,22 @@ const mostCommon = (values: number[]) => {
 /** Blocks from the lines of every page, in reading order (see the module's comment). */
 export function blocksFromPdfPages(pages: readonly PdfLine[][]): SourceBlock[] {
   // A page number is the lone number at the page's foot (or head).
-  const content = pages.map((lines) =>
-    lines.filter((line, i) => !((i === 0 || i === lines.length - 1) && isPageNumber(line.text)) && !isRule(line.text)),
-  );
+  const numbered = pages.map((lines) => {
+    const kept = lines.filter((line) => !isRule(line.text));
+    while (kept.length && isPageNumber(kept[0]!.text)) kept.shift();
+    while (kept.length && isPageNumber(kept.at(-1)!.text)) kept.pop();
+    return kept;
+  });
+  // Running headers and footers (the same line at the head or foot of several pages) go too.
+  const running = runningLines(numbered.map((lines) => ({ head: lines[0]?.text, foot: lines.at(-1)?.text })));
+  const content = numbered.map((lines) => {
+    const kept = [...lines];
+    if (kept.length && running.has(runningKey(kept[0]!.text))) kept.shift();
+    if (kept.length && running.has(runningKey(kept.at(-1)!.text))) kept.pop();
+    while (kept.length && isPageNumber(kept[0]!.text)) kept.shift();
+    while (kept.length && isPageNumber(kept.at(-1)!.text)) kept.pop();
+    return kept;
+  });
   const all = content.flat();
   const bodySize = mostCommon(all.flatMap((line) => Array<number>(line.text.length).fill(Math.round(line.size * 2) / 2)));
   const body = all.filter((line) => Math.abs(line.size - bodySize) < 0.5);
@@ -140,6 +156,8 @@ export function blocksFromPdfPages(pages: readonly PdfLine[][]): SourceBlock[] {
         !current ||
         !previous ||
         listItem ||
+        // A bulletin's 版记 line (报：…) starts a block even under a full line (送：… wrapped to the margin).
+        CLOSING_LINE.test(line.text) ||
         previous.short ||
         Math.abs(line.size - previous.size) > 0.5 ||
         (samePage && previous.y - line.y > pitch(line.size) * 1.2) ||

@@ -5,13 +5,13 @@
  * starts at a list item, an indented line, a line of the masthead or 版记 (第2期, 主办：…), and
  * after a line that ends a sentence short of the block's full line width (a paragraph's last line).
  */
-import { endsSentence, isPageNumber, isRule, joinBroken, normalizeLine } from './cjk-text.ts';
+import { endsSentence, isPageNumber, isRule, joinBroken, normalizeLine, runningKey, runningLines } from './cjk-text.ts';
 import { LIST_MARKER, type SourceBlock } from './source-block.ts';
 
 /** Leading space that marks a paragraph's first line: two spaces, a full-width space, a tab. */
 const INDENT = /^(?: {2,}|[\u3000\t])/;
 /** Lines that stand alone: 第2期, a date, 本期要目, 共印200份. */
-const STANDALONE = /^(?:第\s*\S{1,4}\s*期.*|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|(?:本期)?要目|[（(]?\s*共印.*份\s*[)）]?)$/;
+const STANDALONE = /^(?:第\s*\S{1,4}\s*期.*|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|(?:本\s*期\s*)?要\s*目|目\s*录|[（(]?\s*共印.*份\s*[)）]?)$/;
 /** A 版记 line starts a block; a long one (送：…) may wrap onto the next line. */
 const CLOSING_LINE = /^(?:主\s*办|邮\s*箱|电\s*话|出版日期|报|送|发)\s*[：:]/;
 
@@ -28,22 +28,66 @@ export interface TextReading {
 }
 
 export function blocksFromText(source: string, { layout = false }: TextReading = {}): SourceBlock[] {
-  const pages = source.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').split('\f');
-  return pages.flatMap((page, i) => {
-    const blocks = page.split(/\n[ \t\u3000]*\n/).flatMap(blocksOfChunk);
+  const pages = source
+    .replace(/^\uFEFF/, '')
+    .replace(/\r\n?/g, '\n')
+    .split('\f')
+    .map((page) => page.split('\n'));
+  // The masthead's lines (刊名 lines down to 第N期) stand each on its own, however close.
+  const first = pages[0]!;
+  const numberLine = first.slice(0, 16).findIndex((line) => /^第\s*\S{1,4}\s*期/.test(normalizeLine(line)));
+  if (numberLine > 0) pages[0] = [...first.slice(0, numberLine).flatMap((line) => [line, '']), ...first.slice(numberLine)];
+  const isContent = (line: string) => Boolean(normalizeLine(line)) && !isPageNumber(normalizeLine(line));
+  const edges = pages.map((lines) => {
+    const content = lines.filter(isContent).map(normalizeLine);
+    return { head: content[0], foot: content.at(-1) };
+  });
+  // Running headers and footers go, line by line, before the lines are put together.
+  const running = runningLines(edges);
+  for (const lines of pages) {
+    const at = [lines.findIndex(isContent), lines.findLastIndex(isContent)];
+    for (const i of new Set(at)) if (i >= 0 && running.has(runningKey(normalizeLine(lines[i]!)))) lines[i] = '';
+  }
+  const all = pages.flat().filter(isContent);
+  const usesIndent = all.filter((line) => INDENT.test(line)).length >= 3;
+  const widths = all.map((line) => Math.floor(width(normalizeLine(line)))).filter((w) => w >= 8);
+  const full = mostCommon(widths);
+  return pages.flatMap((lines, i) => {
+    const blocks = lines.join('\n').split(/\n[ \t\u3000\u00a0]*\n/).flatMap((chunk) => blocksOfChunk(chunk, full));
+    if (i > 0 && blocks[0]) {
+      // The page's first block continues the paragraph the break cut when the page before ended
+      // on a full line with no blank line after it, and (where paragraphs are indented) it is not.
+      const before = pages[i - 1]!;
+      const last = before.findLastIndex(isContent);
+      const after = last < 0 ? [] : before.slice(last + 1);
+      const next = after.findIndex((line) => normalizeLine(line));
+      const blanks = (next < 0 ? after : after.slice(0, next)).filter((line) => !normalizeLine(line)).length;
+      const ended = next < 0 ? blanks >= 2 : blanks >= 1;
+      const first = blocks[0];
+      if (last >= 0 && !ended && !first.startsParagraph && width(normalizeLine(before[last]!)) >= full - 3 && (!usesIndent || !INDENT.test(first.lines?.[0] ?? ''))) {
+        first.continuesParagraph = true;
+      }
+    }
     if (!layout) return blocks.map(({ lines: _, ...block }) => block);
     if (i > 0 && blocks[0]) blocks[0].pageBreakBefore = true;
     return blocks;
   });
 }
 
-function blocksOfChunk(chunk: string): SourceBlock[] {
+function mostCommon(values: readonly number[]): number {
+  const counts = new Map<number, number>();
+  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+  return [...counts].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0]?.[0] ?? Infinity;
+}
+
+function blocksOfChunk(chunk: string, pageFull = Infinity): SourceBlock[] {
   const lines = chunk
     .split('\n')
     .map((raw) => ({ raw, text: normalizeLine(raw) }))
     .filter((line) => line.text && !isPageNumber(line.text));
-  // The width of the chunk's full lines: a shorter line that ends a sentence ends its paragraph.
-  const full = lines.length >= 3 ? Math.max(...lines.map((l) => width(l.text))) : Infinity;
+  // The width of the chunk's full lines (of the document's, for a chunk of a line or two): a
+  // shorter line that ends a sentence ends its paragraph.
+  const full = lines.length >= 3 ? Math.max(...lines.map((l) => width(l.text))) : pageFull;
   const blocks: SourceBlock[] = [];
   let current: SourceBlock | undefined;
   let ended = false;

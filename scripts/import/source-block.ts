@@ -14,6 +14,12 @@ export interface SourceBlock {
    * paragraph that does not end a sentence.
    */
   startsParagraph?: boolean;
+  /**
+   * The block is known to continue the paragraph before it, which a page break cut even where
+   * the cut fell after a full stop (a full last line with no blank line after it, the next page
+   * not indented). The parser joins it whatever the paragraph before ends with.
+   */
+  continuesParagraph?: boolean;
 
   // What a reader can tell of the block's look, for an official document (公文), whose parts are
   // told apart as much by their place on the page as by their words. Each is left out when the

@@ -85,9 +85,16 @@ describe('parsing a bulletin', () => {
     );
   });
 
-  it('refuses a 版记 without what the issue entry needs', () => {
-    expect(failure(bulletin({ closing: CLOSING.filter((l) => !l.startsWith('邮')) }))).toBe('版记中未找到“邮箱：”');
-    expect(failure(bulletin({ closing: CLOSING.map((l) => l.replace('（总第 15 期）', '')) }))).toContain('未找到总期号');
+  it('notes what a 版记 lacks, and reads an issue that prints no 版记 at all', () => {
+    const noEmail = parse(bulletin({ closing: CLOSING.filter((l) => !l.startsWith('邮')) }));
+    expect(noEmail.missing).toEqual(['邮箱']);
+    expect(noEmail.notes).toContain('版记中未找到：邮箱');
+    expect(parse(bulletin({ closing: CLOSING.map((l) => l.replace('（总第 15 期）', '')) })).missing).toEqual(['总期号']);
+    const none = parse(bulletin({ closing: [] }));
+    expect(none.missing).toEqual(['总期号', '邮箱', '电话']);
+    expect(none.recipients).toEqual({});
+    expect(none.articles.map((a) => a.paragraphs.length)).toEqual([2, 1]);
+    expect(none.notes.join('\n')).toContain('版记：未找到');
   });
 
   it('reads a 要目 typed without list marks under a 本期要目 heading', () => {

@@ -1,0 +1,109 @@
+/**
+ * Every rendering of an issue imports whole. The two renderings made elsewhere that the importer
+ * once refused, then fresh drawn renderings of the committed 第2期 (tests/helpers/render-bulletin.ts
+ * drawStyle: 50 as text, 20 as Word, 10 as PDF; IMPORT_FUZZ_SEED repeats a run), then every
+ * regression fixture a failed draw left (tests/fixtures/import-regressions/): each must give the
+ * committed content files byte for byte. `npm run import:fuzz -- --draws 2000` is the long run.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser } from '@playwright/test';
+import { importDifferences, plan, PROJECT_ROOT, REGRESSIONS, runDraw, saveRegression } from '../../scripts/import/fuzz.ts';
+import { runImportCli } from '../helpers/import-cli.ts';
+import { bulletinDocx, bulletinPdf, bulletinText, drawStyle, loadIssue, rng, type RenderedIssue, type RenderFormat, type RenderStyle } from '../helpers/render-bulletin.ts';
+
+const SEED = Number(process.env['IMPORT_FUZZ_SEED'] ?? Math.floor(Math.random() * 2 ** 31));
+const COUNTS: Record<RenderFormat, number> = { text: 50, docx: 20, pdf: 10 };
+
+let issue: RenderedIssue;
+let browser: Browser;
+let dir: string;
+beforeAll(async () => {
+  issue = loadIssue(PROJECT_ROOT, '2017-02');
+  const { chromium } = await import('@playwright/test');
+  const { chromiumLaunch } = await import('../../scripts/lib/chromium.ts');
+  browser = await chromium.launch(chromiumLaunch);
+  dir = mkdtempSync(join(tmpdir(), 'yaoxun-import-renderings-'));
+});
+afterAll(async () => {
+  await browser?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+/** A plain style: the office's usual layout, with what a test changes. */
+const style = (format: RenderFormat, changes: Partial<RenderStyle>): RenderStyle => ({ ...drawStyle(rng(1), format), forcedBreaks: [], closingOwnPage: false, runningHeader: null, ...changes });
+
+async function differences(name: string, data: Buffer | string, format: RenderFormat): Promise<string[]> {
+  const path = join(dir, name);
+  writeFileSync(path, data);
+  return importDifferences(path, format);
+}
+
+describe('renderings made elsewhere', () => {
+  it('a Word file whose 要目 items are typed "- 标题" paragraphs, with no list numbering and no 本期要目 heading', async () => {
+    const docx = await bulletinDocx(issue, style('docx', { tocMarker: '-', tocHeading: null, closingTable: false }));
+    expect(await differences('typed-toc.docx', docx, 'docx')).toEqual([]);
+  });
+
+  it('a PDF whose 版记 a page break cuts after 邮箱, the page number between', async () => {
+    const pdf = await bulletinPdf(issue, style('pdf', { tocMarker: '◆', tocHeading: '本期要目', pageNumber: 'dash', breakAt: ['c2'] }), browser);
+    expect(await differences('cut-closing.pdf', pdf, 'pdf')).toEqual([]);
+  });
+
+  it('a 要目 with neither marks nor heading, in a PDF, in text and in Word', async () => {
+    const bare = { tocMarker: 'none' as const, tocHeading: null };
+    expect(await differences('bare.pdf', await bulletinPdf(issue, style('pdf', bare), browser), 'pdf')).toEqual([]);
+    const r = rng(7);
+    expect(await differences('bare.txt', bulletinText(issue, style('text', bare), r), 'text')).toEqual([]);
+    expect(await differences('bare.docx', await bulletinDocx(issue, style('docx', bare)), 'docx')).toEqual([]);
+  });
+
+  it('an issue that prints no 版记 is written without it, and the command says so', () => {
+    // As 第3期, so that 第2期 (content/) is the earlier issue its 邮箱, 电话 and 总期号 come from.
+    const text = bulletinText({ ...issue, number: 3 }, style('text', { pageBreaks: [], labelSpace: '' }), rng(3));
+    const withoutClosing = text.slice(0, text.search(/\n主 ?办[：:]/)) + '\n';
+    const path = join(dir, 'no-closing.txt');
+    writeFileSync(path, withoutClosing);
+    const out = join(dir, 'out-no-closing');
+    const run = runImportCli([path, '--out', out]);
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('版记：未找到');
+    expect(run.stdout).toContain('邮箱（取自 2017-02）');
+    expect(run.stdout).toContain('总期号（按 2017-02 推算为 3）');
+    const entry = readFileSync(join(out, 'issues/2017-03.mdx'), 'utf8');
+    expect(entry).not.toContain('recipients');
+    expect(entry).toContain('serial: 3');
+    expect(readFileSync(join(out, 'articles/2017-03/07.mdx'), 'utf8').split('---').at(-1)).toBe(
+      readFileSync(join(PROJECT_ROOT, 'content/articles/2017-02/07.mdx'), 'utf8').split('---').at(-1),
+    );
+  });
+});
+
+describe(`drawn renderings of 第2期 (seed ${SEED}; IMPORT_FUZZ_SEED=${SEED} repeats them)`, () => {
+  for (const format of ['text', 'docx', 'pdf'] as const) {
+    it(`${COUNTS[format]} as ${format}`, async () => {
+      console.log(`import renderings: ${format}, seed ${SEED}`);
+      const failures: string[] = [];
+      for (const draw of plan(COUNTS[format], SEED + format.length, [format])) {
+        const result = await runDraw(issue, format, draw.seed, browser);
+        if (result.differences.length) {
+          const saved = saveRegression(result);
+          failures.push(`${format} 种子 ${draw.seed}（已存为 ${saved}）：${result.differences[0]!.slice(0, 300)}`);
+        }
+      }
+      expect(failures).toEqual([]);
+    }, 120_000);
+  }
+});
+
+describe('regression fixtures (tests/fixtures/import-regressions/)', () => {
+  const fixtures = readdirSync(REGRESSIONS).filter((name) => /\.(txt|docx|pdf)$/.test(name));
+  it.each(fixtures.length ? fixtures : ['(none yet)'])('%s imports to the committed files', async (name) => {
+    if (!fixtures.length) return;
+    const format: RenderFormat = name.endsWith('.txt') ? 'text' : name.endsWith('.docx') ? 'docx' : 'pdf';
+    expect(await importDifferences(join(REGRESSIONS, name), format)).toEqual([]);
+  });
+});
