@@ -21,7 +21,9 @@ import { parseContentFile } from '../content/frontmatter.ts';
 import { buildIssue, type EarlierIssue } from './build-issue.ts';
 import { ImportError } from './errors.ts';
 import { parseBulletin } from './parse-bulletin.ts';
-import { FORMAT_NAMES, readSource } from './read-input.ts';
+import { FORMAT_NAMES, LOW_CONFIDENCE, readSource } from './read-input.ts';
+import type { OcrLine } from './read-scan.ts';
+import { tidy } from './cjk-text.ts';
 import { renderContentFiles } from './render-content.ts';
 import type { TopicKeywords } from './topics.ts';
 import { existingFiles, issueTarget, policyTarget, validateImport, writeContentFiles, type ContentTarget } from './write-content.ts';
@@ -125,12 +127,15 @@ export async function runImport(argv: string[], env: CliEnvironment): Promise<nu
   const dryRun = Boolean(args.values['dry-run']);
 
   try {
-    const { format, blocks } = await readSource(file);
+    const { format, blocks, ocr } = await readSource(file);
+    if (format === 'scan' && !args.values.out) {
+      throw new ImportError('这是扫描件，识别出的是未经核对的草稿，不能直接写入 content/：请加 --out 目录写到别处，对照纸本逐行核对后再复制进来');
+    }
     const revises = args.values.revises;
     const kind = (kindArg as Kind | undefined) ?? (revises !== undefined ? 'policy' : kindOf(blocks));
     if (revises !== undefined && kind !== 'policy') throw new ImportError('--revises 只用于公文（政策文件），不能用于工作要讯');
     const revised = revises === undefined ? undefined : findRevised(revises, contentDir, env.projectRoot, shown);
-    const options = { env, file, contentDir, dryRun, force: Boolean(args.values.force), shown, formatName: FORMAT_NAMES[format], revised };
+    const options = { env, file, contentDir, dryRun, force: Boolean(args.values.force), shown, formatName: FORMAT_NAMES[format], revised, ocr };
     return kind === 'policy' ? importPolicy(blocks, options) : importBulletin(flattenTables(blocks), options);
   } catch (error) {
     if (!(error instanceof ImportError)) throw error;
@@ -172,6 +177,28 @@ interface ImportOptions {
   formatName: string;
   /** The version a revision replaces (--revises). */
   revised?: RevisedVersion | undefined;
+  /** A scan's recognised lines, with their confidence. */
+  ocr?: OcrLine[] | undefined;
+}
+
+/**
+ * A scan's lines recognised with low confidence, by where they ended up: 第N篇第M段 (or 标题,
+ * 报头/要目/版记 when in none of the articles), for checking against the paper.
+ */
+function lowConfidenceLines(ocr: readonly OcrLine[], articles: ReadonlyArray<{ title: string; paragraphs: string[] }>): string[] {
+  const squeeze = (t: string) => t.replace(/\s/g, '');
+  return ocr
+    .filter((line) => line.confidence < LOW_CONFIDENCE && squeeze(line.text))
+    .map((line) => {
+      const text = squeeze(tidy(line.text));
+      let where = '报头、要目或版记';
+      articles.some((a, i) => {
+        if (squeeze(a.title).includes(text)) return (where = `第${i + 1}篇标题`);
+        const p = a.paragraphs.findIndex((para) => squeeze(para).includes(text));
+        return p >= 0 && (where = `第${i + 1}篇第${p + 1}段`);
+      });
+      return `${where}（第${line.page + 1}页，置信度 ${line.confidence}）：${line.text}`;
+    });
 }
 
 /**
@@ -230,6 +257,11 @@ function importBulletin(blocks: SourceBlock[], o: ImportOptions): number {
     env.out(`已读取 ${shown(o.file)}（${o.formatName}）：${label}，${formatChineseDate(issue.date)}出版，${issue.articles.length} 篇文章。`);
   }, o);
   printUndecided(env, undecided, joins);
+  if (o.ocr) {
+    const low = lowConfidenceLines(o.ocr, issue.articles);
+    env.out(`这是扫描件的文字识别草稿，未经核对：请对照纸本逐段核对全文。识别置信度低于 ${LOW_CONFIDENCE} 的 ${low.length} 行：`);
+    for (const line of low) env.out(`  ${line}`);
+  }
   env.out('人物、机构、地点和主题是按规则识别的，请逐篇核对；改动后运行 npm run check:content。');
   return 0;
 }

@@ -9,13 +9,15 @@ import { ImportError } from './errors.ts';
 import { blocksFromDocx } from './read-docx.ts';
 import { blocksFromPdf } from './read-pdf.ts';
 import { blocksFromText } from './read-text.ts';
+import { ocrPdf, ocrText, LOW_CONFIDENCE, type OcrLine } from './read-scan.ts';
+export { LOW_CONFIDENCE };
 import type { SourceBlock } from './source-block.ts';
 
-export type SourceFormat = 'text' | 'pdf' | 'docx';
+export type SourceFormat = 'text' | 'pdf' | 'docx' | 'scan';
 
-export const FORMAT_NAMES: Record<SourceFormat, string> = { text: '纯文本', pdf: 'PDF', docx: 'Word（.docx）' };
+export const FORMAT_NAMES: Record<SourceFormat, string> = { text: '纯文本', pdf: 'PDF', docx: 'Word（.docx）', scan: '扫描件 PDF（文字识别稿）' };
 
-export async function readSource(path: string): Promise<{ format: SourceFormat; blocks: SourceBlock[] }> {
+export async function readSource(path: string): Promise<{ format: SourceFormat; blocks: SourceBlock[]; ocr?: OcrLine[] }> {
   let data: Buffer;
   try {
     if (!statSync(path).isFile()) throw new ImportError('不是文件（是文件夹或其他）');
@@ -42,7 +44,12 @@ export async function readSource(path: string): Promise<{ format: SourceFormat; 
     } catch (error) {
       throw new ImportError(`无法读取这个 PDF（文件可能已损坏或加密）：${(error as Error).message}`);
     }
-    if (!blocks.length) throw new ImportError('PDF 中没有文字（可能是扫描件）：请先做文字识别，或改用 Word 或文本文件');
+    if (!blocks.length) {
+      // No text layer: a scan. Its recognised text goes through the plain-text reader.
+      const ocr = ocrPdf(new Uint8Array(data));
+      if (!ocr.length) throw new ImportError('PDF 中没有文字，文字识别也没有读出文字：请检查扫描件是否清晰');
+      return { format: 'scan', blocks: blocksFromText(ocrText(ocr), { layout: true }), ocr };
+    }
     return { format: 'pdf', blocks };
   }
   if (extension === '.pdf') throw new ImportError('扩展名是 .pdf，内容却不是 PDF（文件可能已损坏）');
