@@ -60,10 +60,15 @@ export class InputHasher {
   }
 }
 
-/** The hash of the PDF scripts' own sources: changing how PDFs are made re-renders them all. */
-export function sourcesHash(dir: string): string {
+/**
+ * The hash of the PDF scripts' own sources (every .ts and .css in `dir`) and of the other files
+ * the rendering runs (`others`: the browser's launch flags, how files are served, the fonts'
+ * rules): changing how PDFs are made re-renders them all.
+ */
+export function sourcesHash(dir: string, others: readonly string[] = []): string {
   const hash = createHash('sha256');
-  for (const name of readdirSync(dir).filter((n) => n.endsWith('.ts')).sort()) hash.update(name).update(readFileSync(join(dir, name)));
+  for (const name of readdirSync(dir).filter((n) => /\.(ts|css)$/.test(n)).sort()) hash.update(`${name}\0`).update(readFileSync(join(dir, name)));
+  for (const file of others) hash.update(`\0${file}\0`).update(existsSync(file) ? readFileSync(file) : 'missing');
   return hash.digest('hex');
 }
 
@@ -87,6 +92,11 @@ export class PdfCache<T> {
     if (!existsSync(pdf) || !existsSync(info)) return undefined;
     this.used.add(key);
     return { pdf: readFileSync(pdf), info: JSON.parse(readFileSync(info, 'utf8')) as T };
+  }
+
+  /** Whether the cache holds `key` (without taking it). */
+  has(key: string): boolean {
+    return existsSync(join(this.dir, `${key}.pdf`)) && existsSync(join(this.dir, `${key}.json`));
   }
 
   put(key: string, entry: CachedRender<T>): void {

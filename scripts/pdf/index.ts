@@ -15,7 +15,7 @@ import { emptyPdfFacts, type PdfFileFacts } from '../../src/lib/pdf-facts.ts';
 import { KIND_LABELS } from '../../src/lib/kinds.ts';
 import { locateHeadlines, planVolume } from '../../src/lib/bound-volume.ts';
 import { InputHasher, linkedStylesheets, PdfCache, sourcesHash } from './cache.ts';
-import { PdfRenderer, PdfRenderError, type RenderOptions } from './render.ts';
+import { PdfRenderer, PdfRenderError, type Rendered, type RenderOptions } from './render.ts';
 import { withProperties, type PdfProperties } from './metadata.ts';
 import { fileForPath } from '../lib/files.ts';
 import { volumeFrontHtml, type ContentsIssue } from './volume-front.ts';
@@ -42,8 +42,13 @@ export interface PdfRunReport {
   renderSeconds: number;
   /** Page count and size of every PDF, by URL. */
   facts: Map<string, PdfFileFacts>;
-  /** Each render of this run: the page, its page count and the seconds it took. */
-  timings: Array<{ page: string; pages: number; seconds: number }>;
+  /**
+   * Each render of this run: the page, its page count, the seconds it took and Chromium's prints;
+   * `copy` for an issue's second print with its volume's folios, made while its page was open.
+   */
+  timings: Array<{ page: string; pages: number; seconds: number; prints: number; copy?: boolean }>;
+  /** Pages whose 版记 the measurement did not place, so that it was printed again until it was. */
+  corrected: string[];
 }
 
 export interface PdfRunOptions {
@@ -55,6 +60,9 @@ export interface PdfRunOptions {
   /** The fonts added to every page; by default built from this project's font packages. */
   fonts?: PrintFonts;
 }
+
+/** What the rendering runs besides scripts/pdf/ (all of which is in the cache key): the browser's flags, the fonts' rules, serving. */
+const RENDER_SOURCES = ['../lib/chromium.ts', '../lib/files.ts', '../print/fonts-css.ts'].map((file) => resolve(import.meta.dirname, file));
 
 function projectFonts(): PrintFonts {
   try {
@@ -74,9 +82,9 @@ export async function renderSitePdfs(options: PdfRunOptions): Promise<PdfRunRepo
     throw new PdfRenderError(`${manifestFile}：无法读取 PDF 清单（${(error as Error).message}）。请先构建网站。`);
   }
   const renderer = await PdfRenderer.start(siteDir, options.fonts ?? projectFonts());
-  const report: PdfRunReport = { documents: 0, volumes: 0, rendered: 0, cached: 0, renderedPages: 0, renderSeconds: 0, facts: new Map(), timings: [] };
+  const report: PdfRunReport = { documents: 0, volumes: 0, rendered: 0, cached: 0, renderedPages: 0, renderSeconds: 0, facts: new Map(), timings: [], corrected: [] };
   try {
-    const hasher = new InputHasher(siteDir, `${sourcesHash(import.meta.dirname)}\0${renderer.version()}`);
+    const hasher = new InputHasher(siteDir, `${sourcesHash(import.meta.dirname, RENDER_SOURCES)}\0${renderer.version()}`);
     const cache = new PdfCache<RenderInfo>(options.cacheDir);
 
     const htmlOf = (page: string) => {
@@ -87,25 +95,56 @@ export async function renderSitePdfs(options: PdfRunOptions): Promise<PdfRunRepo
         throw new PdfRenderError(`${page}：页面不存在（${file}），无法生成 PDF`);
       }
     };
-    /** Renders (or takes from the cache) one page with one set of options. */
-    const renderCached = async (page: string, html: string, render: RenderOptions, properties: PdfProperties | undefined) => {
-      const key = hasher.keyFor(html, { render, properties });
+    const folios = new VolumeFolios(manifest.volumes);
+    /** Renders made in this run, by key: a volume's copy printed with its issue is no cache hit. */
+    const made = new Map<string, { pdf: Uint8Array; info: RenderInfo }>();
+    const keyOf = (html: string, render: RenderOptions, properties: PdfProperties | undefined) => hasher.keyFor(html, { render, properties });
+    const count = (page: string, rendered: Rendered, seconds: number, copy: boolean) => {
+      report.renderSeconds += seconds;
+      report.timings.push({ page, pages: rendered.pages, seconds, prints: rendered.prints, ...(copy ? { copy } : {}) });
+      if (rendered.placement === 'corrected') report.corrected.push(page);
+      report.rendered += 1;
+      report.renderedPages += rendered.pages;
+      const note = rendered.placement === 'corrected' ? `（版记经 ${rendered.prints} 次打印校正）` : copy ? '（合订本页码）' : '';
+      options.log?.(`${page} → ${rendered.pages} 页，${seconds.toFixed(1)} s${note}`);
+    };
+    /**
+     * Renders (or takes from the cache) one page with one set of options. `issue`: the page is
+     * that issue of a bound volume, whose copy with the volume's folios is printed with it.
+     */
+    const renderCached = async (page: string, html: string, render: RenderOptions, properties: PdfProperties | undefined, issue?: PrintDocument) => {
+      const key = keyOf(html, render, properties);
+      const fresh = made.get(key);
+      if (fresh) return { key, ...fresh };
       const hit = cache.get(key);
       if (hit) {
         report.cached += 1;
         return { key, pdf: hit.pdf, info: hit.info };
       }
-      const start = performance.now();
-      const rendered = await renderer.render(page, render);
+      let copyKey: string | undefined;
+      const copyWith = issue
+        ? async (first: Rendered) => {
+            folios.known(issue.pdf, first.pages);
+            const firstFolio = await folios.firstFolio(issue.pdf);
+            if (firstFolio === undefined || firstFolio === 1) return undefined;
+            copyKey = keyOf(html, volumeCopyOptions(issue, first, firstFolio), undefined);
+            return cache.has(copyKey) ? undefined : firstFolio;
+          }
+        : undefined;
+      const rendered = await renderer.render(page, render, copyWith);
+      const propertiesStart = performance.now();
       const pdf = properties ? await withProperties(rendered.pdf, properties) : rendered.pdf;
-      const seconds = (performance.now() - start) / 1000;
-      report.renderSeconds += seconds;
-      report.timings.push({ page, pages: rendered.pages, seconds });
-      report.rendered += 1;
-      report.renderedPages += rendered.pages;
+      count(page, rendered, rendered.seconds! + (performance.now() - propertiesStart) / 1000, false);
       const info: RenderInfo = { pages: rendered.pages, pageTexts: rendered.pageTexts, closingOffsetPt: rendered.closingOffsetPt };
       cache.put(key, { pdf, info });
-      options.log?.(`${page} → ${rendered.pages} 页，${((performance.now() - start) / 1000).toFixed(1)} s`);
+      made.set(key, { pdf, info });
+      if (rendered.copy && copyKey) {
+        const copy = rendered.copy.rendered;
+        count(page, copy, copy.seconds!, true);
+        const copyInfo: RenderInfo = { pages: copy.pages, pageTexts: [], closingOffsetPt: copy.closingOffsetPt };
+        cache.put(copyKey, { pdf: copy.pdf, info: copyInfo });
+        made.set(copyKey, { pdf: copy.pdf, info: copyInfo });
+      }
       return { key, pdf, info };
     };
     const write = (url: string, pdf: Uint8Array, pages: number) => {
@@ -128,13 +167,21 @@ export async function renderSitePdfs(options: PdfRunOptions): Promise<PdfRunRepo
     const worker = async () => {
       for (let doc = queue.shift(); doc; doc = queue.shift()) {
         const html = htmlOf(doc.page);
-        const { pdf, info } = await renderCached(doc.page, html, { closingBlock: doc.closingBlock }, propertiesOf(doc));
+        const { pdf, info } = await renderCached(doc.page, html, { closingBlock: doc.closingBlock }, propertiesOf(doc), folios.has(doc.pdf) ? doc : undefined);
+        folios.known(doc.pdf, info.pages);
         write(doc.pdf, pdf, info.pages);
         results.set(doc.pdf, { html, info, pdf });
         report.documents += 1;
       }
     };
-    await Promise.all(Array.from({ length: Math.max(1, options.concurrency ?? 2) }, worker));
+    try {
+      await Promise.all(Array.from({ length: Math.max(1, options.concurrency ?? 2) }, worker));
+    } catch (error) {
+      // No worker waits on for an issue that will not come.
+      folios.fail(error);
+      queue.length = 0;
+      throw error;
+    }
 
     for (const volume of manifest.volumes) {
       await bindYear(volume, manifest, results, { htmlOf, renderCached, write, renderer, siteDir });
@@ -146,6 +193,47 @@ export async function renderSitePdfs(options: PdfRunOptions): Promise<PdfRunRepo
     await renderer.close();
   }
   return report;
+}
+
+/** How an issue is printed for its volume: as on its own (the same 版记 space), with the volume's folios. */
+function volumeCopyOptions(doc: PrintDocument, own: { closingOffsetPt: number | undefined }, firstFolio: number): RenderOptions {
+  return { closingBlock: doc.closingBlock, closingOffsetPt: own.closingOffsetPt, firstFolio };
+}
+
+/**
+ * The first folio of each issue in its year's volume (planVolume), known as soon as every issue
+ * before it in that year has its page count, so that an issue's copy for the volume can be
+ * printed while its page is open. Issues are rendered oldest first, so an issue waits at most
+ * for those being printed beside it.
+ */
+class VolumeFolios {
+  private readonly places = new Map<string, { counts: PromiseWithResolvers<number>[]; index: number }>();
+  constructor(volumes: readonly PrintVolume[]) {
+    for (const volume of volumes) {
+      const counts = volume.issues.map(() => {
+        const known = Promise.withResolvers<number>();
+        known.promise.catch(() => {});
+        return known;
+      });
+      volume.issues.forEach((issue, index) => this.places.set(issue.pdf, { counts, index }));
+    }
+  }
+  has(pdf: string): boolean {
+    return this.places.has(pdf);
+  }
+  known(pdf: string, pages: number): void {
+    const place = this.places.get(pdf);
+    place?.counts[place.index]!.resolve(pages);
+  }
+  async firstFolio(pdf: string): Promise<number | undefined> {
+    const place = this.places.get(pdf);
+    if (!place) return undefined;
+    const before = await Promise.all(place.counts.slice(0, place.index).map((known) => known.promise));
+    return planVolume([...before, 1]).parts[place.index]!.firstFolio;
+  }
+  fail(error: unknown): void {
+    for (const { counts } of this.places.values()) for (const known of counts) known.reject(error);
+  }
 }
 
 interface VolumeTools {
@@ -175,10 +263,7 @@ async function bindYear(volume: PrintVolume, manifest: PrintManifest, results: M
   for (const [i, { issue, doc, html, info, pdf: ownPdf }] of issues.entries()) {
     const { firstFolio, blankBefore } = plan.parts[i]!;
     // The same page, the same 版记 position, only the folios continue the volume's.
-    const { pdf } =
-      firstFolio === 1
-        ? { pdf: ownPdf }
-        : await tools.renderCached(doc.page, html, { closingBlock: doc.closingBlock, closingOffsetPt: info.closingOffsetPt, firstFolio }, undefined);
+    const { pdf } = firstFolio === 1 ? { pdf: ownPdf } : await tools.renderCached(doc.page, html, volumeCopyOptions(doc, info, firstFolio), undefined);
     parts.push({ pdf, blankBefore, bookmark: `${issue.number}（${issue.serial}）` });
     const headlinePages = locateHeadlines(info.pageTexts, issue.headlines);
     contents.push({

@@ -14,12 +14,13 @@ export interface PdfReading {
   lowestBaseline: (page: number, floorPt: number) => number | undefined;
 }
 
-export async function readPdf(pdf: Uint8Array): Promise<PdfReading> {
+/** `text: false` reads the page count only (no text, no baselines): what a copy of a page read before needs. */
+export async function readPdf(pdf: Uint8Array, read = { text: true }): Promise<PdfReading> {
   // pdf.js takes ownership of (detaches) the buffer it is given: hand it a copy.
   const document = await getDocumentProxy(new Uint8Array(pdf));
   try {
     const items: TextItem[][] = [];
-    for (let n = 1; n <= document.numPages; n++) {
+    for (let n = 1; read.text && n <= document.numPages; n++) {
       const page = await document.getPage(n);
       const content = await page.getTextContent();
       items.push(content.items.filter((item) => 'str' in item) as TextItem[]);

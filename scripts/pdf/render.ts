@@ -8,20 +8,68 @@
  * before printing and serves their files from node_modules (scripts/print/fonts-css.ts), so that
  * no screen page pays for them. Chromium embeds the glyphs it used.
  *
- * The one thing CSS cannot do is put the 版记 at the foot of the last page: `placeClosingBlock`
- * renders, reads where the 版记's last line landed, and renders again with the gap filled.
+ * The one thing CSS cannot do is put the 版记 at the foot of the last page. The page is measured
+ * in the browser before it is printed (scripts/pdf/placement.ts: the print layout cut into
+ * text-block-sized columns), the space before the 版记 set, and the page printed once; the PDF
+ * is then read back to check that the 版记's last line lies where the measurement said. Where it
+ * does not (a layout the columns do not reproduce), `correctClosingBlock` prints again, reading
+ * where the 版记 landed each time, until it is on the foot.
  */
 import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { chromiumLaunch } from '../../playwright.config.ts';
 import { serveSite, SITE_ORIGIN, type ExtraPages } from './site-files.ts';
 import { PRINT_FAMILIES, type PrintFonts } from '../print/fonts-css.ts';
 import { readPdf, type PdfReading } from './pdf-text.ts';
+import { measureClosingBlock, type PlacementInput } from './placement.ts';
 
 const MM = 72 / 25.4;
 /** GB/T 9704: 297 mm page, 37 mm top margin, 225 mm text block: its foot is 35 mm above the page's bottom edge. */
 export const TEXT_BLOCK_FOOT_PT = 35 * MM;
 /** Close enough: a tenth of a millimetre. */
-const TOLERANCE_PT = 0.3;
+export const TOLERANCE_PT = 0.3;
+const PX_PER_MM = 96 / 25.4;
+/** GB/T 9704's page, as print.css sets it: A4, 37 / 26 / 35 / 28 mm margins, a 156 × 225 mm text block. */
+const PAGE_CSS = '@page{size:A4;margin:37mm 26mm 35mm 28mm}';
+
+/**
+ * The text block's height as Chromium's print lays it out, in CSS px: the tallest block that
+ * still prints on one page (to 1/64 px, Chromium's layout unit). Not 225 mm: the print lays the
+ * page out in whole pixels and scales it to the paper.
+ */
+async function measurePrintBlock(context: BrowserContext): Promise<number> {
+  const page = await context.newPage();
+  try {
+    await page.setContent(`<!doctype html><style>${PAGE_CSS}html,body{margin:0;padding:0}div{height:0}</style><div></div>`);
+    const fits = async (px: number) => {
+      await page.evaluate((height) => (document.querySelector('div')!.style.height = `${height}px`), px);
+      return (await readPdf(await page.pdf({ preferCSSPageSize: true }), { text: false })).pages === 1;
+    };
+    let low = 225 * PX_PER_MM * 0.98;
+    let high = 225 * PX_PER_MM * 1.02;
+    if (!(await fits(low)) || (await fits(high))) return 225 * PX_PER_MM;
+    while (high - low > 1 / 64) {
+      const middle = (low + high) / 2;
+      if (await fits(middle)) low = middle;
+      else high = middle;
+    }
+    return low;
+  } finally {
+    await page.close();
+  }
+}
+
+function placementInput(blockHeightPx: number): PlacementInput {
+  const layoutScale = blockHeightPx / (225 * PX_PER_MM);
+  return {
+    blockWidthPx: 156 * PX_PER_MM * layoutScale,
+    blockHeightPx,
+    layoutScale,
+    // A hair above the foot: a 版记 that reached past it by a fraction of a pixel would go over.
+    aimPt: 0.05,
+    tolerancePt: 0.15,
+    maxShrink: 2,
+  };
+}
 
 /** A page that could not be printed: the message names it. */
 export class PdfRenderError extends Error {
@@ -40,9 +88,21 @@ export interface RenderOptions {
 export interface Rendered {
   pdf: Uint8Array;
   pages: number;
+  /** Each page's text; empty for a print whose text is known already (a bound volume's copy). */
   pageTexts: string[];
   /** The space put before the 版记 (points), if the page has one. */
   closingOffsetPt: number | undefined;
+  /** How the 版记 was placed: measured before the one print, or corrected by printing again. */
+  placement?: 'measured' | 'corrected';
+  /** Chromium prints of this render. */
+  prints: number;
+  /** Seconds from opening the page to its PDF. */
+  seconds?: number;
+}
+
+export interface RenderedWithCopy extends Rendered {
+  /** The second print with other folios that `render`'s `copyWith` asked for. */
+  copy?: { firstFolio: number; rendered: Rendered };
 }
 
 export class PdfRenderer {
@@ -51,11 +111,13 @@ export class PdfRenderer {
   /** Pages served beside the site: a bound volume's front matter. */
   readonly extraPages: ExtraPages;
   private readonly fonts: PrintFonts;
-  private constructor(browser: Browser, context: BrowserContext, extraPages: ExtraPages, fonts: PrintFonts) {
+  private readonly placement: PlacementInput;
+  private constructor(browser: Browser, context: BrowserContext, extraPages: ExtraPages, fonts: PrintFonts, placement: PlacementInput) {
     this.browser = browser;
     this.context = context;
     this.extraPages = extraPages;
     this.fonts = fonts;
+    this.placement = placement;
   }
 
   /** `fonts`: the @font-face rules added to every page and the files they name. */
@@ -65,7 +127,7 @@ export class PdfRenderer {
     const context = await browser.newContext({ viewport: { width: 590, height: 850 }, locale: 'zh-CN', javaScriptEnabled: true });
     const extra: ExtraPages = new Map();
     await serveSite(context, siteDir, extra, fonts.files);
-    return new PdfRenderer(browser, context, extra, fonts);
+    return new PdfRenderer(browser, context, extra, fonts, placementInput(await measurePrintBlock(context)));
   }
 
   /** What a render depends on besides the page: the browser and the fonts. */
@@ -78,18 +140,31 @@ export class PdfRenderer {
     await this.browser.close();
   }
 
-  /** Prints the page at `path` (e.g. /bulletins/2017-02/). */
-  async render(path: string, options: RenderOptions = {}): Promise<Rendered> {
+  /**
+   * Prints the page at `path` (e.g. /bulletins/2017-02/). `copyWith`, if given, is asked once
+   * the page is printed for the first folio of a second print of it (a bound volume's copy, whose
+   * folios continue the volume's): the page, open and laid out, is printed again with only its
+   * folios changed, instead of being opened anew later. It answers undefined for no copy.
+   */
+  async render(path: string, options: RenderOptions = {}, copyWith?: (first: Rendered) => Promise<number | undefined>): Promise<RenderedWithCopy> {
     const page = await this.context.newPage();
     try {
+      const start = performance.now();
       await this.open(page, path);
-      if (options.firstFolio && options.firstFolio !== 1) {
-        // The page counter starts at 0 and each page adds 1; the first page adds the folio instead.
-        await page.addStyleTag({ content: `@page :first { counter-increment: page ${options.firstFolio}; }` });
-      }
-      if (!options.closingBlock) return await this.print(page, path, undefined);
-      if (options.closingOffsetPt !== undefined) return await this.print(page, path, options.closingOffsetPt);
-      return await this.placeClosingBlock(page, path);
+      if (options.firstFolio && options.firstFolio !== 1) await setFirstFolio(page, options.firstFolio);
+      let rendered: Rendered;
+      if (!options.closingBlock) rendered = await this.print(page, path, undefined);
+      // The same page printed before with this space (a bound volume's copy with its own folios):
+      // its text was read then.
+      else if (options.closingOffsetPt !== undefined) rendered = await this.print(page, path, options.closingOffsetPt, { text: false });
+      else rendered = await this.placeClosingBlock(page, path);
+      rendered = { ...rendered, seconds: (performance.now() - start) / 1000 };
+      const firstFolio = copyWith && !options.firstFolio ? await copyWith(rendered) : undefined;
+      if (firstFolio === undefined || firstFolio === 1) return rendered;
+      const copyStart = performance.now();
+      await setFirstFolio(page, firstFolio);
+      const copy = await this.print(page, path, rendered.closingOffsetPt, { text: false });
+      return { ...rendered, copy: { firstFolio, rendered: { ...copy, pageTexts: [], seconds: (performance.now() - copyStart) / 1000 } } };
     } finally {
       await page.close();
     }
@@ -118,7 +193,7 @@ export class PdfRenderer {
     if (fonts.loaded === 0) throw new PdfRenderError(`${path}：没有加载任何打印字体（${PRINT_FAMILIES.join('、')}）`);
   }
 
-  private async print(page: Page, path: string, closingOffsetPt: number | undefined): Promise<Rendered & { reading: PdfReading }> {
+  private async print(page: Page, path: string, closingOffsetPt: number | undefined, read = { text: true }): Promise<Rendered & { reading: PdfReading }> {
     if (closingOffsetPt !== undefined) await setClosingOffset(page, closingOffsetPt);
     let pdf: Uint8Array;
     try {
@@ -126,25 +201,48 @@ export class PdfRenderer {
     } catch (error) {
       throw new PdfRenderError(`${path}：打印失败（${(error as Error).message.split('\n')[0]}）`);
     }
-    const reading = await readPdf(pdf);
-    // The folios are drawn on every page whatever the page holds: they do not count as text.
-    const content = reading.pageTexts.map((text) => text.replace(/—\s*\d+\s*—/g, '').trim());
-    if (reading.pages === 0 || content.every((text) => text === '')) {
-      throw new PdfRenderError(`${path}：生成的 PDF 是空白的（${reading.pages} 页，没有文字）`);
+    const reading = await readPdf(pdf, read);
+    if (read.text) {
+      // The folios are drawn on every page whatever the page holds: they do not count as text.
+      const content = reading.pageTexts.map((text) => text.replace(/—\s*\d+\s*—/g, '').trim());
+      if (reading.pages === 0 || content.every((text) => text === '')) {
+        throw new PdfRenderError(`${path}：生成的 PDF 是空白的（${reading.pages} 页，没有文字）`);
+      }
+    } else if (reading.pages === 0) {
+      throw new PdfRenderError(`${path}：生成的 PDF 是空白的（0 页）`);
     }
-    return { pdf, pages: reading.pages, pageTexts: reading.pageTexts, closingOffsetPt, reading };
+    return { pdf, pages: reading.pages, pageTexts: reading.pageTexts, closingOffsetPt, reading, prints: 1 };
   }
 
   /**
-   * Renders, finds how far the 版记's bottom rule is above the foot of the text block, and renders
-   * again with that much space before it; repeated while it is off by more than the tolerance.
+   * Measures where the 版记 falls before printing (placement.ts), sets the space before it and
+   * prints once; checks in the PDF that its last line is where the measurement put it, and
+   * corrects by printing again (`correctClosingBlock`) only where it is not.
+   */
+  private async placeClosingBlock(page: Page, path: string): Promise<Rendered> {
+    const plan = await page.evaluate(measureClosingBlock, this.placement);
+    if ('error' in plan && plan.error === 'no-closing-block') throw new PdfRenderError(`${path}：页面没有版记（.closing-block）`);
+    if ('error' in plan) return this.correctClosingBlock(page, path, undefined, 0);
+    const rendered = await this.print(page, path, plan.offsetPt);
+    const baseline = rendered.reading.lowestBaseline(rendered.pages, TEXT_BLOCK_FOOT_PT - 8);
+    const off = baseline === undefined ? Infinity : baseline - plan.ruleBelowBaselinePt - TEXT_BLOCK_FOOT_PT;
+    // Chromium draws a line's text on a whole pixel (0.75 pt), its rules where they fall: the
+    // 版记's last line may lie that much off the measured position with its rule on the foot.
+    if (rendered.pages === plan.pages && Math.abs(off) <= TOLERANCE_PT + 0.75 / plan.scale) return { ...rendered, placement: 'measured' };
+    return this.correctClosingBlock(page, path, plan.ruleBelowBaselinePt, 1);
+  }
+
+  /**
+   * The fallback: renders, finds how far the 版记's bottom rule is above the foot of the text
+   * block, and renders again with that much space before it; repeated while it is off by more
+   * than the tolerance.
    * The 版记 need not move one for one with the space (a gap that spans a page break, a page that
    * starts with a forced break, as a policy's last 附件 does): each render measures how far it
    * moved, and an offset that pushes it onto a page of its own is never kept, only halved towards
    * the last good one.
    */
-  private async placeClosingBlock(page: Page, path: string): Promise<Rendered> {
-    const ruleBelowBaselinePt = await page.evaluate(() => {
+  private async correctClosingBlock(page: Page, path: string, measured: number | undefined, printedBefore: number): Promise<Rendered> {
+    const ruleBelowBaselinePt = measured ?? await page.evaluate(() => {
       const block = document.querySelector('.closing-block');
       if (!block) return undefined;
       let last: Element = block;
@@ -163,6 +261,7 @@ export class PdfRenderer {
       if (baseline === undefined) throw new PdfRenderError(`${path}：在最后一页找不到版记`);
       return baseline;
     };
+    let prints = printedBefore + 1;
     let good = { offset: 0, rendered: await this.print(page, path, 0) };
     let goodBaseline = baselineOf(good.rendered);
     const pages = good.rendered.pages;
@@ -176,6 +275,7 @@ export class PdfRenderer {
       let offset = Math.max(0, good.offset + (gap - TOLERANCE_PT / 2) / rate);
       if (offset >= tooFar) offset = (good.offset + tooFar) / 2;
       const next = await this.print(page, path, offset);
+      prints += 1;
       if (next.pages !== pages) {
         tooFar = offset;
         continue;
@@ -186,8 +286,13 @@ export class PdfRenderer {
       good = { offset, rendered: next };
       goodBaseline = baseline;
     }
-    return good.rendered;
+    return { ...good.rendered, placement: 'corrected', prints };
   }
+}
+
+/** The page counter starts at 0 and each page adds 1; the first page adds the folio instead. */
+async function setFirstFolio(page: Page, firstFolio: number): Promise<void> {
+  await page.addStyleTag({ content: `@page :first { counter-increment: page ${firstFolio}; }` });
 }
 
 async function setClosingOffset(page: Page, offsetPt: number): Promise<void> {

@@ -11,10 +11,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderSitePdfs } from '../../scripts/pdf/index.ts';
 import { fillSiteFacts } from '../../scripts/pdf/facts.ts';
 import { buildPrintFonts } from '../../scripts/print/fonts-css.ts';
-import { pdfFonts } from '../helpers/poppler.ts';
+import { PNG } from 'pngjs';
+import { pdfFonts, pdfPagePng } from '../helpers/poppler.ts';
 import type { PrintManifest } from '../../src/lib/print-manifest.ts';
 import { PROJECT_ROOT } from '../helpers/content-copy.ts';
 
+const MM = 72 / 25.4;
 const root = mkdtempSync(join(tmpdir(), 'pdf-stage-'));
 const site = join(root, 'site');
 const cache = join(root, 'cache');
@@ -141,5 +143,62 @@ describe('the PDF stage on a built site', () => {
   it('names a page that links a PDF no one rendered', () => {
     write('archive', page('Archive', '<span data-pdf="/pdf/volumes/1999.pdf" data-pdf-show="size"></span>'));
     expect(() => fillSiteFacts(site, new Map())).toThrow(/archive\/index\.html：链接的 PDF 未生成（\/pdf\/volumes\/1999\.pdf）/);
+  });
+});
+
+describe('the 版记 placed by measuring the page before its one print', () => {
+  const placed = join(root, 'placed');
+  const placedCache = join(root, 'placed-cache');
+  // As the real print styles: a 附件 starts a page, the 版记 is kept whole, and a line a little
+  // wider than the text block makes Chromium shrink the whole page to fit (the measurement must too).
+  const css = `${CSS}
+@media print{.annex{break-before:page}.wide{width:158mm;white-space:nowrap}h2{break-after:avoid}
+.closing-block p{margin:0;padding:1mm 7pt;font-size:14pt;line-height:19pt}}`;
+  const closing = '<section class="closing-block"><p>主办：合成测试数据</p><p>（共印200份）</p></section>';
+  const docs = [
+    { ...issueDoc, page: '/bulletins/2099-02/', pdf: '/pdf/bulletins/2099-02.pdf', title: 'Placed issue' },
+    { ...policyDoc, page: '/policies/annex/', pdf: '/pdf/policies/annex.pdf', title: 'Placed policy', closingBlock: true },
+  ];
+  const html = {
+    '/bulletins/2099-02/': page('Placed issue', `${paragraphs(31)}${closing}`),
+    '/policies/annex/': page('Placed policy', `<p class="wide">${'宽'.repeat(30)}</p>${paragraphs(12)}<section class="annex"><h2>附件</h2>${paragraphs(5)}</section>${closing}`),
+  };
+  /** The lowest rule across the text block on the last page, in points from the page's top edge. */
+  const lastRuleBottom = (file: string, pages: number) => {
+    const dpi = 288;
+    const png = PNG.sync.read(readFileSync(pdfPagePng(file, pages, dpi, join(root, `rule-${pages}`))));
+    const perPt = dpi / 72;
+    let lowest = -1;
+    for (let y = 0; y < png.height; y++) {
+      let dark = 0;
+      for (let x = 0; x < png.width; x++) if (png.data[(y * png.width + x) * 4]! < 128) dark += 1;
+      if (dark > 0.8 * 156 * (72 / 25.4) * perPt) lowest = y;
+    }
+    return (lowest + 1) / perPt;
+  };
+
+  beforeAll(() => {
+    mkdirSync(join(placed, '_astro'), { recursive: true });
+    mkdirSync(join(placed, 'pdf'), { recursive: true });
+    writeFileSync(join(placed, '_astro/print.css'), css);
+    writeFileSync(join(placed, 'pdf/manifest.json'), JSON.stringify({ ...manifest, documents: docs, volumes: [] }));
+    for (const [path, text] of Object.entries(html)) {
+      mkdirSync(join(placed, path), { recursive: true });
+      writeFileSync(join(placed, path, 'index.html'), text);
+    }
+  });
+
+  it('prints an issue and a policy once each, the 版记’s last rule on the foot of the text block', async () => {
+    const report = await renderSitePdfs({ siteDir: placed, cacheDir: placedCache, concurrency: 2 });
+    expect(report.corrected).toEqual([]);
+    expect(report.timings.map((t) => t.prints)).toEqual([1, 1]);
+    for (const doc of docs) {
+      const file = join(placed, doc.pdf);
+      const pages = report.facts.get(doc.pdf)!.pages;
+      // The 附件 and the 版记 share its page; the issue's 版记 follows its last paragraph.
+      expect(pages, doc.pdf).toBeGreaterThan(1);
+      // GB/T 9704: the text block's foot is 262 mm from the top (37 mm + 225 mm).
+      expect(Math.abs(lastRuleBottom(file, pages) - 262 * MM), doc.pdf).toBeLessThan(0.6);
+    }
   });
 });
