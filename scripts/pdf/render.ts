@@ -111,13 +111,13 @@ export class PdfRenderer {
   /** Pages served beside the site: a bound volume's front matter. */
   readonly extraPages: ExtraPages;
   private readonly fonts: PrintFonts;
-  private readonly placement: PlacementInput;
-  private constructor(browser: Browser, context: BrowserContext, extraPages: ExtraPages, fonts: PrintFonts, placement: PlacementInput) {
+  /** The print's text block, measured when a first 版记 is placed (a run served from the cache needs none). */
+  private placement: Promise<PlacementInput> | undefined;
+  private constructor(browser: Browser, context: BrowserContext, extraPages: ExtraPages, fonts: PrintFonts) {
     this.browser = browser;
     this.context = context;
     this.extraPages = extraPages;
     this.fonts = fonts;
-    this.placement = placement;
   }
 
   /** `fonts`: the @font-face rules added to every page and the files they name. */
@@ -127,7 +127,7 @@ export class PdfRenderer {
     const context = await browser.newContext({ viewport: { width: 590, height: 850 }, locale: 'zh-CN', javaScriptEnabled: true });
     const extra: ExtraPages = new Map();
     await serveSite(context, siteDir, extra, fonts.files);
-    return new PdfRenderer(browser, context, extra, fonts, placementInput(await measurePrintBlock(context)));
+    return new PdfRenderer(browser, context, extra, fonts);
   }
 
   /** What a render depends on besides the page: the browser and the fonts. */
@@ -220,7 +220,8 @@ export class PdfRenderer {
    * corrects by printing again (`correctClosingBlock`) only where it is not.
    */
   private async placeClosingBlock(page: Page, path: string): Promise<Rendered> {
-    const plan = await page.evaluate(measureClosingBlock, this.placement);
+    this.placement ??= measurePrintBlock(this.context).then(placementInput);
+    const plan = await page.evaluate(measureClosingBlock, await this.placement);
     if ('error' in plan && plan.error === 'no-closing-block') throw new PdfRenderError(`${path}：页面没有版记（.closing-block）`);
     if ('error' in plan) return this.correctClosingBlock(page, path, undefined, 0);
     const rendered = await this.print(page, path, plan.offsetPt);
