@@ -211,6 +211,8 @@ export function writeCorpus(projectRoot: string, targetRoot: string, options: Co
       ...(status === 'repealed' ? [`repealedDate: ${year + 1}-06-30`] : []),
       `category: ${category}`,
       `visibility: ${status === 'draft' ? 'internal' : 'public'}`,
+      // A document with text may be public only when its 附注 says 此件主动公开 (the content check).
+      ...(status === 'draft' ? [] : ['disclosure: 主动公开']),
       yamlList('mentionedIn', [...new Set(mentions)]).trimEnd(),
       yamlList('supersedes', p > 1 && random() < 0.1 ? [`synthetic-${pad(p - 1, 4)}`] : []).trimEnd(),
       '---',

@@ -5,7 +5,7 @@
  * closing block (版记). Refuses, with the reason, a document that is not a bulletin.
  */
 import { compactKey, endsSentence, isPageNumber, joinBroken, removeSpreadSpacing, tidy } from './cjk-text.ts';
-import { CHINESE_DATE, parseChineseDate, parseNumber } from '../../src/lib/chinese-numbers.ts';
+import { CHINESE_DATE, formatChineseNumber, parseChineseDate, parseNumber } from '../../src/lib/chinese-numbers.ts';
 import { ImportError } from './errors.ts';
 import type { IssueData } from '../../src/schemas/issue.ts';
 import { LIST_MARKER, type SourceBlock } from './source-block.ts';
@@ -140,6 +140,22 @@ export function parseBulletin(input: readonly SourceBlock[]): ParsedBulletin {
   };
 }
 
+/**
+ * A line in which a reader ran numbered 要目 items together (a PDF item that ends at the margin
+ * runs into the next: “（六）…专题集体学习（七）孙世新主持…”), cut where the next number in the
+ * sequence begins: （六） is followed by （七）, 6. by 7., ⑥ by ⑦. Only the next number cuts, so a
+ * bracketed number inside a headline stays in it.
+ */
+export function splitNumberedRun(text: string): string[] {
+  const m = /^(?:([（(])([一二三四五六七八九十]{1,3})([)）])|(\d{1,2})([.．、])|([①-⑲]))/.exec(text);
+  if (!m) return [text];
+  const n = m[2] ? parseNumber(m[2]) : m[4] ? Number(m[4]) : m[6]!.charCodeAt(0) - 0x2460 + 1;
+  if (!n || n >= 99) return [text];
+  const next = m[2] ? `${m[1]}${formatChineseNumber(n + 1)}${m[3]}` : m[4] ? `${n + 1}${m[5]}` : String.fromCharCode(0x2460 + n);
+  const at = text.indexOf(next, m[0].length + 1);
+  return at === -1 ? [text] : [text.slice(0, at).trim(), ...splitNumberedRun(text.slice(at))];
+}
+
 /** A block that opens with a 要目 marker, or that a reader says is a list item. */
 const isTocItem = (block: SourceBlock) => Boolean(block.listItem) || TOC_MARKER.test(tidy(block.text));
 
@@ -162,7 +178,7 @@ interface Piece {
 function findTocAndArticles(blocks: readonly SourceBlock[]): ParsedArticle[] | undefined {
   const pieces: Piece[] = [];
   blocks.slice(0, 80).forEach((block, i) => {
-    const lines = block.lines && block.lines.length > 1 && !block.listItem ? block.lines.map(tidy).filter(Boolean) : [tidy(block.text)];
+    const lines = (block.lines && block.lines.length > 1 && !block.listItem ? block.lines.map(tidy).filter(Boolean) : [tidy(block.text)]).flatMap(splitNumberedRun);
     lines.forEach((text, j) => !(i === 0 && j === 0 && TOC_HEADING.test(text.replace(/\s/g, ''))) && pieces.push({ text, marked: (j === 0 && Boolean(block.listItem)) || TOC_MARKER.test(text), block: i, first: j === 0 }));
   });
   const texts = blocks.map((b) => tidy(b.text));

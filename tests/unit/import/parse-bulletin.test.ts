@@ -102,3 +102,14 @@ describe('parsing a bulletin', () => {
     expect(parsed.articles).toHaveLength(2);
   });
 });
+
+describe('a 要目 line that runs numbered items together', () => {
+  it('is cut where the next number begins, and only there', async () => {
+    const { splitNumberedRun } = await import('../../../scripts/import/parse-bulletin.ts');
+    expect(splitNumberedRun('（六）推进会组织专题集体学习（七）孙世新主持专题研讨')).toEqual(['（六）推进会组织专题集体学习', '（七）孙世新主持专题研讨']);
+    expect(splitNumberedRun('6.专题学习7.专题研讨8.座谈会')).toEqual(['6.专题学习', '7.专题研讨', '8.座谈会']);
+    expect(splitNumberedRun('⑥专题学习⑦专题研讨')).toEqual(['⑥专题学习', '⑦专题研讨']);
+    // A bracketed number that is not the next one stays in its headline.
+    expect(splitNumberedRun('（二）落实（一）号文件精神')).toEqual(['（二）落实（一）号文件精神']);
+  });
+});
