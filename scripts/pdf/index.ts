@@ -1,16 +1,18 @@
 /**
  * The `pdf` build stage: renders one PDF per issue and per policy page of the edition, and a
  * bound volume (合订本) per year, into <site>/pdf/, then fills in the pages' PDF sizes. It reads
- * what to render from the site's /pdf/manifest.json. Runs alone on a built directory too:
+ * what to render from the build data's print manifest (src/lib/build-data.ts): in the staged site
+ * during a build, beside a built site's folder once it is published. Runs alone on a built directory too:
  *
  *   node scripts/pdf/index.ts [--dir dist] [--cache .build/cache/public/pdf] [--concurrency 2]
  */
-import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Stage } from '../build/stages.ts';
 import type { PrintDocument, PrintManifest, PrintVolume } from '../../src/lib/print-manifest.ts';
-import { PRINT_MANIFEST_URL } from '../../src/lib/urls.ts';
+import { PRINT_MANIFEST_FILE } from '../../src/lib/build-data.ts';
+import { buildDataDirFor } from '../build/build-data.ts';
 import { emptyPdfFacts, type PdfFileFacts } from '../../src/lib/pdf-facts.ts';
 import { KIND_LABELS } from '../../src/lib/kinds.ts';
 import { locateHeadlines, planVolume } from '../../src/lib/bound-volume.ts';
@@ -74,7 +76,9 @@ function projectFonts(): PrintFonts {
 
 export async function renderSitePdfs(options: PdfRunOptions): Promise<PdfRunReport> {
   const siteDir = resolve(options.siteDir);
-  const manifestFile = fileForPath(siteDir, PRINT_MANIFEST_URL)!;
+  // Inside the site while it is being built; beside it (.build-data/) once it is published.
+  const staged = join(siteDir, PRINT_MANIFEST_FILE);
+  const manifestFile = existsSync(staged) ? staged : join(buildDataDirFor(siteDir), basename(PRINT_MANIFEST_FILE));
   let manifest: PrintManifest;
   try {
     manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as PrintManifest;

@@ -16,7 +16,7 @@
  * where the 版记 landed each time, until it is on the foot.
  */
 import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
-import { chromiumLaunch } from '../../playwright.config.ts';
+import { chromiumLaunch } from '../lib/chromium.ts';
 import { serveSite, SITE_ORIGIN, type ExtraPages } from './site-files.ts';
 import { PRINT_FAMILIES, type PrintFonts } from '../print/fonts-css.ts';
 import { readPdf, type PdfReading } from './pdf-text.ts';

@@ -8,6 +8,8 @@
 
 /** Where the site writes the build data, inside the built (staged) site. */
 export const BUILD_DATA_DIR = 'build-data';
+/** What the PDF stage renders (src/lib/print-manifest.ts): the pages, their titles and dates, the bound volumes. */
+export const PRINT_MANIFEST_FILE = `${BUILD_DATA_DIR}/print-manifest.json`;
 /** One search record per line (JSON Lines), so that the index stage reads them one at a time. */
 export const SEARCH_RECORDS_FILE = `${BUILD_DATA_DIR}/search-records.jsonl`;
 

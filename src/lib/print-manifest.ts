@@ -1,7 +1,7 @@
 /**
  * What the PDF stage renders, as the site build knows it: which pages become PDFs, their
- * document metadata, and the yearly bound volumes. The site writes it to /pdf/manifest.json
- * (src/pages/pdf/manifest.json.ts) so that the PDF stage never has to guess titles or dates
+ * document metadata, and the yearly bound volumes. The site writes it into the build-data seam
+ * (src/lib/build-data.ts, src/pages/build-data/print-manifest.json.ts) so that the PDF stage never has to guess titles or dates
  * from the HTML. Only entries of the edition being built are in it.
  */
 import { formatChineseDate } from './chinese-date.ts';

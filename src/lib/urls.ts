@@ -68,5 +68,3 @@ export const policyPdfUrl = (policyId: string) => `/pdf/policies/${policyId}.pdf
 /** The yearly bound volume (合订本). */
 export const volumePdfUrl = (year: number) => `/pdf/volumes/${year}.pdf`;
 
-/** What the PDF stage renders, written by the site build (src/pages/pdf/manifest.json.ts). */
-export const PRINT_MANIFEST_URL = '/pdf/manifest.json';

@@ -461,7 +461,7 @@ const pageCount = (pdf: Buffer) => (pdf.toString('latin1').match(/\/Type\s*\/Pag
  */
 export async function officialPdf(doc: OfficialSource, variant: Variant = DEFAULT_VARIANT): Promise<Buffer> {
   const { chromium } = await import('@playwright/test');
-  const { chromiumLaunch } = await import('../../playwright.config.ts');
+  const { chromiumLaunch } = await import('../../scripts/lib/chromium.ts');
   const browser = await chromium.launch(chromiumLaunch);
   try {
     const page = await browser.newPage();

@@ -4,6 +4,7 @@
  * fonts it brings, and fails naming the page when a page is missing, prints blank or a font
  * does not load.
  */
+import { PRINT_MANIFEST_FILE } from '../../src/lib/build-data.ts';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -36,8 +37,9 @@ const paragraphs = (n: number) => Array.from({ length: n }, (_, i) => `<p>Synthe
 function writeSite(manifest: PrintManifest) {
   mkdirSync(join(site, '_astro'), { recursive: true });
   mkdirSync(join(site, 'pdf'), { recursive: true });
+  mkdirSync(join(site, 'build-data'), { recursive: true });
   writeFileSync(join(site, '_astro/print.css'), CSS);
-  writeFileSync(join(site, 'pdf/manifest.json'), JSON.stringify(manifest));
+  writeFileSync(join(site, PRINT_MANIFEST_FILE), JSON.stringify(manifest));
 }
 const write = (path: string, html: string) => {
   mkdirSync(join(site, path), { recursive: true });
@@ -180,8 +182,9 @@ describe('the 版记 placed by measuring the page before its one print', () => {
   beforeAll(() => {
     mkdirSync(join(placed, '_astro'), { recursive: true });
     mkdirSync(join(placed, 'pdf'), { recursive: true });
+    mkdirSync(join(placed, 'build-data'), { recursive: true });
     writeFileSync(join(placed, '_astro/print.css'), css);
-    writeFileSync(join(placed, 'pdf/manifest.json'), JSON.stringify({ ...manifest, documents: docs, volumes: [] }));
+    writeFileSync(join(placed, PRINT_MANIFEST_FILE), JSON.stringify({ ...manifest, documents: docs, volumes: [] }));
     for (const [path, text] of Object.entries(html)) {
       mkdirSync(join(placed, path), { recursive: true });
       writeFileSync(join(placed, path, 'index.html'), text);

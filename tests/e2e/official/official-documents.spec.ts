@@ -16,6 +16,7 @@ import { pdfFonts, pdfInfo, pdfText, squeeze } from '../../helpers/poppler.ts';
 import { allUnits, needsContents, structureDocument, type DocumentText } from '../../../src/lib/policy/structure.ts';
 import { validityOn } from '../../../src/lib/policy/facts.ts';
 import { successorActs } from '../../../src/lib/policy/versions.ts';
+import { buildDataDirFor } from '../../../scripts/build/build-data.ts';
 import { formatChineseDate } from '../../../src/lib/chinese-date.ts';
 import type { PolicyData } from '../../../src/schemas/policy.ts';
 
@@ -228,7 +229,7 @@ for (const fixture of fixtures) {
 
 test('catalogue entries (no text) say so, and get no PDF and no 打印版 link', async ({ page, request }) => {
   expect(catalogue.length).toBeGreaterThan(0);
-  const manifest = JSON.parse(readFileSync(join(site.outDir, 'pdf/manifest.json'), 'utf8')) as { documents: Array<{ pdf: string; closingBlock: boolean }> };
+  const manifest = JSON.parse(readFileSync(join(buildDataDirFor(site.outDir), 'print-manifest.json'), 'utf8')) as { documents: Array<{ pdf: string; closingBlock: boolean }> };
   const pdfs = manifest.documents.map((d) => d.pdf);
   for (const fixture of fixtures) expect(pdfs).toContain(`/pdf/policies/${fixture.id}.pdf`);
   for (const entry of catalogue) {

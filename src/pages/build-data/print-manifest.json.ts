@@ -1,4 +1,4 @@
-/** /pdf/manifest.json: what the PDF stage (scripts/pdf) renders for this edition. */
+/** The build-data seam's print manifest (src/lib/build-data.ts): what the PDF stage (scripts/pdf) renders for this edition. */
 import type { APIRoute } from 'astro';
 import { getSiteContent } from '../../data/site.ts';
 import { buildPrintManifest, hasClosingBlock } from '../../lib/print-manifest.ts';
