@@ -5,7 +5,7 @@ import type { ParsedBulletin } from '../../../scripts/import/parse-bulletin.ts';
 // A synthetic parsed issue, made up for this test.
 const parsed: ParsedBulletin = {
   series: ['工作要讯'], year: 2020, number: 3, serial: 15, date: '2020-03-09', publisher: '某某办公室',
-  email: 'office@example.cn', telephone: '0351-0000000', recipients: {}, notes: [],
+  email: 'office@example.cn', telephone: '0351-0000000', recipients: {}, notes: [], missing: [],
   articles: [
     { title: '甲单位召开“1331工程”座谈会', paragraphs: ['3月2日上午，甲单位召开座谈会，厅长赵大江出席。'], joins: ['这是贯|彻落实'] },
     { title: '乙单位开展调研', paragraphs: ['按照部署，乙单位近期开展调研。'], joins: [] },
