@@ -98,9 +98,12 @@ export function isPageNumber(line: string): boolean {
 export function runningLines(pages: ReadonlyArray<{ head?: string | undefined; foot?: string | undefined }>): Set<string> {
   const counts = new Map<string, number>();
   const fits = (line: string | undefined): line is string => Boolean(line) && line!.length <= 40 && !/[。；！？]/.test(line!);
-  for (const { head, foot } of pages) {
+  // Counted on the pages after the first only: page 1 opens with the masthead or the 发文机关标志,
+  // which a 署名 pushed to the head of a later page repeats without being a running header.
+  pages.forEach(({ head, foot }, i) => {
+    if (i === 0) return;
     for (const k of new Set([head, foot].filter(fits).map(runningKey))) counts.set(k, (counts.get(k) ?? 0) + 1);
-  }
+  });
   // On most pages after the first, not merely two (附件1, 附件2 at the heads of two pages).
   const enough = Math.max(2, Math.ceil((pages.length - 1) * 0.6));
   const running = new Set([...counts].filter(([, n]) => n >= enough).map(([k]) => k));

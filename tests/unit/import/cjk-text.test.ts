@@ -57,3 +57,12 @@ describe('Chinese text clean-up', () => {
     for (const line of ['（共印 200 份）', '2017年5月18日', '— 3 — 注']) expect(isPageNumber(line), line).toBe(false);
   });
 });
+
+describe('running headers', () => {
+  it('are lines at the head of most pages after the first, not a 标志 that a pushed 署名 repeats once', async () => {
+    const { runningLines, runningKey } = await import('../../../scripts/import/cjk-text.ts');
+    const header = '工作要讯 第2期';
+    expect(runningLines([{ head: '实施“1331工程”' }, { head: header }, { head: header }, { head: header }]).has(runningKey(header))).toBe(true);
+    expect(runningLines([{ head: '示例省教育厅办公室' }, { head: '示例省教育厅办公室' }, { head: '附件' }]).size).toBe(0);
+  });
+});
