@@ -103,6 +103,8 @@ test('the 时效性 filter lists exactly the documents of each 时效性, and sa
     if (!expected.length) continue;
     await page.goto(search('', { validity: value }));
     await expect(status(page)).toContainText('找到');
+    // The status comes first, the results a moment later.
+    await expect(page.locator('#search-results a.result__title').first()).toBeVisible();
     const pages = await page.locator('#search-results a.result__title').evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
     // The five real catalogue entries are in the specimen too: only the fixtures are checked here.
     expect(pages.filter((p) => byId.has(p.split('/')[2]!)).map((p) => p.split('/')[2]).sort(), value).toEqual(expected.sort());
