@@ -10,12 +10,13 @@
  *
  * Draws are split text : Word : PDF as 5 : 2 : 1 (as the CI test's 50 : 20 : 10); one browser serves every PDF.
  */
+import { seededRandom } from '../lib/random.ts';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { runImport } from './cli.ts';
-import { bulletinDocx, bulletinPdf, bulletinText, drawStyle, loadIssue, rng, type RenderedIssue, type RenderFormat, type RenderStyle } from '../../tests/helpers/render-bulletin.ts';
+import { bulletinDocx, bulletinPdf, bulletinText, drawStyle, loadIssue, type RenderedIssue, type RenderFormat, type RenderStyle } from '../../tests/helpers/render-bulletin.ts';
 
 export const PROJECT_ROOT = join(import.meta.dirname, '../..');
 export const REGRESSIONS = join(PROJECT_ROOT, 'tests/fixtures/import-regressions');
@@ -35,7 +36,7 @@ type Browser = import('@playwright/test').Browser;
 
 /** The rendering drawn from `seed` in `format`. */
 export async function renderDraw(issue: RenderedIssue, format: RenderFormat, seed: number, browser?: Browser): Promise<{ style: RenderStyle; file: Buffer }> {
-  const r = rng(seed);
+  const r = seededRandom(seed);
   const style = drawStyle(r, format);
   if (format === 'text') return { style, file: Buffer.from(bulletinText(issue, style, r)) };
   if (format === 'docx') return { style, file: await bulletinDocx(issue, style) };
@@ -121,7 +122,7 @@ export function saveRegression(result: DrawResult, dir = REGRESSIONS): string {
 export function plan(draws: number, seed: number, formats: readonly RenderFormat[] = ['text', 'docx', 'pdf']): Array<{ format: RenderFormat; seed: number }> {
   const weights: Record<RenderFormat, number> = { text: 5, docx: 2, pdf: 1 };
   const cycle = formats.flatMap((f) => Array<RenderFormat>(weights[f]).fill(f));
-  const r = rng(seed);
+  const r = seededRandom(seed);
   return Array.from({ length: draws }, (_, i) => ({ format: cycle[i % cycle.length]!, seed: Math.floor(r() * 2 ** 31) }));
 }
 

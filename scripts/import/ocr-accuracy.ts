@@ -6,13 +6,14 @@
  *
  *   node scripts/import/ocr-accuracy.ts
  */
+import { seededRandom } from '../lib/random.ts';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import { LOW_CONFIDENCE, ocrPdf } from './read-scan.ts';
-import { bulletinPdf, closingLines, drawStyle, loadIssue, rng } from '../../tests/helpers/render-bulletin.ts';
+import { bulletinPdf, closingLines, drawStyle, loadIssue } from '../../tests/helpers/render-bulletin.ts';
 
 const root = join(import.meta.dirname, '../..');
 const issue = loadIssue(root, '2017-02');
@@ -28,7 +29,7 @@ try {
   const started = Date.now();
   const lines = ocrPdf(await scan.save());
   const squeeze = (s: string) => s.replace(/\s/g, '').replace(/— ?\d+ ?—/g, '');
-  const style = { ...drawStyle(rng(1), 'pdf'), labelSpace: '', colon: '：' as const, halfBrackets: false };
+  const style = { ...drawStyle(seededRandom(1), 'pdf'), labelSpace: '', colon: '：' as const, halfBrackets: false };
   const printed = squeeze([...issue.series, `第${issue.number}期`, issue.publisher, '2017年5月18日', '本期要目', ...issue.articles.map((a) => `◆${a.title}`), ...issue.articles.flatMap((a) => [a.title, ...a.paragraphs]), ...closingLines(issue, style)].join(''));
   const got = squeeze(lines.filter((l) => !/^[—-]\s*\d+\s*[—-]$/.test(l.text.trim())).map((l) => l.text).join(''));
   let prev = Array.from({ length: printed.length + 1 }, (_, i) => i);

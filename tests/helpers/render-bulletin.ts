@@ -243,17 +243,6 @@ export async function bulletinDocx(issue: RenderedIssue, style?: RenderStyle): P
 
 // ─── Renderings drawn at random, for the importer's generated-rendering test and `npm run import:fuzz` ───
 
-/** A small seeded generator (mulberry32): the same seed draws the same renderings. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const pick = <T>(r: () => number, items: readonly T[]): T => items[Math.floor(r() * items.length)]!;
 const chance = (r: () => number, p: number) => r() < p;
 

@@ -5,6 +5,7 @@
  * regression fixture a failed draw left (tests/fixtures/import-regressions/): each must give the
  * committed content files byte for byte. `npm run import:fuzz -- --draws 2000` is the long run.
  */
+import { seededRandom } from '../../scripts/lib/random.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,7 +13,7 @@ import { join } from 'node:path';
 import type { Browser } from '@playwright/test';
 import { importDifferences, plan, PROJECT_ROOT, REGRESSIONS, runDraw, saveRegression } from '../../scripts/import/fuzz.ts';
 import { runImportCli } from '../helpers/import-cli.ts';
-import { bulletinDocx, bulletinPdf, bulletinText, drawStyle, loadIssue, rng, type RenderedIssue, type RenderFormat, type RenderStyle } from '../helpers/render-bulletin.ts';
+import { bulletinDocx, bulletinPdf, bulletinText, drawStyle, loadIssue, type RenderedIssue, type RenderFormat, type RenderStyle } from '../helpers/render-bulletin.ts';
 
 const SEED = Number(process.env['IMPORT_FUZZ_SEED'] ?? Math.floor(Math.random() * 2 ** 31));
 const COUNTS: Record<RenderFormat, number> = { text: 50, docx: 20, pdf: 10 };
@@ -33,7 +34,7 @@ afterAll(async () => {
 });
 
 /** A plain style: the office's usual layout, with what a test changes. */
-const style = (format: RenderFormat, changes: Partial<RenderStyle>): RenderStyle => ({ ...drawStyle(rng(1), format), forcedBreaks: [], closingOwnPage: false, runningHeader: null, ...changes });
+const style = (format: RenderFormat, changes: Partial<RenderStyle>): RenderStyle => ({ ...drawStyle(seededRandom(1), format), forcedBreaks: [], closingOwnPage: false, runningHeader: null, ...changes });
 
 async function differences(name: string, data: Buffer | string, format: RenderFormat): Promise<string[]> {
   const path = join(dir, name);
@@ -55,14 +56,14 @@ describe('renderings made elsewhere', () => {
   it('a 要目 with neither marks nor heading, in a PDF, in text and in Word', async () => {
     const bare = { tocMarker: 'none' as const, tocHeading: null };
     expect(await differences('bare.pdf', await bulletinPdf(issue, style('pdf', bare), browser), 'pdf')).toEqual([]);
-    const r = rng(7);
+    const r = seededRandom(7);
     expect(await differences('bare.txt', bulletinText(issue, style('text', bare), r), 'text')).toEqual([]);
     expect(await differences('bare.docx', await bulletinDocx(issue, style('docx', bare)), 'docx')).toEqual([]);
   });
 
   it('an issue that prints no 版记 is written without it, and the command says so', () => {
     // As 第3期, so that 第2期 (content/) is the earlier issue its 邮箱, 电话 and 总期号 come from.
-    const text = bulletinText({ ...issue, number: 3 }, style('text', { pageBreaks: [], labelSpace: '' }), rng(3));
+    const text = bulletinText({ ...issue, number: 3 }, style('text', { pageBreaks: [], labelSpace: '' }), seededRandom(3));
     const withoutClosing = text.slice(0, text.search(/\n主 ?办[：:]/)) + '\n';
     const path = join(dir, 'no-closing.txt');
     writeFileSync(path, withoutClosing);
