@@ -1,6 +1,7 @@
 /** Runs the importer as an editor would (npm run import -- …), and compares what it wrote. */
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { expect } from 'vitest';
 import { join, relative } from 'node:path';
 import { PROJECT_ROOT } from './content-copy.ts';
 import { listFiles } from '../../scripts/lib/files.ts';
@@ -18,6 +19,24 @@ export function runImportCli(args: string[], cwd = PROJECT_ROOT): CliRun {
     env: { ...process.env, INIT_CWD: cwd },
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/**
+ * Imports `name` (with `contents`, or missing when none is given) from `dir` with --out, and
+ * checks that it is refused as bad input is: exit status 1, nothing on stdout, a message that
+ * names the file, and nothing written. Returns the message.
+ */
+export function expectRefused(dir: string, name: string, contents?: string | Buffer, extra: string[] = []): string {
+  const file = join(dir, name);
+  if (contents !== undefined) writeFileSync(file, contents);
+  const out = join(dir, 'out');
+  const run = runImportCli([file, '--out', out, ...extra]);
+  expect(run.status).toBe(1);
+  expect(run.stdout).toBe('');
+  expect(run.stderr).toContain(`导入失败：${file}：`);
+  expect(run.stderr).toContain('没有写入任何文件');
+  expect(existsSync(out)).toBe(false);
+  return run.stderr;
 }
 
 /** Every file under `dir`, relative to it, sorted. */

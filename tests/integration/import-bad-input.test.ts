@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { copyContent, PROJECT_ROOT, type ContentCopy } from '../helpers/content-copy.ts';
-import { contentDifferences, filesUnder, runImportCli } from '../helpers/import-cli.ts';
+import { contentDifferences, filesUnder, expectRefused, runImportCli } from '../helpers/import-cli.ts';
 
 const seed = readFileSync(join(PROJECT_ROOT, 'tests/fixtures/seed-2017-02.txt'), 'utf8');
 let dir: string;
@@ -21,16 +21,7 @@ afterEach(() => {
 /** Imports a file holding `contents` (or the path given) into a fresh folder; returns the run and what got written. */
 function refused(name: string, contents?: string | Buffer) {
   dir = mkdtempSync(join(tmpdir(), 'yaoxun-import-bad-'));
-  const file = join(dir, name);
-  if (contents !== undefined) writeFileSync(file, contents);
-  const out = join(dir, 'out');
-  const run = runImportCli([file, '--out', out]);
-  expect(run.status).toBe(1);
-  expect(run.stdout).toBe('');
-  expect(run.stderr).toContain(`导入失败：${file}：`);
-  expect(run.stderr).toContain('没有写入任何文件');
-  expect(existsSync(out)).toBe(false);
-  return run.stderr;
+  return expectRefused(dir, name, contents);
 }
 
 describe('refusing bad input', () => {

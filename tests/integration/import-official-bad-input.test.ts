@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PROJECT_ROOT } from '../helpers/content-copy.ts';
-import { filesUnder, runImportCli } from '../helpers/import-cli.ts';
+import { filesUnder, expectRefused, runImportCli } from '../helpers/import-cli.ts';
 import { DEFAULT_VARIANT, loadOfficial, officialDocx } from '../helpers/render-official.ts';
 
 const fixture = join(PROJECT_ROOT, 'tests/fixtures/official/shijiaoke-2019-7.mdx');
@@ -20,16 +20,7 @@ afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 function refused(name: string, contents: string | Buffer, extra: string[] = []): string {
   dir = mkdtempSync(join(tmpdir(), 'yaoxun-import-official-bad-'));
-  const file = join(dir, name);
-  writeFileSync(file, contents);
-  const out = join(dir, 'out');
-  const run = runImportCli([file, '--out', out, ...extra]);
-  expect(run.status).toBe(1);
-  expect(run.stdout).toBe('');
-  expect(run.stderr).toContain(`导入失败：${file}：`);
-  expect(run.stderr).toContain('没有写入任何文件');
-  expect(existsSync(out)).toBe(false);
-  return run.stderr;
+  return expectRefused(dir, name, contents, extra);
 }
 
 /** A PDF whose one page has no text at all, as a scan without OCR is: built by hand, offsets counted. */
