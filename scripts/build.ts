@@ -14,7 +14,7 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { resolve, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parseEdition } from '../src/lib/edition.ts';
-import { validateContent, formatProblem } from './content/validate.ts';
+import { validateContent, formatProblem, unpublishedDrafts } from './content/validate.ts';
 import { astroStage } from './build/astro-stage.ts';
 import { searchStage } from './search/stage.ts';
 import { pdfStage } from './pdf/index.ts';
@@ -82,6 +82,7 @@ export async function buildSite(options: {
     if (problems.length) {
       throw new BuildError(`内容检查未通过，共 ${problems.length} 处问题：\n${problems.map((p) => `  ${formatProblem(p)}`).join('\n')}`);
     }
+    for (const line of unpublishedDrafts(content)) console.log(`[build] ${line}`);
     return `${content.issues.length} 期、${content.articles.length} 篇文章、${content.policies.length} 份政策文件`;
   });
 

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what building and testing need on a fresh machine (Debian, Node 20 + npm 11):
 # the npm dependencies (Node 22 among them, see package.json), then Debian's Chromium, CJK
-# fonts and, for the tests, poppler and nginx. Does nothing that is already done.
+# fonts and, for the tests, poppler, nginx and Tesseract with its Chinese model (scanned
+# issues). Does nothing that is already done.
 #
 #   bash scripts/setup.sh build   # what `npm start` / `npm run build` need
 #   bash scripts/setup.sh test    # what `npm test` needs
@@ -22,6 +23,9 @@ if [ "$purpose" = test ]; then
   command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || need+=(nginx)
   [ -e /usr/lib/nginx/modules/ngx_http_brotli_static_module.so ] || need+=(libnginx-mod-http-brotli-static)
   command -v htpasswd >/dev/null || need+=(apache2-utils)
+  # Scanned issues: the import test recognises a scan of 第2期 with Tesseract's Chinese model.
+  command -v tesseract >/dev/null || need+=(tesseract-ocr)
+  compgen -G "/usr/share/tesseract-ocr/*/tessdata/chi_sim.traineddata" >/dev/null || need+=(tesseract-ocr-chi-sim)
 fi
 
 if [ ${#need[@]} -gt 0 ]; then

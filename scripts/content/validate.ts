@@ -17,6 +17,7 @@ import { topicSchema, type TopicData } from '../../src/schemas/topic.ts';
 import { loadContent, type ContentFile } from './load.ts';
 import { describeIssues, fieldName } from './messages.ts';
 import { hasText, structureDocument } from '../../src/lib/policy/structure.ts';
+import { isPublishable, REVIEW_PENDING } from '../../src/lib/issue-review.ts';
 
 export interface Problem {
   /** The file, relative to the project root. */
@@ -229,6 +230,16 @@ function checkPolicyTexts(content: ValidatedContent, report: Report, problems: P
   }
 }
 
+/**
+ * The issues that are OCR drafts still waiting to be checked (review: 待核对), which no edition
+ * publishes: one line each, naming the file, for the validator and the build to print.
+ */
+export function unpublishedDrafts(content: ValidatedContent): string[] {
+  return content.issues
+    .filter(({ data }) => !isPublishable(data))
+    .map(({ file }) => `${file.path}：文字识别草稿（review: ${REVIEW_PENDING}），不会发布；对照纸本核对全文后删去 review 这一行`);
+}
+
 function main() {
   const root = resolve(process.argv[2] ?? '.');
   const { problems, content } = validateContent(root);
@@ -241,6 +252,7 @@ function main() {
   console.log(
     `内容检查通过：${content.issues.length} 期、${content.articles.length} 篇文章、${content.policies.length} 份政策文件、${content.topics.length} 个主题。`,
   );
+  for (const line of unpublishedDrafts(content)) console.log(`  ${line}`);
 }
 
 if (import.meta.main) main();

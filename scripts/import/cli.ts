@@ -22,9 +22,10 @@ import { buildIssue, type EarlierIssue } from './build-issue.ts';
 import { ImportError } from './errors.ts';
 import { parseBulletin } from './parse-bulletin.ts';
 import { FORMAT_NAMES, LOW_CONFIDENCE, readSource } from './read-input.ts';
-import type { OcrLine } from './read-scan.ts';
+import { isOcrPageNumber, type OcrLine } from './read-scan.ts';
+import { REVIEW_PENDING } from '../../src/lib/issue-review.ts';
 import { tidy } from './cjk-text.ts';
-import { renderContentFiles } from './render-content.ts';
+import { renderContentFiles, type IssueContent } from './render-content.ts';
 import type { TopicKeywords } from './topics.ts';
 import { existingFiles, issueTarget, policyTarget, validateImport, writeContentFiles, type ContentTarget } from './write-content.ts';
 import { flattenTables, type SourceBlock } from './source-block.ts';
@@ -128,12 +129,12 @@ export async function runImport(argv: string[], env: CliEnvironment): Promise<nu
 
   try {
     const { format, blocks, ocr } = await readSource(file);
-    if (format === 'scan' && !args.values.out) {
-      throw new ImportError('这是扫描件，识别出的是未经核对的草稿，不能直接写入 content/：请加 --out 目录写到别处，对照纸本逐行核对后再复制进来');
-    }
     const revises = args.values.revises;
     const kind = (kindArg as Kind | undefined) ?? (revises !== undefined ? 'policy' : kindOf(blocks));
     if (revises !== undefined && kind !== 'policy') throw new ImportError('--revises 只用于公文（政策文件），不能用于工作要讯');
+    if (format === 'scan' && kind === 'policy') {
+      throw new ImportError('这是扫描的公文：目前只有《工作要讯》能从扫描件做文字识别草稿；公文请用 Word（.docx）或带文字层的 PDF 导入');
+    }
     const revised = revises === undefined ? undefined : findRevised(revises, contentDir, env.projectRoot, shown);
     const options = { env, file, contentDir, dryRun, force: Boolean(args.values.force), shown, formatName: FORMAT_NAMES[format], revised, ocr };
     return kind === 'policy' ? importPolicy(blocks, options) : importBulletin(flattenTables(blocks), options);
@@ -188,7 +189,7 @@ interface ImportOptions {
 function lowConfidenceLines(ocr: readonly OcrLine[], articles: ReadonlyArray<{ title: string; paragraphs: string[] }>): string[] {
   const squeeze = (t: string) => t.replace(/\s/g, '');
   return ocr
-    .filter((line) => line.confidence < LOW_CONFIDENCE && squeeze(line.text))
+    .filter((line) => line.confidence < LOW_CONFIDENCE && squeeze(line.text) && !isOcrPageNumber(line.text))
     .map((line) => {
       const text = squeeze(tidy(line.text));
       let where = '报头、要目或版记';
@@ -248,9 +249,13 @@ function printUndecided(env: CliEnvironment, undecided: readonly string[], joins
 
 function importBulletin(blocks: SourceBlock[], o: ImportOptions): number {
   const { env, shown } = o;
-  const parsed = parseBulletin(blocks);
-  const { issue, undecided, joins } = buildIssue(parsed, loadTopics(env.projectRoot), earlierIssues(env.projectRoot, o.contentDir));
-  const files = renderContentFiles(issue);
+  const parsed = parseBulletin(blocks, { ocr: Boolean(o.ocr) });
+  const built = buildIssue(parsed, loadTopics(env.projectRoot), earlierIssues(env.projectRoot, o.contentDir));
+  const { undecided, joins } = built;
+  // A scan's text is a draft: marked so that no edition publishes it until an editor has checked it.
+  const issue: IssueContent = o.ocr ? { ...built.issue, review: REVIEW_PENDING } : built.issue;
+  const low = o.ocr ? lowConfidenceLines(o.ocr, issue.articles) : [];
+  const files = renderContentFiles(issue, low);
   const label = `${formatIssueLabel(issue)}（${formatSerial(issue.serial)}）`;
   const titles = new Map(issue.articles.map((a) => [`articles/${a.id}.mdx`, `${a.title}（${a.paragraphs.length} 段）`]));
   checkAndWrite(issueTarget(env.projectRoot, o.contentDir, issue.id), files, label, titles, () => {
@@ -258,8 +263,8 @@ function importBulletin(blocks: SourceBlock[], o: ImportOptions): number {
   }, o);
   printUndecided(env, undecided, joins);
   if (o.ocr) {
-    const low = lowConfidenceLines(o.ocr, issue.articles);
-    env.out(`这是扫描件的文字识别草稿，未经核对：请对照纸本逐段核对全文。识别置信度低于 ${LOW_CONFIDENCE} 的 ${low.length} 行：`);
+    env.out(`这是扫描件的文字识别草稿，未经核对：已标为 review: ${REVIEW_PENDING}，在对照纸本逐段核对全文、删去这一行之前，任何版本都不会发布这一期。`);
+    env.out(`识别置信度低于 ${LOW_CONFIDENCE} 的 ${low.length} 行（也写在了这一期的文件开头），请特别核对：`);
     for (const line of low) env.out(`  ${line}`);
   }
   env.out('人物、机构、地点和主题是按规则识别的，请逐篇核对；改动后运行 npm run check:content。');

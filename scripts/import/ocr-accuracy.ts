@@ -1,48 +1,50 @@
 /**
- * Measures OCR on a scan of 第2期: renders the committed issue to PDF, its pages to 300-dpi
- * images (pdftoppm -r 300), puts them back into a PDF of images only (pdf-lib), recognises it
- * (read-scan.ts) and prints the character accuracy of the recognised text against the printed
- * text (1 − edit distance / length, whitespace ignored) and the lines of low confidence.
+ * Measures the OCR draft of a scanned 第2期: makes the scan (tests/helpers/scan.ts: the committed
+ * issue rendered to PDF, its pages as 300-dpi images in a PDF with no text layer), imports it as
+ * an editor would (npm run import -- scan.pdf --out DIR), and prints the character accuracy of
+ * the draft's articles against the committed text (1 − edit distance / length, whitespace
+ * ignored), of the 版记 and masthead fields, how long recognition took, and the lines the
+ * importer listed for checking.
  *
  *   node scripts/import/ocr-accuracy.ts
  */
-import { seededRandom } from '../lib/random.ts';
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PDFDocument } from 'pdf-lib';
-import { LOW_CONFIDENCE, ocrPdf } from './read-scan.ts';
-import { bulletinPdf, closingLines, drawStyle, loadIssue } from '../../tests/helpers/render-bulletin.ts';
+import { runImport } from './cli.ts';
+import { ocrUnavailable } from './read-scan.ts';
+import { loadIssue } from '../../tests/helpers/render-bulletin.ts';
+import { draftAccuracy, scannedIssue } from '../../tests/helpers/scan.ts';
+import { parseContentFile } from '../content/frontmatter.ts';
 
 const root = join(import.meta.dirname, '../..');
-const issue = loadIssue(root, '2017-02');
+const unavailable = ocrUnavailable();
+if (unavailable) {
+  console.error(unavailable);
+  process.exit(1);
+}
 const dir = mkdtempSync(join(tmpdir(), 'yaoxun-ocr-accuracy-'));
 try {
-  writeFileSync(join(dir, 'print.pdf'), await bulletinPdf(issue));
-  execFileSync('pdftoppm', ['-r', '300', '-gray', '-png', join(dir, 'print.pdf'), join(dir, 'page')]);
-  const scan = await PDFDocument.create();
-  for (const name of readdirSync(dir).filter((n) => n.endsWith('.png')).sort()) {
-    const image = await scan.embedPng(readFileSync(join(dir, name)));
-    scan.addPage([595.28, 841.89]).drawImage(image, { x: 0, y: 0, width: 595.28, height: 841.89 });
-  }
+  writeFileSync(join(dir, 'scan.pdf'), await scannedIssue(loadIssue(root, '2017-02')));
+  const out: string[] = [];
+  const err: string[] = [];
   const started = Date.now();
-  const lines = ocrPdf(await scan.save());
-  const squeeze = (s: string) => s.replace(/\s/g, '').replace(/— ?\d+ ?—/g, '');
-  const style = { ...drawStyle(seededRandom(1), 'pdf'), labelSpace: '', colon: '：' as const, halfBrackets: false };
-  const printed = squeeze([...issue.series, `第${issue.number}期`, issue.publisher, '2017年5月18日', '本期要目', ...issue.articles.map((a) => `◆${a.title}`), ...issue.articles.flatMap((a) => [a.title, ...a.paragraphs]), ...closingLines(issue, style)].join(''));
-  const got = squeeze(lines.filter((l) => !/^[—-]\s*\d+\s*[—-]$/.test(l.text.trim())).map((l) => l.text).join(''));
-  let prev = Array.from({ length: printed.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= got.length; i++) {
-    const row = [i];
-    for (let j = 1; j <= printed.length; j++) row[j] = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + (got[i - 1] === printed[j - 1] ? 0 : 1));
-    prev = row;
+  const status = await runImport([join(dir, 'scan.pdf'), '--out', join(dir, 'draft')], { cwd: dir, projectRoot: root, out: (l) => out.push(l), err: (l) => err.push(l) });
+  const seconds = (Date.now() - started) / 1000;
+  if (status !== 0) {
+    console.error(err.join('\n'));
+    process.exit(1);
   }
-  const errors = prev[printed.length]!;
-  const low = lines.filter((l) => l.confidence < LOW_CONFIDENCE);
-  console.log(`字符准确率 ${((1 - errors / printed.length) * 100).toFixed(2)}%（${printed.length} 字，编辑距离 ${errors}），识别 ${lines.length} 行，用时 ${Math.round((Date.now() - started) / 1000)} 秒`);
-  console.log(`置信度低于 ${LOW_CONFIDENCE} 的 ${low.length} 行：`);
-  for (const l of low) console.log(`  第${l.page + 1}页（${l.confidence}）：${l.text}`);
+  const { accuracy, characters, errors } = draftAccuracy(join(dir, 'draft'), join(root, 'content'), '2017-02');
+  const fields = (path: string) => parseContentFile(readFileSync(path, 'utf8'), 'frontmatter').data as Record<string, unknown>;
+  const draft = fields(join(dir, 'draft/issues/2017-02.mdx'));
+  const committed = fields(join(root, 'content/issues/2017-02.mdx'));
+  const differing = Object.keys(committed).filter((k) => JSON.stringify(draft[k]) !== JSON.stringify(committed[k]));
+  const flagged = out.slice(out.findIndex((l) => l.startsWith('识别置信度低于')) + 1).filter((l) => /^ {2}第|^ {2}报头/.test(l));
+  console.log(`文字识别草稿：正文字符准确率 ${(accuracy * 100).toFixed(2)}%（${characters} 字，编辑距离 ${errors}），导入用时 ${seconds.toFixed(1)} 秒`);
+  console.log(`期的字段与原件不同的：${differing.length ? differing.join('、') : '无'}（另加 review: 待核对）`);
+  console.log(`列出待核对的 ${flagged.length} 行：`);
+  for (const line of flagged) console.log(line);
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

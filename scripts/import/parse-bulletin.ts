@@ -57,7 +57,16 @@ const TOC_MARKER = new RegExp(`${LIST_MARKER.source}|^[（(][一二三四五六�
 /** The text of a 要目 item without its list marker. */
 const itemText = (block: SourceBlock) => tidy(block.listItem ? block.text.replace(LIST_MARKER, '') : block.text);
 
-export function parseBulletin(input: readonly SourceBlock[]): ParsedBulletin {
+export interface BulletinReading {
+  /**
+   * The text is a scan's OCR draft: a headline is found in the body when it is nearly the 要目
+   * item (nearKeys), since OCR misreads a character or two in most lines, and a 要目 mark (◆)
+   * read as a character is dropped from the item.
+   */
+  ocr?: boolean;
+}
+
+export function parseBulletin(input: readonly SourceBlock[], { ocr = false }: BulletinReading = {}): ParsedBulletin {
   const notes: string[] = [];
   // Page numbers a reader left (a page's foot typed into the text) are not text.
   const blocks = input.filter((b) => !isPageNumber(tidy(b.text)));
@@ -92,10 +101,12 @@ export function parseBulletin(input: readonly SourceBlock[]): ParsedBulletin {
 
   const closingAt = findClosingBlock(texts, bylineEnd);
   const tocStart = headingAt >= 0 ? headingAt + 1 : bylineEnd;
-  const found = findTocAndArticles(blocks.slice(tocStart, closingAt));
+  const found = findTocAndArticles(blocks.slice(tocStart, closingAt), ocr ? nearKeys : exactKeys);
   let articles: ParsedArticle[];
   if (found) {
     articles = found;
+  } else if (ocr) {
+    throw new ImportError('文字识别稿中未能对上本期要目与正文各篇的标题（识别错字太多，或不是《工作要讯》）：请检查扫描件是否清晰、完整');
   } else {
     // Say why: the 要目 as its marks or heading give it, and the item that has no article.
     const firstItem = blocks.findIndex((b, i) => i > numberAt && b.listItem);
@@ -144,16 +155,27 @@ export function parseBulletin(input: readonly SourceBlock[]): ParsedBulletin {
  * A line in which a reader ran numbered 要目 items together (a PDF item that ends at the margin
  * runs into the next: “（六）…专题集体学习（七）孙世新主持…”), cut where the next number in the
  * sequence begins: （六） is followed by （七）, 6. by 7., ⑥ by ⑦. Only the next number cuts, so a
- * bracketed number inside a headline stays in it.
+ * bracketed number inside a headline stays in it. A line that does not open with a number (an
+ * item's wrapped second line, run into the next item: “…提出要求（二）吴俊清…”) is cut at `next`,
+ * the number that follows the item before it.
  */
-export function splitNumberedRun(text: string): string[] {
-  const m = /^(?:([（(])([一二三四五六七八九十]{1,3})([)）])|(\d{1,2})([.．、])|([①-⑲]))/.exec(text);
-  if (!m) return [text];
-  const n = m[2] ? parseNumber(m[2]) : m[4] ? Number(m[4]) : m[6]!.charCodeAt(0) - 0x2460 + 1;
-  if (!n || n >= 99) return [text];
-  const next = m[2] ? `${m[1]}${formatChineseNumber(n + 1)}${m[3]}` : m[4] ? `${n + 1}${m[5]}` : String.fromCharCode(0x2460 + n);
-  const at = text.indexOf(next, m[0].length + 1);
+export function splitNumberedRun(text: string, next?: string): string[] {
+  const own = nextNumber(text);
+  if (!own) {
+    const at = next ? text.indexOf(next, 1) : -1;
+    return at === -1 ? [text] : [text.slice(0, at).trim(), ...splitNumberedRun(text.slice(at))];
+  }
+  const at = text.indexOf(own.next, own.marker.length + 1);
   return at === -1 ? [text] : [text.slice(0, at).trim(), ...splitNumberedRun(text.slice(at))];
+}
+
+/** For a line that opens with a number (（六）, 6., ⑥): that mark, and the one that comes after it. */
+function nextNumber(text: string): { marker: string; next: string } | undefined {
+  const m = /^(?:([（(])([一二三四五六七八九十]{1,3})([)）])|(\d{1,2})([.．、])|([①-⑲]))/.exec(text);
+  if (!m) return undefined;
+  const n = m[2] ? parseNumber(m[2]) : m[4] ? Number(m[4]) : m[6]!.charCodeAt(0) - 0x2460 + 1;
+  if (!n || n >= 99) return undefined;
+  return { marker: m[0], next: m[2] ? `${m[1]}${formatChineseNumber(n + 1)}${m[3]}` : m[4] ? `${n + 1}${m[5]}` : String.fromCharCode(0x2460 + n) };
 }
 
 /** A block that opens with a 要目 marker, or that a reader says is a list item. */
@@ -175,10 +197,15 @@ interface Piece {
  * reappear in the body, in order, as headlines, the first where the 要目 ends and each with a
  * paragraph of its own. Undefined when no such reading exists.
  */
-function findTocAndArticles(blocks: readonly SourceBlock[]): ParsedArticle[] | undefined {
+function findTocAndArticles(blocks: readonly SourceBlock[], match: Matcher): ParsedArticle[] | undefined {
   const pieces: Piece[] = [];
+  let next: string | undefined;
   blocks.slice(0, 80).forEach((block, i) => {
-    const lines = (block.lines && block.lines.length > 1 && !block.listItem ? block.lines.map(tidy).filter(Boolean) : [tidy(block.text)]).flatMap(splitNumberedRun);
+    const lines = (block.lines && block.lines.length > 1 && !block.listItem ? block.lines.map(tidy).filter(Boolean) : [tidy(block.text)]).flatMap((line) => {
+      const cut = splitNumberedRun(line, next);
+      for (const piece of cut) next = nextNumber(piece)?.next ?? next;
+      return cut;
+    });
     lines.forEach((text, j) => !(i === 0 && j === 0 && TOC_HEADING.test(text.replace(/\s/g, ''))) && pieces.push({ text, marked: (j === 0 && Boolean(block.listItem)) || TOC_MARKER.test(text), block: i, first: j === 0 }));
   });
   const texts = blocks.map((b) => tidy(b.text));
@@ -190,7 +217,7 @@ function findTocAndArticles(blocks: readonly SourceBlock[]): ParsedArticle[] | u
     const marked = toc.some((p) => p.marked);
     if (marked && !toc[0]!.marked) continue;
     const bodyStart = pieces[end]!.block;
-    const items = segment(toc, marked, stripped, keys, bodyStart) ?? (marked ? undefined : segmentRun(toc.map(stripped).reduce(joinBroken, ''), keys, bodyStart));
+    const items = segment(toc, marked, stripped, keys, bodyStart, match) ?? (marked || match !== exactKeys ? undefined : segmentRun(toc.map(stripped).reduce(joinBroken, ''), keys, bodyStart));
     if (!items) continue;
     return items.map(({ title, at, length }, i) => {
       const to = i + 1 < items.length ? items[i + 1]!.at : blocks.length;
@@ -211,20 +238,23 @@ function segment(
   stripped: (p: Piece) => string,
   keys: readonly string[],
   bodyStart: number,
+  match: Matcher,
 ): Array<{ title: string; at: number; length: number }> | undefined {
   const result: Array<{ title: string; at: number; length: number }> = [];
   const walk = (from: number, cursor: number): boolean => {
     if (from === toc.length) return true;
     for (let to = from + 1; to <= toc.length && to - from <= 6; to++) {
       if (marked && to < toc.length && !toc[to]!.marked) continue;
-      const title = toc.slice(from, to).map(stripped).reduce(joinBroken, '');
-      const key = compactKey(title);
+      const text = toc.slice(from, to).map(stripped).reduce(joinBroken, '');
+      const key = compactKey(text);
       if (!key) continue;
       // The first headline opens the body; each later one comes after a paragraph at least.
       const candidates = result.length ? range(cursor + 1, keys.length) : [bodyStart];
       for (const at of candidates) {
-        const length = matchKeys(keys, at, key);
-        if (!length) continue;
+        const found = match(keys, at, key);
+        if (!found) continue;
+        const { length, skip } = found;
+        const title = skip ? text.trimStart().slice(skip).trimStart() : text;
         result.push({ title, at, length });
         if (walk(to, at + length)) return true;
         result.pop();
@@ -273,15 +303,68 @@ function segmentRun(toc: string, keys: readonly string[], bodyStart: number): Ar
 
 const range = (from: number, to: number) => Array.from({ length: Math.max(0, to - from) }, (_, i) => from + i);
 
-/** How many blocks from `at` on spell `key` when put together, or 0 (compact keys). */
-function matchKeys(keys: readonly string[], at: number, key: string): number {
+/**
+ * Whether the blocks from `at` on are the headline whose compact key is `key`: how many blocks
+ * it takes (a headline wraps), and how many of the key's first characters the body does not
+ * have (a 要目 mark read as text), or undefined.
+ */
+type Matcher = (keys: readonly string[], at: number, key: string) => { length: number; skip: number } | undefined;
+
+/** The blocks put together spell the key. */
+const exactKeys: Matcher = (keys, at, key) => {
   let joined = '';
   for (let n = 1; n <= 6 && at + n - 1 < keys.length; n++) {
     joined += keys[at + n - 1]!;
-    if (joined === key) return n;
-    if (!key.startsWith(joined)) return 0;
+    if (joined === key) return { length: n, skip: 0 };
+    if (!key.startsWith(joined)) return undefined;
   }
-  return 0;
+  return undefined;
+};
+
+/** At most this share of a headline's characters may differ from its 要目 item in an OCR draft. */
+export const NEAR_DIFFERENCE = 0.25;
+
+/**
+ * The blocks put together are nearly the key (an OCR draft): within NEAR_DIFFERENCE of its
+ * length in edit distance, the key taken whole or without its first character (a ◆ read as
+ * 令 or 售), whichever is nearer; of the ways to put blocks together, the nearest.
+ */
+const nearKeys: Matcher = (keys, at, key) => {
+  if (key.length < 8) return exactKeys(keys, at, key);
+  if (!keys[at] || distanceWithin(keys[at]!, key.slice(0, keys[at]!.length), Math.floor(keys[at]!.length * NEAR_DIFFERENCE) + 1) === undefined) {
+    // The first block must open the headline: checked on its own length first, as most blocks are not headlines.
+    if (!keys[at] || distanceWithin(keys[at]!, key.slice(1, keys[at]!.length + 1), Math.floor(keys[at]!.length * NEAR_DIFFERENCE) + 1) === undefined) return undefined;
+  }
+  let joined = '';
+  let best: { length: number; skip: number; score: number } | undefined;
+  for (let n = 1; n <= 6 && at + n - 1 < keys.length; n++) {
+    joined += keys[at + n - 1]!;
+    if (joined.length > key.length * (1 + NEAR_DIFFERENCE) + 1) break;
+    for (const skip of [0, 1]) {
+      const target = key.slice(skip);
+      const longest = Math.max(target.length, joined.length);
+      const d = distanceWithin(joined, target, Math.floor(longest * NEAR_DIFFERENCE));
+      if (d !== undefined && (!best || d / longest < best.score)) best = { length: n, skip, score: d / longest };
+    }
+  }
+  return best && { length: best.length, skip: best.skip };
+};
+
+/** Levenshtein distance of a and b if it is at most `limit`, else undefined (rows cut short when they pass it). */
+export function distanceWithin(a: string, b: string, limit: number): number | undefined {
+  if (Math.abs(a.length - b.length) > limit) return undefined;
+  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    let least = i;
+    for (let j = 1; j <= b.length; j++) {
+      row[j] = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+      least = Math.min(least, row[j]!);
+    }
+    if (least > limit) return undefined;
+    prev = row;
+  }
+  return prev[b.length]! <= limit ? prev[b.length] : undefined;
 }
 
 interface Toc {

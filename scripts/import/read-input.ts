@@ -46,7 +46,7 @@ export async function readSource(path: string): Promise<{ format: SourceFormat; 
     }
     if (!blocks.length) {
       // No text layer: a scan. Its recognised text goes through the plain-text reader.
-      const ocr = ocrPdf(new Uint8Array(data));
+      const ocr = await ocrPdf(new Uint8Array(data));
       if (!ocr.length) throw new ImportError('PDF 中没有文字，文字识别也没有读出文字：请检查扫描件是否清晰');
       return { format: 'scan', blocks: blocksFromText(ocrText(ocr), { layout: true }), ocr };
     }

@@ -43,9 +43,20 @@ function listField(key: string, items: readonly string[]): string {
 
 const field = (key: string, value: string | number) => `${key}: ${yamlScalar(value)}`;
 
-export function renderIssue(issue: IssueContent): string {
+/**
+ * An issue's entry. An OCR draft opens with what the editor must do, the lines to check most
+ * (`toCheck`, as comments) and its `review: 待核对` mark.
+ */
+export function renderIssue(issue: IssueContent, toCheck: readonly string[] = []): string {
   const recipients = (['bao', 'song', 'fa'] as const).filter((k) => issue.recipients[k]);
   const lines = [
+    ...(issue.review
+      ? [
+          '# 文字识别草稿：对照纸本逐段核对全文（标题、正文、版记），改正后删去下面 review 这一行，这一期才会发布。',
+          ...(toCheck.length ? [`# 识别置信度低、须特别核对的 ${toCheck.length} 行：`, ...toCheck.map((line) => `#   ${line}`)] : []),
+          field('review', issue.review),
+        ]
+      : []),
     listField('series', issue.series),
     field('year', issue.year),
     field('number', issue.number),
@@ -86,9 +97,9 @@ export function escapeMdx(paragraph: string): string {
     .replace(/^(\d+)([.)])(?=\s)/, '$1\\$2');
 }
 
-export function renderContentFiles(issue: IssueContent): ContentFile[] {
+export function renderContentFiles(issue: IssueContent, toCheck: readonly string[] = []): ContentFile[] {
   return [
-    { path: `issues/${issue.id}.mdx`, text: renderIssue(issue) },
+    { path: `issues/${issue.id}.mdx`, text: renderIssue(issue, toCheck) },
     ...issue.articles.map((article) => ({ path: `articles/${article.id}.mdx`, text: renderArticle(article, issue.id) })),
   ];
 }

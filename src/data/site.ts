@@ -6,6 +6,7 @@ import { getCollection, type CollectionEntry } from 'astro:content';
 import { SITE_EDITION } from 'astro:env/server';
 import { parseEdition, isVisibleIn, type Edition } from '../lib/edition.ts';
 import { compareIssuesNewestFirst, orderByIds } from '../lib/ordering.ts';
+import { isPublishable } from '../lib/issue-review.ts';
 import { policyDate } from '../lib/policy/facts.ts';
 import { registerPolicies } from './policies.ts';
 
@@ -50,7 +51,9 @@ async function load(): Promise<SiteContent> {
     list.push(article);
     byIssue.set(article.data.issue.id, list);
   }
-  const issues = [...issueEntries]
+  // An OCR draft not yet checked against the paper is published in no edition, nor its articles.
+  const issues = issueEntries
+    .filter((issue) => isPublishable(issue.data))
     .sort((a, b) => compareIssuesNewestFirst(a.data, b.data))
     .map((issue) => ({
       issue,

@@ -1,5 +1,6 @@
 import { z } from 'astro/zod';
 import { isoDate, text, type ReferenceFactory } from './common.ts';
+import { REVIEW_PENDING } from '../lib/issue-review.ts';
 
 /**
  * One issue of the bulletin 《实施“1331工程” 推进“双一流”建设 工作要讯》: the masthead, the
@@ -9,6 +10,12 @@ import { isoDate, text, type ReferenceFactory } from './common.ts';
 export const issueSchema = (reference: ReferenceFactory) =>
   z
     .object({
+      /**
+       * 待核对: the issue is an OCR draft of a scan (`npm run import` of a PDF with no text layer),
+       * not yet checked against the paper. Such an issue is published in no edition: check every
+       * paragraph against the paper, then delete this line. Leave it out for any other issue.
+       */
+      review: z.literal(REVIEW_PENDING, { error: '只能是“待核对”（文字识别草稿）；核对完毕请删去 review 这一行' }).optional(),
       /** The masthead's lines, top to bottom, exactly as printed: ["实施“1331工程” 推进“双一流”建设", "工作要讯"]. Joined with a space they are the series name. */
       series: z.array(text()).min(1, { error: '至少一行报头' }),
       /** The year the issue belongs to; numbering (第N期) restarts each year. */

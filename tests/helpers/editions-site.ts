@@ -7,7 +7,9 @@
  *   each run), which names a public article and supersedes the public 意见;
  * - two synthetic official documents (合成测试数据, tests/fixtures/official/): a 通知 whose 附注
  *   says 此件依申请公开 (internal only) and an 印发 notice that says 此件主动公开 (both editions);
- * - two synthetic pictures (tests/helpers/synthetic-photo.ts) listed by one article.
+ * - two synthetic pictures (tests/helpers/synthetic-photo.ts) listed by one article;
+ * - an OCR draft: a synthetic issue marked `review: 待核对`, as the importer writes a scan, with
+ *   a string of its own, which neither edition may publish.
  * The public edition is built first, then the internal one; dist/ is noted after each, to prove
  * that the second build leaves the first alone. Tests that must break a build do so in a copy of
  * their own (`breakableCopy`), never in the shared one.
@@ -31,12 +33,48 @@ export interface Canary {
   bodyToken: string;
   title: string;
   url: string;
+  /** The OCR draft's string, in its headline and text. */
+  draftToken: string;
 }
 
 function drawCanary(): Canary {
-  const [id, titleToken, bodyToken] = [`canary-${token()}`, token(), token()];
-  return { id, titleToken, bodyToken, title: `合成测试用内部文件${titleToken}办法`, url: `/policies/${id}/` };
+  const [id, titleToken, bodyToken, draftToken] = [`canary-${token()}`, token(), token(), token()];
+  return { id, titleToken, bodyToken, title: `合成测试用内部文件${titleToken}办法`, url: `/policies/${id}/`, draftToken };
 }
+
+/** The OCR draft, an issue after the real one (合成测试数据, not an official text). */
+export const DRAFT_ISSUE = { id: '2017-03', file: 'content/issues/2017-03.mdx' } as const;
+const draftFiles = (canary: Canary) => ({
+  [DRAFT_ISSUE.file]: `---
+# 文字识别草稿：对照纸本逐段核对全文（标题、正文、版记），改正后删去下面 review 这一行，这一期才会发布。
+review: 待核对
+series:
+  - 合成测试数据
+  - 工作要讯
+year: 2017
+number: 3
+serial: 3
+date: 2017-06-20
+publisher: 合成测试单位
+email: test@example.cn
+telephone: 0351-0000000
+articles:
+  - ${DRAFT_ISSUE.id}/01
+---
+`,
+  [`content/articles/${DRAFT_ISSUE.id}/01.mdx`]: `---
+title: 合成测试草稿${canary.draftToken}标题
+issue: ${DRAFT_ISSUE.id}
+eventDates: []
+people: []
+organizations: []
+places: []
+topics: []
+---
+
+本段为自动测试生成的合成文字，模拟未经核对的文字识别草稿。识别码 ${canary.draftToken} 只出现在这里。
+`,
+});
 
 // Synthetic text, not an official document. It names a public article and supersedes the public
 // 意见, so that every path by which a page could mention another entry is exercised.
@@ -90,6 +128,7 @@ async function build(): Promise<EditionsSite> {
   try {
     const canary = drawCanary();
     project.write(`content/policies/${canary.id}.mdx`, canaryFile(canary));
+    for (const [path, text] of Object.entries(draftFiles(canary))) project.write(path, text);
     for (const id of Object.values(OFFICIAL_FIXTURES)) project.write(`content/policies/${id}.mdx`, readFileSync(join(OFFICIAL, `${id}.mdx`), 'utf8'));
     for (const photo of PHOTOS) await writeSyntheticPhoto(join(project.root, PHOTO_ARTICLE, '..', photo.file), photo);
     project.edit(PHOTO_ARTICLE, (text) => text.replace(/\n---\n/, `\n${photosYaml(PHOTOS)}---\n`));

@@ -16,7 +16,7 @@ import { startNginx, type RunningNginx } from '../../scripts/deploy/nginx/serve.
 import { chromiumLaunch } from '../../scripts/lib/chromium.ts';
 import { watchPage } from '../helpers/console.ts';
 import { validateContent } from '../../scripts/content/validate.ts';
-import { breakableCopy, buildEdition, editionsSite, OFFICIAL_FIXTURES, outDir as outDirOf, type Canary, type Edition, type EditionsSite } from '../helpers/editions-site.ts';
+import { breakableCopy, buildEdition, DRAFT_ISSUE, editionsSite, OFFICIAL_FIXTURES, outDir as outDirOf, type Canary, type Edition, type EditionsSite } from '../helpers/editions-site.ts';
 
 const PUBLIC_OPINION = 'policies/1331-gongcheng-yijian/index.html';
 
@@ -94,6 +94,16 @@ describe('the canary: an internal document added to the content', () => {
     // … and in the public edition the same pages, whose published text does not quote its title, say nothing of it.
     expect(read('public', 'bulletins/2017-02/05/index.html')).toContain('<a href="/policies/1331-gongcheng-yijian/">');
     expect(read('public', PUBLIC_OPINION)).not.toContain('历次版本');
+  });
+
+  it('an OCR draft not yet checked (review: 待核对) is in neither edition, and the build names it', () => {
+    for (const [edition, files] of [['public', publicFiles], ['internal', internalFiles]] as const) {
+      expect(findInSite(files, [canary.draftToken]).get(canary.draftToken), edition).toEqual([]);
+      expect(existsSync(join(outDir(edition), 'bulletins', DRAFT_ISSUE.id)), edition).toBe(false);
+      expect(runs[edition].output).toContain(`${DRAFT_ISSUE.file}：文字识别草稿（review: 待核对），不会发布`);
+    }
+    // It is valid content all the same: the validator read it.
+    expect(validateContent(site.root).content.issues.map((i) => i.file.id)).toContain(DRAFT_ISSUE.id);
   });
 
   it('counts in the internal lists only', () => {

@@ -112,4 +112,34 @@ describe('a 要目 line that runs numbered items together', () => {
     // A bracketed number that is not the next one stays in its headline.
     expect(splitNumberedRun('（二）落实（一）号文件精神')).toEqual(['（二）落实（一）号文件精神']);
   });
+
+  it('cuts an item’s wrapped second line where it runs into the next item (pdf-1041819268)', async () => {
+    const { splitNumberedRun } = await import('../../../scripts/import/parse-bulletin.ts');
+    expect(splitNumberedRun('动员会上提出要求（二）吴俊清在反馈会上强调', '（二）')).toEqual(['动员会上提出要求', '（二）吴俊清在反馈会上强调']);
+    // Without the number that comes next, a line that opens with none is left whole.
+    expect(splitNumberedRun('动员会上提出要求（二）吴俊清在反馈会上强调')).toEqual(['动员会上提出要求（二）吴俊清在反馈会上强调']);
+  });
+});
+
+describe('an OCR draft', () => {
+  it('finds each headline when OCR misread a character or two, and drops a 要目 mark read as a character', async () => {
+    const { parseBulletin } = await import('../../../scripts/import/parse-bulletin.ts');
+    // The ◆ marks read as 令 and 售; 清 read as 请, 党 as 浣, the opening quote dropped.
+    const text = bulletin({
+      toc: ['本期要目', '令甲单位召开“1331工程”座谈会部署重点工作', '售乙单位开展专题调研活动并部署下一阶段重点工作'],
+      body: ['甲单位召开1331工程”座谈会部署重点工怍', '3月2日上午，甲单位召开座谈会。', '乙单位开展专题调研活动并部暑下一阶段重点工作', '3月5日，乙单位开展调研。'],
+    });
+    expect(() => parse(text)).toThrow(/未找到本期要目/);
+    const parsed = parseBulletin(blocksFromText(text), { ocr: true });
+    expect(parsed.articles.map((a) => a.title)).toEqual(['甲单位召开“1331工程”座谈会部署重点工作', '乙单位开展专题调研活动并部署下一阶段重点工作']);
+  });
+
+  it('does not take a different headline for an item', async () => {
+    const { parseBulletin } = await import('../../../scripts/import/parse-bulletin.ts');
+    const text = bulletin({
+      toc: ['本期要目', '甲单位召开“1331工程”座谈会部署重点工作', '乙单位开展专题调研活动并部署下一阶段重点工作'],
+      body: ['甲单位召开“1331工程”座谈会部署重点工作', '3月2日上午，甲单位召开座谈会。', '丙单位举行年度总结表彰大会暨新春团拜会', '3月5日，丙单位举行大会。'],
+    });
+    expect(() => parseBulletin(blocksFromText(text), { ocr: true })).toThrow(/未能对上本期要目/);
+  });
 });

@@ -1,0 +1,53 @@
+/**
+ * A scanned copy of an issue, as the office's paper archive gives: the issue rendered to PDF
+ * (render-bulletin.ts), its pages turned into 300-dpi greyscale images (poppler's pdftoppm -r
+ * 300) and put back into a PDF of images only (pdf-lib), with no text layer. And the measure of
+ * an OCR draft against the printed text: character accuracy, 1 − edit distance / length.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PDFDocument } from 'pdf-lib';
+import { bulletinPdf, type RenderedIssue } from './render-bulletin.ts';
+
+/** The scan's PDF bytes. */
+export async function scannedIssue(issue: RenderedIssue): Promise<Uint8Array> {
+  const dir = mkdtempSync(join(tmpdir(), 'yaoxun-scan-'));
+  try {
+    writeFileSync(join(dir, 'print.pdf'), await bulletinPdf(issue));
+    execFileSync('pdftoppm', ['-r', '300', '-gray', '-png', join(dir, 'print.pdf'), join(dir, 'page')], { stdio: 'pipe' });
+    const scan = await PDFDocument.create();
+    for (const name of readdirSync(dir).filter((n) => n.endsWith('.png')).sort()) {
+      const image = await scan.embedPng(readFileSync(join(dir, name)));
+      scan.addPage([595.28, 841.89]).drawImage(image, { x: 0, y: 0, width: 595.28, height: 841.89 });
+    }
+    return await scan.save();
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Levenshtein distance, two rows. */
+export function editDistance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) row[j] = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    prev = row;
+  }
+  return prev[b.length]!;
+}
+
+/** An article file's text as a reader sees it: the body without its MDX escapes, whitespace dropped. */
+export const articleText = (path: string) =>
+  readFileSync(path, 'utf8').split(/^---$/m).slice(2).join('').replace(/\\(.)/g, '$1').replace(/\s/g, '');
+
+/** The character accuracy of the draft's articles (under `draft`, a content folder) against the committed ones of the issue. */
+export function draftAccuracy(draft: string, committed: string, issueId: string): { accuracy: number; characters: number; errors: number } {
+  const names = readdirSync(join(committed, 'articles', issueId)).sort();
+  const want = names.map((n) => articleText(join(committed, 'articles', issueId, n))).join('');
+  const got = names.map((n) => articleText(join(draft, 'articles', issueId, n))).join('');
+  const errors = editDistance(got, want);
+  return { accuracy: 1 - errors / want.length, characters: want.length, errors };
+}
