@@ -33,14 +33,45 @@ export function treeRssBytes(pid: number): number {
   return total;
 }
 
-/** Samples the tree under `pid` every `everyMs` until stopped; returns the peak seen. */
-export function samplePeakMemory(pid: number, everyMs = 250): { stop: () => number } {
-  let peak = treeRssBytes(pid);
-  const timer = setInterval(() => (peak = Math.max(peak, treeRssBytes(pid))), everyMs);
+export interface MemorySamples {
+  /** The highest sum seen. */
+  peak: number;
+  /** Each sample: milliseconds since sampling began, and the sum then. */
+  samples: Array<[number, number]>;
+}
+
+/** Samples the tree under `pid` every `everyMs` until stopped. */
+export function sampleMemory(pid: number, everyMs = 250): { stop: () => MemorySamples } {
+  const start = performance.now();
+  const samples: Array<[number, number]> = [[0, treeRssBytes(pid)]];
+  const timer = setInterval(() => samples.push([performance.now() - start, treeRssBytes(pid)]), everyMs);
   return {
     stop: () => {
       clearInterval(timer);
-      return peak;
+      return { peak: Math.max(...samples.map(([, bytes]) => bytes)), samples };
     },
   };
+}
+
+/** Samples the tree under `pid` every `everyMs` until stopped; returns the peak seen. */
+export function samplePeakMemory(pid: number, everyMs = 250): { stop: () => number } {
+  const sampler = sampleMemory(pid, everyMs);
+  return { stop: () => sampler.stop().peak };
+}
+
+/**
+ * The peak of each stage of a build, from its samples and its stages' seconds in order (the
+ * build's report): each stage's window follows the one before from the start of sampling, so
+ * the split is as good as the stages' timing (a fraction of a second of process start apart).
+ */
+export function peakByStage(samples: ReadonlyArray<[number, number]>, stageSeconds: Record<string, number>): Record<string, number> {
+  const peaks: Record<string, number> = {};
+  let from = 0;
+  for (const [stage, seconds] of Object.entries(stageSeconds)) {
+    const to = from + seconds * 1000;
+    const inStage = samples.filter(([ms]) => ms >= from && ms < to).map(([, bytes]) => bytes);
+    peaks[stage] = inStage.length ? Math.max(...inStage) : 0;
+    from = to;
+  }
+  return peaks;
 }

@@ -93,9 +93,11 @@ export function isPageNumber(line: string): boolean {
 /**
  * Running headers and footers: a short line that stands at the head (or foot) of two or more
  * pages, the same but for its digits, on most pages after the first, or one that names the issue (工作要讯 第2期) at the head
- * of a page after the first. Given each page's first and last lines, their keys (runningKey) to drop.
+ * of a page after the first, or (in a document of two pages, where nothing repeats) one that holds a
+ * line of the masthead, `names` (山西省教育厅1331办公室 工作要讯). Given each page's first and last
+ * lines, their keys (runningKey) to drop.
  */
-export function runningLines(pages: ReadonlyArray<{ head?: string | undefined; foot?: string | undefined }>): Set<string> {
+export function runningLines(pages: ReadonlyArray<{ head?: string | undefined; foot?: string | undefined }>, names: readonly string[] = []): Set<string> {
   const counts = new Map<string, number>();
   const fits = (line: string | undefined): line is string => Boolean(line) && line!.length <= 40 && !/[。；！？]/.test(line!);
   // Counted on the pages after the first only: page 1 opens with the masthead or the 发文机关标志,
@@ -109,6 +111,8 @@ export function runningLines(pages: ReadonlyArray<{ head?: string | undefined; f
   const running = new Set([...counts].filter(([, n]) => n >= enough).map(([k]) => k));
   pages.forEach(({ head }, i) => {
     if (i > 0 && head && head.length <= 30 && /第\s*\d+\s*期/.test(head) && !/^第\s*\S+?\s*期/.test(head) && !/[，。；：:]|总第/.test(head)) running.add(runningKey(head));
+    const compact = head?.replace(/\s/g, '') ?? '';
+    if (i > 0 && compact && compact.length <= 30 && !/[，。；：:“”]/.test(compact) && names.some((name) => name.length >= 4 && compact.includes(name))) running.add(runningKey(head!));
   });
   return running;
 }

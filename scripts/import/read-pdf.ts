@@ -106,7 +106,10 @@ export function blocksFromPdfPages(pages: readonly PdfLine[][]): SourceBlock[] {
     return kept;
   });
   // Running headers and footers (the same line at the head or foot of several pages) go too.
-  const running = runningLines(numbered.map((lines) => ({ head: lines[0]?.text, foot: lines.at(-1)?.text })));
+  // The masthead: the first page's lines above 第N期, which a running header may repeat.
+  const numberAt = (numbered[0] ?? []).findIndex((line) => /^第\s*\S{1,4}\s*期/.test(normalizeLine(line.text)));
+  const masthead = numberAt > 0 ? numbered[0]!.slice(0, numberAt).map((line) => normalizeLine(line.text).replace(/\s/g, '')) : [];
+  const running = runningLines(numbered.map((lines) => ({ head: lines[0]?.text, foot: lines.at(-1)?.text })), masthead);
   const content = numbered.map((lines) => {
     const kept = [...lines];
     if (kept.length && running.has(runningKey(kept[0]!.text))) kept.shift();

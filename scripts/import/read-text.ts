@@ -43,7 +43,8 @@ export function blocksFromText(source: string, { layout = false }: TextReading =
     return { head: content[0], foot: content.at(-1) };
   });
   // Running headers and footers go, line by line, before the lines are put together.
-  const running = runningLines(edges);
+  const mastheadLines = numberLine > 0 ? first.slice(0, numberLine).map((line) => normalizeLine(line).replace(/\s/g, '')).filter(Boolean) : [];
+  const running = runningLines(edges, mastheadLines);
   for (const lines of pages) {
     const at = [lines.findIndex(isContent), lines.findLastIndex(isContent)];
     for (const i of new Set(at)) if (i >= 0 && running.has(runningKey(normalizeLine(lines[i]!)))) lines[i] = '';

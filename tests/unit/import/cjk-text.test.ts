@@ -65,4 +65,14 @@ describe('running headers', () => {
     expect(runningLines([{ head: '实施“1331工程”' }, { head: header }, { head: header }, { head: header }]).has(runningKey(header))).toBe(true);
     expect(runningLines([{ head: '示例省教育厅办公室' }, { head: '示例省教育厅办公室' }, { head: '附件' }]).size).toBe(0);
   });
+
+  it('in a document of two pages, is the line at the head of the second that holds a masthead line (fuzz seed 1952466418)', async () => {
+    const { runningLines, runningKey } = await import('../../../scripts/import/cjk-text.ts');
+    const header = '山西省教育厅1331办公室 工作要讯';
+    const masthead = ['实施“1331工程”推进“双一流”建设', '工作要讯'];
+    expect(runningLines([{ head: masthead[0] }, { head: header }], masthead).has(runningKey(header))).toBe(true);
+    // Without the masthead, or when the line is a sentence or a headline that quotes it, it stays.
+    expect(runningLines([{ head: masthead[0] }, { head: header }]).size).toBe(0);
+    expect(runningLines([{ head: masthead[0] }, { head: '本期《工作要讯》刊发了座谈会的讲话。' }], masthead).size).toBe(0);
+  });
 });
