@@ -36,7 +36,7 @@ export default defineConfig({
     // The same specs against the public edition as nginx serves it (headers, CSP, precompressed
     // files), and the checks of what is deployed: tests/e2e/deploy/.
     // (Not the search-quality draw: it reads dist/ through a harness of its own, whatever serves it.)
-    { name: 'nginx', use: { ...devices['Desktop Chrome'], launchOptions: chromiumLaunch, baseURL: nginxUrls.public }, testIgnore: '**/search-quality.spec.ts' },
+    { name: 'nginx', use: { ...devices['Desktop Chrome'], launchOptions: chromiumLaunch, baseURL: nginxUrls.public }, testIgnore: ['**/search-quality.spec.ts', '**/official/**'] },
     // The internal edition, behind its password: every link, every page accessible, no CSP violation.
     {
       name: 'nginx-internal',

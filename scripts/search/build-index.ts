@@ -7,7 +7,8 @@
  * under the language code of src/lib/search/language.ts. The title is the `title` metadata, in
  * the same encoding, so that Pagefind's title boost applies to it. Once written, the fragments
  * get the readable text back (fragments.ts). Everything else a result shows (kind, issue, date,
- * status) travels as filters, which, unlike metadata, Pagefind does not index as words.
+ * status) travels as filters, which, unlike metadata, Pagefind does not index as words. The
+ * records' date orders are written beside the index (order.ts), not given to Pagefind.
  *
  *   node scripts/search/build-index.ts [site directory, default dist] [records file]
  */
@@ -18,6 +19,7 @@ import { SEARCH_RECORDS_FILE, type SearchRecord } from '../../src/lib/build-data
 import { encodeContent } from '../../src/lib/search/index-content.ts';
 import { SEARCH_LANGUAGE } from '../../src/lib/search/language.ts';
 import { makeFragmentsReadable } from './fragments.ts';
+import { sortGroups, writeOrders } from './order.ts';
 import { directoryBytes } from '../lib/files.ts';
 
 /** Records sent to Pagefind at once: enough to keep it busy, few enough not to pile up in its memory. */
@@ -80,6 +82,8 @@ export async function buildSearchIndex(siteDir: string, recordsFile = join(siteD
     // it, and pages are read as they are sent, so that no more than a batch is held here.
     let pages = 0;
     let batch: SearchRecord[] = [];
+    // The date orders go to files of their own (order.ts), not to Pagefind.
+    const sorts = new Map<string, Record<string, string>>();
     const send = async () => {
       await Promise.all(
         batch.map(async (record) => {
@@ -91,7 +95,6 @@ export async function buildSearchIndex(siteDir: string, recordsFile = join(siteD
             language: SEARCH_LANGUAGE,
             meta: { ...record.meta, title: encodeContent([record.title]) },
             filters: record.filters,
-            sort: record.sort,
           });
           if (response.errors.length) throw new Error(`${record.url}: ${response.errors.join('; ')}`);
         }),
@@ -100,6 +103,7 @@ export async function buildSearchIndex(siteDir: string, recordsFile = join(siteD
       batch = [];
     };
     for await (const record of readSearchRecords(recordsFile)) {
+      sorts.set(record.url, record.sort);
       batch.push(record);
       if (batch.length === BATCH) await send();
     }
@@ -109,7 +113,7 @@ export async function buildSearchIndex(siteDir: string, recordsFile = join(siteD
     const written = await index.writeFiles({ outputPath });
     if (written.errors.length) throw new Error(`Pagefind could not write the index: ${written.errors.join('; ')}`);
     for (const name of UNUSED_FILES) rmSync(join(outputPath, name), { force: true });
-    makeFragmentsReadable(outputPath);
+    writeOrders(outputPath, sortGroups(sorts, makeFragmentsReadable(outputPath)));
     return { pages, bytes: directoryBytes(outputPath) };
   } finally {
     await pagefind.close();

@@ -11,7 +11,7 @@
  * 50.5 kB to 36.6 kB (stock Pagefind's for the same pages: 33.5 kB).
  */
 import { readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { decodeContent } from '../../src/lib/search/index-content.ts';
 
@@ -56,11 +56,14 @@ export function fragmentFiles(pagefindDir: string): string[] {
 /**
  * Replaces each fragment's indexed content and title with the readable text they encode. Run
  * once, on an index Pagefind has just written: readable text is not pairs to decode again.
+ * Returns each page's id (its fragment's name, which is the id a search result carries) by URL.
  */
-export function makeFragmentsReadable(pagefindDir: string): number {
+export function makeFragmentsReadable(pagefindDir: string): Map<string, string> {
   const files = fragmentFiles(pagefindDir);
+  const ids = new Map<string, string>();
   for (const file of files) {
     const fragment = readFragment(file);
+    ids.set(fragment.url, basename(file, '.pf_fragment'));
     const title = fragment.meta['title'];
     writeFragment(file, {
       ...fragment,
@@ -68,5 +71,5 @@ export function makeFragmentsReadable(pagefindDir: string): number {
       meta: { ...fragment.meta, ...(title === undefined ? {} : { title: decodeContent(title) }) },
     });
   }
-  return files.length;
+  return ids;
 }

@@ -43,10 +43,29 @@ export function paramsFromState(state: SearchState): URLSearchParams {
   return params;
 }
 
-/** Pagefind's sort option for a state. */
-export function pagefindSort(sort: Sort): Record<string, 'asc' | 'desc'> {
-  if (sort === 'relevance') return {};
-  return { [sort.startsWith('written') ? 'written' : 'date']: sort.endsWith('newest') ? 'desc' : 'asc' };
+/** The keys results can be put in order by: 发布日期 (an issue's 出版日期) and 成文日期 (an article's is its issue's date). */
+export const SORT_KEYS = ['date', 'written'] as const;
+export type SortKey = (typeof SORT_KEYS)[number];
+
+/** The key and direction of a sort, or undefined for relevance (Pagefind's own order). */
+export function sortOrder(sort: Sort): { key: SortKey; descending: boolean } | undefined {
+  if (sort === 'relevance') return undefined;
+  return { key: sort.startsWith('written') ? 'written' : 'date', descending: sort.endsWith('newest') };
+}
+
+/** The file, under /pagefind/, that lists the pages in the order of a key (scripts/search/order.ts writes it). */
+export const orderFile = (key: SortKey) => `order-${key}.json`;
+
+/**
+ * Results in the order of a key: `groups` lists the pages' ids from the smallest value of the
+ * key to the largest, pages of one value together (the order file). Results of the same value
+ * keep the order they came in (relevance); a result the order does not know goes last.
+ */
+export function orderResults<T extends { id: string }>(results: readonly T[], groups: readonly (readonly string[])[], descending: boolean): T[] {
+  const rank = new Map<string, number>();
+  groups.forEach((ids, i) => ids.forEach((id) => rank.set(id, descending ? groups.length - 1 - i : i)));
+  const at = (result: T) => rank.get(result.id) ?? groups.length;
+  return [...results].sort((a, b) => at(a) - at(b));
 }
 
 /** The link to a result that highlights the query on arrival: /bulletins/2017-02/04/?highlight=吕梁. */

@@ -5,7 +5,9 @@
  * or date). A loose search quietly drops pieces found nowhere and falls back to shorter
  * prefixes, so one search per piece (a pair exactly, a single unit as a prefix) tells which
  * candidates hold every piece, and one exact search per phrase which hold it as written: those
- * come first, the others follow as partial matches.
+ * come first, the others follow as partial matches. A date order is applied here, from the order
+ * file of its key (src/lib/search/state.ts orderResults), not by Pagefind: its sorts would sit in
+ * the metadata every first query loads.
  *
  * A query that is a 发文字号, however it is typed (晋教科[2019]7号, 晋教科2019年7号, 晋教科 2019 7),
  * is searched in its canonical spelling, and the document that bears it (its `docNumber`
@@ -13,9 +15,9 @@
  */
 import { parseQuery, queryPhrases, queryTokens, type QueryTerm } from '../../lib/search/query.ts';
 import { rankResults, type Ranked } from '../../lib/search/rank.ts';
-import { pagefindSort, type SearchState } from '../../lib/search/state.ts';
+import { orderResults, sortOrder, type SearchState } from '../../lib/search/state.ts';
 import { normalizeDocNumber } from '../../lib/policy/doc-number.ts';
-import { loadPagefind, type PagefindResult } from './pagefind.ts';
+import { loadOrder, loadPagefind, type PagefindResult } from './pagefind.ts';
 
 export interface SearchOutcome {
   /** The query as searched: a 发文字号 in its canonical spelling, else as typed. Results highlight this. */
@@ -34,8 +36,10 @@ export async function runSearch(state: SearchState): Promise<SearchOutcome> {
   const query = docNumber ?? state.q.trim();
   if (!tokens.length && !hasFilters) return { query, terms, results: [], exactCount: 0 };
   const pagefind = await loadPagefind();
-  const sort = pagefindSort(tokens.length ? state.sort : state.sort === 'relevance' ? 'newest' : state.sort);
-  const loose = await pagefind.search(tokens.length ? tokens.join(' ') : null, { filters, sort });
+  // Relevance is Pagefind's order; a date order comes from a file of its own, fetched only for it.
+  const order = sortOrder(tokens.length ? state.sort : state.sort === 'relevance' ? 'newest' : state.sort);
+  const [found, groups] = await Promise.all([pagefind.search(tokens.length ? tokens.join(' ') : null, { filters }), order ? loadOrder(order.key) : undefined]);
+  const loose = found && groups ? { results: orderResults(found.results, groups, order!.descending) } : found;
   const pagesWith = async (query: string) => new Set((await pagefind.search(query, { filters }))?.results.map((r) => r.id) ?? []);
   const singles = new Set(terms.flatMap((term) => term.runs.filter((run) => run.single).map((run) => run.tokens[0]!)));
   const pieces: Array<Set<string>> = [];

@@ -24,6 +24,23 @@ export interface Pagefind {
 }
 
 import { SEARCH_LANGUAGE } from '../../lib/search/language.ts';
+import { orderFile, type SortKey } from '../../lib/search/state.ts';
+
+const orders = new Map<SortKey, Promise<string[][]>>();
+
+/** The pages in the order of a key (the order file the index stage wrote), fetched once. */
+export function loadOrder(key: SortKey): Promise<string[][]> {
+  let loading = orders.get(key);
+  if (!loading) {
+    loading = fetch(`/pagefind/${orderFile(key)}`).then((response) => {
+      if (!response.ok) throw new Error(`/pagefind/${orderFile(key)}: ${response.status}`);
+      return response.json() as Promise<string[][]>;
+    });
+    loading.catch(() => orders.delete(key));
+    orders.set(key, loading);
+  }
+  return loading;
+}
 
 let loading: Promise<Pagefind> | undefined;
 

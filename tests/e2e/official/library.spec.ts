@@ -12,7 +12,7 @@ import { parseContentFile } from '../../../scripts/content/frontmatter.ts';
 import { plainReference } from '../../../src/schemas/common.ts';
 import { policySchema, type PolicyData } from '../../../src/schemas/policy.ts';
 import { allUnits, comparedPart, structureDocument, type DocumentText } from '../../../src/lib/policy/structure.ts';
-import { carriedDocument, validityOn, VALIDITIES } from '../../../src/lib/policy/facts.ts';
+import { carriedDocument, policyDate, validityOn, VALIDITIES } from '../../../src/lib/policy/facts.ts';
 import { successorActs } from '../../../src/lib/policy/versions.ts';
 import { compareParts, formatSummary } from '../../../src/lib/policy/compare.ts';
 import { parseDocNumber } from '../../../src/lib/policy/doc-number.ts';
@@ -109,6 +109,36 @@ test('the 时效性 filter lists exactly the documents of each 时效性, and sa
     // The five real catalogue entries are in the specimen too: only the fixtures are checked here.
     expect(pages.filter((p) => byId.has(p.split('/')[2]!)).map((p) => p.split('/')[2]).sort(), value).toEqual(expected.sort());
     await expect(page.locator('#search-results .result__context').first()).toHaveText(value);
+  }
+});
+
+test('sorted by 成文日期 or 发布日期, newest or oldest first, the documents come in that order', async ({ page }) => {
+  const dated = (key: 'written' | 'date') => entries.map((e) => ({ id: e.id, value: key === 'written' ? e.data.writtenDate : policyDate(e.data) })).filter((e) => e.value);
+  for (const [sort, key, newest] of [['written-newest', 'written', true], ['written-oldest', 'written', false], ['newest', 'date', true], ['oldest', 'date', false]] as const) {
+    const values = dated(key);
+    // The order the dates give; documents of one date may come in any order among themselves.
+    const expected = [...new Set(values.map((v) => v.value!))].sort().map((value) => values.filter((v) => v.value === value).map((v) => v.id).sort());
+    if (newest) expected.reverse();
+    expect(expected.length, 'fixtures of different dates').toBeGreaterThan(1);
+    await page.goto(search('', { kind: '政策文件', sort }));
+    const shown = async () =>
+      (await page.locator('#search-results a.result__title').evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname.split('/')[2]!))).filter((id) => values.some((v) => v.id === id));
+    // Results come twenty records at a time (a document's 条 are records of their own): ask for more until every dated fixture is shown.
+    await expect(page.locator('#search-results a.result__title').first()).toBeVisible();
+    const more = page.locator('#search-more');
+    while ((await shown()).length < values.length && (await more.isVisible())) {
+      await more.click();
+      // The button is disabled while the next twenty load, and hidden when none is left.
+      await expect.poll(async () => (await more.isHidden()) || (await more.isEnabled())).toBe(true);
+    }
+    const ids = await shown();
+    const groups: string[][] = [];
+    for (const id of ids) {
+      const value = values.find((v) => v.id === id)!.value;
+      if (groups.length && values.find((v) => v.id === groups.at(-1)![0])!.value === value) groups.at(-1)!.push(id);
+      else groups.push([id]);
+    }
+    expect(groups.map((g) => g.sort()), sort).toEqual(expected);
   }
 });
 

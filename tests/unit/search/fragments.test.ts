@@ -28,7 +28,7 @@ describe('search fragments', () => {
       word_count: 40,
     });
     const before = statSync(file).size;
-    expect(makeFragmentsReadable(dir)).toBe(1);
+    expect(makeFragmentsReadable(dir)).toEqual(new Map([['/bulletins/2017-02/01/', 'und_1234567']]));
     const fragment = readFragment(file);
     expect(fragment.content).toBe('吕梁学院召开“1331工程”推进会。\n全省34所本科高校参加。');
     expect(fragment.meta['title']).toBe('吕梁学院推进会');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { rankResults } from '../../../src/lib/search/rank.ts';
-import { pagefindSort, paramsFromState, resultHref, stateFromParams } from '../../../src/lib/search/state.ts';
+import { orderResults, sortOrder, paramsFromState, resultHref, stateFromParams } from '../../../src/lib/search/state.ts';
 
 describe('rankResults', () => {
   const ordered = ['a', 'b', 'c', 'd', 'e'].map((id) => ({ id }));
@@ -28,10 +28,15 @@ describe('search state in the URL', () => {
       new URLSearchParams({ q: '吕梁', topic: '两提一创' }).toString(),
     );
   });
-  it('sorts by the date key', () => {
-    expect(pagefindSort('relevance')).toEqual({});
-    expect(pagefindSort('newest')).toEqual({ date: 'desc' });
-    expect(pagefindSort('oldest')).toEqual({ date: 'asc' });
+  it('sorts by the date key, outside Pagefind: ties keep their relevance order, an unknown page goes last', () => {
+    expect(sortOrder('relevance')).toBeUndefined();
+    expect(sortOrder('newest')).toEqual({ key: 'date', descending: true });
+    expect(sortOrder('written-oldest')).toEqual({ key: 'written', descending: false });
+    // Groups from the earliest date to the latest; results in relevance order.
+    const groups = [['a'], ['b', 'c'], ['d']];
+    const results = ['c', 'x', 'a', 'd', 'b'].map((id) => ({ id }));
+    expect(orderResults(results, groups, true).map((r) => r.id)).toEqual(['d', 'c', 'b', 'a', 'x']);
+    expect(orderResults(results, groups, false).map((r) => r.id)).toEqual(['a', 'c', 'b', 'd', 'x']);
   });
   it('links a result so that the target page highlights the query', () => {
     expect(resultHref('/bulletins/2017-02/04/', '吕梁 学院')).toBe('/bulletins/2017-02/04/?highlight=%E5%90%95%E6%A2%81+%E5%AD%A6%E9%99%A2');
