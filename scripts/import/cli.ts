@@ -20,7 +20,7 @@ import { validateContent } from '../content/validate.ts';
 import { parseContentFile } from '../content/frontmatter.ts';
 import { buildIssue, type EarlierIssue } from './build-issue.ts';
 import { ImportError } from './errors.ts';
-import { parseBulletin } from './parse-bulletin.ts';
+import { NEAR_DIFFERENCE, parseBulletin } from './parse-bulletin.ts';
 import { FORMAT_NAMES, LOW_CONFIDENCE, readSource } from './read-input.ts';
 import { isOcrPageNumber, type OcrLine } from './read-scan.ts';
 import { REVIEW_PENDING } from '../../src/lib/issue-review.ts';
@@ -184,22 +184,37 @@ interface ImportOptions {
 
 /**
  * A scan's lines recognised with low confidence, by where they ended up: 第N篇第M段 (or 标题,
- * 报头/要目/版记 when in none of the articles), for checking against the paper.
+ * 报头/要目/版记 when in none of the articles), for checking against the paper. A headline's
+ * line is found in the title nearly (the title is the 要目's reading of it, the line the
+ * headline's), a paragraph's as it is.
  */
 function lowConfidenceLines(ocr: readonly OcrLine[], articles: ReadonlyArray<{ title: string; paragraphs: string[] }>): string[] {
   const squeeze = (t: string) => t.replace(/\s/g, '');
   return ocr
-    .filter((line) => line.confidence < LOW_CONFIDENCE && squeeze(line.text) && !isOcrPageNumber(line.text))
+    .filter((line) => line.confidence < LOW_CONFIDENCE && squeeze(line.text) && !isOcrPageNumber(line))
     .map((line) => {
       const text = squeeze(tidy(line.text));
       let where = '报头、要目或版记';
       articles.some((a, i) => {
-        if (squeeze(a.title).includes(text)) return (where = `第${i + 1}篇标题`);
         const p = a.paragraphs.findIndex((para) => squeeze(para).includes(text));
-        return p >= 0 && (where = `第${i + 1}篇第${p + 1}段`);
+        if (p >= 0) return (where = `第${i + 1}篇第${p + 1}段`);
+        return line.page > 0 && nearlyContains(squeeze(a.title), text, NEAR_DIFFERENCE) && (where = `第${i + 1}篇标题`);
       });
       return `${where}（第${line.page + 1}页，置信度 ${line.confidence}）：${line.text}`;
     });
+}
+
+/** Whether `needle` is in `haystack` but for at most `share` of its characters (edit distance, the needle anywhere in the haystack). */
+export function nearlyContains(haystack: string, needle: string, share: number): boolean {
+  if (!needle) return true;
+  // Semi-global edit distance: the needle may start and end anywhere in the haystack.
+  let prev = Array.from({ length: haystack.length + 1 }, () => 0);
+  for (let i = 1; i <= needle.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= haystack.length; j++) row[j] = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + (needle[i - 1] === haystack[j - 1] ? 0 : 1));
+    prev = row;
+  }
+  return Math.min(...prev) <= Math.floor(needle.length * share);
 }
 
 /**

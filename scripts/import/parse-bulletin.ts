@@ -331,10 +331,11 @@ export const NEAR_DIFFERENCE = 0.25;
  */
 const nearKeys: Matcher = (keys, at, key) => {
   if (key.length < 8) return exactKeys(keys, at, key);
-  if (!keys[at] || distanceWithin(keys[at]!, key.slice(0, keys[at]!.length), Math.floor(keys[at]!.length * NEAR_DIFFERENCE) + 1) === undefined) {
-    // The first block must open the headline: checked on its own length first, as most blocks are not headlines.
-    if (!keys[at] || distanceWithin(keys[at]!, key.slice(1, keys[at]!.length + 1), Math.floor(keys[at]!.length * NEAR_DIFFERENCE) + 1) === undefined) return undefined;
-  }
+  // The first block must open the headline (with or without the misread mark): checked on its
+  // own length first, as most blocks are not headlines.
+  const first = keys[at];
+  const opens = (skip: number) => distanceWithin(first!, key.slice(skip, skip + first!.length), Math.floor(first!.length * NEAR_DIFFERENCE) + 1) !== undefined;
+  if (!first || !(opens(0) || opens(1))) return undefined;
   let joined = '';
   let best: { length: number; skip: number; score: number } | undefined;
   for (let n = 1; n <= 6 && at + n - 1 < keys.length; n++) {
@@ -351,7 +352,7 @@ const nearKeys: Matcher = (keys, at, key) => {
 };
 
 /** Levenshtein distance of a and b if it is at most `limit`, else undefined (rows cut short when they pass it). */
-export function distanceWithin(a: string, b: string, limit: number): number | undefined {
+function distanceWithin(a: string, b: string, limit: number): number | undefined {
   if (Math.abs(a.length - b.length) > limit) return undefined;
   let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
   for (let i = 1; i <= a.length; i++) {

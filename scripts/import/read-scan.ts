@@ -21,9 +21,12 @@ export interface OcrLine {
   confidence: number;
   /** The page, from 0. */
   page: number;
-  /** Where the line starts and ends from the page's left edge, in pixels at 300 dpi. */
+  /** Where the line starts and ends from the page's left edge, and its top from the page's head, in pixels at 300 dpi. */
   left: number;
   right: number;
+  top: number;
+  /** The page's height, in the same pixels. */
+  pageHeight: number;
 }
 
 /** The Debian packages a scan needs that are missing. */
@@ -48,16 +51,19 @@ export function ocrUnavailable(): string | null {
  * "words"; between two Latin words or numbers it is a real one.
  */
 export function linesOfTsv(tsv: string, page: number): OcrLine[] {
-  const lines = new Map<string, { words: string[]; conf: number[]; left: number; right: number }>();
+  const lines = new Map<string, { words: string[]; conf: number[]; left: number; right: number; top: number }>();
+  let pageHeight = 0;
   for (const row of tsv.split('\n').slice(1)) {
     const f = row.split('\t');
+    if (f[0] === '1') pageHeight = Number(f[9]);
     if (f.length < 12 || f[0] !== '5' || !f[11]!.trim()) continue;
     const key = `${f[2]}-${f[3]}-${f[4]}`;
-    const line = lines.get(key) ?? { words: [], conf: [], left: Number(f[6]), right: 0 };
+    const line = lines.get(key) ?? { words: [], conf: [], left: Number(f[6]), right: 0, top: Number(f[7]) };
     line.words.push(f[11]!.trim());
     line.conf.push(Number(f[10]));
     line.left = Math.min(line.left, Number(f[6]));
     line.right = Math.max(line.right, Number(f[6]) + Number(f[8]));
+    line.top = Math.min(line.top, Number(f[7]));
     lines.set(key, line);
   }
   return [...lines.values()].map((l) => ({
@@ -66,6 +72,8 @@ export function linesOfTsv(tsv: string, page: number): OcrLine[] {
     page,
     left: l.left,
     right: l.right,
+    top: l.top,
+    pageHeight,
   }));
 }
 
@@ -95,13 +103,21 @@ export async function ocrPdf(data: Uint8Array): Promise<OcrLine[]> {
   }
 }
 
-/** A line that is a page's number as OCR reads it: — 3 — with its dashes read as 一, _ or ~, or dropped. */
-export const isOcrPageNumber = (line: string) => /^[-—–―－一_~～\s]*\d{1,3}[-—–―－一_~～\s]*$/.test(line.trim());
+/**
+ * A line that is a page's number as OCR reads it: — 3 — with its dashes read as 一, _, ~, | or ]
+ * or dropped, at the foot (or head) of the page: digits and such marks only, a few of them.
+ */
+export function isOcrPageNumber(line: Pick<OcrLine, 'text' | 'top' | 'pageHeight'>): boolean {
+  const text = line.text.replace(/\s/g, '');
+  const atEdge = !line.pageHeight || line.top > line.pageHeight * 0.88 || line.top < line.pageHeight * 0.08;
+  return atEdge && text.length <= 8 && /\d/.test(text) && /^[\d\-—–―－一_~～|\[\]()（）lI!]+$/.test(text);
+}
 
 /**
  * The recognised lines as the plain-text reader takes them: a line each, a form feed between
  * pages, a line that starts clearly right of the page's text margin (a paragraph's first line,
- * a centred headline) indented with two ideographic spaces, a page number written as — N —.
+ * a centred headline) indented with two ideographic spaces, a page number written as — 0 — (its
+ * digits may be misread; the reader drops it all the same).
  */
 export function ocrText(lines: readonly OcrLine[]): string {
   const pages = new Map<number, OcrLine[]>();
@@ -116,11 +132,13 @@ export function ocrText(lines: readonly OcrLine[]): string {
   const allMargin = marginOf(lines.filter(full));
   const out: string[] = [];
   for (const [page, onPage] of [...pages].sort((a, b) => a[0] - b[0])) {
-    const body = onPage.filter(full);
-    const margin = body.length >= 3 ? marginOf(body) : allMargin;
-    const texts = onPage.map((l) => {
+    const texts = onPage.map((l, i) => {
       const text = l.text.trim();
-      if (isOcrPageNumber(text)) return `— ${text.replace(/\D/g, '')} —`;
+      if (isOcrPageNumber(l)) return '— 0 —';
+      // The margin where the line is: of the full lines around it, as a page scanned askew has
+      // its margin drift from the top of the page to the foot.
+      const near = onPage.slice(Math.max(0, i - 6), i + 7).filter(full);
+      const margin = near.length >= 4 ? marginOf(near) : allMargin;
       // Two characters' indent, told from a line whose first mark (“) OCR dropped, a character and a half.
       return l.left - margin >= 1.7 * pitch ? `\u3000\u3000${text}` : text;
     });

@@ -23,6 +23,7 @@ export interface SearchRecord {
   blocks: string[];
   /** Filters: kind (工作要讯 / 政策文件), year, issue, date, status, validity, topic… */
   filters: Record<string, string[]>;
+  /** The dates results can be put in order by (src/lib/search/state.ts SORT_KEYS): `date` 发布日期, `written` 成文日期. */
   sort: Record<string, string>;
   /**
    * What a result shows besides its title and text: `part` names a part (第十二条 · 第四章 考核与经费)
