@@ -39,6 +39,9 @@ const MIN_SAVING = 0.1;
  */
 export const brotliQuality = (path: string) => (/\.(css|js|mjs|svg)$/i.test(path) ? constants.BROTLI_MAX_QUALITY : 10);
 
+/** What a file's cached variants are kept under: its content's hash, and the brotli quality its kind gets. */
+export const variantKey = (source: Buffer, path: string) => createHash('sha1').update(source).update(`\0br${brotliQuality(path)}`).digest('hex');
+
 /** Files compressed at once; zlib runs them on libuv's thread pool. */
 const CONCURRENCY = 8;
 
@@ -103,7 +106,7 @@ export async function compressDirectory(dir: string, cacheDir?: string): Promise
     if (isGzip(source)) return;
     const { atime, mtime } = await stat(file);
     const quality = brotliQuality(file);
-    const key = createHash('sha1').update(source).update(`\0br${quality}`).digest('hex');
+    const key = variantKey(source, file);
     const [gz, br] = await cache.get(key, () => Promise.all([
       gzipAsync(source, { level: constants.Z_BEST_COMPRESSION }),
       brotliAsync(source, {
