@@ -9,7 +9,9 @@
  * content/articles/<id>/<nn>.mdx, a document content/policies/<id>.mdx (or the same under DIR),
  * all or none, after checking them with the site's validator; prints what it read and what the
  * editor must check. Refuses an entry that already exists unless --force; --dry-run prints the
- * files and writes nothing.
+ * files and writes nothing. A scanned issue (a PDF with no text layer) is recognised by OCR
+ * (read-scan.ts) and written as a draft marked review: 待核对, which no edition publishes, with
+ * its low-confidence lines listed by article and paragraph.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve } from 'node:path';
@@ -38,7 +40,8 @@ const USAGE =
   '用法：npm run import -- 文件 [--kind bulletin|policy] [--revises 编号] [--out 目录] [--force] [--dry-run]\n' +
   '  文件：一期工作要讯或一份公文的纯文本（UTF-8）、PDF 或 Word（.docx）\n' +
   '  --kind：bulletin（工作要讯）或 policy（公文，写入 policies/）；不写时按文件的格式判断\n' +
-  '  --revises：这份公文是 policies/ 中某份文件（编号即其文件名）的修订版：新文件替代它，旧文件保留并标为已修订或已废止';
+  '  --revises：这份公文是 policies/ 中某份文件（编号即其文件名）的修订版：新文件替代它，旧文件保留并标为已修订或已废止\n' +
+  '  扫描件（没有文字层的 PDF）经文字识别做成草稿，标为 review: 待核对，核对纸本并删去这一行之前不会发布';
 
 type Kind = 'bulletin' | 'policy';
 
