@@ -53,11 +53,6 @@ export function sampleMemory(pid: number, everyMs = 250): { stop: () => MemorySa
   };
 }
 
-/** Samples the tree under `pid` every `everyMs` until stopped; returns the peak seen. */
-export function samplePeakMemory(pid: number, everyMs = 250): { stop: () => number } {
-  const sampler = sampleMemory(pid, everyMs);
-  return { stop: () => sampler.stop().peak };
-}
 
 /**
  * The peak of each stage of a build, from its samples and its stages' seconds in order (the

@@ -116,6 +116,15 @@ export function runningLines(pages: ReadonlyArray<{ head?: string | undefined; f
   });
   return running;
 }
+/** Where a document's 第N期 line is among its first lines (-1 when it has none there). */
+export const issueNumberAt = (lines: readonly string[]) => lines.slice(0, 16).findIndex((line) => /^第\s*\S{1,4}\s*期/.test(normalizeLine(line)));
+
+/** The masthead's lines above 第N期, without their spaces: the `names` a running header may repeat. */
+export function mastheadNames(lines: readonly string[]): string[] {
+  const at = issueNumberAt(lines);
+  return at > 0 ? lines.slice(0, at).map((line) => normalizeLine(line).replace(/\s/g, '')).filter(Boolean) : [];
+}
+
 export const runningKey = (line: string) => line.replace(/\s/g, '').replace(/\d+/g, '#');
 
 /** A rule drawn with characters (———, ━━━, ____): a separator, not text. */

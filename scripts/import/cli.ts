@@ -21,6 +21,7 @@ import { formatIssueLabel, formatSerial } from '../../src/lib/issue-label.ts';
 import { validateContent } from '../content/validate.ts';
 import { parseContentFile } from '../content/frontmatter.ts';
 import { buildIssue, type EarlierIssue } from './build-issue.ts';
+import { editDistance } from './edit-distance.ts';
 import { ImportError } from './errors.ts';
 import { NEAR_DIFFERENCE, parseBulletin } from './parse-bulletin.ts';
 import { FORMAT_NAMES, LOW_CONFIDENCE, readSource } from './read-input.ts';
@@ -209,15 +210,7 @@ function lowConfidenceLines(ocr: readonly OcrLine[], articles: ReadonlyArray<{ t
 
 /** Whether `needle` is in `haystack` but for at most `share` of its characters (edit distance, the needle anywhere in the haystack). */
 export function nearlyContains(haystack: string, needle: string, share: number): boolean {
-  if (!needle) return true;
-  // Semi-global edit distance: the needle may start and end anywhere in the haystack.
-  let prev = Array.from({ length: haystack.length + 1 }, () => 0);
-  for (let i = 1; i <= needle.length; i++) {
-    const row = [i];
-    for (let j = 1; j <= haystack.length; j++) row[j] = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + (needle[i - 1] === haystack[j - 1] ? 0 : 1));
-    prev = row;
-  }
-  return Math.min(...prev) <= Math.floor(needle.length * share);
+  return editDistance(needle, haystack, { within: true, limit: Math.floor(needle.length * share) }) !== undefined;
 }
 
 /**

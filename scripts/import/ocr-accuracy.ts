@@ -18,7 +18,7 @@ import { parseArgs } from 'node:util';
 import { runImport } from './cli.ts';
 import { ocrUnavailable } from './read-scan.ts';
 import { loadIssue } from '../../tests/helpers/render-bulletin.ts';
-import { draftAccuracy, SCAN_STYLES, scannedIssue } from '../../tests/helpers/scan.ts';
+import { draftAccuracy, paragraphCount, SCAN_STYLES, scannedIssue } from '../../tests/helpers/scan.ts';
 import { parseContentFile } from '../content/frontmatter.ts';
 
 const root = join(import.meta.dirname, '../..');
@@ -56,9 +56,8 @@ for (const name of styles) {
     const { accuracy, characters, errors } = draftAccuracy(join(dir, 'draft'), join(root, 'content'), '2017-02');
     const draft = fields(join(dir, 'draft/issues/2017-02.mdx'));
     const differing = Object.keys(committed).filter((k) => JSON.stringify(draft[k]) !== JSON.stringify(committed[k]));
-    const paragraphs = (id: string) => readFileSync(join(dir, 'draft/articles', `${id}.mdx`), 'utf8').split(/^---$/m).slice(2).join('').trim().split(/\n\n+/).length;
     const printed = issue.articles.map((a) => a.paragraphs.length);
-    const drafted = issue.articles.map((_, i) => paragraphs(`2017-02/${String(i + 1).padStart(2, '0')}`));
+    const drafted = issue.articles.map((_, i) => paragraphCount(join(dir, 'draft/articles/2017-02', `${String(i + 1).padStart(2, '0')}.mdx`)));
     const flagged = out.slice(out.findIndex((l) => l.startsWith('识别置信度低于')) + 1).filter((l) => /^ {2}第|^ {2}报头/.test(l));
     console.log(`${described}：正文字符准确率 ${(accuracy * 100).toFixed(2)}%（${characters} 字，编辑距离 ${errors}）；各篇段数 ${drafted.join('/')}（原件 ${printed.join('/')}）；导入用时 ${seconds.toFixed(1)} 秒`);
     console.log(`  期的字段与原件不同的：${differing.length ? differing.join('、') : '无'}（另加 review: 待核对）`);

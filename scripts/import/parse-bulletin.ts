@@ -6,6 +6,7 @@
  */
 import { compactKey, endsSentence, isPageNumber, joinBroken, removeSpreadSpacing, tidy } from './cjk-text.ts';
 import { CHINESE_DATE, formatChineseNumber, parseChineseDate, parseNumber } from '../../src/lib/chinese-numbers.ts';
+import { editDistance } from './edit-distance.ts';
 import { ImportError } from './errors.ts';
 import type { IssueData } from '../../src/schemas/issue.ts';
 import { LIST_MARKER, type SourceBlock } from './source-block.ts';
@@ -334,7 +335,7 @@ const nearKeys: Matcher = (keys, at, key) => {
   // The first block must open the headline (with or without the misread mark): checked on its
   // own length first, as most blocks are not headlines.
   const first = keys[at];
-  const opens = (skip: number) => distanceWithin(first!, key.slice(skip, skip + first!.length), Math.floor(first!.length * NEAR_DIFFERENCE) + 1) !== undefined;
+  const opens = (skip: number) => editDistance(first!, key.slice(skip, skip + first!.length), { limit: Math.floor(first!.length * NEAR_DIFFERENCE) + 1 }) !== undefined;
   if (!first || !(opens(0) || opens(1))) return undefined;
   let joined = '';
   let best: { length: number; skip: number; score: number } | undefined;
@@ -344,29 +345,13 @@ const nearKeys: Matcher = (keys, at, key) => {
     for (const skip of [0, 1]) {
       const target = key.slice(skip);
       const longest = Math.max(target.length, joined.length);
-      const d = distanceWithin(joined, target, Math.floor(longest * NEAR_DIFFERENCE));
+      const d = editDistance(joined, target, { limit: Math.floor(longest * NEAR_DIFFERENCE) });
       if (d !== undefined && (!best || d / longest < best.score)) best = { length: n, skip, score: d / longest };
     }
   }
   return best && { length: best.length, skip: best.skip };
 };
 
-/** Levenshtein distance of a and b if it is at most `limit`, else undefined (rows cut short when they pass it). */
-function distanceWithin(a: string, b: string, limit: number): number | undefined {
-  if (Math.abs(a.length - b.length) > limit) return undefined;
-  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const row = [i];
-    let least = i;
-    for (let j = 1; j <= b.length; j++) {
-      row[j] = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-      least = Math.min(least, row[j]!);
-    }
-    if (least > limit) return undefined;
-    prev = row;
-  }
-  return prev[b.length]! <= limit ? prev[b.length] : undefined;
-}
 
 interface Toc {
   items: string[];

@@ -5,7 +5,7 @@
  * ends short of the right edge; a line at a page's head that is not indented continues the
  * paragraph the previous page cut; a page number is the lone number at a page's foot.
  */
-import { endsSentence, isPageNumber, isRule, joinBroken, normalizeLine, removeSpreadSpacing, runningKey, runningLines } from './cjk-text.ts';
+import { endsSentence, isPageNumber, isRule, joinBroken, mastheadNames, normalizeLine, removeSpreadSpacing, runningKey, runningLines } from './cjk-text.ts';
 import { LIST_MARKER, type SourceBlock } from './source-block.ts';
 
 /** A labelled line of a bulletin's 版记. */
@@ -106,9 +106,8 @@ export function blocksFromPdfPages(pages: readonly PdfLine[][]): SourceBlock[] {
     return kept;
   });
   // Running headers and footers (the same line at the head or foot of several pages) go too.
-  // The masthead: the first page's lines above 第N期, which a running header may repeat.
-  const numberAt = (numbered[0] ?? []).findIndex((line) => /^第\s*\S{1,4}\s*期/.test(normalizeLine(line.text)));
-  const masthead = numberAt > 0 ? numbered[0]!.slice(0, numberAt).map((line) => normalizeLine(line.text).replace(/\s/g, '')) : [];
+  // A running header may repeat the masthead's lines above 第N期.
+  const masthead = mastheadNames((numbered[0] ?? []).map((line) => line.text));
   const running = runningLines(numbered.map((lines) => ({ head: lines[0]?.text, foot: lines.at(-1)?.text })), masthead);
   const content = numbered.map((lines) => {
     const kept = [...lines];

@@ -5,7 +5,7 @@
  * starts at a list item, an indented line, a line of the masthead or 版记 (第2期, 主办：…), and
  * after a line that ends a sentence short of the block's full line width (a paragraph's last line).
  */
-import { endsSentence, isPageNumber, isRule, joinBroken, normalizeLine, runningKey, runningLines } from './cjk-text.ts';
+import { endsSentence, isPageNumber, isRule, issueNumberAt, joinBroken, mastheadNames, normalizeLine, runningKey, runningLines } from './cjk-text.ts';
 import { LIST_MARKER, type SourceBlock } from './source-block.ts';
 
 /** Leading space that marks a paragraph's first line: two spaces, a full-width space, a tab. */
@@ -35,7 +35,7 @@ export function blocksFromText(source: string, { layout = false }: TextReading =
     .map((page) => page.split('\n'));
   // The masthead's lines (刊名 lines down to 第N期) stand each on its own, however close.
   const first = pages[0]!;
-  const numberLine = first.slice(0, 16).findIndex((line) => /^第\s*\S{1,4}\s*期/.test(normalizeLine(line)));
+  const numberLine = issueNumberAt(first);
   if (numberLine > 0) pages[0] = [...first.slice(0, numberLine).flatMap((line) => [line, '']), ...first.slice(numberLine)];
   const isContent = (line: string) => Boolean(normalizeLine(line)) && !isPageNumber(normalizeLine(line));
   const edges = pages.map((lines) => {
@@ -43,8 +43,7 @@ export function blocksFromText(source: string, { layout = false }: TextReading =
     return { head: content[0], foot: content.at(-1) };
   });
   // Running headers and footers go, line by line, before the lines are put together.
-  const mastheadLines = numberLine > 0 ? first.slice(0, numberLine).map((line) => normalizeLine(line).replace(/\s/g, '')).filter(Boolean) : [];
-  const running = runningLines(edges, mastheadLines);
+  const running = runningLines(edges, mastheadNames(first));
   for (const lines of pages) {
     const at = [lines.findIndex(isContent), lines.findLastIndex(isContent)];
     for (const i of new Set(at)) if (i >= 0 && running.has(runningKey(normalizeLine(lines[i]!)))) lines[i] = '';

@@ -1,7 +1,7 @@
 /** A throwaway copy of the project's content/ to break on purpose. */
-import { cpSync, mkdtempSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 
 export const PROJECT_ROOT = resolve(import.meta.dirname, '../..');
 
@@ -9,6 +9,7 @@ export interface ContentCopy {
   root: string;
   /** Rewrites a file of the copy: `edit` gets its text and returns the new text. */
   edit: (path: string, edit: (text: string) => string) => void;
+  /** Writes a file of the copy, making its folder when it is new. */
   write: (path: string, text: string) => void;
   remove: () => void;
 }
@@ -24,6 +25,7 @@ export function fileEditor(root: string): Pick<ContentCopy, 'edit' | 'write'> {
       writeFileSync(full, after);
     },
     write(path, text) {
+      mkdirSync(dirname(join(root, path)), { recursive: true });
       writeFileSync(join(root, path), text);
     },
   };

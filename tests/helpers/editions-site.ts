@@ -14,8 +14,8 @@
  * that the second build leaves the first alone. Tests that must break a build do so in a copy of
  * their own (`breakableCopy`), never in the shared one.
  */
-import { cpSync, mkdirSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { cpSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { randomInt } from 'node:crypto';
 import { makeTempProject, type TempProject } from './temp-project.ts';
 import { writeSyntheticPhoto } from './synthetic-photo.ts';
@@ -128,10 +128,7 @@ async function build(): Promise<EditionsSite> {
   try {
     const canary = drawCanary();
     project.write(`content/policies/${canary.id}.mdx`, canaryFile(canary));
-    for (const [path, text] of Object.entries(draftFiles(canary))) {
-      mkdirSync(dirname(join(project.root, path)), { recursive: true });
-      project.write(path, text);
-    }
+    for (const [path, text] of Object.entries(draftFiles(canary))) project.write(path, text);
     for (const id of Object.values(OFFICIAL_FIXTURES)) project.write(`content/policies/${id}.mdx`, readFileSync(join(OFFICIAL, `${id}.mdx`), 'utf8'));
     for (const photo of PHOTOS) await writeSyntheticPhoto(join(project.root, PHOTO_ARTICLE, '..', photo.file), photo);
     project.edit(PHOTO_ARTICLE, (text) => text.replace(/\n---\n/, `\n${photosYaml(PHOTOS)}---\n`));

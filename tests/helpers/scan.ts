@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import sharp from 'sharp';
 import { bulletinPdf, type RenderedIssue } from './render-bulletin.ts';
+import { editDistance } from '../../scripts/import/edit-distance.ts';
 
 /** How the paper was scanned: its resolution, how far askew it lay, and whether the scanner saved JPEG. */
 export interface ScanStyle {
@@ -49,16 +50,9 @@ export async function scannedIssue(issue: RenderedIssue, style: ScanStyle = SCAN
   }
 }
 
-/** Levenshtein distance, two rows. */
-export function editDistance(a: string, b: string): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const row = [i];
-    for (let j = 1; j <= b.length; j++) row[j] = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    prev = row;
-  }
-  return prev[b.length]!;
-}
+
+/** How many paragraphs an article file's body has (they stand apart by empty lines). */
+export const paragraphCount = (path: string) => readFileSync(path, 'utf8').split(/^---$/m).slice(2).join('').trim().split(/\n\n+/).length;
 
 /** An article file's text as a reader sees it: the body without its MDX escapes, whitespace dropped. */
 export const articleText = (path: string) =>
@@ -69,6 +63,6 @@ export function draftAccuracy(draft: string, committed: string, issueId: string)
   const names = readdirSync(join(committed, 'articles', issueId)).sort();
   const want = names.map((n) => articleText(join(committed, 'articles', issueId, n))).join('');
   const got = names.map((n) => articleText(join(draft, 'articles', issueId, n))).join('');
-  const errors = editDistance(got, want);
+  const errors = editDistance(got, want)!;
   return { accuracy: 1 - errors / want.length, characters: want.length, errors };
 }

@@ -14,7 +14,7 @@ import { missingOcrPackages } from '../../scripts/import/read-scan.ts';
 import { PROJECT_ROOT } from '../helpers/content-copy.ts';
 import { runImportCli } from '../helpers/import-cli.ts';
 import { loadIssue } from '../helpers/render-bulletin.ts';
-import { draftAccuracy, scannedIssue } from '../helpers/scan.ts';
+import { draftAccuracy, paragraphCount, scannedIssue } from '../helpers/scan.ts';
 
 const ocr = missingOcrPackages().length === 0;
 let dir: string;
@@ -42,8 +42,7 @@ describe('a scanned issue', () => {
     const names = readdirSync(committed).sort();
     // The same articles, each with as many paragraphs as the printed issue.
     expect(readdirSync(join(out, 'articles/2017-02')).sort()).toEqual(names);
-    const paragraphs = (path: string) => readFileSync(path, 'utf8').split(/^---$/m).slice(2).join('').trim().split(/\n\n+/).length;
-    for (const name of names) expect(paragraphs(join(out, 'articles/2017-02', name)), name).toBe(paragraphs(join(committed, name)));
+    for (const name of names) expect(paragraphCount(join(out, 'articles/2017-02', name)), name).toBe(paragraphCount(join(committed, name)));
     // Marked so that no edition publishes it, with the lines to check written at its head.
     const entry = readFileSync(join(out, 'issues/2017-02.mdx'), 'utf8');
     expect(entry).toMatch(/^review: 待核对$/m);
