@@ -63,10 +63,13 @@ const LATIN_START = /^[A-Za-z0-9(]/;
 /**
  * Joins two pieces of one paragraph that a line or page break separated. Chinese breaks
  * anywhere and takes no space; Latin text breaks only at a space, which the break swallowed.
+ * A number cut between two digits is one number: text wrapped at a fixed width (typed, or
+ * exported as plain text) cuts 1331 into 133 / 1, where a space would make two.
  */
 export function joinBroken(before: string, after: string): string {
   if (!before) return after;
   if (!after) return before;
+  if (/\d$/.test(before) && /^\d/.test(after)) return before + after;
   return LATIN_END.test(before) && LATIN_START.test(after) ? `${before} ${after}` : before + after;
 }
 

@@ -22,6 +22,23 @@ const CLOSING_LINE = /^(?:主\s*办|邮\s*箱|电\s*话|出版日期|报|送|发
 export const width = (line: string) =>
   [...line.replace(/(?<=[^\x00-\u1fff]) (?=[^\x00-\u1fff])/g, '\u3000')].reduce((sum, c) => sum + (c.charCodeAt(0) < 0x2000 ? 0.5 : 1), 0);
 
+/** A line's length both ways: its printed width (width), and its characters, as a text wrapped at a fixed count of characters measures it. */
+interface Measure {
+  width: number;
+  chars: number;
+}
+const measure = (line: string): Measure => ({ width: width(line), chars: [...line].length });
+
+/**
+ * Whether a line falls short of the full line by more than `by` — by both measures, since a
+ * line wrapped at a fixed count of characters with digits in it (half width each) is full by
+ * its characters though narrower, and one set to the page's width is full by its width.
+ */
+const shortOf = (line: string, full: Measure, by: number) => {
+  const m = measure(line);
+  return m.width < full.width - by && m.chars < full.chars - by;
+};
+
 export interface TextReading {
   /** Also give each block the lines it was made of, and mark the first block of each page (after a form feed). */
   layout?: boolean;
@@ -50,8 +67,8 @@ export function blocksFromText(source: string, { layout = false }: TextReading =
   }
   const all = pages.flat().filter(isContent);
   const usesIndent = all.filter((line) => INDENT.test(line)).length >= 3;
-  const widths = all.map((line) => Math.floor(width(normalizeLine(line)))).filter((w) => w >= 8);
-  const full = mostCommon(widths);
+  const measured = all.map((line) => measure(normalizeLine(line))).filter((m) => m.width >= 8);
+  const full: Measure = { width: mostCommon(measured.map((m) => Math.floor(m.width))), chars: mostCommon(measured.map((m) => m.chars)) };
   return pages.flatMap((lines, i) => {
     const blocks = lines.join('\n').split(/\n[ \t\u3000\u00a0]*\n/).flatMap((chunk) => blocksOfChunk(chunk, full));
     if (i > 0 && blocks[0]) {
@@ -64,7 +81,7 @@ export function blocksFromText(source: string, { layout = false }: TextReading =
       const blanks = (next < 0 ? after : after.slice(0, next)).filter((line) => !normalizeLine(line)).length;
       const ended = next < 0 ? blanks >= 2 : blanks >= 1;
       const first = blocks[0];
-      if (last >= 0 && !ended && !first.startsParagraph && width(normalizeLine(before[last]!)) >= full - 3 && (!usesIndent || !INDENT.test(first.lines?.[0] ?? ''))) {
+      if (last >= 0 && !ended && !first.startsParagraph && !shortOf(normalizeLine(before[last]!), full, 3) && (!usesIndent || !INDENT.test(first.lines?.[0] ?? ''))) {
         first.continuesParagraph = true;
       }
     }
@@ -80,14 +97,14 @@ function mostCommon(values: readonly number[]): number {
   return [...counts].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0]?.[0] ?? Infinity;
 }
 
-function blocksOfChunk(chunk: string, pageFull = Infinity): SourceBlock[] {
+function blocksOfChunk(chunk: string, pageFull: Measure = { width: Infinity, chars: Infinity }): SourceBlock[] {
   const lines = chunk
     .split('\n')
     .map((raw) => ({ raw, text: normalizeLine(raw) }))
     .filter((line) => line.text && !isPageNumber(line.text));
   // The width of the chunk's full lines (of the document's, for a chunk of a line or two): a
   // shorter line that ends a sentence ends its paragraph.
-  const full = lines.length >= 3 ? Math.max(...lines.map((l) => width(l.text))) : pageFull;
+  const full: Measure = lines.length >= 3 ? { width: Math.max(...lines.map((l) => width(l.text))), chars: Math.max(...lines.map((l) => [...l.text].length)) } : pageFull;
   const blocks: SourceBlock[] = [];
   let current: SourceBlock | undefined;
   let ended = false;
@@ -106,7 +123,7 @@ function blocksOfChunk(chunk: string, pageFull = Infinity): SourceBlock[] {
       current.text = joinBroken(current.text, text);
       current.lines!.push(raw.trimEnd());
     }
-    ended = standalone || (endsSentence(text) && width(text) < full - 1.5);
+    ended = standalone || (endsSentence(text) && shortOf(text, full, 1.5));
   }
   if (current) blocks.push(current);
   return blocks;

@@ -37,6 +37,8 @@ describe('Chinese text clean-up', () => {
   it('joins a paragraph cut by a break: no space in Chinese, a space between Latin words', () => {
     expect(joinBroken('是贯', '彻落实')).toBe('是贯彻落实');
     expect(joinBroken('Shanxi', 'University')).toBe('Shanxi University');
+    // A number cut by a wrap at a fixed count of characters is one number (handmade-text-wrap23).
+    expect(joinBroken('强力推动“133', '1工程”实施')).toBe('强力推动“1331工程”实施');
     expect(joinBroken('', '彻落实')).toBe('彻落实');
   });
 

@@ -33,4 +33,10 @@ describe('reading extracted text', () => {
     const text = ['一二三四五六七八九十一二三四五六七八九十', '一二三四五六七八九十。', '第二段一二三四五六七八九十一二三四五六七', '八九十。'].join('\n');
     expect(blocksFromText(text).map((b) => b.text)).toEqual(['一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十。', '第二段一二三四五六七八九十一二三四五六七八九十。']);
   });
+
+  it('does not end a paragraph at a line full by its characters that digits make narrower (handmade-text-wrap23)', () => {
+    // Wrapped at 20 characters, digits counted whole: the second line ends a sentence and is full.
+    const text = ['一二三四五六七八九十一二三四五六七八九十', '一二三四五六七八九十一“1331工程”。', '一二三四五六七八九十。'].join('\n');
+    expect(blocksFromText(text).map((b) => b.text)).toEqual(['一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十一“1331工程”。一二三四五六七八九十。']);
+  });
 });
