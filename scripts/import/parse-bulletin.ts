@@ -49,8 +49,11 @@ const SERIAL = /总第\s*([0-9〇零一二两三四五六七八九十百]+)\s*�
 const COPIES = /^[（(]?\s*共印\s*(\d+)\s*份\s*[)）]?$/;
 /** A 版记 line's label, written with or without spaces between its characters (主 办：). */
 const CLOSING_LABEL = /^(主\s*办|邮\s*箱|电\s*话|出版日期|报|送|发)\s*[：:]\s*/;
-/** The start of another labelled item on the same line: 主办：… 邮箱：… */
-const NEXT_LABEL = /\s+(?=(?:主\s*办|邮\s*箱|电\s*话|出版日期)\s*[：:])/;
+/**
+ * The start of another labelled item on the same line: 主办：… 邮箱：…, with or without space
+ * between them (tidying drops the space between a number and Chinese: 0351-8723363 出版日期：…).
+ */
+const NEXT_LABEL = /(?<=\S)\s*(?=(?:主\s*办|邮\s*箱|电\s*话|出版日期)\s*[：:])/;
 
 /** Marks a 要目 item may be typed with: the readers' list marks, and （一）. */
 const TOC_MARKER = new RegExp(`${LIST_MARKER.source}|^[（(][一二三四五六七八九十]{1,3}[)）]\\s*`);

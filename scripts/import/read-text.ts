@@ -5,7 +5,7 @@
  * starts at a list item, an indented line, a line of the masthead or 版记 (第2期, 主办：…), and
  * after a line that ends a sentence short of the block's full line width (a paragraph's last line).
  */
-import { endsSentence, isPageNumber, isRule, issueNumberAt, joinBroken, mastheadNames, normalizeLine, runningKey, runningLines } from './cjk-text.ts';
+import { endsSentence, isPageNumber, isRule, issueNumberAt, joinBroken, mastheadNames, normalizeLine, removeSpreadSpacing, runningKey, runningLines } from './cjk-text.ts';
 import { LIST_MARKER, type SourceBlock } from './source-block.ts';
 
 /** Leading space that marks a paragraph's first line: two spaces, a full-width space, a tab. */
@@ -100,7 +100,7 @@ function mostCommon(values: readonly number[]): number {
 function blocksOfChunk(chunk: string, pageFull: Measure = { width: Infinity, chars: Infinity }): SourceBlock[] {
   const lines = chunk
     .split('\n')
-    .map((raw) => ({ raw, text: normalizeLine(raw) }))
+    .map((raw) => ({ raw, text: removeSpreadSpacing(normalizeLine(raw)) }))
     .filter((line) => line.text && !isPageNumber(line.text));
   // The width of the chunk's full lines (of the document's, for a chunk of a line or two): a
   // shorter line that ends a sentence ends its paragraph.

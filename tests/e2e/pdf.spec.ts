@@ -11,6 +11,7 @@ import { test, expect } from '@playwright/test';
 import pixelmatch from 'pixelmatch';
 import { PNG } from 'pngjs';
 import { PROJECT_ROOT } from '../helpers/content-copy.ts';
+import { contentDifferences, runImportCli } from '../helpers/import-cli.ts';
 import { listFiles } from '../../scripts/lib/files.ts';
 import { validateContent } from '../../scripts/content/validate.ts';
 import { seedArticles, seedClosingLines, seedHeadlines } from '../helpers/seed.ts';
@@ -26,6 +27,19 @@ const MM = 72 / 25.4;
 const seedIssue = validateContent(PROJECT_ROOT).content.issues.find((issue) => issue.file.id === '2017-02')!;
 
 test.describe('the PDFs in dist/', () => {
+  test('the issue’s own PDF imports back to the content it was printed from, byte for byte', () => {
+    // The printable archive is also an archive to read back: a rendering the import tests do not
+    // make (the site's print stylesheet, one 版记 line holding 电话 and 出版日期).
+    const out = mkdtempSync(join(tmpdir(), 'yaoxun-reimport-'));
+    try {
+      const run = runImportCli([ISSUE_PDF, '--out', out]);
+      expect(run.status, run.stderr).toBe(0);
+      expect(contentDifferences(out, join(PROJECT_ROOT, 'content'), '2017-02')).toEqual([]);
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
+  });
+
   test('are A4, titled and authored, with every font embedded', () => {
     for (const file of ALL) {
       const info = pdfInfo(file);

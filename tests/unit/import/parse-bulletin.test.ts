@@ -103,6 +103,15 @@ describe('parsing a bulletin', () => {
   });
 });
 
+describe('a 版记 line that holds two items', () => {
+  it('is cut before the second label, with or without a space before it (the site’s own print)', async () => {
+    const { parseClosingBlock } = await import('../../../scripts/import/parse-bulletin.ts');
+    for (const line of ['电话：0351-0000000 出版日期：2020年3月9日（总第15期）', '电话：0351-0000000出版日期：2020年3月9日（总第15期）']) {
+      expect(parseClosingBlock([line]), line).toMatchObject({ telephone: '0351-0000000', date: '2020-03-09', serial: 15 });
+    }
+  });
+});
+
 describe('a 要目 line that runs numbered items together', () => {
   it('is cut where the next number begins, and only there', async () => {
     const { splitNumberedRun } = await import('../../../scripts/import/parse-bulletin.ts');

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { blocksFromText } from '../../../scripts/import/read-text.ts';
+import { tidy } from '../../../scripts/import/cjk-text.ts';
 
 // Synthetic text, made for these tests: not from a real bulletin.
 const LF = ['工作要讯', '', '第 9 期', '', '- 甲单位召开座谈会', '- 乙单位开展调研', '', '甲单位召开座谈会', '', '5月1日，甲单位召开座谈会，是贯', '', '— 2 —', '', '彻落实的举措。', ''].join('\n');
@@ -38,5 +39,11 @@ describe('reading extracted text', () => {
     // Wrapped at 20 characters, digits counted whole: the second line ends a sentence and is full.
     const text = ['一二三四五六七八九十一二三四五六七八九十', '一二三四五六七八九十一“1331工程”。', '一二三四五六七八九十。'].join('\n');
     expect(blocksFromText(text).map((b) => b.text)).toEqual(['一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十一“1331工程”。一二三四五六七八九十。']);
+  });
+
+  it('takes the spaces out of a line whose characters a justified print spread apart (pdftotext -layout)', () => {
+    const text = '4 月 15 日 、 16 日 ， 吴 俊 清 厅 长 深 入 吕 梁 市 有 关 高 校 调\n研工作。';
+    // The spaces around the digits are the bulletin parser's to drop (tidy), as everywhere.
+    expect(blocksFromText(text).map((b) => tidy(b.text))).toEqual(['4月15日、16日，吴俊清厅长深入吕梁市有关高校调研工作。']);
   });
 });
