@@ -1,6 +1,5 @@
 // @ts-check
 import { defineConfig, envField } from 'astro/config';
-import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { unified } from '@astrojs/markdown-remark';
 import remarkCjkFriendly from 'remark-cjk-friendly';
@@ -18,28 +17,16 @@ export default defineConfig({
     // Astro 7 renders Markdown with Sätteri by default; remark plugins need the unified processor.
     // remark-cjk-friendly lets **强调** work next to Chinese punctuation (“**“1331工程”**是” is
     // not emphasis in plain CommonMark). SmartyPants would turn the bulletin's straight quotes
-    // and dashes into something the original did not print.
+    // and dashes into something the original did not print. The content's .mdx bodies are
+    // Markdown rendered by this processor (scripts/content/loader.ts), not MDX modules.
     processor: unified({ remarkPlugins: [remarkCjkFriendly], smartypants: false }),
   },
   // The sitemap lists the pages this build made, so the public edition's holds only public
   // pages (they come from src/data/site.ts, which applies the edition); the search page has no
   // content of its own. The internal edition is for staff and not to be indexed: no sitemap.
   integrations: [
-    mdx(),
     ...(process.env.SITE_EDITION === 'internal' ? [] : [sitemap({ filter: (page) => !new URL(page).pathname.startsWith('/search/') })]),
   ],
-  vite: {
-    build: {
-      rollupOptions: {
-        // Astro marks every MDX entry with "use astro:head-inject"; Vite 8's bundler warns about
-        // each one (thousands in a large archive) although Astro handles the directive itself.
-        onwarn(warning, warn) {
-          if (warning.code === 'MODULE_LEVEL_DIRECTIVE' && String(warning.message).includes('astro:head-inject')) return;
-          warn(warning);
-        },
-      },
-    },
-  },
   env: {
     schema: {
       // public: what anyone may see; internal: adds entries marked `visibility: internal`.

@@ -1,7 +1,7 @@
 /**
  * Reads every content file the site is built from, outside Astro, so that the content can be
- * validated (and imported into) without a build. Ids follow the same rules as the site's
- * glob loaders (src/content.config.ts).
+ * validated (and imported into) without a build. The site's loader for the Markdown collections
+ * (loader.ts) lists their files here too, so that both take in the same files under the same ids.
  */
 import { readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
@@ -35,22 +35,47 @@ const PHOTO = new RegExp(`\\.(?:${PHOTO_EXTENSIONS.join('|')})$`, 'i');
  * separately, so that a stray content/articles/01.mdx is reported instead of silently ignored;
  * so are the photos kept beside the articles, which articles list under `photos`.
  */
+export interface CollectionFile {
+  /** The absolute path. */
+  full: string;
+  /** Relative to the project root, for messages: content/articles/2017-02/01.mdx. */
+  path: string;
+  /** Relative to the collection's folder: 2017-02/01.mdx. */
+  inCollection: string;
+  /** Relative to the collection's folder, without the extension: the entry's id (2017-02/01). */
+  stem: string;
+  /** Whether the collection's pattern takes it in. */
+  belongs: boolean;
+}
+
+/** Every file under a collection's folder, in name order, with the paths the site and the messages use. */
+export function collectionFiles(root: string, collection: CollectionName): CollectionFile[] {
+  const spec = COLLECTIONS[collection];
+  const base = join(root, spec.dir);
+  return listFiles(base).map((full) => {
+    const inCollection = relative(base, full).split(sep).join('/');
+    const path = relative(root, full).split(sep).join('/');
+    return { full, path, inCollection, stem: inCollection.replace(/\.(mdx|yaml)$/, ''), belongs: spec.pattern.test(inCollection) };
+  });
+}
+
+/**
+ * Every content file under `root`. Files that match no collection's pattern are returned
+ * separately, so that a stray content/articles/01.mdx is reported instead of silently ignored;
+ * so are the photos kept beside the articles, which articles list under `photos`.
+ */
 export function loadContent(root: string): { files: ContentFile[]; strays: string[]; photos: string[] } {
   const files: ContentFile[] = [];
   const strays: string[] = [];
   const photos: string[] = [];
-  for (const [collection, spec] of Object.entries(COLLECTIONS) as Array<[CollectionName, (typeof COLLECTIONS)[CollectionName]]>) {
-    const base = join(root, spec.dir);
-    for (const full of listFiles(base)) {
-      const inCollection = relative(base, full).split(sep).join('/');
-      const path = relative(root, full).split(sep).join('/');
-      if (!spec.pattern.test(inCollection)) {
+  for (const collection of Object.keys(COLLECTIONS) as CollectionName[]) {
+    for (const { full, path, inCollection, stem, belongs } of collectionFiles(root, collection)) {
+      if (!belongs) {
         if (collection === 'articles' && PHOTO.test(inCollection)) photos.push(path);
         else if (!/(^|\/)\./.test(inCollection)) strays.push(path);
         continue;
       }
-      const parsed = parseContentFile(readFileSync(full, 'utf8'), spec.kind);
-      const stem = inCollection.replace(/\.(mdx|yaml)$/, '');
+      const parsed = parseContentFile(readFileSync(full, 'utf8'), COLLECTIONS[collection].kind);
       const id = collection === 'topics' ? String(parsed.data?.['name'] ?? stem) : stem;
       files.push({ ...parsed, collection, id, path, stem });
     }

@@ -14,7 +14,8 @@ import { issueSchema, type IssueData } from '../../src/schemas/issue.ts';
 import { articleSchema, type ArticleData } from '../../src/schemas/article.ts';
 import { policySchema, type PolicyData } from '../../src/schemas/policy.ts';
 import { topicSchema, type TopicData } from '../../src/schemas/topic.ts';
-import { loadContent, type ContentFile } from './load.ts';
+import { COLLECTIONS, loadContent, type ContentFile } from './load.ts';
+import { markdownOnlyProblems } from './markdown-only.ts';
 import { describeIssues, fieldName } from './messages.ts';
 import { hasText, structureDocument } from '../../src/lib/policy/structure.ts';
 import { isPublishable, REVIEW_PENDING } from '../../src/lib/issue-review.ts';
@@ -82,6 +83,7 @@ export function validateContent(root: string): { problems: Problem[]; content: V
   checkIssues(content, report);
   checkPhotos(root, content, files, photos, report, problems);
   checkPolicyTexts(content, report, problems);
+  checkBodies(files, problems);
   return { problems, content };
 }
 
@@ -227,6 +229,16 @@ function checkPolicyTexts(content: ValidatedContent, report: Report, problems: P
     if (hasText(text) && data.visibility === 'public' && data.disclosure !== '主动公开') {
       report(file, ['visibility'], `收录了正文的文件只有附注写明“此件主动公开”（disclosure: 主动公开）才能放在公开版；${data.disclosure ? `此件${data.disclosure}` : '此件未写明公开方式'}，visibility 应为 internal`);
     }
+  }
+}
+
+/**
+ * Every body is Markdown, as the site renders it (loader.ts): nothing MDX would read as a tag,
+ * an expression or an import (markdown-only.ts).
+ */
+function checkBodies(files: ContentFile[], problems: Problem[]) {
+  for (const file of files.filter((f) => COLLECTIONS[f.collection].kind === 'frontmatter' && !f.syntaxErrors.length)) {
+    for (const problem of markdownOnlyProblems(file.body)) problems.push({ path: file.path, line: file.bodyLine + problem.line - 1, field: '', message: problem.message });
   }
 }
 

@@ -86,15 +86,41 @@ export function renderArticle(article: ArticleContent, issueId: string): string 
 }
 
 /**
- * A paragraph as MDX body text. MDX reads { } < as code and tags, and Markdown reads a line
- * start of # > - + * or "1." as markup: those are escaped so that the text shows as printed.
+ * A web address in printed text: ASCII up to the first character that is not part of an address
+ * (Chinese punctuation ends it, as it does for a reader), without the sentence's closing mark.
+ */
+const WEB_ADDRESS = /(?:https?:\/\/|www\.)[A-Za-z0-9\-._~:/?#@!$&'*+,;=%]+/g;
+
+/**
+ * A paragraph as body text (Markdown that MDX reads the same way, scripts/content/markdown-only.ts).
+ * MDX reads { } < as code and tags, and Markdown reads a line start of # > - + * or "1." as
+ * markup: those are escaped so that the text shows as printed. A web address is written as a
+ * link to itself: left to GFM's bare-address links it would keep the escapes (a\_b) in its
+ * address and run on into the Chinese text after it.
  */
 export function escapeMdx(paragraph: string): string {
+  let out = '';
+  let at = 0;
+  for (const match of paragraph.matchAll(WEB_ADDRESS)) {
+    const address = match[0].replace(/[.,:;!?'*]+$/, '');
+    out += escapeText(paragraph.slice(at, match.index)) + `[${escapeText(address)}](${address.startsWith('www.') ? 'http://' : ''}${address})`;
+    at = match.index + address.length;
+  }
+  return startOfLine(out + escapeText(paragraph.slice(at)));
+}
+
+function escapeText(text: string): string {
+  return text.replace(/[\\{}<>*_`[\]]/g, (c) => `\\${c}`);
+}
+
+/** What a paragraph's first characters would start as markup. */
+function startOfLine(paragraph: string): string {
   return paragraph
-    .replace(/[\\{}<>*_`[\]]/g, (c) => `\\${c}`)
     .replace(/^(#|[-+](?=\s))/, '\\$1')
     // An ordered list's mark is escaped at its dot: 1\. (a backslash before a digit would show).
-    .replace(/^(\d+)([.)])(?=\s)/, '$1\\$2');
+    .replace(/^(\d+)([.)])(?=\s)/, '$1\\$2')
+    // A line opening with import/export is a statement to MDX; a character reference is text to both.
+    .replace(/^(i)(?=mport\b)|^(e)(?=xport\b)/, (c) => `&#${c.charCodeAt(0)};`);
 }
 
 export function renderContentFiles(issue: IssueContent, toCheck: readonly string[] = []): ContentFile[] {

@@ -23,10 +23,10 @@ export function plainText(node: Nodes): string {
   return toString(node, { includeHtml: false, includeImageAlt: false }).replace(/\s*\n\s*/g, '').trim();
 }
 
-/** The text of each top-level paragraph of `body`, in order; MDX import/export lines left out. */
+/** The text of each top-level paragraph of `body`, in order (a body has no MDX: scripts/content/markdown-only.ts). */
 export function paragraphTexts(body: string): string[] {
   return parseMarkdown(body)
     .children.filter((node) => node.type === 'paragraph')
     .map(plainText)
-    .filter((text) => text && !/^(?:import|export)\s/.test(text));
+    .filter(Boolean);
 }

@@ -7,7 +7,7 @@
  * good dist/ byte for byte.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { type TempProject } from '../helpers/temp-project.ts';
 import { findInSite, readSite, snapshot, type ReadableFile } from '../helpers/site-files.ts';
@@ -201,14 +201,33 @@ describe('a build of the other edition, or a failed build', () => {
     expect(stagingLeft()).toEqual([]);
   });
 
-  it('an MDX error only Astro catches stops the build by name and keeps dist/ byte for byte', async () => {
-    // Valid frontmatter, so the validator passes; an unclosed JSX tag in the body breaks MDX.
+  it('a tag in a body, which the site would not render as MDX, stops the build by line and keeps dist/ byte for byte', async () => {
     const article = 'content/articles/2017-02/03.mdx';
-    project.edit(article, (text) => `${text}\n<div>没有闭合的标签\n`);
+    const original = readFileSync(join(project.root, article), 'utf8');
+    const edited = `${original.trimEnd()}\n\n<div>没有闭合的标签\n`;
+    project.write(article, edited);
     const run = await build('public');
+    project.write(article, original);
+    expect(run.status).toBe(1);
+    expect(run.output).toContain(`${article}:${edited.trimEnd().split('\n').length}：正文不是有效的 MDX：Expected a closing tag for \`<div>\``);
+    expect(run.output).toContain('构建失败，已发布的输出保持不变');
+    expect(distNow()).toEqual(distBefore);
+    expect(stagingLeft()).toEqual([]);
+  });
+
+  it('a failure only Astro meets (a photo file that is no image) stops the build by name and keeps dist/ byte for byte', async () => {
+    const article = 'content/articles/2017-02/03.mdx';
+    const photo = 'content/articles/2017-02/broken.jpg';
+    const original = readFileSync(join(project.root, article), 'utf8');
+    // Valid frontmatter and a photo file that exists, so the validator passes; the image reader does not.
+    project.write(photo, '合成测试数据：不是图片');
+    project.edit(article, (text) => text.replace(/\n---\n/, '\nphotos:\n  - src: ./broken.jpg\n    alt: 合成测试数据\n    caption: 合成测试数据\n---\n'));
+    const run = await build('public');
+    project.write(article, original);
+    rmSync(join(project.root, photo));
     expect(run.status).toBe(1);
     expect(run.output).toContain('[build] validate');
-    expect(run.output).toMatch(new RegExp(`\\n  ${article}:\\d+:\\d+：Expected a closing tag for \`<div>\``));
+    expect(run.output).toContain(photo);
     expect(run.output).not.toMatch(/^\s+at /m);
     expect(run.output).toContain('构建失败，已发布的输出保持不变');
     expect(distNow()).toEqual(distBefore);

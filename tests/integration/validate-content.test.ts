@@ -26,6 +26,32 @@ describe('content validation', () => {
     expect(validateContent(PROJECT_ROOT).problems).toEqual([]);
   });
 
+  it('refuses in a body what MDX would read otherwise than the site\'s Markdown, by line', () => {
+    // Each case is appended to an article as a paragraph of its own; the line is where it lands.
+    const cases: Array<[string, RegExp]> = [
+      ['<div>没有闭合的标签', /：正文不是有效的 MDX：Expected a closing tag for `<div>`/],
+      ['会议要求<span>加快</span>推进。', /：正文不能使用标签 <span>/],
+      ['《方案》{年份}起施行。', /：正文中的 \{年份\} 会被当作 MDX 表达式/],
+      ['import Chart from "./chart.astro"', /：正文不能有 import \/ export 语句/],
+      ['    缩进四格的一段。', /：行首缩进四个空格或一个制表符会排成代码块/],
+    ];
+    for (const [paragraph, message] of cases) {
+      let line = 0;
+      const problems = problemsAfter((c) =>
+        c.edit(ARTICLE, (text) => {
+          const edited = `${text.trimEnd()}\n\n${paragraph}\n`;
+          line = edited.trimEnd().split('\n').length;
+          return edited;
+        }),
+      );
+      expect(problems, paragraph).toHaveLength(1);
+      expect(problems[0], paragraph).toMatch(new RegExp(`^${ARTICLE}:${line}：`));
+      expect(problems[0], paragraph).toMatch(message);
+    }
+    // Escaped, the same characters are text, as the importer writes them.
+    expect(problemsAfter((c) => c.edit(ARTICLE, (text) => `${text.trimEnd()}\n\n《方案》\\{年份\\}起施行，\\<附件\\>照印。\n`))).toEqual([]);
+  });
+
   it('names a missing headline', () => {
     expect(problemsAfter((c) => c.edit(ARTICLE, (t) => t.replace(/^title: .*\n/m, '')))).toEqual([
       `${ARTICLE}:2 title：缺少必填字段，应为文字`,

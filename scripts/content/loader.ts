@@ -1,0 +1,74 @@
+/**
+ * The content loader for the issues, articles and policies: `.mdx` files whose bodies are
+ * Markdown, read the way the content validator reads them and rendered by Astro's own
+ * Markdown processor (the site's `markdown.processor`, with remark-cjk-friendly).
+ *
+ * Why not Astro's `glob()` loader: it hands every `.mdx` entry to the MDX integration, which
+ * compiles it into a JavaScript module of its own and bundles all of them into the build, one
+ * per article and policy. On the benchmark's archive that was a third of Astro's time and of its
+ * memory (1,750 articles: 41.8 s / 1.56 GB as MDX, 28.5 s / 1.01 GB as Markdown, byte-identical
+ * pages), and the bodies use nothing that needs it. The validator (scripts/content/validate.ts,
+ * `markdownOnlyProblems` in src/lib/markdown.ts) refuses what MDX alone would have given a
+ * meaning to (a tag, a `{ }` expression, an import), so that no body reads differently here.
+ *
+ * Only the public loader API is used: `parseData` for the collection's schema, `renderMarkdown`
+ * for the HTML, `store` with each file's digest, so that an unchanged file is neither parsed nor
+ * rendered again on the next build. The frontmatter is read by the validator's reader
+ * (frontmatter.ts, YAML 1.2 core schema): the build and the check see the same values.
+ */
+import { readFile } from 'node:fs/promises';
+import { resolve, sep } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { Loader, LoaderContext } from 'astro/loaders';
+import type { CollectionName } from '../../src/schemas/common.ts';
+import { parseContentFile } from './frontmatter.ts';
+import { COLLECTIONS, collectionFiles } from './load.ts';
+
+/**
+ * The loader of a collection of `.mdx` files (issues, articles, policies), listed as the
+ * validator lists them (load.ts COLLECTIONS: the folder, the pattern, the id). `render`: whether
+ * the pages show the body as HTML (`render(entry)`), as for the articles; the issues' and
+ * policies' bodies are read as text (the policy structure, the feed), so rendering them would be
+ * work for nothing.
+ */
+export function markdownFiles(collection: Exclude<CollectionName, 'topics'>, { render }: { render: boolean }): Loader {
+  return {
+    name: 'markdown-files',
+    load: async (context) => {
+      const root = fileURLToPath(context.config.root);
+      const folder = resolve(root, COLLECTIONS[collection].dir);
+      const sync = () => syncAll(context, root, collection, render);
+      await sync();
+      // `astro dev`: a change under the folder syncs it again; unchanged files are skipped by digest.
+      context.watcher?.on('all', (_event, path) => {
+        if (path.startsWith(folder + sep)) void sync().catch((error: unknown) => context.logger.error(String(error)));
+      });
+    },
+  };
+}
+
+async function syncAll(context: LoaderContext, root: string, collection: CollectionName, render: boolean) {
+  const { store } = context;
+  const untouched = new Set(store.keys());
+  for (const { full, path: filePath, stem: id, belongs } of collectionFiles(root, collection)) {
+    if (!belongs) continue;
+    untouched.delete(id);
+    const contents = await readFile(full, 'utf8');
+    const digest = context.generateDigest(contents);
+    const existing = store.get(id);
+    // Kept as stored (the store lists a kept entry's images for the build from the entry itself).
+    if (existing?.digest === digest && existing.filePath === filePath) continue;
+    const parsed = parseContentFile(contents, 'frontmatter');
+    const problem = parsed.syntaxErrors[0];
+    if (problem || !parsed.data) {
+      // The validator runs first and names these; this is for `astro dev`, where it does not.
+      throw new Error(`${filePath}:${problem?.line ?? 1}：${problem?.message ?? '头信息应为“字段: 值”形式的映射'}`);
+    }
+    const data = await context.parseData({ id, data: parsed.data, filePath: full });
+    const body = parsed.body.trim();
+    const rendered = render ? await context.renderMarkdown(body, { fileURL: pathToFileURL(full) }) : undefined;
+    const images = rendered?.metadata?.imagePaths;
+    store.set({ id, data, body, filePath, digest, ...(rendered ? { rendered } : {}), ...(images?.length ? { assetImports: images } : {}) });
+  }
+  for (const id of untouched) store.delete(id);
+}
