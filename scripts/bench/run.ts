@@ -287,7 +287,8 @@ console.log('| 项目 | 本站 | 说明 |\n|---|---|---|');
 for (const [name, value, note] of rows) console.log(`| ${name} | ${value} | ${note} |`);
 console.log('\n| 目标 | 实测 | 目标值 | 结果 |\n|---|---:|---|---|');
 for (const v of checks) console.log(`| ${v.label} | ${v.value} | ${v.target} | ${verdictMark(v)} |`);
-for (const [kind, byEngine] of Object.entries(main.quality!.byKind)) {
+// A kind with no queries in this archive (the 条-level ones, when its policies hold no 条) is left out.
+for (const [kind, byEngine] of Object.entries(main.quality!.byKind).filter(([, byEngine]) => byEngine.ours.queries > 0)) {
   console.log(`  ${kind}: ${byEngine.ours.queries} 个查询，召回率 ${byEngine.ours.recall.toFixed(3)} / ${byEngine.stock.recall.toFixed(3)}，R-precision ${byEngine.ours.rPrecision.toFixed(3)} / ${byEngine.stock.rPrecision.toFixed(3)}（本站 / 原版）`);
 }
 if (all.ours.misses.length) console.log(`  本站未满分的查询：${all.ours.misses.slice(0, 10).map((m) => `${m.query}(${m.rPrecision.toFixed(2)})`).join('，')}`);
