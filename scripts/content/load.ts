@@ -30,11 +30,7 @@ export const COLLECTIONS: Record<CollectionName, { dir: string; pattern: RegExp;
 
 const PHOTO = new RegExp(`\\.(?:${PHOTO_EXTENSIONS.join('|')})$`, 'i');
 
-/**
- * Every content file under `root`. Files that match no collection's pattern are returned
- * separately, so that a stray content/articles/01.mdx is reported instead of silently ignored;
- * so are the photos kept beside the articles, which articles list under `photos`.
- */
+/** A file under a collection's folder. */
 export interface CollectionFile {
   /** The absolute path. */
   full: string;
