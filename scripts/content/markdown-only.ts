@@ -69,13 +69,15 @@ export function markdownOnlyProblems(body: string): BodyProblem[] {
   visit(tree);
   // What Markdown reads and MDX does not: indented code and <https://…> autolinks.
   const markdown = parseMarkdown(body);
+  const lines = body.split('\n');
   const visitMarkdown = (node: Nodes) => {
     const line = node.position?.start.line ?? 1;
-    if (node.type === 'code') {
+    // (A fenced block, ``` or ~~~, is code to both.)
+    if (node.type === 'code' && !/^\s*(?:```|~~~)/.test(lines[line - 1] ?? '')) {
       problems.push({ line, message: '行首缩进四个空格或一个制表符会排成代码块：段落不要缩进（首行缩进由网站排版）' });
     } else if (node.type === 'html') {
       problems.push({ line, message: `正文不能使用 HTML：${node.value.split('\n')[0]}` });
-    } else if (node.type === 'link' && node.position && body.split('\n')[line - 1]?.[node.position.start.column - 1] === '<') {
+    } else if (node.type === 'link' && node.position && lines[line - 1]?.[node.position.start.column - 1] === '<') {
       problems.push({ line, message: '网址不要写在 < > 中：直接写出网址，或写作 [文字](网址)' });
     }
     if ('children' in node) for (const child of node.children) visitMarkdown(child as Nodes);
