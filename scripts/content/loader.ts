@@ -47,6 +47,27 @@ export function markdownFiles(collection: Exclude<CollectionName, 'topics'>, { r
   };
 }
 
+/**
+ * The body as HTML, by the site's Markdown processor (astro.config.mjs `markdown.processor`), as
+ * Astro's own Markdown entries are rendered. Not `context.renderMarkdown`: that reads a leading
+ * `---` … `---` of the text it is given as frontmatter, and a body may open with a rule.
+ */
+const renderers = new WeakMap<LoaderContext['config'], ReturnType<MarkdownRendererFactory>>();
+type MarkdownRendererFactory = LoaderContext['config']['markdown']['processor']['createRenderer'];
+async function renderBody(context: LoaderContext, body: string, full: string) {
+  const { config } = context;
+  let renderer = renderers.get(config);
+  if (!renderer) {
+    const { markdown, image } = config;
+    // What Astro hands the processor for its own Markdown entries; the config's types are wider than the renderer's.
+    const shared = { image, syntaxHighlight: markdown.syntaxHighlight, shikiConfig: markdown.shikiConfig, gfm: markdown.gfm, smartypants: markdown.smartypants };
+    renderer = markdown.processor.createRenderer(shared as Parameters<MarkdownRendererFactory>[0]);
+    renderers.set(config, renderer);
+  }
+  const { code, metadata } = await (await renderer).render(body, { fileURL: pathToFileURL(full) });
+  return { html: code, metadata: { ...metadata, imagePaths: [...(metadata.localImagePaths ?? []), ...(metadata.remoteImagePaths ?? [])] } };
+}
+
 async function syncAll(context: LoaderContext, root: string, collection: CollectionName, render: boolean) {
   const { store } = context;
   const untouched = new Set(store.keys());
@@ -66,7 +87,7 @@ async function syncAll(context: LoaderContext, root: string, collection: Collect
     }
     const data = await context.parseData({ id, data: parsed.data, filePath: full });
     const body = parsed.body.trim();
-    const rendered = render ? await context.renderMarkdown(body, { fileURL: pathToFileURL(full) }) : undefined;
+    const rendered = render ? await renderBody(context, body, full) : undefined;
     const images = rendered?.metadata?.imagePaths;
     store.set({ id, data, body, filePath, digest, ...(rendered ? { rendered } : {}), ...(images?.length ? { assetImports: images } : {}) });
   }
