@@ -5,15 +5,15 @@
  *
  * Why not Astro's `glob()` loader: it hands every `.mdx` entry to the MDX integration, which
  * compiles it into a JavaScript module of its own and bundles all of them into the build, one
- * per article and policy. On the benchmark's archive that was a third of Astro's time and of its
- * memory (1,750 articles: 41.8 s / 1.56 GB as MDX, 28.5 s / 1.01 GB as Markdown, byte-identical
- * pages), and the bodies use nothing that needs it. The validator (scripts/content/validate.ts,
- * `markdownOnlyProblems` in src/lib/markdown.ts) refuses what MDX alone would have given a
+ * per article and policy. On the benchmark's 7,000-article archive that was more than half of
+ * Astro's time and 40 % of its memory (128.9 s / 3.47 GB as MDX modules, 58.5 s / 2.02 GB this
+ * way, `npm run bench`), and the bodies use nothing that needs it. The validator
+ * (scripts/content/validate.ts, markdown-only.ts) refuses what MDX alone would have given a
  * meaning to (a tag, a `{ }` expression, an import), so that no body reads differently here.
  *
- * Only the public loader API is used: `parseData` for the collection's schema, `renderMarkdown`
- * for the HTML, `store` with each file's digest, so that an unchanged file is neither parsed nor
- * rendered again on the next build. The frontmatter is read by the validator's reader
+ * Only the public loader API is used: `parseData` for the collection's schema, the configured
+ * `markdown.processor` for the HTML, `store` with each file's digest, so that an unchanged file is
+ * neither parsed nor rendered again on the next build. The frontmatter is read by the validator's reader
  * (frontmatter.ts, YAML 1.2 core schema): the build and the check see the same values.
  */
 import { readFile } from 'node:fs/promises';
