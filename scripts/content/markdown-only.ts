@@ -12,11 +12,7 @@
  * compiler would have.
  */
 import type { Nodes } from 'mdast';
-import { fromMarkdown } from 'mdast-util-from-markdown';
-import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
 import { mdxFromMarkdown } from 'mdast-util-mdx';
-import { cjkFriendlyExtension } from 'micromark-extension-cjk-friendly';
-import { gfmTable } from 'micromark-extension-gfm-table';
 import { mdxjs } from 'micromark-extension-mdxjs';
 import { parseMarkdown } from '../../src/lib/markdown.ts';
 
@@ -38,10 +34,7 @@ export function markdownOnlyProblems(body: string): BodyProblem[] {
   if (!MAY_DIFFER.test(body)) return [];
   let tree;
   try {
-    tree = fromMarkdown(body, {
-      extensions: [mdxjs(), gfmTable(), cjkFriendlyExtension()],
-      mdastExtensions: [mdxFromMarkdown(), gfmTableFromMarkdown()],
-    });
+    tree = parseMarkdown(body, { extensions: [mdxjs()], mdastExtensions: [mdxFromMarkdown()] });
   } catch (error) {
     // A VFileMessage: the MDX parser's own words, and where.
     const { reason, line } = error as { reason?: string; line?: number };

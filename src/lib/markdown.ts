@@ -8,14 +8,18 @@
  * remark-cjk-friendly (**“1331工程”**是 is emphasis there, so it must be here).
  */
 import type { Nodes, Root } from 'mdast';
-import { fromMarkdown } from 'mdast-util-from-markdown';
+import { fromMarkdown, type Options } from 'mdast-util-from-markdown';
 import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
 import { toString } from 'mdast-util-to-string';
 import { cjkFriendlyExtension } from 'micromark-extension-cjk-friendly';
 import { gfmTable } from 'micromark-extension-gfm-table';
 
-export function parseMarkdown(body: string): Root {
-  return fromMarkdown(body, { extensions: [gfmTable(), cjkFriendlyExtension()], mdastExtensions: [gfmTableFromMarkdown()] });
+/** `more`: syntax to read beside it (the content check adds MDX's, scripts/content/markdown-only.ts). */
+export function parseMarkdown(body: string, more: Pick<Options, 'extensions' | 'mdastExtensions'> = {}): Root {
+  return fromMarkdown(body, {
+    extensions: [...(more.extensions ?? []), gfmTable(), cjkFriendlyExtension()],
+    mdastExtensions: [...(more.mdastExtensions ?? []), gfmTableFromMarkdown()],
+  });
 }
 
 /** A node's text as shown: markup and inline HTML/JSX left out, soft line breaks joined (Chinese has no spaces between lines). */

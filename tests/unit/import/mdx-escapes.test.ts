@@ -22,11 +22,15 @@ const PARAGRAPHS = [
   'import 与 export 开头的一段。',
 ];
 
-/** The text of each paragraph of the page the site makes of `body`. */
-async function pageText(body: string): Promise<string[]> {
+/** The page the site makes of `body`, parsed. */
+async function page(body: string) {
   const renderer = await config.markdown!.processor!.createRenderer({});
-  const { code } = await renderer.render(body);
-  return parse(code).querySelectorAll('p').map((p) => p.textContent);
+  return parse((await renderer.render(body)).code);
+}
+
+/** The text of each paragraph of that page. */
+async function pageText(body: string): Promise<string[]> {
+  return (await page(body)).querySelectorAll('p').map((p) => p.textContent);
 }
 
 describe('an imported paragraph shows its own text', () => {
@@ -38,8 +42,7 @@ describe('an imported paragraph shows its own text', () => {
     expect(await pageText(body)).toEqual(PARAGRAPHS);
   });
   it('with a web address a link to itself, not running on into the text', async () => {
-    const renderer = await config.markdown!.processor!.createRenderer({});
-    const links = parse((await renderer.render(body)).code).querySelectorAll('a').map((a) => [a.textContent, a.getAttribute('href')]);
+    const links = (await page(body)).querySelectorAll('a').map((a) => [a.textContent, a.getAttribute('href')]);
     expect(links).toEqual([
       ['https://example.org/', 'https://example.org/'],
       ['https://jyt.shanxi.gov.cn/a_b/c*d', 'https://jyt.shanxi.gov.cn/a_b/c*d'],
