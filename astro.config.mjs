@@ -13,6 +13,14 @@ export default defineConfig({
   // External stylesheets: cached across pages, and allowed by a CSP without 'unsafe-inline'.
   build: { format: 'directory', inlineStylesheets: 'never' },
   devToolbar: { enabled: false },
+  vite: {
+    // Nothing inlined into a page, however small (a script, an image as a data: address): the
+    // Content-Security-Policy (scripts/deploy/nginx/snippets/headers.conf) allows only files.
+    build: { assetsInlineLimit: 0 },
+    // The search highlighter is bundled alone, as Vite bundles a worker, to get its address
+    // (src/scripts/highlight.ts); the page imports it as an ES module.
+    worker: { format: 'es' },
+  },
   markdown: {
     // Astro 7 renders Markdown with Sätteri by default; remark plugins need the unified processor.
     // remark-cjk-friendly lets **强调** work next to Chinese punctuation (“**“1331工程”**是” is
