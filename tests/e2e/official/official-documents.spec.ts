@@ -184,6 +184,38 @@ for (const fixture of fixtures) {
       expect(violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join('; ')})`)).toEqual([]);
     });
 
+    test('in print, each line of the 发文机关标志 is one line, centred inside the text block', async ({ page }) => {
+      // The print layout at the width of GB/T 9704's 156 mm text block (96 px to the inch).
+      await page.setViewportSize({ width: Math.round((156 / 25.4) * 96), height: 1100 });
+      await page.emulateMedia({ media: 'print' });
+      await page.goto(pageUrl(id));
+      const lines = await page.locator('.doc-head__mark p').evaluateAll((marks) =>
+        marks.map((mark) => {
+          const block = mark.closest('.doc-head')!.getBoundingClientRect();
+          const range = document.createRange();
+          range.selectNodeContents(mark);
+          const boxes = [...range.getClientRects()];
+          // The text's box ends with the last character's letter spacing, which prints nothing
+          // (the stylesheet's negative right margin takes it back): measure to the last glyph.
+          const spacing = parseFloat(getComputedStyle(mark).letterSpacing) || 0;
+          return {
+            text: mark.textContent,
+            rows: new Set(boxes.map((box) => Math.round(box.top))).size,
+            left: Math.min(...boxes.map((box) => box.left)) - block.left,
+            right: block.right - (Math.max(...boxes.map((box) => box.right)) - spacing),
+          };
+        }),
+      );
+      test.skip(lines.length === 0, 'this document has no 发文机关标志');
+      if (data.issuerMark) expect(lines.map((line) => line.text)).toEqual([data.issuerMark]);
+      for (const line of lines) {
+        expect(line.rows, line.text!).toBe(1);
+        expect(line.left, `${line.text} stays inside the left edge`).toBeGreaterThanOrEqual(0);
+        expect(line.right, `${line.text} stays inside the right edge`).toBeGreaterThanOrEqual(0);
+        expect(Math.abs(line.left - line.right), `${line.text} is centred`).toBeLessThanOrEqual(1);
+      }
+    });
+
     test('the PDF: 版头 and title on page 1, each 附件 on a page of its own, the 版记 on the last page', async ({ page }) => {
       const file = pdfFile(id);
       const info = pdfInfo(file);
