@@ -11,4 +11,4 @@
  */
 import highlighter from './highlight-run.ts?worker&url';
 
-if (new URLSearchParams(location.search).has('highlight')) void import(/* @vite-ignore */ highlighter);
+if (new URLSearchParams(location.search).get('highlight')) void import(/* @vite-ignore */ highlighter);
