@@ -9,14 +9,15 @@
  *
  *   node scripts/build/compress.ts dist
  */
-import { mkdir, readFile, stat, utimes, writeFile } from 'node:fs/promises';
-import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { readFile, stat, utimes, writeFile } from 'node:fs/promises';
+import { existsSync, statSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { extname, join, relative, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { brotliCompress, gzip, constants } from 'node:zlib';
 import type { Stage } from './stages.ts';
 import { listFiles } from '../lib/files.ts';
+import { ContentCache } from '../lib/content-cache.ts';
 
 const gzipAsync = promisify(gzip);
 const brotliAsync = promisify(brotliCompress);
@@ -64,39 +65,11 @@ export function isCompressible(path: string): boolean {
   return COMPRESSIBLE_EXTENSIONS.has(extname(path).toLowerCase());
 }
 
-/**
- * Compressed variants kept between builds under the hash of what they compress: brotli at its
- * highest quality is slow (minutes for a large archive), and most pages do not change from one
- * build to the next.
- */
-class VariantCache {
-  private readonly used = new Set<string>();
-  private readonly dir: string | undefined;
-  constructor(dir: string | undefined) {
-    this.dir = dir;
-  }
-
-  async get(key: string, make: () => Promise<[Buffer, Buffer]>): Promise<[Buffer, Buffer]> {
-    if (!this.dir) return make();
-    this.used.add(key);
-    const [gzFile, brFile] = [join(this.dir, `${key}.gz`), join(this.dir, `${key}.br`)];
-    if (existsSync(gzFile) && existsSync(brFile)) return [await readFile(gzFile), await readFile(brFile)];
-    const [gz, br] = await make();
-    await mkdir(this.dir, { recursive: true });
-    await Promise.all([writeFile(gzFile, gz), writeFile(brFile, br)]);
-    return [gz, br];
-  }
-
-  /** Drops what this run did not use, so that the cache does not grow with every change. */
-  prune(): void {
-    if (!this.dir || !existsSync(this.dir)) return;
-    for (const name of readdirSync(this.dir)) if (!this.used.has(name.replace(/\.(gz|br)$/, ''))) rmSync(join(this.dir, name));
-  }
-}
-
 /** Writes `<file>.gz` and `<file>.br` beside every compressible file under `dir`, reusing `cacheDir`'s variants of unchanged files. */
 export async function compressDirectory(dir: string, cacheDir?: string): Promise<CompressReport> {
-  const cache = new VariantCache(cacheDir);
+  // Kept under each file's content hash: brotli at its highest quality is slow (minutes for a
+  // large archive), and most pages do not change from one build to the next.
+  const cache = new ContentCache(cacheDir, ['.gz', '.br']);
   const start = performance.now();
   const report: CompressReport = { files: 0, gzipFiles: 0, brotliFiles: 0, bytes: { original: 0, gzip: 0, brotli: 0 }, seconds: 0 };
   const files = listFiles(dir).filter(isCompressible);
@@ -107,7 +80,7 @@ export async function compressDirectory(dir: string, cacheDir?: string): Promise
     const { atime, mtime } = await stat(file);
     const quality = brotliQuality(file);
     const key = variantKey(source, file);
-    const [gz, br] = await cache.get(key, () => Promise.all([
+    const [gz, br] = (await cache.get(key, () => Promise.all([
       gzipAsync(source, { level: constants.Z_BEST_COMPRESSION }),
       brotliAsync(source, {
         params: {
@@ -116,7 +89,7 @@ export async function compressDirectory(dir: string, cacheDir?: string): Promise
           [constants.BROTLI_PARAM_SIZE_HINT]: source.length,
         },
       }),
-    ]));
+    ]))) as [Buffer, Buffer];
     report.files++;
     report.bytes.original += source.length;
     const worth = (variant: Buffer) => variant.length <= source.length * (1 - MIN_SAVING);

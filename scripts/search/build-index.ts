@@ -21,6 +21,7 @@ import { SEARCH_LANGUAGE } from '../../src/lib/search/language.ts';
 import { makeFragmentsReadable } from './fragments.ts';
 import { sortGroups, writeOrders } from './order.ts';
 import { directoryBytes } from '../lib/files.ts';
+import { recompressIndex, summarizeRecompress } from './recompress.ts';
 
 /** Records sent to Pagefind at once: enough to keep it busy, few enough not to pile up in its memory. */
 const BATCH = 20;
@@ -56,8 +57,10 @@ export async function collectRecords(file: string): Promise<SearchRecord[]> {
 
 export interface IndexReport {
   pages: number;
-  /** Bytes Pagefind wrote under pagefind/. */
+  /** Bytes under pagefind/, once recompressed. */
   bytes: number;
+  /** The recompression's line for the build log. */
+  recompressed: string;
 }
 
 /**
@@ -72,7 +75,11 @@ export interface IndexReport {
  */
 const INDEX_CHUNK_SIZE = '3000';
 
-export async function buildSearchIndex(siteDir: string, recordsFile = join(siteDir, SEARCH_RECORDS_FILE)): Promise<IndexReport> {
+/**
+ * Indexes the records of `recordsFile` into `siteDir`/pagefind/. `cacheDir` keeps the
+ * recompressed index files between builds (recompress.ts); without it every file is recompressed.
+ */
+export async function buildSearchIndex(siteDir: string, recordsFile = join(siteDir, SEARCH_RECORDS_FILE), cacheDir?: string): Promise<IndexReport> {
   process.env['PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE'] = INDEX_CHUNK_SIZE;
   const pagefind = await import('pagefind');
   const { index, errors } = await pagefind.createIndex({});
@@ -114,7 +121,8 @@ export async function buildSearchIndex(siteDir: string, recordsFile = join(siteD
     if (written.errors.length) throw new Error(`Pagefind could not write the index: ${written.errors.join('; ')}`);
     for (const name of UNUSED_FILES) rmSync(join(outputPath, name), { force: true });
     writeOrders(outputPath, sortGroups(sorts, makeFragmentsReadable(outputPath)));
-    return { pages, bytes: directoryBytes(outputPath) };
+    const recompressed = summarizeRecompress(await recompressIndex(outputPath, cacheDir));
+    return { pages, bytes: directoryBytes(outputPath), recompressed };
   } finally {
     await pagefind.close();
   }
@@ -123,5 +131,5 @@ export async function buildSearchIndex(siteDir: string, recordsFile = join(siteD
 if (import.meta.main) {
   const dir = process.argv[2] ?? 'dist';
   const report = await buildSearchIndex(dir, process.argv[3]);
-  console.log(`搜索索引：${report.pages} 个页面，${(report.bytes / 1024).toFixed(1)} kB（${join(dir, 'pagefind')}）`);
+  console.log(`搜索索引：${report.pages} 个页面，${(report.bytes / 1024).toFixed(1)} kB（${join(dir, 'pagefind')}）；${report.recompressed}`);
 }

@@ -1,0 +1,50 @@
+/**
+ * Files made from other bytes (compressed copies), kept between builds under the hash of what
+ * they were made from: making them is slow (brotli at its highest quality, Zopfli), and most of
+ * a site does not change from one build to the next. Each use has a directory of its own; what
+ * a run did not ask for is dropped at its end (prune), so that the cache holds one build's worth.
+ */
+import { existsSync, readdirSync, rmSync } from 'node:fs';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+
+export class ContentCache {
+  private readonly used = new Set<string>();
+  private readonly dir: string | undefined;
+  private readonly suffixes: readonly string[];
+
+  /**
+   * `dir` undefined: nothing is kept, every `get` makes. `suffixes`: the files kept per key,
+   * in the order `make` returns them (['.gz', '.br'] for a file's two compressed copies).
+   */
+  constructor(dir: string | undefined, suffixes: readonly string[]) {
+    this.dir = dir;
+    this.suffixes = suffixes;
+  }
+
+  /** The files kept under `key`, or what `make` returns, kept for the next build. */
+  async get(key: string, make: () => Promise<Buffer[]>): Promise<Buffer[]> {
+    if (!this.dir) return make();
+    this.used.add(key);
+    const files = this.suffixes.map((suffix) => join(this.dir!, `${key}${suffix}`));
+    if (files.every((file) => existsSync(file))) return Promise.all(files.map((file) => readFile(file)));
+    const made = await make();
+    if (made.length !== files.length) throw new Error(`ContentCache: made ${made.length} file(s) for ${files.length} suffix(es)`);
+    await mkdir(this.dir, { recursive: true });
+    // Through a temporary name: a build stopped half-way never leaves half a file to be read later.
+    await Promise.all(made.map(async (bytes, i) => {
+      await writeFile(`${files[i]}.tmp`, bytes);
+      await rename(`${files[i]}.tmp`, files[i]!);
+    }));
+    return made;
+  }
+
+  /** Drops what this run did not use. */
+  prune(): void {
+    if (!this.dir || !existsSync(this.dir)) return;
+    for (const name of readdirSync(this.dir)) {
+      const suffix = this.suffixes.find((s) => name.endsWith(s));
+      if (!suffix || !this.used.has(name.slice(0, -suffix.length))) rmSync(join(this.dir, name), { force: true });
+    }
+  }
+}
