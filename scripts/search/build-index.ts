@@ -8,7 +8,8 @@
  * the same encoding, so that Pagefind's title boost applies to it. Once written, the fragments
  * get the readable text back (fragments.ts). Everything else a result shows (kind, issue, date,
  * status) travels as filters, which, unlike metadata, Pagefind does not index as words. The
- * records' date orders are written beside the index (order.ts), not given to Pagefind.
+ * records' date orders are written beside the index (order.ts), not given to Pagefind. Last,
+ * the files every first query loads are recompressed with Zopfli (recompress.ts).
  *
  *   node scripts/search/build-index.ts [site directory, default dist] [records file]
  */
