@@ -10,6 +10,7 @@ import { join } from 'node:path';
 
 export class ContentCache {
   private readonly used = new Set<string>();
+  private written = 0;
   private readonly dir: string | undefined;
   private readonly suffixes: readonly string[];
 
@@ -31,10 +32,12 @@ export class ContentCache {
     const made = await make();
     if (made.length !== files.length) throw new Error(`ContentCache: made ${made.length} file(s) for ${files.length} suffix(es)`);
     await mkdir(this.dir, { recursive: true });
-    // Through a temporary name: a build stopped half-way never leaves half a file to be read later.
+    // Through a temporary name of its own (two files of the same content may be made at once):
+    // a build stopped half-way never leaves half a file to be read later.
     await Promise.all(made.map(async (bytes, i) => {
-      await writeFile(`${files[i]}.tmp`, bytes);
-      await rename(`${files[i]}.tmp`, files[i]!);
+      const temporary = `${files[i]}.${process.pid}-${++this.written}.tmp`;
+      await writeFile(temporary, bytes);
+      await rename(temporary, files[i]!);
     }));
     return made;
   }

@@ -55,6 +55,20 @@ describe('precompression', () => {
     }
   });
 
+  it('compresses files of the same content at once into one cache entry', async () => {
+    const root = site();
+    const cache = join(root, '..', `${root.split('/').at(-1)}-same-cache`);
+    try {
+      const page = readFileSync(join(root, 'bulletins/2017-02/index.html'));
+      for (const n of [1, 2, 3]) writeFileSync(join(root, `bulletins/2017-02/copy-${n}.html`), page);
+      await compressDirectory(root, cache);
+      for (const n of [1, 2, 3]) expect(gunzipSync(readFileSync(join(root, `bulletins/2017-02/copy-${n}.html.gz`)))).toEqual(page);
+      expect(readdirSync(cache).filter((name) => name.endsWith('.tmp'))).toEqual([]);
+    } finally {
+      rmSync(cache, { recursive: true, force: true });
+    }
+  });
+
   it('writes .gz and .br beside each text file, that decompress to the very bytes', async () => {
     const root = site();
     const report = await compressDirectory(root);
