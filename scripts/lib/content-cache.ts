@@ -5,12 +5,12 @@
  * a run did not ask for is dropped at its end (prune), so that the cache holds one build's worth.
  */
 import { existsSync, readdirSync, rmSync } from 'node:fs';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { replaceFile } from './files.ts';
 
 export class ContentCache {
   private readonly used = new Set<string>();
-  private written = 0;
   private readonly dir: string | undefined;
   private readonly suffixes: readonly string[];
 
@@ -32,13 +32,8 @@ export class ContentCache {
     const made = await make();
     if (made.length !== files.length) throw new Error(`ContentCache: made ${made.length} file(s) for ${files.length} suffix(es)`);
     await mkdir(this.dir, { recursive: true });
-    // Through a temporary name of its own (two files of the same content may be made at once):
-    // a build stopped half-way never leaves half a file to be read later.
-    await Promise.all(made.map(async (bytes, i) => {
-      const temporary = `${files[i]}.${process.pid}-${++this.written}.tmp`;
-      await writeFile(temporary, bytes);
-      await rename(temporary, files[i]!);
-    }));
+    // Two files of the same content may be made at once: replaceFile gives each write a name of its own.
+    made.forEach((bytes, i) => replaceFile(files[i]!, bytes));
     return made;
   }
 

@@ -1,11 +1,25 @@
 /**
  * The file system as the build, the benchmark and the tests walk and serve it, once: every file
- * under a folder, a site address's file (and a file's address), and the content type a file is
+ * under a folder, a site address's file (and a file's address), a file replaced whole or not at
+ * all, and the content type a file is
  * served with by the servers of our own (the PDF renderer's, the search harness's, the specimen
  * site's). nginx's types are its own (scripts/deploy/nginx/, checked by tests/e2e/deploy/).
  */
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { extname, join, normalize, sep } from 'node:path';
+
+let replaced = 0;
+
+/**
+ * Writes `file` through a temporary name of its own (this process's, this call's: two writers of
+ * the same file never share one), then renames it: a build stopped half-way never leaves half a
+ * file where the next one, or a reader, would take it for whole.
+ */
+export function replaceFile(file: string, bytes: string | Uint8Array): void {
+  const temporary = `${file}.${process.pid}-${++replaced}.tmp`;
+  writeFileSync(temporary, bytes);
+  renameSync(temporary, file);
+}
 
 /**
  * Every file under `dir` (links followed), full paths, sorted; [] when `dir` does not exist.

@@ -77,10 +77,12 @@ export interface IndexReport {
 const INDEX_CHUNK_SIZE = '3000';
 
 /**
- * Indexes the records of `recordsFile` into `siteDir`/pagefind/. `cacheDir` keeps the
- * recompressed index files between builds (recompress.ts); without it every file is recompressed.
+ * Indexes the records of `recordsFile` (the build data in `siteDir` unless given) into
+ * `siteDir`/pagefind/. `cacheDir` keeps the recompressed index files between builds
+ * (recompress.ts); without it every file is recompressed.
  */
-export async function buildSearchIndex(siteDir: string, recordsFile = join(siteDir, SEARCH_RECORDS_FILE), cacheDir?: string): Promise<IndexReport> {
+export async function buildSearchIndex(siteDir: string, options: { recordsFile?: string | undefined; cacheDir?: string } = {}): Promise<IndexReport> {
+  const { recordsFile = join(siteDir, SEARCH_RECORDS_FILE), cacheDir } = options;
   process.env['PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE'] = INDEX_CHUNK_SIZE;
   const pagefind = await import('pagefind');
   const { index, errors } = await pagefind.createIndex({});
@@ -131,6 +133,6 @@ export async function buildSearchIndex(siteDir: string, recordsFile = join(siteD
 
 if (import.meta.main) {
   const dir = process.argv[2] ?? 'dist';
-  const report = await buildSearchIndex(dir, process.argv[3]);
+  const report = await buildSearchIndex(dir, { recordsFile: process.argv[3] });
   console.log(`搜索索引：${report.pages} 个页面，${(report.bytes / 1024).toFixed(1)} kB（${join(dir, 'pagefind')}）；${report.recompressed}`);
 }

@@ -10,10 +10,11 @@
  * 7,000-article benchmark archive this took the 20 fragments of a first query's results from
  * 50.5 kB to 36.6 kB (stock Pagefind's for the same pages: 33.5 kB).
  */
-import { readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { decodeContent } from '../../src/lib/search/index-content.ts';
+import { replaceFile } from '../lib/files.ts';
 
 const SIGNATURE = 'pagefind_dcd';
 
@@ -41,8 +42,7 @@ export function parseFragment(bytes: Buffer, file: string): Fragment {
 
 /** Writes a fragment through a temporary file, so that a failure never leaves half a fragment. */
 export function writeFragment(file: string, fragment: Fragment): void {
-  writeFileSync(`${file}.tmp`, gzipSync(SIGNATURE + JSON.stringify(fragment), { level: 9 }));
-  renameSync(`${file}.tmp`, file);
+  replaceFile(file, gzipSync(SIGNATURE + JSON.stringify(fragment), { level: 9 }));
 }
 
 /** The fragment files of an index written to `pagefindDir`. */

@@ -17,12 +17,12 @@
  *   node scripts/search/recompress.ts [site directory, default dist]
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { gunzipSync } from 'node:zlib';
-import { listFiles } from '../lib/files.ts';
+import { listFiles, replaceFile } from '../lib/files.ts';
 import { ContentCache } from '../lib/content-cache.ts';
 
 /** The metadata (pagefind.<language>_<hash>.pf_meta), the WebAssembly (wasm.<language>.pagefind) and the filters. */
@@ -41,42 +41,29 @@ export interface RecompressReport {
   seconds: number;
 }
 
-/** A pool of Zopfli workers: `gzip` resolves with the compressed bytes, in whatever order they finish. */
-function zopfliPool(size: number) {
-  const workers = Array.from({ length: size }, () => new Worker(new URL('./zopfli-worker.ts', import.meta.url), { workerData: { iterations: ITERATIONS } }));
-  const waiting = new Map<number, { resolve: (bytes: Buffer) => void; reject: (error: Error) => void }>();
-  const idle = [...workers];
-  const queue: Array<() => void> = [];
-  let next = 0;
-  for (const worker of workers) {
-    worker.on('message', ({ id, gzip, error }: { id: number; gzip?: Uint8Array; error?: string }) => {
-      const job = waiting.get(id)!;
-      waiting.delete(id);
-      if (error !== undefined) job.reject(new Error(`Zopfli: ${error}`));
-      else job.resolve(Buffer.from(gzip!.buffer, gzip!.byteOffset, gzip!.byteLength));
-      idle.push(worker);
-      queue.shift()?.();
-    });
-    worker.on('error', (error) => {
-      for (const job of waiting.values()) job.reject(error);
-      waiting.clear();
-    });
-  }
+/** A Zopfli worker thread, started when first asked: one file at a time. */
+function zopfliWorker() {
+  let worker: Worker | undefined;
   return {
     gzip(bytes: Buffer): Promise<Buffer> {
+      worker ??= new Worker(new URL('./zopfli-worker.ts', import.meta.url), { workerData: { iterations: ITERATIONS } });
+      const thread = worker;
       return new Promise((resolvePromise, reject) => {
-        const start = () => {
-          const worker = idle.pop()!;
-          const id = next++;
-          waiting.set(id, { resolve: resolvePromise, reject });
-          worker.postMessage({ id, bytes });
+        const failed = (error: Error) => {
+          thread.off('message', answered);
+          reject(error);
         };
-        if (idle.length) start();
-        else queue.push(start);
+        const answered = ({ gzip, error }: { gzip?: Uint8Array; error?: string }) => {
+          thread.off('error', failed);
+          if (error !== undefined) reject(new Error(`Zopfli: ${error}`));
+          else resolvePromise(Buffer.from(gzip!.buffer, gzip!.byteOffset, gzip!.byteLength));
+        };
+        thread.once('message', answered);
+        thread.once('error', failed);
+        thread.postMessage(bytes);
       });
     },
-    size,
-    close: () => Promise.all(workers.map((worker) => worker.terminate())),
+    close: async () => void (await worker?.terminate()),
   };
 }
 
@@ -86,9 +73,10 @@ export async function recompressIndex(pagefindDir: string, cacheDir?: string): P
   const cache = new ContentCache(cacheDir, ['.gz']);
   const report: RecompressReport = { files: 0, replaced: 0, cached: 0, bytes: { before: 0, after: 0 }, seconds: 0 };
   const files = listFiles(pagefindDir).filter((file) => RECOMPRESSED.test(file));
-  const pool = zopfliPool(Math.max(1, availableParallelism()));
+  // A worker per core, each compressing one file at a time; none starts if every file is cached.
+  const workers = Array.from({ length: Math.max(1, availableParallelism()) }, zopfliWorker);
   try {
-    const one = async (file: string) => {
+    const one = async (file: string, zopfliOn: ReturnType<typeof zopfliWorker>) => {
       const written = readFileSync(file);
       let raw: Buffer;
       try {
@@ -100,29 +88,25 @@ export async function recompressIndex(pagefindDir: string, cacheDir?: string): P
       let made = false;
       const [zopfli] = await cache.get(key, async () => {
         made = true;
-        return [await pool.gzip(raw)];
+        return [await zopfliOn.gzip(raw)];
       });
       if (!made && cacheDir) report.cached++;
       report.files++;
       report.bytes.before += written.length;
       if (zopfli!.length < written.length) {
-        // Through a temporary file: a stopped build never leaves half an index file.
-        writeFileSync(`${file}.tmp`, zopfli!);
-        renameSync(`${file}.tmp`, file);
+        replaceFile(file, zopfli!);
         report.replaced++;
         report.bytes.after += zopfli!.length;
       } else {
         report.bytes.after += written.length;
       }
     };
-    // Two files in hand per worker: one being compressed, one read and waiting; no more held at once.
     let taken = 0;
-    const runner = async () => {
-      while (taken < files.length) await one(files[taken++]!);
-    };
-    await Promise.all(Array.from({ length: pool.size * 2 }, runner));
+    await Promise.all(workers.map(async (worker) => {
+      while (taken < files.length) await one(files[taken++]!, worker);
+    }));
   } finally {
-    await pool.close();
+    await Promise.all(workers.map((worker) => worker.close()));
   }
   cache.prune();
   report.seconds = (performance.now() - start) / 1000;

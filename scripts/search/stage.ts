@@ -1,13 +1,12 @@
 /** The build stage that indexes the staged pages for search. */
 import type { Stage } from '../build/stages.ts';
 import { join } from 'node:path';
-import { SEARCH_RECORDS_FILE } from '../../src/lib/build-data.ts';
 import { buildSearchIndex } from './build-index.ts';
 
 export const searchStage: Stage = {
   name: 'search',
   async run({ stagingDir, cacheDir }) {
-    const { pages, bytes, recompressed } = await buildSearchIndex(stagingDir, join(stagingDir, SEARCH_RECORDS_FILE), join(cacheDir, 'zopfli'));
+    const { pages, bytes, recompressed } = await buildSearchIndex(stagingDir, { cacheDir: join(cacheDir, 'zopfli') });
     if (pages === 0) throw new Error('搜索索引为空：没有页面标注 data-pagefind-body');
     return `${pages} 个页面，${(bytes / 1024).toFixed(0)} kB；${recompressed}`;
   },

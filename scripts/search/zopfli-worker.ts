@@ -8,11 +8,12 @@ import { gzipAsync } from '@gfx/zopfli';
 
 const { iterations } = workerData as { iterations: number };
 
-parentPort!.on('message', async ({ id, bytes }: { id: number; bytes: Uint8Array }) => {
+// One file at a time: recompress.ts sends the next only once this one's answer is back.
+parentPort!.on('message', async (bytes: Uint8Array) => {
   try {
     const gzip = await gzipAsync(bytes, { numiterations: iterations });
-    parentPort!.postMessage({ id, gzip }, [gzip.buffer as ArrayBuffer]);
+    parentPort!.postMessage({ gzip }, [gzip.buffer as ArrayBuffer]);
   } catch (error) {
-    parentPort!.postMessage({ id, error: (error as Error).message ?? String(error) });
+    parentPort!.postMessage({ error: (error as Error).message ?? String(error) });
   }
 });
