@@ -23,6 +23,7 @@ import { swapInto } from './build/swap.ts';
 import { buildDataStage, keepBuildData } from './build/build-data.ts';
 import { BuildError } from './build/build-error.ts';
 import { printSetupMessage } from './lib/chromium.ts';
+import { libdeflateSetupMessage } from './lib/libdeflate.ts';
 import type { BuildContext, Stage } from './build/stages.ts';
 
 // The build data leaves the site once search and PDFs have read it; compress stays last: it
@@ -56,6 +57,10 @@ export async function buildSite(options: {
   const edition = parseEdition(options.edition);
   if (!skip.has('pdf')) {
     const missing = printSetupMessage();
+    if (missing) throw new BuildError(missing);
+  }
+  if (!skip.has('search')) {
+    const missing = libdeflateSetupMessage();
     if (missing) throw new BuildError(missing);
   }
   const outDir = resolve(root, options.outDir ?? (edition === 'public' ? 'dist' : 'dist-internal'));

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what building and testing need on a fresh machine (Debian, Node 20 + npm 11):
 # the npm dependencies (Node 22 among them, see package.json), then Debian's Chromium, CJK
-# fonts and, for the tests, poppler, nginx and Tesseract with its Chinese model (scanned
+# fonts, libdeflate's gzip and, for the tests, poppler, nginx and Tesseract with its Chinese model (scanned
 # issues). Does nothing that is already done.
 #
 #   bash scripts/setup.sh build   # what `npm start` / `npm run build` need
@@ -18,6 +18,8 @@ fi
 need=()
 [ -x /usr/bin/chromium ] || need+=(chromium)
 fc-list ':lang=zh-cn' 2>/dev/null | grep -q . || need+=(fonts-noto-cjk)
+# The search index's chunks and fragments are gzipped by libdeflate (scripts/lib/libdeflate.ts).
+command -v libdeflate-gzip >/dev/null || need+=(libdeflate-tools)
 if [ "$purpose" = test ]; then
   command -v pdfinfo >/dev/null || need+=(poppler-utils)
   command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || need+=(nginx)

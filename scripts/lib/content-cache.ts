@@ -25,16 +25,34 @@ export class ContentCache {
 
   /** The files kept under `key`, or what `make` returns, kept for the next build. */
   async get(key: string, make: () => Promise<Buffer[]>): Promise<Buffer[]> {
-    if (!this.dir) return make();
-    this.used.add(key);
-    const files = this.suffixes.map((suffix) => join(this.dir!, `${key}${suffix}`));
-    if (files.every((file) => existsSync(file))) return Promise.all(files.map((file) => readFile(file)));
+    const found = await this.find(key);
+    if (found) return found;
     const made = await make();
+    await this.keep(key, made);
+    return made;
+  }
+
+  /** The files kept under `key`, or undefined; either way `key` is kept past this run's prune. */
+  async find(key: string): Promise<Buffer[] | undefined> {
+    if (!this.dir) return undefined;
+    this.used.add(key);
+    const files = this.files(key);
+    return files.every((file) => existsSync(file)) ? Promise.all(files.map((file) => readFile(file))) : undefined;
+  }
+
+  /** Keeps `made` (one file per suffix) under `key` for the next build. */
+  async keep(key: string, made: readonly Buffer[]): Promise<void> {
+    if (!this.dir) return;
+    this.used.add(key);
+    const files = this.files(key);
     if (made.length !== files.length) throw new Error(`ContentCache: made ${made.length} file(s) for ${files.length} suffix(es)`);
     await mkdir(this.dir, { recursive: true });
     // Two files of the same content may be made at once: replaceFile gives each write a name of its own.
     made.forEach((bytes, i) => replaceFile(files[i]!, bytes));
-    return made;
+  }
+
+  private files(key: string): string[] {
+    return this.suffixes.map((suffix) => join(this.dir!, `${key}${suffix}`));
   }
 
   /** Drops what this run did not use. */

@@ -9,7 +9,7 @@
  * get the readable text back (fragments.ts). Everything else a result shows (kind, issue, date,
  * status) travels as filters, which, unlike metadata, Pagefind does not index as words. The
  * records' date orders are written beside the index (order.ts), not given to Pagefind. Last,
- * the files every first query loads are recompressed with Zopfli (recompress.ts).
+ * the index is recompressed with Zopfli and libdeflate (recompress.ts).
  *
  *   node scripts/search/build-index.ts [site directory, default dist] [records file]
  */
@@ -87,13 +87,14 @@ export async function buildSearchIndex(siteDir: string, options: { recordsFile?:
   const pagefind = await import('pagefind');
   const { index, errors } = await pagefind.createIndex({});
   if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
+  const outputPath = join(siteDir, 'pagefind');
+  let pages = 0;
+  // The date orders go to files of their own (order.ts), not to Pagefind.
+  const sorts = new Map<string, Record<string, string>>();
   try {
     // Pagefind runs as a separate process; requests in batches keep it busy without flooding
     // it, and pages are read as they are sent, so that no more than a batch is held here.
-    let pages = 0;
     let batch: SearchRecord[] = [];
-    // The date orders go to files of their own (order.ts), not to Pagefind.
-    const sorts = new Map<string, Record<string, string>>();
     const send = async () => {
       await Promise.all(
         batch.map(async (record) => {
@@ -118,17 +119,17 @@ export async function buildSearchIndex(siteDir: string, options: { recordsFile?:
       if (batch.length === BATCH) await send();
     }
     await send();
-    const outputPath = join(siteDir, 'pagefind');
     rmSync(outputPath, { recursive: true, force: true });
     const written = await index.writeFiles({ outputPath });
     if (written.errors.length) throw new Error(`Pagefind could not write the index: ${written.errors.join('; ')}`);
-    for (const name of UNUSED_FILES) rmSync(join(outputPath, name), { force: true });
-    writeOrders(outputPath, sortGroups(sorts, makeFragmentsReadable(outputPath)));
-    const recompressed = summarizeRecompress(await recompressIndex(outputPath, cacheDir));
-    return { pages, bytes: directoryBytes(outputPath), recompressed };
   } finally {
+    // Pagefind's process holds the whole index in memory: it ends before the files are reworked.
     await pagefind.close();
   }
+  for (const name of UNUSED_FILES) rmSync(join(outputPath, name), { force: true });
+  writeOrders(outputPath, sortGroups(sorts, makeFragmentsReadable(outputPath)));
+  const recompressed = summarizeRecompress(await recompressIndex(outputPath, cacheDir));
+  return { pages, bytes: directoryBytes(outputPath), recompressed };
 }
 
 if (import.meta.main) {

@@ -1,18 +1,19 @@
 /**
- * Recompresses the files of Pagefind's index that every first query loads whatever it asks —
- * the metadata file and the WebAssembly — and the filter files, with Zopfli, which finds a
- * smaller deflate stream of the same bytes than Pagefind's zlib: every browser and Pagefind's own
- * inflater read it as they read Pagefind's. On the 7,000-article benchmark archive (2026-12-02):
- * metadata 84.0 → 74.3 kB, WebAssembly 55.4 → 52.8 kB, a date filter 22.9 → 20.5 kB.
+ * Recompresses Pagefind's index with deflate encoders that find smaller streams of the same
+ * bytes than Pagefind's zlib (and Node's, for the fragments fragments.ts rewrites): every
+ * browser and Pagefind's own inflater read them as they read Pagefind's.
  *
- * Not the index chunks or the fragments, though Zopfli makes them 4–6 % smaller too: there are
- * some 10,000 of them (75 MB before compression at 7,000 articles), and the WebAssembly Zopfli
- * the project can install without a native build (@gfx/zopfli) did 0.08 MB/s on the chunks and
- * 0.01 MB/s on the fragments here, which would add a quarter of an hour to the build.
+ * - Zopfli (@gfx/zopfli, WebAssembly, a worker thread per core) for the few files every first
+ *   query loads whatever it asks, the metadata and the WebAssembly, and for the filters: the
+ *   smallest gzip there is, slow but on some 300 kB. On the 7,000-article benchmark archive
+ *   (2026-12-02): metadata 84.0 → 74.3 kB (libdeflate at 12: 74.7), WebAssembly 55.4 → 52.8 kB.
+ * - libdeflate at level 12 (../lib/libdeflate.ts) for the index chunks and the fragments, some
+ *   10,000 files and 75 MB before compression at 7,000 articles, on which Zopfli did 0.01–0.1
+ *   MB/s: on the same archive (2026-12-03) chunks 18.95 → 18.12 MB, fragments 14.65 → 13.55 MB,
+ *   in about 13 s on 2 cores.
  *
- * The files go to a worker thread per core (zopfli-worker.ts), and each result is kept between
- * builds under the hash of its uncompressed bytes. A file keeps Pagefind's gzip where Zopfli's
- * is no smaller.
+ * Each result is kept between builds under the hash of its uncompressed bytes and its encoder.
+ * A file keeps the gzip it had where the recompressed one is no smaller.
  *
  *   node scripts/search/recompress.ts [site directory, default dist]
  */
@@ -24,16 +25,22 @@ import { Worker } from 'node:worker_threads';
 import { gunzipSync } from 'node:zlib';
 import { listFiles, replaceFile } from '../lib/files.ts';
 import { ContentCache } from '../lib/content-cache.ts';
+import { gzipAll, LIBDEFLATE_LEVEL, libdeflateSetupMessage } from '../lib/libdeflate.ts';
 
 /** The metadata (pagefind.<language>_<hash>.pf_meta), the WebAssembly (wasm.<language>.pagefind) and the filters. */
-const RECOMPRESSED = /\.(pf_meta|pf_filter|pagefind)$/;
+const BY_ZOPFLI = /\.(pf_meta|pf_filter|pagefind)$/;
+/** The index chunks and the fragments. */
+const BY_LIBDEFLATE = /\.(pf_index|pf_fragment)$/;
 
 /** Zopfli's iterations: on the benchmark archive's metadata 5 gave 74.25 kB, 15 gave 74.22 kB. */
 const ITERATIONS = 5;
 
+/** Files read, recompressed and written at a time by libdeflate: a few MB held at once. */
+const LIBDEFLATE_BATCH = 1000;
+
 export interface RecompressReport {
   files: number;
-  /** Files whose Zopfli gzip was smaller, and so replaced Pagefind's. */
+  /** Files whose new gzip was smaller, and so replaced the one written. */
   replaced: number;
   /** Files taken from the cache. */
   cached: number;
@@ -67,47 +74,80 @@ function zopfliWorker() {
   };
 }
 
-/** Recompresses the metadata, WebAssembly and filter files of the index in `pagefindDir`; `cacheDir` keeps the results for the next build. */
+/** A file of the index, its bytes as written and as Pagefind meant them. */
+interface IndexFile {
+  file: string;
+  written: Buffer;
+  raw: Buffer;
+  key: string;
+}
+
+function readIndexFile(file: string, encoder: string): IndexFile {
+  const written = readFileSync(file);
+  let raw: Buffer;
+  try {
+    raw = gunzipSync(written);
+  } catch (error) {
+    throw new Error(`${file}: not gzip as Pagefind writes it (${(error as Error).message}) — has Pagefind's format changed?`);
+  }
+  return { file, written, raw, key: createHash('sha1').update(raw).update(`\0${encoder}`).digest('hex') };
+}
+
+/** Recompresses the index in `pagefindDir`; `cacheDir` keeps the results for the next build. */
 export async function recompressIndex(pagefindDir: string, cacheDir?: string): Promise<RecompressReport> {
   const start = performance.now();
   const cache = new ContentCache(cacheDir, ['.gz']);
   const report: RecompressReport = { files: 0, replaced: 0, cached: 0, bytes: { before: 0, after: 0 }, seconds: 0 };
-  const files = listFiles(pagefindDir).filter((file) => RECOMPRESSED.test(file));
-  // A worker per core, each compressing one file at a time; none starts if every file is cached.
-  const workers = Array.from({ length: Math.max(1, availableParallelism()) }, zopfliWorker);
-  try {
-    const one = async (file: string, zopfliOn: ReturnType<typeof zopfliWorker>) => {
-      const written = readFileSync(file);
-      let raw: Buffer;
-      try {
-        raw = gunzipSync(written);
-      } catch (error) {
-        throw new Error(`${file}: not gzip as Pagefind writes it (${(error as Error).message}) — has Pagefind's format changed?`);
-      }
-      const key = createHash('sha1').update(raw).update(`\0zopfli${ITERATIONS}`).digest('hex');
-      let made = false;
-      const [zopfli] = await cache.get(key, async () => {
-        made = true;
-        return [await zopfliOn.gzip(raw)];
-      });
-      if (!made && cacheDir) report.cached++;
-      report.files++;
-      report.bytes.before += written.length;
-      if (zopfli!.length < written.length) {
-        replaceFile(file, zopfli!);
-        report.replaced++;
-        report.bytes.after += zopfli!.length;
-      } else {
-        report.bytes.after += written.length;
-      }
-    };
-    let taken = 0;
-    await Promise.all(workers.map(async (worker) => {
-      while (taken < files.length) await one(files[taken++]!, worker);
-    }));
-  } finally {
-    await Promise.all(workers.map((worker) => worker.close()));
-  }
+  const files = listFiles(pagefindDir);
+  const settle = ({ file, written }: IndexFile, smaller: Buffer, fromCache: boolean) => {
+    report.files++;
+    if (fromCache) report.cached++;
+    report.bytes.before += written.length;
+    if (smaller.length < written.length) {
+      replaceFile(file, smaller);
+      report.replaced++;
+      report.bytes.after += smaller.length;
+    } else {
+      report.bytes.after += written.length;
+    }
+  };
+
+  // Zopfli: a worker per core, each compressing one file at a time; none starts if every file is cached.
+  const byZopfli = async () => {
+    const queue = files.filter((file) => BY_ZOPFLI.test(file));
+    const workers = Array.from({ length: Math.max(1, availableParallelism()) }, zopfliWorker);
+    try {
+      let taken = 0;
+      await Promise.all(workers.map(async (worker) => {
+        while (taken < queue.length) {
+          const one = readIndexFile(queue[taken++]!, `zopfli${ITERATIONS}`);
+          const found = await cache.find(one.key);
+          const [gzip] = found ?? [await worker.gzip(one.raw)];
+          if (!found) await cache.keep(one.key, [gzip!]);
+          settle(one, gzip!, found !== undefined);
+        }
+      }));
+    } finally {
+      await Promise.all(workers.map((worker) => worker.close()));
+    }
+  };
+  // libdeflate: a batch of files at a time, those not in the cache in one call.
+  const byLibdeflate = async () => {
+    const queue = files.filter((file) => BY_LIBDEFLATE.test(file));
+    for (let at = 0; at < queue.length; at += LIBDEFLATE_BATCH) {
+      const batch = queue.slice(at, at + LIBDEFLATE_BATCH).map((file) => readIndexFile(file, `libdeflate${LIBDEFLATE_LEVEL}`));
+      const found = await Promise.all(batch.map((one) => cache.find(one.key)));
+      const missing = batch.filter((_, i) => !found[i]);
+      const made = await gzipAll(missing.map((one) => one.raw));
+      await Promise.all(missing.map((one, i) => cache.keep(one.key, [made[i]!])));
+      let next = 0;
+      batch.forEach((one, i) => settle(one, found[i]?.[0] ?? made[next++]!, found[i] !== undefined));
+    }
+  };
+  // At once: the metadata's Zopfli, one long file on one core, would otherwise leave the other idle.
+  // Both run to their end before a failure of either is reported: nothing is left writing.
+  const failed = (await Promise.allSettled([byZopfli(), byLibdeflate()])).find((outcome) => outcome.status === 'rejected');
+  if (failed) throw failed.reason;
   cache.prune();
   report.seconds = (performance.now() - start) / 1000;
   return report;
@@ -116,10 +156,15 @@ export async function recompressIndex(pagefindDir: string, cacheDir?: string): P
 /** One line for the build log. */
 export function summarizeRecompress(report: RecompressReport): string {
   const kB = (bytes: number) => `${(bytes / 1024).toFixed(0)} kB`;
-  return `Zopfli：${report.files} 个索引文件 ${kB(report.bytes.before)} → ${kB(report.bytes.after)}（${report.replaced} 个更小，${report.cached} 个取自缓存）`;
+  return `重新压缩：${report.files} 个索引文件 ${kB(report.bytes.before)} → ${kB(report.bytes.after)}（${report.replaced} 个更小，${report.cached} 个取自缓存）`;
 }
 
 if (import.meta.main) {
+  const missing = libdeflateSetupMessage();
+  if (missing) {
+    console.error(missing);
+    process.exit(1);
+  }
   const dir = resolve(process.argv[2] ?? 'dist');
   const pagefindDir = join(dir, 'pagefind');
   if (!existsSync(pagefindDir) || !statSync(pagefindDir).isDirectory()) {

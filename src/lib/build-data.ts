@@ -21,7 +21,7 @@ export interface SearchRecord {
   title: string;
   /** The text to index, block by block (paragraphs, captions, cells), in reading order, without the title. */
   blocks: string[];
-  /** Filters: kind (工作要讯 / 政策文件), year, issue, date, status, validity, topic… */
+  /** Filters: kind (工作要讯 / 政策文件), year, issue, date, validity, topic… */
   filters: Record<string, string[]>;
   /** The dates results can be put in order by (src/lib/search/state.ts SORT_KEYS): `date` 发布日期, `written` 成文日期. */
   sort: Record<string, string>;
@@ -32,3 +32,11 @@ export interface SearchRecord {
    */
   meta: Record<string, string>;
 }
+
+/**
+ * The filters a result shows of itself (src/scripts/search/render.ts): its kind, its issue (an
+ * article) or 时效性 (a policy), its date. The others only narrow a search, which Pagefind does
+ * from its filter index, so a result's fragment keeps only these (scripts/search/fragments.ts).
+ */
+export const RESULT_FILTERS = ['kind', 'issue', 'validity', 'date'] as const;
+export type ResultFilter = (typeof RESULT_FILTERS)[number];

@@ -1,10 +1,12 @@
 /**
  * The index stage's recompression (scripts/search/recompress.ts) on files made here as Pagefind
- * makes them (gzip at zlib's default level): the metadata, WebAssembly and filter files keep
- * their bytes and shrink, chunks and fragments are left as written, unchanged files come from
- * the cache, and a file that is not gzip is named.
+ * makes them (gzip at zlib's default level): the metadata, WebAssembly and filter files (by
+ * Zopfli) and the chunks and fragments (by libdeflate) keep their bytes and shrink, other files
+ * are left as written, unchanged files come from the cache, a file that is not gzip is named,
+ * and a missing libdeflate is one sentence saying what to install.
  */
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
@@ -16,12 +18,14 @@ import { PROJECT_ROOT } from '../helpers/content-copy.ts';
 const articles = join(PROJECT_ROOT, 'content/articles/2017-02');
 const seedText = readdirSync(articles).sort().map((name) => readFileSync(join(articles, name), 'utf8')).join('\n');
 
+const NODE = join(PROJECT_ROOT, 'node_modules/.bin/node');
+
 const made: string[] = [];
 afterEach(() => {
   for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
 
-/** A pagefind/ directory with a metadata file, the WebAssembly, two filters, a chunk, a fragment and pagefind.js, as Pagefind writes them. */
+/** A pagefind/ directory with a metadata file, the WebAssembly, two filters, two chunks, two fragments and pagefind.js, as Pagefind writes them. */
 function pagefindDir(): { dir: string; originals: Map<string, Buffer> } {
   const dir = mkdtempSync(join(tmpdir(), 'yaoxun-recompress-'));
   made.push(dir);
@@ -31,16 +35,11 @@ function pagefindDir(): { dir: string; originals: Map<string, Buffer> } {
     'wasm.unknown.pagefind': paragraphs.slice(0, 20).join(' '),
     'filter/und_aaaaaaa.pf_filter': `pagefind_dcd${JSON.stringify(paragraphs.slice(0, 10))}`,
     'filter/und_bbbbbbb.pf_filter': `pagefind_dcd${JSON.stringify(paragraphs.slice(10))}`,
-  };
-  /** Left as Pagefind wrote them (recompress.ts says why). */
-  const untouched: Record<string, string> = {
     'index/und_ccccccc.pf_index': `pagefind_dcd${paragraphs.slice(20).join(' ')}`,
+    'index/und_ccccccd.pf_index': `pagefind_dcd${paragraphs.slice(5, 15).join(' ')}`,
     'fragment/und_ddddddd.pf_fragment': `pagefind_dcd${JSON.stringify({ url: '/bulletins/2017-02/01/', content: paragraphs.slice(2, 6).join('\n') })}`,
+    'fragment/und_dddddde.pf_fragment': `pagefind_dcd${JSON.stringify({ url: '/bulletins/2017-02/02/', content: paragraphs.slice(6, 9).join('\n') })}`,
   };
-  for (const [name, text] of Object.entries(untouched)) {
-    mkdirSync(join(dir, name, '..'), { recursive: true });
-    writeFileSync(join(dir, name), gzipSync(Buffer.from(text)));
-  }
   const originals = new Map<string, Buffer>();
   for (const [name, text] of Object.entries(files)) {
     mkdirSync(join(dir, name, '..'), { recursive: true });
@@ -56,7 +55,6 @@ describe('recompressing the search index', () => {
   it('keeps every file’s bytes, makes none larger, and leaves other files alone', async () => {
     const { dir, originals } = pagefindDir();
     const before = new Map([...originals.keys()].map((name) => [name, readFileSync(join(dir, name)).length]));
-    const asWritten = ['index/und_ccccccc.pf_index', 'fragment/und_ddddddd.pf_fragment'].map((name) => [name, readFileSync(join(dir, name))] as const);
     const report = await recompressIndex(dir);
     expect(report.files).toBe(originals.size);
     for (const [name, bytes] of originals) {
@@ -64,11 +62,16 @@ describe('recompressing the search index', () => {
       expect(gunzipSync(file), name).toEqual(bytes);
       expect(file.length, name).toBeLessThanOrEqual(before.get(name)!);
     }
-    // Text like the bulletin's compresses better with Zopfli than with zlib's default level.
+    // Text like the bulletin's compresses better with Zopfli and libdeflate than with zlib's
+    // default level: the files of each encoder are smaller.
+    for (const kind of [/\.(pf_meta|pf_filter|pagefind)$/, /\.(pf_index|pf_fragment)$/]) {
+      const names = [...originals.keys()].filter((name) => kind.test(name));
+      const size = (name: string) => readFileSync(join(dir, name)).length;
+      expect(names.reduce((sum, name) => sum + size(name), 0), String(kind)).toBeLessThan(names.reduce((sum, name) => sum + before.get(name)!, 0));
+    }
     expect(report.replaced).toBeGreaterThan(0);
     expect(report.bytes.after).toBeLessThan(report.bytes.before);
     expect(readFileSync(join(dir, 'pagefind.js'), 'utf8')).toBe('export const x = 1;\n');
-    for (const [name, bytes] of asWritten) expect(readFileSync(join(dir, name)), name).toEqual(bytes);
   });
 
   it('takes unchanged files from its cache and drops entries no longer used', async () => {
@@ -88,8 +91,22 @@ describe('recompressing the search index', () => {
   });
 
   it('names a file that is not gzip, and stops', async () => {
+    for (const name of ['filter/und_eeeeeee.pf_filter', 'index/und_eeeeeee.pf_index']) {
+      const { dir } = pagefindDir();
+      writeFileSync(join(dir, name), 'not gzip');
+      await expect(recompressIndex(dir)).rejects.toThrow(new RegExp(`${name.replace('.', '\\.')}: not gzip`));
+    }
+  });
+
+  it('says what to install when libdeflate is missing, for the command alone and for the build', async () => {
     const { dir } = pagefindDir();
-    writeFileSync(join(dir, 'filter/und_eeeeeee.pf_filter'), 'not gzip');
-    await expect(recompressIndex(dir)).rejects.toThrow(/und_eeeeeee\.pf_filter: not gzip/);
+    const env = { ...process.env, LIBDEFLATE_GZIP: '/nonexistent/libdeflate-gzip' };
+    const alone = spawnSync(NODE, [join(PROJECT_ROOT, 'scripts/search/recompress.ts'), join(dir, '..')], { env, encoding: 'utf8' });
+    expect(alone.status).toBe(1);
+    expect(alone.stderr.trim()).toMatch(/^缺少 libdeflate-gzip.*apt-get install -y libdeflate-tools/);
+    const build = spawnSync(NODE, [join(PROJECT_ROOT, 'scripts/build.ts'), '--skip', 'pdf', '--out', join(dir, 'never')], { env, encoding: 'utf8', cwd: PROJECT_ROOT });
+    expect(build.status).toBe(1);
+    expect(build.stderr).toMatch(/缺少 libdeflate-gzip.*libdeflate-tools/);
+    expect(existsSync(join(dir, 'never'))).toBe(false);
   });
 });

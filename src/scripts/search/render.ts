@@ -9,6 +9,7 @@ import { resultHref } from '../../lib/search/state.ts';
 import { formatChineseDate } from '../../lib/chinese-date.ts';
 import { KIND_LABELS } from '../../lib/kinds.ts';
 import type { PagefindFragment } from './pagefind.ts';
+import type { ResultFilter } from '../../lib/build-data.ts';
 
 /** Appends `text` to `parent` with the given ranges wrapped in <mark>. */
 export function appendMarked(parent: HTMLElement, text: string, marks: readonly Range[]): void {
@@ -32,14 +33,14 @@ function element<K extends keyof HTMLElementTagNameMap>(tag: K, className: strin
 
 /** What a result says of itself, read from its fragment. */
 export function describeFragment(fragment: PagefindFragment) {
-  const first = (key: string) => fragment.filters[key]?.[0];
+  const first = (key: ResultFilter) => fragment.filters[key]?.[0];
   return {
     url: fragment.url,
     // A part (a 条) shows under its document's title.
     title: fragment.meta['doc'] ?? fragment.meta['title'] ?? '',
     kind: first('kind') ?? '',
     /** The issue of an article (2017年第2期), the 时效性 of a policy (现行有效). */
-    context: first('issue') ?? first('validity') ?? first('status') ?? '',
+    context: first('issue') ?? first('validity') ?? '',
     /** The part of a document a result leads to: 第十二条 · 第四章 考核与经费. */
     part: fragment.meta['part'],
     date: first('date'),

@@ -16,7 +16,7 @@ function makeIndex(): string {
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('search fragments', () => {
-  it('hold the readable text and title in place of the indexed pairs, filters kept', () => {
+  it('hold the readable text and title in place of the indexed pairs, and only the filters a result shows', () => {
     makeIndex();
     const file = join(fragmentDir(), 'und_1234567.pf_fragment');
     const blocks = ['吕梁学院召开“1331 工程”推进会。', '全省34所本科高校参加。'];
@@ -24,7 +24,7 @@ describe('search fragments', () => {
       url: '/bulletins/2017-02/01/',
       content: encodeContent(blocks),
       meta: { title: encodeContent(['吕梁学院推进会']) },
-      filters: { kind: ['工作要讯'] },
+      filters: { kind: ['工作要讯'], year: ['2017'], issue: ['2017年第2期'], date: ['2017-05-18'], topic: ['lvliang'] },
       word_count: 40,
     });
     const before = statSync(file).size;
@@ -32,7 +32,9 @@ describe('search fragments', () => {
     const fragment = readFragment(file);
     expect(fragment.content).toBe('吕梁学院召开“1331工程”推进会。\n全省34所本科高校参加。');
     expect(fragment.meta['title']).toBe('吕梁学院推进会');
-    expect(fragment.filters).toEqual({ kind: ['工作要讯'] });
+    // Year and topic narrow a search through Pagefind's filter index; the result does not show them.
+    expect(fragment.filters).toEqual({ kind: ['工作要讯'], issue: ['2017年第2期'], date: ['2017-05-18'] });
+    expect(fragment['word_count']).toBe(40);
     expect(fragment.url).toBe('/bulletins/2017-02/01/');
     expect(statSync(file).size).toBeLessThan(before);
     expect(readdirSync(fragmentDir())).toEqual(['und_1234567.pf_fragment']);
