@@ -38,6 +38,7 @@ import type { BuildReport } from '../build.ts';
 import { exitUnlessChromium } from '../lib/chromium.ts';
 import { verdictMark, verdicts, type ScaleFigures } from './targets.ts';
 import { growthChart } from './chart.ts';
+import { machineSpeed } from './calibrate.ts';
 
 const projectRoot = new URL('../..', import.meta.url).pathname;
 const node = join(projectRoot, 'node_modules/.bin/node');
@@ -235,6 +236,10 @@ async function measureSize(articles: number, full: boolean) {
   }
 }
 
+// This machine's speed, measured before it is busy: build times mean little without it.
+const speed = machineSpeed(projectRoot);
+log(`本机速度：brotli 10 单核 ${speed.toFixed(2)} MB/s（scripts/bench/calibrate.ts）`);
+
 const runs: Array<Awaited<ReturnType<typeof measureSize>>> = [];
 for (const articles of sizes) runs.push(await measureSize(articles, articles === headline));
 const main = runs.find((r) => r.articles === headline)!;
@@ -264,7 +269,7 @@ const figures: ScaleFigures = {
 };
 const checks = verdicts(figures);
 
-const machine = `${cpus().length} 核，${Math.round(totalmem() / 1024 ** 3)} GB，Node ${process.versions.node}`;
+const machine = `${cpus().length} 核，${Math.round(totalmem() / 1024 ** 3)} GB，Node ${process.versions.node}，brotli 10 单核 ${speed.toFixed(2)} MB/s`;
 const rows: Array<[string, string, string]> = [
   ['机器', machine, new Date().toISOString().slice(0, 10)],
   ['合成语料', `${main.issues} 期 / ${main.articles} 篇 / ${main.policies} 份政策`, ''],
@@ -336,6 +341,7 @@ console.log(
   JSON.stringify({
     date: new Date().toISOString().slice(0, 10),
     machine,
+    machineSpeedMBps: Number(speed.toFixed(2)),
     articles: main.articles,
     issues: main.issues,
     policies: main.policies,

@@ -1,12 +1,13 @@
 /**
- * gzip at libdeflate's highest level, through Debian's `libdeflate-gzip` (package
+ * gzip at libdeflate's near-optimal levels, through Debian's `libdeflate-gzip` (package
  * libdeflate-tools: Eric Biggers's libdeflate, whose levels 10–12 search for the shortest
  * deflate stream as Zopfli does, at many times its speed). Chosen for Pagefind's index chunks
  * and fragments, some 10,000 files and 75 MB before compression at 7,000 articles, where Zopfli
  * (native or WebAssembly) would take a quarter of an hour. Measured on the benchmark archive
- * (2026-12-03, 2 cores): chunks 18.95 → 18.12 MB and fragments 14.65 → 13.55 MB against
- * Pagefind's and Node's zlib at level 9, in 13 s for both; the WebAssembly build on npm
- * (libdeflate 0.1.0) made the same bytes 2.4 times slower and asks for Node 24.
+ * (2026-12-03, one core), chunks / fragments: Pagefind's and Node's zlib at level 9 18.95 /
+ * 14.33 MB; libdeflate at 9 18.64 / 13.48 MB in 5.7 s, at 10 18.16 / 13.26 MB in 11.4 s, at 12
+ * 18.12 / 13.26 MB in 20.0 s. The WebAssembly build on npm (libdeflate 0.1.0) made the same
+ * bytes 2.4 times slower and asks for Node 24.
  *
  * One process takes many files (the tool compresses each file it is given beside itself), so
  * the files go through a temporary directory, in as many processes at once as there are cores.
@@ -18,8 +19,8 @@ import { join } from 'node:path';
 
 export const LIBDEFLATE_GZIP = process.env['LIBDEFLATE_GZIP'] ?? 'libdeflate-gzip';
 
-/** libdeflate's highest level: the smallest output, still at about 3 MB/s on a chunk here. */
-export const LIBDEFLATE_LEVEL = 12;
+/** Level 10: within 0.2 % of the highest (12) at half its time (figures above). */
+export const LIBDEFLATE_LEVEL = 10;
 
 /** Files given to one process at a time: well under the system's limit on a command line. */
 const FILES_PER_PROCESS = 500;

@@ -7,10 +7,10 @@
  *   query loads whatever it asks, the metadata and the WebAssembly, and for the filters: the
  *   smallest gzip there is, slow but on some 300 kB. On the 7,000-article benchmark archive
  *   (2026-12-02): metadata 84.0 → 74.3 kB (libdeflate at 12: 74.7), WebAssembly 55.4 → 52.8 kB.
- * - libdeflate at level 12 (../lib/libdeflate.ts) for the index chunks and the fragments, some
+ * - libdeflate at level 10 (../lib/libdeflate.ts) for the index chunks and the fragments, some
  *   10,000 files and 75 MB before compression at 7,000 articles, on which Zopfli did 0.01–0.1
- *   MB/s: on the same archive (2026-12-03) chunks 18.95 → 18.12 MB, fragments 14.65 → 13.55 MB,
- *   in about 13 s on 2 cores.
+ *   MB/s: on the same archive (2026-12-03) chunks 18.95 → 18.16 MB, fragments 14.33 → 13.26 MB,
+ *   in 11.4 s of one core.
  *
  * Each result is kept between builds under the hash of its uncompressed bytes and its encoder.
  * A file keeps the gzip it had where the recompressed one is no smaller.
@@ -156,7 +156,7 @@ export async function recompressIndex(pagefindDir: string, cacheDir?: string): P
 /** One line for the build log. */
 export function summarizeRecompress(report: RecompressReport): string {
   const kB = (bytes: number) => `${(bytes / 1024).toFixed(0)} kB`;
-  return `重新压缩：${report.files} 个索引文件 ${kB(report.bytes.before)} → ${kB(report.bytes.after)}（${report.replaced} 个更小，${report.cached} 个取自缓存）`;
+  return `重新压缩：${report.files} 个索引文件 ${kB(report.bytes.before)} → ${kB(report.bytes.after)}（${report.replaced} 个更小，${report.cached} 个取自缓存，${report.seconds.toFixed(1)} s）`;
 }
 
 if (import.meta.main) {
@@ -172,5 +172,5 @@ if (import.meta.main) {
     process.exit(1);
   }
   const report = await recompressIndex(pagefindDir);
-  console.log(`${summarizeRecompress(report)}，用时 ${report.seconds.toFixed(1)} s`);
+  console.log(summarizeRecompress(report));
 }
