@@ -6,6 +6,7 @@
  */
 import { accessSync, constants } from 'node:fs';
 import { execFileSync } from 'node:child_process';
+import { setupSentence } from './setup-message.ts';
 
 export const chromiumLaunch = {
   executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
@@ -35,7 +36,7 @@ export function printSetupMessage(purpose = 'build', task = '生成 PDF'): strin
   const missing = missingPrintPackages();
   if (!missing.length) return undefined;
   const what = missing.map((name) => (name === 'chromium' ? `Chromium（${chromiumLaunch.executablePath}）` : '中文字体（fonts-noto-cjk）')).join('和');
-  return `缺少${what}，无法${task}：请运行 bash scripts/setup.sh ${purpose}（或 sudo apt-get install -y ${missing.join(' ')}）后重试。`;
+  return setupSentence(what, task, purpose, missing);
 }
 
 /**

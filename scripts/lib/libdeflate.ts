@@ -16,6 +16,7 @@ import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { setupSentence } from './setup-message.ts';
 
 export const LIBDEFLATE_GZIP = process.env['LIBDEFLATE_GZIP'] ?? 'libdeflate-gzip';
 
@@ -31,7 +32,7 @@ export function libdeflateSetupMessage(purpose = 'build'): string | undefined {
     execFileSync(LIBDEFLATE_GZIP, ['-V'], { stdio: 'ignore' });
     return undefined;
   } catch {
-    return `缺少 libdeflate-gzip（${LIBDEFLATE_GZIP}），无法压缩搜索索引：请运行 bash scripts/setup.sh ${purpose}（或 sudo apt-get install -y libdeflate-tools）后重试。`;
+    return setupSentence(` libdeflate-gzip（${LIBDEFLATE_GZIP}）`, '压缩搜索索引', purpose, ['libdeflate-tools']);
   }
 }
 
