@@ -8,8 +8,10 @@
  * the same encoding, so that Pagefind's title boost applies to it. Once written, the fragments
  * get the readable text back (fragments.ts). Everything else a result shows (kind, issue, date,
  * status) travels as filters, which, unlike metadata, Pagefind does not index as words. The
- * records' date orders are written beside the index (order.ts), not given to Pagefind. Last,
- * the index is recompressed with Zopfli and libdeflate (recompress.ts).
+ * pages are indexed in parts, a Pagefind process each, and the parts merged into one index
+ * (merge-index.ts), so that the indexer's memory does not grow with the archive. The records'
+ * date orders are written beside the index (order.ts), not given to Pagefind. Last, the index
+ * is recompressed with Zopfli and libdeflate (recompress.ts).
  *
  *   node scripts/search/build-index.ts [site directory, default dist] [records file]
  */
@@ -20,6 +22,7 @@ import { SEARCH_RECORDS_FILE, type SearchRecord } from '../../src/lib/build-data
 import { encodeContent } from '../../src/lib/search/index-content.ts';
 import { SEARCH_LANGUAGE } from '../../src/lib/search/language.ts';
 import { makeFragmentsReadable } from './fragments.ts';
+import { mergeIndexes, type IndexPart } from './merge-index.ts';
 import { sortGroups, writeOrders } from './order.ts';
 import { directoryBytes } from '../lib/files.ts';
 import { recompressIndex, summarizeRecompress } from './recompress.ts';
@@ -58,49 +61,48 @@ export async function collectRecords(file: string): Promise<SearchRecord[]> {
 
 export interface IndexReport {
   pages: number;
+  /** Pagefind processes the pages were indexed in, one after another. */
+  parts: number;
   /** Bytes under pagefind/, once recompressed. */
   bytes: number;
   /** The recompression's line for the build log. */
   recompressed: string;
-  /** Where the time went before the recompression (whose own line, `recompressed`, gives its time): Pagefind's indexing and writing, the fragments and orders. */
-  seconds: { pagefind: number; fragments: number };
+  /**
+   * Where the time went before the recompression (whose own line, `recompressed`, gives its
+   * time): Pagefind's indexing and writing, the fragments made readable, the merge and orders.
+   */
+  seconds: { pagefind: number; fragments: number; merge: number };
 }
 
 /**
- * Word positions per index chunk (Pagefind's default is 20,000). A query loads the whole chunk
- * each of its words falls in; a query here has a word per character pair, so smaller chunks
- * carry less that the query does not need, while more chunks make Pagefind's metadata file,
- * which every first query loads, a little larger. Cold first query on the 7,000-article
- * benchmark archive (`npm run bench`, 2026-11-30): 291.1 kB at 2,000, 289.7 kB at 3,000 and at
- * 4,500, 295.0 kB at 7,000; the default moved 9 % more than 3,000 in an earlier run. Pagefind
- * reads this from the environment of its indexing process and marks it unstable: pagefind is
- * pinned in package.json, and the benchmark shows whether a new version still honours it.
+ * Word positions per index chunk (Pagefind's default is 20,000), as the merge cuts them
+ * (merge-index.ts). A query loads the whole chunk each of its words falls in; a query here has
+ * a word per character pair, so smaller chunks carry less that the query does not need, while
+ * more chunks make the metadata file, which every first query loads, a little larger. Cold
+ * first query on the 7,000-article benchmark archive (`npm run bench`, 2026-11-30): 291.1 kB at
+ * 2,000, 289.7 kB at 3,000 and at 4,500, 295.0 kB at 7,000; the default moved 9 % more than
+ * 3,000 in an earlier run.
  */
-const INDEX_CHUNK_SIZE = '3000';
+export const INDEX_CHUNK_SIZE = 3000;
 
 /**
- * Indexes the records of `recordsFile` (the build data in `siteDir` unless given) into
- * `siteDir`/pagefind/. `cacheDir` keeps the recompressed index files between builds
- * (recompress.ts); without it every file is recompressed.
+ * Pages per Pagefind process. Pagefind holds everything it is given until it writes, several
+ * copies over: one process for the 7,912 pages of the 7,000-article benchmark archive peaked
+ * at 3.4 GB. Parts of this many pages, indexed one after another and merged (merge-index.ts),
+ * bound its memory whatever the size of the archive.
  */
-export async function buildSearchIndex(siteDir: string, options: { recordsFile?: string | undefined; cacheDir?: string } = {}): Promise<IndexReport> {
-  const { recordsFile = join(siteDir, SEARCH_RECORDS_FILE), cacheDir } = options;
-  process.env['PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE'] = INDEX_CHUNK_SIZE;
+export const PART_PAGES = 1000;
+
+/** Indexes `records` in a Pagefind process of their own, which ends once it has written `outputPath`. */
+async function indexPart(records: readonly SearchRecord[], outputPath: string): Promise<void> {
   const pagefind = await import('pagefind');
-  const started = performance.now();
-  const { index, errors } = await pagefind.createIndex({});
-  if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
-  const outputPath = join(siteDir, 'pagefind');
-  let pages = 0;
-  // The date orders go to files of their own (order.ts), not to Pagefind.
-  const sorts = new Map<string, Record<string, string>>();
   try {
-    // Pagefind runs as a separate process; requests in batches keep it busy without flooding
-    // it, and pages are read as they are sent, so that no more than a batch is held here.
-    let batch: SearchRecord[] = [];
-    const send = async () => {
+    const { index, errors } = await pagefind.createIndex({});
+    if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
+    // Requests in batches keep Pagefind busy without flooding it.
+    for (let start = 0; start < records.length; start += BATCH) {
       await Promise.all(
-        batch.map(async (record) => {
+        records.slice(start, start + BATCH).map(async (record) => {
           // The title is indexed once, as metadata; the content is the rest (Pagefind drops a
           // record without content, so a page that is only a title, marked titleOnly, keeps it there too).
           const response = await index.addCustomRecord({
@@ -113,37 +115,74 @@ export async function buildSearchIndex(siteDir: string, options: { recordsFile?:
           if (response.errors.length) throw new Error(`${record.url}: ${response.errors.join('; ')}`);
         }),
       );
-      pages += batch.length;
-      batch = [];
-    };
-    for await (const record of readSearchRecords(recordsFile)) {
-      sorts.set(record.url, record.sort);
-      batch.push(record);
-      if (batch.length === BATCH) await send();
     }
-    await send();
     rmSync(outputPath, { recursive: true, force: true });
     const written = await index.writeFiles({ outputPath });
     if (written.errors.length) throw new Error(`Pagefind could not write the index: ${written.errors.join('; ')}`);
   } finally {
-    // Pagefind's process holds the whole index in memory: it ends before the files are reworked.
+    // The process holds the whole part in memory: it ends before the next part starts.
     await pagefind.close();
   }
-  const indexed = performance.now();
-  for (const name of UNUSED_FILES) rmSync(join(outputPath, name), { force: true });
-  writeOrders(outputPath, sortGroups(sorts, makeFragmentsReadable(outputPath)));
-  const reworked = performance.now();
-  const recompressed = summarizeRecompress(await recompressIndex(outputPath, cacheDir));
-  return {
-    pages,
-    bytes: directoryBytes(outputPath),
-    recompressed,
-    seconds: { pagefind: (indexed - started) / 1000, fragments: (reworked - indexed) / 1000 },
+}
+
+/**
+ * Indexes the records of `recordsFile` (the build data in `siteDir` unless given) into
+ * `siteDir`/pagefind/: in parts of `partPages` records (PART_PAGES unless given), each in a
+ * Pagefind process of its own, merged into one index (merge-index.ts). `cacheDir` keeps the
+ * recompressed index files between builds (recompress.ts); without it every file is recompressed.
+ */
+export async function buildSearchIndex(
+  siteDir: string,
+  options: { recordsFile?: string | undefined; cacheDir?: string; partPages?: number } = {},
+): Promise<IndexReport> {
+  const { recordsFile = join(siteDir, SEARCH_RECORDS_FILE), cacheDir, partPages = PART_PAGES } = options;
+  const outputPath = join(siteDir, 'pagefind');
+  const partsDir = `${outputPath}.parts`;
+  const seconds = { pagefind: 0, fragments: 0, merge: 0 };
+  const timed = async <T>(stage: keyof typeof seconds, work: () => T | Promise<T>): Promise<T> => {
+    const started = performance.now();
+    try {
+      return await work();
+    } finally {
+      seconds[stage] += (performance.now() - started) / 1000;
+    }
   };
+  let pages = 0;
+  const parts: IndexPart[] = [];
+  // The date orders go to files of their own (order.ts), not to Pagefind.
+  const sorts = new Map<string, Record<string, string>>();
+  rmSync(partsDir, { recursive: true, force: true });
+  try {
+    let part: SearchRecord[] = [];
+    const indexNext = async () => {
+      const dir = join(partsDir, String(parts.length + 1));
+      await timed('pagefind', () => indexPart(part, dir));
+      parts.push({ dir, urls: part.map((record) => record.url), ids: await timed('fragments', () => makeFragmentsReadable(dir)) });
+      part = [];
+    };
+    // Records are read as they are indexed: no more than a part is held here.
+    for await (const record of readSearchRecords(recordsFile)) {
+      sorts.set(record.url, record.sort);
+      part.push(record);
+      pages++;
+      if (part.length === partPages) await indexNext();
+    }
+    if (part.length || !parts.length) await indexNext();
+    await timed('merge', () => {
+      const { ids } = mergeIndexes(parts, outputPath, { chunkSize: INDEX_CHUNK_SIZE });
+      for (const name of UNUSED_FILES) rmSync(join(outputPath, name), { force: true });
+      writeOrders(outputPath, sortGroups(sorts, ids));
+    });
+  } finally {
+    rmSync(partsDir, { recursive: true, force: true });
+  }
+  const recompressed = summarizeRecompress(await recompressIndex(outputPath, cacheDir));
+  return { pages, parts: parts.length, bytes: directoryBytes(outputPath), recompressed, seconds };
 }
 
 if (import.meta.main) {
   const dir = process.argv[2] ?? 'dist';
   const report = await buildSearchIndex(dir, { recordsFile: process.argv[3] });
-  console.log(`搜索索引：${report.pages} 个页面，${(report.bytes / 1024).toFixed(1)} kB（${join(dir, 'pagefind')}）；${report.recompressed}`);
+  const { pagefind, fragments, merge } = report.seconds;
+  console.log(`搜索索引：${report.pages} 个页面，${(report.bytes / 1024).toFixed(1)} kB（${join(dir, 'pagefind')}）；Pagefind ${pagefind.toFixed(1)} s，分 ${report.parts} 批；片段 ${fragments.toFixed(1)} s；合并与排序 ${merge.toFixed(1)} s；${report.recompressed}`);
 }

@@ -1,7 +1,7 @@
 /**
  * Pagefind's fragments: one file per indexed page, what a result loads to show itself (its URL,
- * text, metadata and filters). A fragment file is gzip of "pagefind_dcd" followed by JSON; the
- * format is Pagefind's own (pagefind is pinned in package.json), read and written only here.
+ * text, metadata and filters). A fragment file is gzip of Pagefind's signature followed by JSON
+ * (pagefind-format.ts has the other files), read and written only here.
  *
  * Pagefind stores as a page's text the content it indexed, which here is the page in character
  * pairs (src/lib/search/index-content.ts), more than twice the text. The search page never
@@ -20,8 +20,7 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import { decodeContent } from '../../src/lib/search/index-content.ts';
 import { replaceFile } from '../lib/files.ts';
 import { RESULT_FILTERS } from '../../src/lib/build-data.ts';
-
-const SIGNATURE = 'pagefind_dcd';
+import { SIGNATURE } from './pagefind-format.ts';
 
 export interface Fragment {
   url: string;
