@@ -94,7 +94,7 @@ export const INDEX_CHUNK_SIZE = 3000;
 export const PART_PAGES = 1000;
 
 /** Indexes `records` in a Pagefind process of their own, which ends once it has written `outputPath`. */
-async function indexPart(records: readonly SearchRecord[], outputPath: string): Promise<void> {
+export async function indexPart(records: readonly SearchRecord[], outputPath: string): Promise<void> {
   const pagefind = await import('pagefind');
   try {
     const { index, errors } = await pagefind.createIndex({});

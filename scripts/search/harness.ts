@@ -5,7 +5,7 @@
  * pagefind.js for comparison. Results come back as URLs in rank order.
  */
 import { createServer, type Server } from 'node:http';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { basename, extname, join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
@@ -50,6 +50,8 @@ export async function serveSite(dir: string): Promise<{ origin: string; close: (
     if (!fileForPath(root, path)) return void response.writeHead(403).end();
     const found = servedFile(root, path);
     const file = found ?? join(root, '404.html');
+    // A site without a 404 page (an index alone, in the tests) answers a bare 404.
+    if (!found && !existsSync(file)) return void response.writeHead(404).end();
     const body = readFileSync(file);
     const type = extname(file);
     const headers: Record<string, string> = { 'content-type': contentTypeOf(file) };

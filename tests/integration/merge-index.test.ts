@@ -1,0 +1,174 @@
+/**
+ * The search index built in parts, a Pagefind process each, and merged (scripts/search/
+ * build-index.ts, merge-index.ts), on records made from the seed issue's articles: each article
+ * a page, and each of its paragraphs a page of its own, so that there are pages enough to split.
+ *   - Split into parts of three pages, the index is the one made in a single part, file for file
+ *     and byte for byte.
+ *   - It holds what Pagefind's own index of all the pages at once holds: the same chunks under
+ *     the same bounds, every word on the same pages at the same locations, the same word counts,
+ *     the same filter values on the same pages.
+ *   - The site's search, run by Pagefind's own code in Chromium, finds the same pages in the
+ *     same order in the merged index as in Pagefind's.
+ *   - A directory that is not an index, or a damaged chunk, stops the merge naming the file.
+ */
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import type { SearchRecord } from '../../src/lib/build-data.ts';
+import { buildSearchIndex, indexPart, INDEX_CHUNK_SIZE } from '../../scripts/search/build-index.ts';
+import { readFragment } from '../../scripts/search/fragments.ts';
+import { mergeIndexes } from '../../scripts/search/merge-index.ts';
+import { readChunk, readFilter, readMeta, SIGNATURE } from '../../scripts/search/pagefind-format.ts';
+import { fragmentUrls, launchBrowser, serveSite } from '../../scripts/search/harness.ts';
+import { listFiles } from '../../scripts/lib/files.ts';
+import { PROJECT_ROOT } from '../helpers/content-copy.ts';
+
+const ISSUE = '2017-02';
+const articlesDir = join(PROJECT_ROOT, 'content/articles', ISSUE);
+
+/** The seed issue's articles as search records: each article, then each of its paragraphs. */
+function seedRecords(): SearchRecord[] {
+  return readdirSync(articlesDir)
+    .filter((name) => name.endsWith('.mdx'))
+    .sort()
+    .flatMap((name) => {
+      const text = readFileSync(join(articlesDir, name), 'utf8');
+      const [, front = '', body = ''] = /^---\n([\s\S]*?)\n---\n([\s\S]*)$/.exec(text) ?? [];
+      const data = parse(front) as { title: string; issue: string; topics?: string[] };
+      const paragraphs = body.split(/\n\s*\n/).map((p) => p.trim()).filter((p) => p && !p.startsWith('<') && !p.startsWith('import'));
+      const url = `/bulletins/${ISSUE}/${name.replace('.mdx', '')}/`;
+      const filters = { kind: ['工作要讯'], issue: [data.issue], ...(data.topics?.length ? { topic: data.topics } : {}) };
+      const sort = { date: data.issue, written: data.issue };
+      return [
+        { url, title: data.title, blocks: paragraphs, filters, sort, meta: {} },
+        ...paragraphs.map((paragraph, i) => ({ url: `${url}#段${i + 1}`, title: `${data.title}（第${i + 1}段）`, blocks: [paragraph], filters, sort, meta: { part: `第${i + 1}段` } })),
+      ];
+    });
+}
+
+const made: string[] = [];
+const scratch = (label: string) => {
+  const dir = mkdtempSync(join(tmpdir(), `yaoxun-merge-${label}-`));
+  made.push(dir);
+  return dir;
+};
+
+let records: SearchRecord[];
+let recordsFile: string;
+/** Sites holding only pagefind/: built in one part, in parts of three, and by Pagefind alone. */
+let whole: string;
+let split: string;
+let pagefindOwn: string;
+let splitParts: number;
+
+beforeAll(async () => {
+  records = seedRecords();
+  recordsFile = join(scratch('records'), 'search-records.jsonl');
+  writeFileSync(recordsFile, records.map((record) => JSON.stringify(record)).join('\n'));
+  whole = scratch('whole');
+  split = scratch('split');
+  pagefindOwn = scratch('pagefind');
+  await buildSearchIndex(whole, { recordsFile });
+  splitParts = (await buildSearchIndex(split, { recordsFile, partPages: 3 })).parts;
+  // Pagefind's own index of every page at once, chunked as the merge chunks.
+  process.env['PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE'] = String(INDEX_CHUNK_SIZE);
+  try {
+    await indexPart(records, join(pagefindOwn, 'pagefind'));
+  } finally {
+    delete process.env['PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE'];
+  }
+}, 180_000);
+
+afterAll(() => {
+  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+/** An index as what it says: pages by URL, chunks with their bounds and words by URL, filters by URL. */
+function contentsOf(site: string) {
+  const dir = join(site, 'pagefind');
+  const meta = readMeta(join(dir, readdirSync(dir).find((name) => name.endsWith('.pf_meta'))!));
+  const urls = meta.pages.map(([id]) => readFragment(join(dir, 'fragment', `${id}.pf_fragment`)).url);
+  return {
+    wordCounts: Object.fromEntries(meta.pages.map(([, count], i) => [urls[i]!, count])),
+    chunks: meta.chunks.map(([from, to, id]) => ({
+      from,
+      to,
+      words: readChunk(join(dir, 'index', `${id}.pf_index`)).map((word) => ({
+        text: word.text,
+        postings: word.postings.map(({ page, rest }) => `${urls[page]} ${rest.toString('hex')}`).sort(),
+        extra: word.extra.toString('hex'),
+      })),
+    })),
+    filters: Object.fromEntries(
+      meta.filters.map(([, id]) => {
+        const { name, values } = readFilter(join(dir, 'filter', `${id}.pf_filter`));
+        return [name, Object.fromEntries(values.map(([value, pages]) => [value, pages.map((page) => urls[page]!).sort()]))];
+      }),
+    ),
+  };
+}
+
+describe('the search index built in parts', () => {
+  it('is the same index, byte for byte, however the pages are split', () => {
+    expect(splitParts).toBe(Math.ceil(records.length / 3));
+    const files = (site: string) => listFiles(join(site, 'pagefind')).map((file) => relative(site, file));
+    expect(files(split)).toEqual(files(whole));
+    for (const name of files(whole)) expect(readFileSync(join(split, name)).equals(readFileSync(join(whole, name))), name).toBe(true);
+  });
+
+  it('holds what Pagefind’s own index of all the pages holds', () => {
+    const merged = contentsOf(split);
+    const own = contentsOf(pagefindOwn);
+    expect(merged.chunks.length).toBeGreaterThan(1);
+    expect(Object.keys(merged.wordCounts).sort()).toEqual(records.map((record) => record.url).sort());
+    expect(merged.wordCounts).toEqual(own.wordCounts);
+    expect(merged.chunks).toEqual(own.chunks);
+    expect(merged.filters).toEqual(own.filters);
+  });
+
+  it('gives the site’s search the same results as Pagefind’s own index', async () => {
+    // Queries from the content: the start of each article's title, a phrase from its text, one character.
+    const queries = records
+      .filter((record) => !record.url.includes('#'))
+      .flatMap((record) => [record.title.slice(0, 4), record.blocks[0]!.slice(10, 16), record.title.slice(2, 3)]);
+    const browser = await launchBrowser();
+    const servers = [await serveSite(split), await serveSite(pagefindOwn)];
+    try {
+      // The harness page's engine is the search page's (harness-entry.ts); the call is a string,
+      // out of reach of the test runner's transform of import().
+      const sessions = await Promise.all(
+        [split, pagefindOwn].map(async (site, i) => {
+          const page = await browser.newPage();
+          await page.goto(`${servers[i]!.origin}/__harness/`);
+          const urls = fragmentUrls(site);
+          return async (query: string) => ((await page.evaluate(`import('/__harness/engine.js').then((engine) => engine.rankedIds(${JSON.stringify(query)}))`)) as string[]).map((id) => urls.get(id));
+        }),
+      );
+      let found = 0;
+      for (const query of queries) {
+        const results = await sessions[0]!(query);
+        found += results.length;
+        expect(results, query).toEqual(await sessions[1]!(query));
+      }
+      expect(found).toBeGreaterThan(queries.length);
+    } finally {
+      await browser.close();
+      for (const server of servers) await server.close();
+    }
+  }, 120_000);
+
+  it('stops on a directory that is not an index, and on a damaged chunk, naming the file', async () => {
+    const notIndex = scratch('not-index');
+    const out = join(scratch('out'), 'pagefind');
+    expect(() => mergeIndexes([{ dir: notIndex, urls: [], ids: new Map() }], out, { chunkSize: INDEX_CHUNK_SIZE })).toThrow(/pagefind-entry\.json：没有这个文件/);
+
+    const part = join(scratch('part'), 'pagefind');
+    await indexPart(records.slice(0, 4), part);
+    const chunk = listFiles(join(part, 'index'))[0]!;
+    writeFileSync(chunk, Buffer.from(`${SIGNATURE}damaged`));
+    const ids = new Map(listFiles(join(part, 'fragment')).map((file) => [readFragment(file).url, relative(join(part, 'fragment'), file).replace('.pf_fragment', '')]));
+    expect(() => mergeIndexes([{ dir: part, urls: records.slice(0, 4).map((r) => r.url), ids }], out, { chunkSize: INDEX_CHUNK_SIZE })).toThrow(new RegExp(`${relative(part, chunk).replace('.', '\\.')}：不是 gzip`));
+  }, 60_000);
+});
