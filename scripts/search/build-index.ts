@@ -15,20 +15,16 @@
  *
  *   node scripts/search/build-index.ts [site directory, default dist] [records file]
  */
-import { createReadStream, existsSync, rmSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { SEARCH_RECORDS_FILE, type SearchRecord } from '../../src/lib/build-data.ts';
-import { encodeContent } from '../../src/lib/search/index-content.ts';
-import { SEARCH_LANGUAGE } from '../../src/lib/search/language.ts';
-import { makeFragmentsReadable } from './fragments.ts';
+import { idsFile } from './index-part.ts';
 import { mergeIndexes, type IndexPart } from './merge-index.ts';
+import { readSearchRecords } from './records.ts';
 import { sortGroups, writeOrders } from './order.ts';
 import { directoryBytes } from '../lib/files.ts';
 import { recompressIndex, summarizeRecompress } from './recompress.ts';
-
-/** Records sent to Pagefind at once: enough to keep it busy, few enough not to pile up in its memory. */
-const BATCH = 20;
 
 /** What Pagefind writes that the site does not use: its ready-made interfaces, and the worker (the search page runs Pagefind with noWorker). */
 const UNUSED_FILES = [
@@ -37,31 +33,9 @@ const UNUSED_FILES = [
   'pagefind-component-ui.js', 'pagefind-component-ui.css', 'pagefind-highlight.js',
 ];
 
-/** The search records of a build, read one line at a time. */
-export async function* readSearchRecords(file: string): AsyncGenerator<SearchRecord> {
-  if (!existsSync(file)) throw new Error(`${file}：没有搜索记录（应由网站构建写出，见 src/lib/build-data.ts）。请先构建网站。`);
-  let line = 0;
-  for await (const text of createInterface({ input: createReadStream(file, 'utf8'), crlfDelay: Infinity })) {
-    line++;
-    if (!text.trim()) continue;
-    try {
-      yield JSON.parse(text) as SearchRecord;
-    } catch (error) {
-      throw new Error(`${file}:${line}：不是一条搜索记录（${(error as Error).message}）`);
-    }
-  }
-}
-
-/** Every record of a build, at once (the evaluation's truth needs them all). */
-export async function collectRecords(file: string): Promise<SearchRecord[]> {
-  const records: SearchRecord[] = [];
-  for await (const record of readSearchRecords(file)) records.push(record);
-  return records;
-}
-
 export interface IndexReport {
   pages: number;
-  /** Pagefind processes the pages were indexed in, one after another. */
+  /** Parts the pages were indexed in, each by a Pagefind process of its own. */
   parts: number;
   /** Bytes under pagefind/, once recompressed. */
   bytes: number;
@@ -69,9 +43,9 @@ export interface IndexReport {
   recompressed: string;
   /**
    * Where the time went before the recompression (whose own line, `recompressed`, gives its
-   * time): Pagefind's indexing and writing, the fragments made readable, the merge and orders.
+   * time): the parts (Pagefind's indexing and writing, the fragments made readable), the merge and orders.
    */
-  seconds: { pagefind: number; fragments: number; merge: number };
+  seconds: { parts: number; merge: number };
 }
 
 /**
@@ -86,50 +60,43 @@ export interface IndexReport {
 export const INDEX_CHUNK_SIZE = 3000;
 
 /**
- * Pages per Pagefind process. Pagefind holds everything it is given until it writes, several
- * copies over: one process for the 7,912 pages of the 7,000-article benchmark archive peaked
- * at 3.4 GB. Parts of this many pages, indexed one after another and merged (merge-index.ts),
- * bound its memory whatever the size of the archive.
+ * Pages per part. Pagefind holds everything it is given until it writes, several copies over:
+ * one process for the 7,912 pages of the 7,000-article benchmark archive peaked at 3.4 GB, a
+ * part of 1,000 of them at 0.7 GB. Parts, merged (merge-index.ts), bound the indexer's memory
+ * whatever the size of the archive.
  */
 export const PART_PAGES = 1000;
 
-/** Indexes `records` in a Pagefind process of their own, which ends once it has written `outputPath`. */
-export async function indexPart(records: readonly SearchRecord[], outputPath: string): Promise<void> {
-  const pagefind = await import('pagefind');
-  try {
-    const { index, errors } = await pagefind.createIndex({});
-    if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
-    // Requests in batches keep Pagefind busy without flooding it.
-    for (let start = 0; start < records.length; start += BATCH) {
-      await Promise.all(
-        records.slice(start, start + BATCH).map(async (record) => {
-          // The title is indexed once, as metadata; the content is the rest (Pagefind drops a
-          // record without content, so a page that is only a title, marked titleOnly, keeps it there too).
-          const response = await index.addCustomRecord({
-            url: record.url,
-            content: encodeContent(record.blocks.length ? record.blocks : [record.title]),
-            language: SEARCH_LANGUAGE,
-            meta: { ...record.meta, title: encodeContent([record.title]) },
-            filters: record.filters,
-          });
-          if (response.errors.length) throw new Error(`${record.url}: ${response.errors.join('; ')}`);
-        }),
-      );
-    }
-    rmSync(outputPath, { recursive: true, force: true });
-    const written = await index.writeFiles({ outputPath });
-    if (written.errors.length) throw new Error(`Pagefind could not write the index: ${written.errors.join('; ')}`);
-  } finally {
-    // The process holds the whole part in memory: it ends before the next part starts.
-    await pagefind.close();
-  }
+/**
+ * Parts indexed at once. Pagefind's writing of an index runs on one core, so two parts at a
+ * time use both of the build machine's; more would add memory (a part's) without a core to run on.
+ */
+export const PARTS_AT_ONCE = 2;
+
+/** Where the index's time went, for the build log. */
+export const describeSeconds = ({ parts, seconds }: IndexReport) =>
+  `${parts} 个部分 ${seconds.parts.toFixed(1)} s（Pagefind 与可读片段，${PARTS_AT_ONCE} 个同时），合并与排序 ${seconds.merge.toFixed(1)} s`;
+
+const INDEX_PART = new URL('./index-part.ts', import.meta.url).pathname;
+
+/** Runs index-part.ts on a records file in a Node process of its own; its error becomes this one, naming the part. */
+function runPart(recordsFile: string, outputPath: string, label: string): Promise<void> {
+  const child = spawn(process.execPath, [INDEX_PART, recordsFile, outputPath], { stdio: ['ignore', 'inherit', 'pipe'] });
+  let stderr = '';
+  child.stderr.setEncoding('utf8');
+  child.stderr.on('data', (chunk: string) => (stderr += chunk));
+  return new Promise((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`搜索索引${label}：${stderr.trim() || `索引进程退出码 ${code}`}`))));
+  });
 }
 
 /**
  * Indexes the records of `recordsFile` (the build data in `siteDir` unless given) into
- * `siteDir`/pagefind/: in parts of `partPages` records (PART_PAGES unless given), each in a
- * Pagefind process of its own, merged into one index (merge-index.ts). `cacheDir` keeps the
- * recompressed index files between builds (recompress.ts); without it every file is recompressed.
+ * `siteDir`/pagefind/: in parts of `partPages` records (PART_PAGES unless given), PARTS_AT_ONCE
+ * at a time, each in a Pagefind process of its own, merged into one index (merge-index.ts).
+ * `cacheDir` keeps the recompressed index files between builds (recompress.ts); without it
+ * every file is recompressed.
  */
 export async function buildSearchIndex(
   siteDir: string,
@@ -138,44 +105,51 @@ export async function buildSearchIndex(
   const { recordsFile = join(siteDir, SEARCH_RECORDS_FILE), cacheDir, partPages = PART_PAGES } = options;
   const outputPath = join(siteDir, 'pagefind');
   const partsDir = `${outputPath}.parts`;
-  const seconds = { pagefind: 0, fragments: 0, merge: 0 };
-  const timed = async <T>(stage: keyof typeof seconds, work: () => T | Promise<T>): Promise<T> => {
-    const started = performance.now();
-    try {
-      return await work();
-    } finally {
-      seconds[stage] += (performance.now() - started) / 1000;
-    }
-  };
+  const started = performance.now();
   let pages = 0;
   const parts: IndexPart[] = [];
   // The date orders go to files of their own (order.ts), not to Pagefind.
   const sorts = new Map<string, Record<string, string>>();
   rmSync(partsDir, { recursive: true, force: true });
+  mkdirSync(partsDir, { recursive: true });
+  let merged: number;
   try {
+    const running = new Set<Promise<void>>();
+    const failures: Error[] = [];
     let part: SearchRecord[] = [];
-    const indexNext = async () => {
-      const dir = join(partsDir, String(parts.length + 1));
-      await timed('pagefind', () => indexPart(part, dir));
-      parts.push({ dir, urls: part.map((record) => record.url), ids: await timed('fragments', () => makeFragmentsReadable(dir)) });
+    const startPart = async () => {
+      const n = parts.length + 1;
+      const dir = join(partsDir, String(n));
+      const file = `${dir}.jsonl`;
+      writeFileSync(file, part.map((record) => JSON.stringify(record)).join('\n'));
+      parts.push({ dir, urls: part.map((record) => record.url), ids: new Map() });
       part = [];
+      const task = runPart(file, dir, `第 ${n} 部分`).catch((error: Error) => void failures.push(error));
+      running.add(task);
+      void task.finally(() => running.delete(task));
+      // No more than PARTS_AT_ONCE parts, and so no more than that many parts' records, at a time.
+      while (running.size >= PARTS_AT_ONCE) await Promise.race(running);
     };
-    // Records are read as they are indexed: no more than a part is held here.
+    // Records are read as they are indexed: no more than the parts being indexed are held.
     for await (const record of readSearchRecords(recordsFile)) {
+      if (failures.length) break;
       sorts.set(record.url, record.sort);
       part.push(record);
       pages++;
-      if (part.length === partPages) await indexNext();
+      if (part.length === partPages) await startPart();
     }
-    if (part.length || !parts.length) await indexNext();
-    await timed('merge', () => {
-      const { ids } = mergeIndexes(parts, outputPath, { chunkSize: INDEX_CHUNK_SIZE });
-      for (const name of UNUSED_FILES) rmSync(join(outputPath, name), { force: true });
-      writeOrders(outputPath, sortGroups(sorts, ids));
-    });
+    if (!failures.length && (part.length || !parts.length)) await startPart();
+    await Promise.all(running);
+    if (failures.length) throw failures[0]!;
+    for (const index of parts) index.ids = new Map(JSON.parse(readFileSync(idsFile(index.dir), 'utf8')) as Array<[string, string]>);
+    merged = performance.now();
+    const { ids } = mergeIndexes(parts, outputPath, { chunkSize: INDEX_CHUNK_SIZE });
+    for (const name of UNUSED_FILES) rmSync(join(outputPath, name), { force: true });
+    writeOrders(outputPath, sortGroups(sorts, ids));
   } finally {
     rmSync(partsDir, { recursive: true, force: true });
   }
+  const seconds = { parts: (merged - started) / 1000, merge: (performance.now() - merged) / 1000 };
   const recompressed = summarizeRecompress(await recompressIndex(outputPath, cacheDir));
   return { pages, parts: parts.length, bytes: directoryBytes(outputPath), recompressed, seconds };
 }
@@ -183,6 +157,5 @@ export async function buildSearchIndex(
 if (import.meta.main) {
   const dir = process.argv[2] ?? 'dist';
   const report = await buildSearchIndex(dir, { recordsFile: process.argv[3] });
-  const { pagefind, fragments, merge } = report.seconds;
-  console.log(`搜索索引：${report.pages} 个页面，${(report.bytes / 1024).toFixed(1)} kB（${join(dir, 'pagefind')}）；Pagefind ${pagefind.toFixed(1)} s，分 ${report.parts} 批；片段 ${fragments.toFixed(1)} s；合并与排序 ${merge.toFixed(1)} s；${report.recompressed}`);
+  console.log(`搜索索引：${report.pages} 个页面，${(report.bytes / 1024).toFixed(1)} kB（${join(dir, 'pagefind')}）；${describeSeconds(report)}；${report.recompressed}`);
 }

@@ -15,7 +15,7 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { parse } from 'node-html-parser';
-import { collectRecords } from './build-index.ts';
+import { collectRecords } from './records.ts';
 import { searchRecordsFor } from '../build/build-data.ts';
 import type { SearchRecord } from '../../src/lib/build-data.ts';
 import { randomMixed, randomPhrases, seededRandom, truthFor, type EvalPage, type EvalQuery, type QueryKind } from './eval-queries.ts';
