@@ -3,8 +3,10 @@
  * pinned in package.json; the layout below is what 1.6.0 writes, checked as each file is read).
  *
  * Every index file is gzip of the signature "pagefind_dcd" and a body: JSON for a fragment
- * (fragments.ts), CBOR (RFC 8949, read and written with cborg, a small dependency-free codec
- * used by IPLD, rather than by hand) for the rest, each structure a CBOR array in field order:
+ * (fragments.ts), CBOR (RFC 8949) for the rest, each structure a CBOR array in field order. The
+ * metadata and filters are read and written with cborg, a small dependency-free codec used by
+ * IPLD, rather than by hand; the chunks, most of the index's bytes, by a cursor of this module
+ * that reads only their heads and copies the rest (readChunk):
  *   - the metadata, pagefind.<language>_<hash>.pf_meta, which every first query loads:
  *     [version, pages, chunks, filters, sorts, ...further fields], a page being
  *     [fragment id, word count, ...], a chunk [first word, last word, file id] (first and last
@@ -51,17 +53,22 @@ export function pagefindBody(bytes: Uint8Array, file: string): Buffer {
   return buffer.subarray(SIGNATURE.length);
 }
 
-function readCbor(file: string): unknown {
+/** A Pagefind file's body: the file gunzipped, without its signature. */
+function readBody(file: string): Buffer {
   let bytes: Buffer;
   try {
     bytes = gunzipSync(readFileSync(file));
   } catch (error) {
     throw new PagefindFormatError(file, `不是 gzip（${(error as Error).message}）`);
   }
+  return pagefindBody(bytes, file);
+}
+
+function readCbor(file: string): unknown {
+  const body = readBody(file);
   try {
-    return decode(pagefindBody(bytes, file));
+    return decode(body);
   } catch (error) {
-    if (error instanceof PagefindFormatError) throw error;
     throw new PagefindFormatError(file, `不是 CBOR（${(error as Error).message}）`);
   }
 }
@@ -179,13 +186,7 @@ class Cursor {
 
 /** The words of an index chunk, in the chunk's order. */
 export function readChunk(file: string): ChunkWord[] {
-  let bytes: Buffer;
-  try {
-    bytes = gunzipSync(readFileSync(file));
-  } catch (error) {
-    throw new PagefindFormatError(file, `不是 gzip（${(error as Error).message}）`);
-  }
-  const cursor = new Cursor(pagefindBody(bytes, file), file);
+  const cursor = new Cursor(readBody(file), file);
   if (cursor.array() < 1) cursor.fail('应是 [词表]');
   const count = cursor.array();
   const words: ChunkWord[] = [];
