@@ -5,8 +5,8 @@
  * Why: Pagefind's indexer holds everything it was given until it writes, several copies over
  * (every page's words, the site's word map, the chunks, their encodings): 3.4 GB for the
  * 7,000-article benchmark archive, and twice that at 14,000. Indexed in parts of a bounded
- * number of pages, one Pagefind process after another (build-index.ts), it never holds more
- * than a part; this merge streams the parts' chunks in word order and holds a chunk of each.
+ * number of pages, each in a Pagefind process of its own (build-index.ts), it never holds more
+ * than a part a process; this merge streams the parts' chunks in word order and holds a chunk of each.
  * A reader's browser sees one index, with one metadata file: Pagefind's own mergeIndex would
  * instead load a metadata file per part on every first query.
  *
@@ -50,9 +50,6 @@ export interface IndexPart {
 }
 
 export interface MergeReport {
-  pages: number;
-  words: number;
-  chunks: number;
   /** Each page's fragment id in the merged index, by URL. */
   ids: Map<string, string>;
 }
@@ -167,7 +164,6 @@ export function mergeIndexes(parts: readonly IndexPart[], outDir: string, option
   const chunks: Array<{ first: string; last: string; id: string }> = [];
   let chunk: ChunkWord[] = [];
   let chunkSize = 0;
-  let words = 0;
   const flush = () => {
     const body = chunkBody(chunk);
     const id = chunkId(body);
@@ -194,7 +190,6 @@ export function mergeIndexes(parts: readonly IndexPart[], outDir: string, option
     });
     merged.postings.sort((a, b) => a.page - b.page);
     chunk.push(merged);
-    words++;
     chunkSize += merged.size;
     if (chunkSize >= options.chunkSize) flush();
   }
@@ -236,5 +231,5 @@ export function mergeIndexes(parts: readonly IndexPart[], outDir: string, option
     if (name === ENTRY || name.endsWith('.pf_meta') || ['index', 'filter', 'fragment'].includes(name)) continue;
     cpSync(join(first, name), join(outDir, name), { recursive: true });
   }
-  return { pages: mergedPages.length, words, chunks: chunks.length, ids };
+  return { ids };
 }
