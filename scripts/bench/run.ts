@@ -179,7 +179,7 @@ async function measureSize(articles: number, full: boolean) {
     let quality: Awaited<ReturnType<typeof evaluate>> | undefined;
     if (full) {
       log('搜索质量（Chromium）');
-      quality = await evaluate({ site: dist, random: Number(values.random), mixed: Math.round(Number(values.random) / 5), seed, names: Number(values.names), stockDir: stock.dir });
+      quality = await evaluate({ site: dist, random: Number(values.random), mixed: Math.round(Number(values.random) / 5), singles: Math.round(Number(values.random) / 10), seed, names: Number(values.names), stockDir: stock.dir });
     }
 
     log('搜索传输量与耗时（Chromium，冷启动与第二次查询）');

@@ -96,13 +96,13 @@ function runPart(recordsFile: string, outputPath: string, label: string): Promis
  * `siteDir`/pagefind/: in parts of `partPages` records (PART_PAGES unless given), PARTS_AT_ONCE
  * at a time, each in a Pagefind process of its own, merged into one index (merge-index.ts).
  * `cacheDir` keeps the recompressed index files between builds (recompress.ts); without it
- * every file is recompressed.
+ * every file is recompressed. `chunkSize`: INDEX_CHUNK_SIZE unless given (the tests cut smaller chunks).
  */
 export async function buildSearchIndex(
   siteDir: string,
-  options: { recordsFile?: string | undefined; cacheDir?: string; partPages?: number } = {},
+  options: { recordsFile?: string | undefined; cacheDir?: string; partPages?: number; chunkSize?: number } = {},
 ): Promise<IndexReport> {
-  const { recordsFile = join(siteDir, SEARCH_RECORDS_FILE), cacheDir, partPages = PART_PAGES } = options;
+  const { recordsFile = join(siteDir, SEARCH_RECORDS_FILE), cacheDir, partPages = PART_PAGES, chunkSize = INDEX_CHUNK_SIZE } = options;
   const outputPath = join(siteDir, 'pagefind');
   const partsDir = `${outputPath}.parts`;
   const started = performance.now();
@@ -143,7 +143,7 @@ export async function buildSearchIndex(
     if (failures.length) throw failures[0]!;
     for (const index of parts) index.ids = new Map(JSON.parse(readFileSync(idsFile(index.dir), 'utf8')) as Array<[string, string]>);
     merged = performance.now();
-    const { ids } = mergeIndexes(parts, outputPath, { chunkSize: INDEX_CHUNK_SIZE });
+    const { ids } = mergeIndexes(parts, outputPath, { chunkSize });
     for (const name of UNUSED_FILES) rmSync(join(outputPath, name), { force: true });
     writeOrders(outputPath, sortGroups(sorts, ids));
   } finally {

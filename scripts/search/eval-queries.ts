@@ -12,8 +12,8 @@ export interface EvalPage {
   text: string;
 }
 
-/** name, phrase and mixed are judged by page; clause by the part of a policy that holds the query (its 条, at its anchor). */
-export type QueryKind = 'name' | 'phrase' | 'mixed' | 'clause';
+/** name, phrase, mixed and single are judged by page; clause by the part of a policy that holds the query (its 条, at its anchor). */
+export type QueryKind = 'name' | 'phrase' | 'mixed' | 'single' | 'clause';
 
 export interface EvalQuery {
   query: string;
@@ -75,6 +75,21 @@ export function randomMixed(pages: readonly EvalPage[], count: number, random: (
     // Only pieces that mix digits with Chinese.
     if (!units.some((u) => u.kind === 'digit') || !units.some((u) => isCjkChar(u.text))) continue;
     queries.push({ query: units.map((u) => u.text).join(''), kind: 'mixed' });
+  }
+  return queries;
+}
+
+/**
+ * Single Chinese characters from random places in random pages: a reader's one-character query,
+ * which must find every page that holds the character, however many of the index's chunks its
+ * pairs run over (src/lib/search/chunk-starts.ts).
+ */
+export function randomCharacters(pages: readonly EvalPage[], count: number, random: () => number): EvalQuery[] {
+  const withHan = pages.map((page) => page.text.match(/\p{Script=Han}/gu) ?? []).filter((chars) => chars.length);
+  const queries: EvalQuery[] = [];
+  for (let i = 0; i < count && withHan.length; i++) {
+    const chars = withHan[pick(random, withHan.length)]!;
+    queries.push({ query: chars[pick(random, chars.length)]!, kind: 'single' });
   }
   return queries;
 }

@@ -10,7 +10,7 @@
  * that lead into a page (a policy's 条, at its anchor) count for their page.
  * recall: share of those pages returned; R-precision: share of them among the first |truth|.
  *
- *   npm run search:eval [-- --site dist] [--random 200] [--mixed 40] [--seed N] [--json]
+ *   npm run search:eval [-- --site dist] [--random 200] [--mixed 40] [--singles 20] [--seed N] [--json]
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -18,7 +18,7 @@ import { parse } from 'node-html-parser';
 import { collectRecords } from './records.ts';
 import { searchRecordsFor } from '../build/build-data.ts';
 import type { SearchRecord } from '../../src/lib/build-data.ts';
-import { randomMixed, randomPhrases, seededRandom, truthFor, type EvalPage, type EvalQuery, type QueryKind } from './eval-queries.ts';
+import { randomCharacters, randomMixed, randomPhrases, seededRandom, truthFor, type EvalPage, type EvalQuery, type QueryKind } from './eval-queries.ts';
 import { mean, rPrecision, recall } from './metrics.ts';
 import { buildStockCopy } from './stock-index.ts';
 import { fileForPath } from '../lib/files.ts';
@@ -29,6 +29,8 @@ export interface EvalOptions {
   site: string;
   random: number;
   mixed: number;
+  /** Single characters, each of which must find every page that holds it (default 0). */
+  singles?: number;
   seed: number;
   /** At most this many of the site's names and terms, drawn at random (all by default). */
   names?: number;
@@ -111,6 +113,7 @@ export async function evaluate(options: EvalOptions): Promise<EvalReport> {
     ...names.slice(0, options.names ?? names.length),
     ...randomPhrases(pages, options.random, random),
     ...randomMixed(pages, options.mixed, random),
+    ...randomCharacters(pages, options.singles ?? 0, random),
     // Copied from inside a document's 条: judged by the 条 that holds them.
     ...randomPhrases(units.filter((u) => u.url.includes('#')), units.length ? (options.clauses ?? 60) : 0, random).map((q) => ({ ...q, kind: 'clause' as const })),
   ];
@@ -152,7 +155,7 @@ export async function evaluate(options: EvalOptions): Promise<EvalReport> {
           .map((s) => ({ query: s.row.query.query, kind: s.row.query.kind, truth: s.row.truth.size, rPrecision: s.rPrecision, top: s.row.results[engine].slice(0, 3) })),
       };
     };
-    const kinds = ['name', 'phrase', 'mixed', 'all', 'clause'] as const;
+    const kinds = ['name', 'phrase', 'mixed', 'single', 'all', 'clause'] as const;
     const byKind = Object.fromEntries(kinds.map((kind) => [kind, { ours: figures(kind, 'ours'), stock: figures(kind, 'stock') }])) as EvalReport['byKind'];
     return { seed: options.seed, pages: pages.length, byKind };
   } finally {
@@ -163,7 +166,7 @@ export async function evaluate(options: EvalOptions): Promise<EvalReport> {
   }
 }
 
-const KIND_NAMES: Record<QueryKind | 'all', string> = { name: '名称与术语', phrase: '随机2–6字短语', mixed: '数字与汉字混合', all: '全部（按页面）', clause: '条款内的短语（按条款）' };
+const KIND_NAMES: Record<QueryKind | 'all', string> = { name: '名称与术语', phrase: '随机2–6字短语', mixed: '数字与汉字混合', single: '单个汉字', all: '全部（按页面）', clause: '条款内的短语（按条款）' };
 
 export function formatReport(report: EvalReport): string {
   const lines = [
@@ -192,13 +195,14 @@ if (import.meta.main) {
       site: { type: 'string', default: 'dist' },
       random: { type: 'string', default: '200' },
       mixed: { type: 'string', default: '40' },
+      singles: { type: 'string', default: '20' },
       seed: { type: 'string' },
       json: { type: 'boolean', default: false },
     },
   });
   exitUnlessChromium('评测搜索');
   const seed = values.seed ? Number(values.seed) : Date.now() % 2 ** 31;
-  const report = await evaluate({ site: values.site, random: Number(values.random), mixed: Number(values.mixed), seed });
+  const report = await evaluate({ site: values.site, random: Number(values.random), mixed: Number(values.mixed), singles: Number(values.singles), seed });
   console.log(formatReport(report));
   const all = report.byKind.all;
   const clause = report.byKind.clause;

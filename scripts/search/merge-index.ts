@@ -15,14 +15,25 @@
  * Pagefind finished them); each
  * word's postings from every part under those numbers; chunks cut again over the whole word
  * list (`chunkSize`, measured as Pagefind measures it); the filters' values with
- * the pages of every part. Fragments are moved, not rewritten; two different fragments that
- * Pagefind gave the same short id in different parts are told apart by a longer one.
+ * the pages of every part. Fragments are moved, not rewritten (identical ones stay one file).
+ *
+ * Ids: the metadata file, which every first query loads, names every page's fragment and every
+ * chunk by its id, and Pagefind's ids (language, then 7 hex digits of a content hash) were half
+ * of it on the 7,000-article benchmark archive: random digits do not compress. Here a file's id
+ * is the index's generation, 8 base-36 digits of a hash over every file of the merged index, then
+ * the file's number in base 36 (`k0x2m9qa0`, `k0x2m9qa1`, …), which gzip stores in a byte or two:
+ * the metadata a first query loads went from 73.1 to 46.5 kB. An id still names one content for
+ * ever, as the server's one-year immutable caching needs: a file whose content changes changes
+ * the index's hash and so every id, while an index built again from the same content gets the
+ * same ids. (The price: after a rebuild that changed anything, a returning reader fetches the
+ * fragments again too, not only the metadata and the chunks, which change with any new page.)
  * Anything that does not fit (another version or language, fields this code does not know,
  * sorts, which the site keeps out of Pagefind: order.ts) stops the merge with the file named.
  */
-import { createHash } from 'node:crypto';
+import { createHash, type Hash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { CHUNK_STARTS_FILE } from '../../src/lib/search/chunk-starts.ts';
 import {
   chunkBody,
   chunkBounds,
@@ -71,14 +82,35 @@ function readEntry(dir: string): { entry: Entry; language: string } {
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
-/** Short ids as Pagefind makes them (language, then 7 hex digits of a hash), longer where one is taken. */
-function idMaker(language: string, taken = new Set<string>()) {
-  return (bytes: Uint8Array, length = 7): string => {
-    const hash = sha256(bytes);
-    let id = `${language}_${hash.slice(0, length)}`;
-    for (let n = length + 1; taken.has(id); n++) id = `${language}_${hash.slice(0, n)}`;
-    taken.add(id);
-    return id;
+/** Digits of the generation: 8 in base 36, some 41 bits of the index's hash. */
+const GENERATION_DIGITS = 8;
+
+/** The generation of an index from its hash (hex): GENERATION_DIGITS base-36 digits. */
+export function generationOf(hexDigest: string): string {
+  return BigInt(`0x${hexDigest}`).toString(36).padStart(GENERATION_DIGITS, '0').slice(-GENERATION_DIGITS);
+}
+
+/** The id of the file numbered `n` in an index of generation `generation`. */
+export const fileId = (generation: string, n: number) => `${generation}${n.toString(36)}`;
+
+/**
+ * Numbers the files of one directory of the merged index as they are written (under their
+ * number alone: `path(n)`) and feeds their bytes to the index's hash; `rename` gives them their
+ * final ids once the generation is known.
+ */
+function numberedFiles(dir: string, suffix: string, hash: Hash) {
+  let count = 0;
+  const path = (n: number) => join(dir, `${n.toString(36)}${suffix}`);
+  return {
+    path,
+    /** The next number, for a file of these bytes (written by the caller at `path(n)`). */
+    add(bytes: Uint8Array): number {
+      hash.update(`${suffix} ${count} ${bytes.length}\n`).update(bytes);
+      return count++;
+    },
+    rename(generation: string): void {
+      for (let n = 0; n < count; n++) renameSync(path(n), join(dir, `${fileId(generation, n)}${suffix}`));
+    },
   };
 }
 
@@ -136,39 +168,40 @@ export function mergeIndexes(parts: readonly IndexPart[], outDir: string, option
   const renumber = metas.map((meta) => new Array<number>(meta.pages.length));
   pages.forEach(({ p, number }, index) => (renumber[p]![number] = index));
 
-  // Fragments move under their ids; a different fragment already under an id gets a longer one.
-  const ids = new Map<string, string>();
-  // Each fragment moved, by id: where it now is.
-  const moved = new Map<string, string>();
-  const fragmentId = idMaker(language, new Set(pages.map(({ page }) => page[0])));
-  const mergedPages: MetaPage[] = pages.map(({ p, url, page: [id, wordCount, ...rest] }) => {
+  // Every file is written under its number and fed to the index's hash; once all are written,
+  // the hash gives the generation and every file its id (fileId).
+  const hash = createHash('sha256');
+  const fragments = numberedFiles(join(outDir, 'fragment'), '.pf_fragment', hash);
+  const indexChunks = numberedFiles(join(outDir, 'index'), '.pf_index', hash);
+  const filterFiles = numberedFiles(join(outDir, 'filter'), '.pf_filter', hash);
+
+  // Fragments move, numbered in page order; the same fragment twice (identical pages, as
+  // Pagefind itself allows) stays one file.
+  const fragmentOf = new Map<string, number>();
+  const pageFragments = pages.map(({ p, page: [id] }) => {
     const source = join(parts[p]!.dir, 'fragment', `${id}.pf_fragment`);
-    const there = moved.get(id);
-    // Read only when an id is taken; the same fragment twice (identical pages, as Pagefind
-    // itself allows) stays one file.
-    const bytes = there === undefined ? undefined : readFileSync(source);
-    const finalId = there === undefined || readFileSync(there).equals(bytes!) ? id : fragmentId(bytes!, 8);
-    if (!moved.has(finalId)) {
-      const target = join(outDir, 'fragment', `${finalId}.pf_fragment`);
-      renameSync(source, target);
-      moved.set(finalId, target);
+    const bytes = readFileSync(source);
+    const digest = sha256(bytes);
+    let n = fragmentOf.get(digest);
+    if (n === undefined) {
+      n = fragments.add(bytes);
+      fragmentOf.set(digest, n);
+      renameSync(source, fragments.path(n));
     }
-    ids.set(url, finalId);
-    return [finalId, wordCount, ...rest];
+    return n;
   });
 
   // Words: a k-way merge of the parts' sorted word lists, cut into chunks as it goes.
-  const chunkId = idMaker(language);
   const streams = metas.map((meta, p) => partWords(parts[p]!.dir, meta));
   const heads = streams.map((stream) => stream.next());
-  const chunks: Array<{ first: string; last: string; id: string }> = [];
+  const chunks: Array<{ first: string; last: string; n: number }> = [];
   let chunk: ChunkWord[] = [];
   let chunkSize = 0;
   const flush = () => {
     const body = chunkBody(chunk);
-    const id = chunkId(body);
-    writeBody(join(outDir, 'index', `${id}.pf_index`), body);
-    chunks.push({ first: chunk[0]!.text, last: chunk.at(-1)!.text, id });
+    const n = indexChunks.add(body);
+    writeBody(indexChunks.path(n), body);
+    chunks.push({ first: chunk[0]!.text, last: chunk.at(-1)!.text, n });
     chunk = [];
     chunkSize = 0;
   };
@@ -195,7 +228,6 @@ export function mergeIndexes(parts: readonly IndexPart[], outDir: string, option
   }
   if (chunk.length) flush();
   const bounds = chunkBounds(chunks);
-  const mergedChunks: MetaChunk[] = chunks.map(({ id }, i) => [bounds[i]!.from, bounds[i]!.to, id]);
 
   // Filters: each value's pages from every part, under the new numbers.
   const filterValues = new Map<string, Map<string, number[]>>();
@@ -211,19 +243,33 @@ export function mergeIndexes(parts: readonly IndexPart[], outDir: string, option
       }
     }
   });
-  const filterId = idMaker(language);
-  const mergedFilters = [...filterValues].sort(([a], [b]) => compareWords(a, b)).map(([name, byValue]): [string, string] => {
+  const filters = [...filterValues].sort(([a], [b]) => compareWords(a, b)).map(([name, byValue]) => {
     const values = [...byValue].sort(([a], [b]) => compareWords(a, b)).map(([value, numbers]): [string, number[]] => [value, numbers.sort((a, b) => a - b)]);
     const body = filterBody(name, values);
-    const id = filterId(body);
-    writeBody(join(outDir, 'filter', `${id}.pf_filter`), body);
-    return [name, id];
+    const n = filterFiles.add(body);
+    writeBody(filterFiles.path(n), body);
+    return { name, n };
   });
 
-  const body = metaBody({ version: entry.version, pages: mergedPages, chunks: mergedChunks, filters: mergedFilters, sorts: [], rest: metas[0]!.rest });
+  // The metadata under ids made by `id` from a file's number: numbers alone for the hash, then the final ids.
+  const metaWith = (id: (n: number) => string) => metaBody({
+    version: entry.version,
+    pages: pages.map(({ page: [, wordCount, ...rest] }, i): MetaPage => [id(pageFragments[i]!), wordCount, ...rest]),
+    chunks: chunks.map(({ n }, i): MetaChunk => [bounds[i]!.from, bounds[i]!.to, id(n)]),
+    filters: filters.map(({ name, n }): [string, string] => [name, id(n)]),
+    sorts: [],
+    rest: metas[0]!.rest,
+  });
+  hash.update(metaWith((n) => n.toString(36)));
+  const generation = generationOf(hash.digest('hex'));
+  for (const files of [fragments, indexChunks, filterFiles]) files.rename(generation);
+  const body = metaWith((n) => fileId(generation, n));
   const metaHash = `${language}_${sha256(body).slice(0, 11)}`;
   writeBody(join(outDir, `pagefind.${metaHash}.pf_meta`), body);
-  writeFileSync(join(outDir, ENTRY), JSON.stringify({ ...entry, languages: { [language]: { ...entry.languages[language]!, hash: metaHash, page_count: mergedPages.length } } }));
+  writeFileSync(join(outDir, ENTRY), JSON.stringify({ ...entry, languages: { [language]: { ...entry.languages[language]!, hash: metaHash, page_count: pages.length } } }));
+  const ids = new Map(pages.map(({ url }, i) => [url, fileId(generation, pageFragments[i]!)]));
+  // The chunks' first bounds, for the search page to load every chunk a prefix's words are in (chunk-starts.ts).
+  writeFileSync(join(outDir, CHUNK_STARTS_FILE), JSON.stringify(bounds.map(({ from }) => from)));
 
   // Pagefind's own scripts and WebAssembly, the same in every part: the first part's.
   const first = parts[0]!.dir;

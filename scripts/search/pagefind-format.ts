@@ -22,6 +22,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { decode, encode } from 'cborg';
+import { compareWords } from '../../src/lib/search/chunk-starts.ts';
 
 export const SIGNATURE = 'pagefind_dcd';
 
@@ -251,19 +252,8 @@ export function readFilter(file: string): { name: string; values: FilterValue[] 
 
 export const filterBody = (name: string, values: readonly FilterValue[]): Buffer => encodeBody([name, values]);
 
-/** Orders strings as Pagefind (Rust) does: by code point, which is UTF-8 byte order. */
-export function compareWords(a: string, b: string): number {
-  if (a === b) return 0;
-  const left = a[Symbol.iterator]();
-  const right = b[Symbol.iterator]();
-  for (;;) {
-    const x = left.next();
-    const y = right.next();
-    if (x.done || y.done) return x.done ? (y.done ? 0 : -1) : 1;
-    const difference = x.value.codePointAt(0)! - y.value.codePointAt(0)!;
-    if (difference) return difference;
-  }
-}
+/** Orders strings as Pagefind (Rust) does (the one rule, shared with the search page's). */
+export { compareWords };
 
 /**
  * The bounds a chunk is listed under in the metadata, as Pagefind 1.6.0 writes them (the same

@@ -9,6 +9,9 @@
  *     the same filter values on the same pages.
  *   - The site's search, run by Pagefind's own code in Chromium, finds the same pages in the
  *     same order in the merged index as in Pagefind's.
+ *   - A single character finds every page that holds it, though its pairs run over many chunks.
+ *   - Every file is named by the index's generation and its number; one changed word gives every
+ *     file a new name, so that no name (served as immutable) ever names two contents.
  *   - A directory that is not an index, or a damaged chunk, stops the merge naming the file.
  */
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -22,6 +25,7 @@ import { indexPart } from '../../scripts/search/index-part.ts';
 import { readFragment } from '../../scripts/search/fragments.ts';
 import { mergeIndexes } from '../../scripts/search/merge-index.ts';
 import { readChunk, readFilter, readMeta, SIGNATURE } from '../../scripts/search/pagefind-format.ts';
+import { CHUNK_STARTS_FILE, extensionChunkWords } from '../../src/lib/search/chunk-starts.ts';
 import { fragmentUrls, launchBrowser, serveSite } from '../../scripts/search/harness.ts';
 import { listFiles } from '../../scripts/lib/files.ts';
 import { PROJECT_ROOT } from '../helpers/content-copy.ts';
@@ -63,6 +67,9 @@ let whole: string;
 let split: string;
 let pagefindOwn: string;
 let splitParts: number;
+/** Built with chunks of FINE_CHUNK_SIZE, so that a common character's pairs run over many chunks, as in a large archive. */
+let fine: string;
+const FINE_CHUNK_SIZE = 40;
 
 beforeAll(async () => {
   records = seedRecords();
@@ -80,6 +87,12 @@ beforeAll(async () => {
   } finally {
     delete process.env['PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE'];
   }
+  // The search page reads the chunks' first bounds beside the index, as the merge writes them.
+  const own = join(pagefindOwn, 'pagefind');
+  const ownMeta = readMeta(join(own, readdirSync(own).find((name) => name.endsWith('.pf_meta'))!));
+  writeFileSync(join(own, CHUNK_STARTS_FILE), JSON.stringify(ownMeta.chunks.map(([from]) => from)));
+  fine = scratch('fine');
+  await buildSearchIndex(fine, { recordsFile, chunkSize: FINE_CHUNK_SIZE });
 }, 180_000);
 
 afterAll(() => {
@@ -129,6 +142,33 @@ describe('the search index built in parts', () => {
     expect(merged.filters).toEqual(own.filters);
   });
 
+  it('names every file by the index’s generation and its number, so that a name never names two contents', async () => {
+    const dir = join(split, 'pagefind');
+    const meta = readMeta(join(dir, readdirSync(dir).find((name) => name.endsWith('.pf_meta'))!));
+    const generation = meta.pages[0]![0].slice(0, 8);
+    expect(generation).toMatch(/^[0-9a-z]{8}$/);
+    // Each kind of file numbered from 0 in base 36, after the generation, in the order the metadata lists them.
+    const numbered = (ids: string[]) => ids.map((id) => (id.startsWith(generation) ? parseInt(id.slice(8), 36) : NaN));
+    // Pages' fragments: numbered as they first appear (identical pages share one).
+    const firstSeen = [...new Set(numbered(meta.pages.map(([id]) => id)))];
+    expect(firstSeen).toEqual(firstSeen.map((_, i) => i));
+    expect(numbered(meta.chunks.map(([, , id]) => id))).toEqual(meta.chunks.map((_, i) => i));
+    expect(numbered(meta.filters.map(([, id]) => id))).toEqual(meta.filters.map((_, i) => i));
+    for (const [folder, ids] of [['fragment', meta.pages.map(([id]) => id)], ['index', meta.chunks.map(([, , id]) => id)], ['filter', meta.filters.map(([, id]) => id)]] as const) {
+      expect(readdirSync(join(dir, folder)).sort()).toEqual([...new Set(ids)].map((id) => `${id}.pf_${folder === 'index' ? 'index' : folder}`).sort());
+    }
+
+    // One word of one page changed: a new generation, so no file keeps a name it had.
+    const changed = scratch('changed');
+    const edited = records.map((record, i) => (i === 1 ? { ...record, blocks: [`${record.blocks[0]!}改`, ...record.blocks.slice(1)] } : record));
+    const editedFile = join(scratch('edited'), 'search-records.jsonl');
+    writeFileSync(editedFile, edited.map((record) => JSON.stringify(record)).join('\n'));
+    await buildSearchIndex(changed, { recordsFile: editedFile, partPages: 3 });
+    const names = (site: string) => new Set(listFiles(join(site, 'pagefind')).filter((file) => /\.pf_(index|fragment|filter)$/.test(file)).map((file) => relative(site, file)));
+    const before = names(split);
+    expect([...names(changed)].filter((name) => before.has(name))).toEqual([]);
+  }, 60_000);
+
   it('gives the site’s search the same results as Pagefind’s own index', async () => {
     // Queries from the content: the start of each article's title, a phrase from its text, one character.
     const queries = records
@@ -157,6 +197,36 @@ describe('the search index built in parts', () => {
     } finally {
       await browser.close();
       for (const server of servers) await server.close();
+    }
+  }, 120_000);
+
+  it('finds every page that holds a single character, however many chunks its pairs run over', async () => {
+    const dir = join(fine, 'pagefind');
+    const meta = readMeta(join(dir, readdirSync(dir).find((name) => name.endsWith('.pf_meta'))!));
+    const text = (record: SearchRecord) => [record.title, ...record.blocks].join('\n');
+    // Of the characters in most pages, those whose pairs run on past their own chunk (the case
+    // Pagefind alone gets wrong), and one whose pairs do not.
+    const counts = new Map<string, number>();
+    for (const record of records) for (const char of new Set(text(record).match(/\p{Script=Han}/gu))) counts.set(char, (counts.get(char) ?? 0) + 1);
+    const byPages = [...counts].sort((a, b) => b[1] - a[1]).slice(0, 30).map(([char]) => char);
+    const starts = meta.chunks.map(([from]) => from);
+    const spanning = byPages.filter((char) => extensionChunkWords(starts, char).length > 0).slice(0, 5);
+    expect(spanning.length).toBe(5);
+    const common = [...spanning, byPages.find((char) => extensionChunkWords(starts, char).length === 0)!];
+    expect(common.at(-1)).toBeDefined();
+    const browser = await launchBrowser();
+    const server = await serveSite(fine);
+    try {
+      const page = await browser.newPage();
+      await page.goto(`${server.origin}/__harness/`);
+      const urls = fragmentUrls(fine);
+      for (const char of common) {
+        const found = ((await page.evaluate(`import('/__harness/engine.js').then((engine) => engine.rankedIds(${JSON.stringify(char)}))`)) as string[]).map((id) => urls.get(id));
+        expect(found.sort(), char).toEqual(records.filter((record) => text(record).includes(char)).map((record) => record.url).sort());
+      }
+    } finally {
+      await browser.close();
+      await server.close();
     }
   }, 120_000);
 

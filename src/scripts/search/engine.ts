@@ -5,7 +5,9 @@
  * or date). A loose search quietly drops pieces found nowhere and falls back to shorter
  * prefixes, so one search per piece (a pair exactly, a single unit as a prefix) tells which
  * candidates hold every piece, and one exact search per phrase which hold it as written: those
- * come first, the others follow as partial matches. A date order is applied here, from the order
+ * come first, the others follow as partial matches. A single unit is searched by the words it
+ * begins; before it is, every chunk those words are in is loaded (src/lib/search/chunk-starts.ts),
+ * since Pagefind would look only in the one chunk the unit falls in. A date order is applied here, from the order
  * file of its key (src/lib/search/state.ts orderResults), not by Pagefind: its sorts would sit in
  * the metadata every first query loads.
  *
@@ -17,7 +19,8 @@ import { parseQuery, queryPhrases, queryTokens, type QueryTerm } from '../../lib
 import { rankResults, type Ranked } from '../../lib/search/rank.ts';
 import { orderResults, sortOrder, type SearchState } from '../../lib/search/state.ts';
 import { normalizeDocNumber } from '../../lib/policy/doc-number.ts';
-import { loadOrder, loadPagefind, type PagefindResult } from './pagefind.ts';
+import { loadChunkStarts, loadOrder, loadPagefind, type PagefindResult } from './pagefind.ts';
+import { extensionChunkWords } from '../../lib/search/chunk-starts.ts';
 
 export interface SearchOutcome {
   /** The query as searched: a 发文字号 in its canonical spelling, else as typed. Results highlight this. */
@@ -38,10 +41,17 @@ export async function runSearch(state: SearchState): Promise<SearchOutcome> {
   const pagefind = await loadPagefind();
   // Relevance is Pagefind's order; a date order comes from a file of its own, fetched only for it.
   const order = sortOrder(tokens.length ? state.sort : state.sort === 'relevance' ? 'newest' : state.sort);
+  // A single unit is searched by the words it begins, which may run over many chunks: load them
+  // all first, or Pagefind would look only in the one chunk the unit falls in.
+  const singles = new Set(terms.flatMap((term) => term.runs.filter((run) => run.single).map((run) => run.tokens[0]!)));
+  if (singles.size) {
+    const starts = await loadChunkStarts();
+    const words = [...singles].flatMap((single) => extensionChunkWords(starts, single));
+    if (words.length) await pagefind.preload(words.join(' '));
+  }
   const [found, groups] = await Promise.all([pagefind.search(tokens.length ? tokens.join(' ') : null, { filters }), order ? loadOrder(order.key) : undefined]);
   const loose = found && groups ? { results: orderResults(found.results, groups, order!.descending) } : found;
   const pagesWith = async (query: string) => new Set((await pagefind.search(query, { filters }))?.results.map((r) => r.id) ?? []);
-  const singles = new Set(terms.flatMap((term) => term.runs.filter((run) => run.single).map((run) => run.tokens[0]!)));
   const pieces: Array<Set<string>> = [];
   for (const token of tokens) pieces.push(await pagesWith(singles.has(token) ? token : `"${token}"`));
   const phrases: Array<Set<string>> = [];

@@ -21,10 +21,25 @@ export interface Pagefind {
   options: (options: Record<string, unknown>) => Promise<void>;
   init: () => Promise<void>;
   search: (term: string | null, options?: { filters?: Record<string, string>; sort?: Record<string, string> }) => Promise<{ results: PagefindResult[] } | null>;
+  /** Loads the index chunks that the words of `term` fall in, without searching. */
+  preload: (term: string) => Promise<void>;
 }
 
 import { SEARCH_LANGUAGE } from '../../lib/search/language.ts';
 import { orderFile, type SortKey } from '../../lib/search/state.ts';
+import { CHUNK_STARTS_FILE } from '../../lib/search/chunk-starts.ts';
+
+let chunkStarts: Promise<string[]> | undefined;
+
+/** The index chunks' first bounds (src/lib/search/chunk-starts.ts), fetched once, when a query first has a prefix. */
+export function loadChunkStarts(): Promise<string[]> {
+  chunkStarts ??= fetch(`/pagefind/${CHUNK_STARTS_FILE}`).then((response) => {
+    if (!response.ok) throw new Error(`/pagefind/${CHUNK_STARTS_FILE}: ${response.status}`);
+    return response.json() as Promise<string[]>;
+  });
+  chunkStarts.catch(() => (chunkStarts = undefined));
+  return chunkStarts;
+}
 
 const orders = new Map<SortKey, Promise<string[][]>>();
 

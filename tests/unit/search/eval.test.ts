@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { randomMixed, randomPhrases, searchableText, seededRandom, truthFor } from '../../../scripts/search/eval-queries.ts';
+import { randomCharacters, randomMixed, randomPhrases, searchableText, seededRandom, truthFor } from '../../../scripts/search/eval-queries.ts';
 import { recall, rPrecision } from '../../../scripts/search/metrics.ts';
 
 const pages = [
@@ -29,6 +29,16 @@ describe('evaluation queries', () => {
     const queries = randomMixed(pages, 10, seededRandom(2));
     expect(queries.length).toBeGreaterThan(0);
     for (const { query } of queries) expect(query).toMatch(/\d/);
+  });
+  it('draws single Chinese characters that the pages hold', () => {
+    const queries = randomCharacters(pages, 30, seededRandom(3));
+    expect(queries).toHaveLength(30);
+    for (const { query, kind } of queries) {
+      expect(kind).toBe('single');
+      expect(query).toMatch(/^\p{Script=Han}$/u);
+      expect(truthFor(pages, query).size).toBeGreaterThan(0);
+    }
+    expect(new Set(queries.map((q) => q.query)).size).toBeGreaterThan(5);
   });
   it('repeats a draw from its seed, and draws anew from another', () => {
     const a = randomPhrases(pages, 5, seededRandom(7)).map((q) => q.query);
