@@ -62,10 +62,11 @@ export const INDEX_CHUNK_SIZE = 3000;
 /**
  * Pages per part. Pagefind holds everything it is given until it writes, several copies over:
  * one process for the 7,912 pages of the 7,000-article benchmark archive peaked at 3.4 GB, a
- * part of 1,000 of them at 0.7 GB. Parts, merged (merge-index.ts), bound the indexer's memory
- * whatever the size of the archive.
+ * part of 1,000 of them at 0.6 GB, and at 1.0 GB once each run was also indexed as its two
+ * streams of pairs (src/lib/search/index-content.ts); 500 keep two parts at once near 1 GB.
+ * Parts, merged (merge-index.ts), bound the indexer's memory whatever the size of the archive.
  */
-export const PART_PAGES = 1000;
+export const PART_PAGES = 500;
 
 /**
  * Parts indexed at once. Pagefind's writing of an index runs on one core, so two parts at a

@@ -11,8 +11,17 @@
  *     finds every occurrence by prefix;
  *   - punctuation and paragraph breaks take a position of their own without being indexed,
  *     so no phrase matches across them.
- * Tokens keep the text's units, so the content decodes back into readable text: the build puts
- * that text in each result's fragment in place of the pairs (scripts/search/fragments.ts).
+ * After that text, past a STREAMS mark, every run of two or more units comes again as two
+ * streams: its pairs at even offsets, then its pairs at odd offsets (吕梁学院 → 吕梁 学院, then
+ * 梁学), each pair marked (STREAM_MARK) and each stream closed by a separator. A run of an even
+ * number of units is then also its marked pairs without overlap at consecutive positions, in
+ * whichever stream its first unit falls: 1331工程 is searched as three words, 13 31 工程, not
+ * five, and a query loads each word's whole list (a common pair's is most of a query's bytes).
+ * The marks keep the two kinds of pair apart: an unmarked 33 after an unmarked 13 means 133, a
+ * marked one 1333. Runs of an odd number of units are searched by the overlapping pairs.
+ * Tokens keep the text's units, so the content decodes back into readable text, up to the
+ * streams: the build puts that text in each result's fragment in place of the pairs
+ * (scripts/search/fragments.ts).
  */
 import { analyse, isSeparator, isUnitChar, splitUnits, type Unit } from './units.ts';
 
@@ -20,6 +29,17 @@ import { analyse, isSeparator, isUnitChar, splitUnits, type Unit } from './units
 export const PARAGRAPH = '¶';
 /** Stands for a space inside a separator (content tokens are split on whitespace). */
 export const SPACE_MARK = '␣';
+/**
+ * Where the streams begin, and what closes each: punctuation, which Pagefind gives a position
+ * without indexing it. Not a mark of the text's (§ would be read as the text's own).
+ */
+export const STREAMS = '‖';
+/**
+ * Marks a pair of the streams. A letter to Pagefind (it keeps letters and digits of a word, and
+ * drops the rest), of a script no Chinese document is written in (Yi), so that no word of the
+ * text begins with it; the marked words sort after every Chinese one.
+ */
+export const STREAM_MARK = 'ꀀ';
 
 /** The tokens of one run: its overlapping pairs, then its last unit; or the unit alone. */
 export function runTokens(run: readonly Unit[]): string[] {
@@ -30,24 +50,40 @@ export function runTokens(run: readonly Unit[]): string[] {
   return tokens;
 }
 
-/** The phrase a run is searched as: its pairs only (its last unit alone would not follow them in the middle of a longer run). */
+/** A run's marked pairs without overlap from unit `start` (0 or 1) on: one of its two streams. */
+export function streamTokens(run: readonly Unit[], start: 0 | 1): string[] {
+  const tokens: string[] = [];
+  for (let i = start; i + 1 < run.length; i += 2) tokens.push(STREAM_MARK + run[i]!.text + run[i + 1]!.text);
+  return tokens;
+}
+
+/**
+ * The phrase a run is searched as: a run of an even number of units as its marked pairs
+ * without overlap (found in one of the two streams); any other as its overlapping pairs (its
+ * last unit alone would not follow them in the middle of a longer run); one unit as itself.
+ */
 export function runPhrase(run: readonly Unit[]): string[] {
-  return run.length === 1 ? [run[0]!.text] : runTokens(run).slice(0, -1);
+  if (run.length === 1) return [run[0]!.text];
+  return run.length % 2 === 0 ? streamTokens(run, 0) : runTokens(run).slice(0, -1);
 }
 
 /** The content to index for a page whose text is `blocks` (its paragraphs, headings, cells…), in reading order. */
 export function encodeContent(blocks: readonly string[]): string {
   const tokens: string[] = [];
+  const streams: string[] = [];
   for (const block of blocks) {
     const text = block.trim();
     if (!text) continue;
     if (tokens.length) tokens.push(PARAGRAPH);
     for (const piece of analyse(text)) {
       if (isSeparator(piece)) tokens.push(piece.separator.replace(/\s+/gu, SPACE_MARK));
-      else tokens.push(...runTokens(piece));
+      else {
+        tokens.push(...runTokens(piece));
+        if (piece.length >= 2) for (const start of [0, 1] as const) streams.push(...streamTokens(piece, start), STREAMS);
+      }
     }
   }
-  return tokens.join(' ');
+  return (streams.length ? [...tokens, STREAMS, ...streams] : tokens).join(' ');
 }
 
 /** Readable text from indexed content: paragraphs on lines of their own, spaces inside runs gone. */
@@ -55,6 +91,7 @@ export function decodeContent(content: string): string {
   let text = '';
   let inRun = false;
   for (const token of content.split(/\s+/u)) {
+    if (token === STREAMS) break;
     if (!token) continue;
     if (token === PARAGRAPH) {
       text += '\n';

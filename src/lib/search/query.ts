@@ -2,7 +2,8 @@
  * A reader's query as the search runs it. Space-separated terms must all be found (AND);
  * "quoted text" is one phrase, spaces inside it between Chinese and digits ignored. Each term
  * is cut at its punctuation into runs (units.ts); a run of two or more units must appear as
- * written, a single unit (吕, 1331) matches any word it starts.
+ * written (searched by its pairs: index-content.ts runPhrase), a single unit (吕, 7) matches any
+ * word it starts.
  */
 import { isCjkChar, removeTypesettingSpaces, runsOf, runText } from './units.ts';
 import { runPhrase } from './index-content.ts';
@@ -14,7 +15,7 @@ export const MAX_TERMS = 12;
 export interface QueryRun {
   /** The run as it reads in decoded content: 1331工程. */
   text: string;
-  /** Its tokens as a phrase: pairs for two or more units, else the unit. */
+  /** Its tokens as a phrase (index-content.ts runPhrase): pairs for two or more units, else the unit. */
   tokens: string[];
   /** True for one unit: matched by prefix, not as a phrase. */
   single: boolean;

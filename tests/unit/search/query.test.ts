@@ -1,16 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import { highlightStrings, MAX_QUERY_LENGTH, parseQuery, queryPhrases, queryTokens } from '../../../src/lib/search/query.ts';
+import { STREAM_MARK as M } from '../../../src/lib/search/index-content.ts';
+
+/** Marked pairs, as the streams index them. */
+const marked = (...pairs: string[]) => pairs.map((pair) => M + pair);
 
 describe('parseQuery', () => {
-  it('turns a phrase into its pairs', () => {
+  it('turns a phrase into its pairs: without overlap, marked, for an even run; overlapping for an odd one', () => {
     const terms = parseQuery('吕梁学院');
-    expect(queryPhrases(terms)).toEqual([['吕梁', '梁学', '学院']]);
+    expect(queryPhrases(terms)).toEqual([marked('吕梁', '学院')]);
     expect(terms[0]!.runs[0]!.single).toBe(false);
+    expect(queryPhrases(parseQuery('重点实验室'))).toEqual([['重点', '点实', '实验', '验室']]);
   });
   it('reads space-separated terms as separate requirements', () => {
     const terms = parseQuery('吕梁 职业教育');
     expect(terms.map((t) => t.source)).toEqual(['吕梁', '职业教育']);
-    expect(queryPhrases(terms)).toEqual([['吕梁'], ['职业', '业教', '教育']]);
+    expect(queryPhrases(terms)).toEqual([marked('吕梁'), marked('职业', '教育')]);
   });
   it('reads a quoted query as one phrase, spaces between Chinese ignored', () => {
     const terms = parseQuery('"吕梁 职业教育"');
@@ -19,20 +24,19 @@ describe('parseQuery', () => {
     expect(highlightStrings(terms)).toEqual(['吕梁职业教育']);
   });
   it('handles digits mixed with Chinese, with or without spaces', () => {
-    expect(queryPhrases(parseQuery('1331工程'))).toEqual([['13', '33', '31', '1工', '工程']]);
-    expect(queryPhrases(parseQuery('"1331 工程"'))).toEqual([['13', '33', '31', '1工', '工程']]);
-    expect(queryPhrases(parseQuery('5月3日'))).toEqual([['5月', '月3', '3日']]);
+    expect(queryPhrases(parseQuery('1331工程'))).toEqual([marked('13', '31', '工程')]);
+    expect(queryPhrases(parseQuery('"1331 工程"'))).toEqual([marked('13', '31', '工程')]);
+    expect(queryPhrases(parseQuery('5月3日'))).toEqual([marked('5月', '3日')]);
+    expect(queryPhrases(parseQuery('5月3'))).toEqual([['5月', '月3']]);
   });
   it('matches a single character or digit by prefix, a number as the phrase of its digits', () => {
     const terms = parseQuery('吕 1331 7');
     expect(terms.map((t) => t.runs[0]!.single)).toEqual([true, false, true]);
-    expect(queryTokens(terms)).toEqual(['吕', '13', '33', '31', '7']);
+    expect(queryTokens(terms)).toEqual(['吕', ...marked('13', '31'), '7']);
   });
   it('cuts a term at its punctuation', () => {
-    expect(queryPhrases(parseQuery('提高标准、提升能力'))).toEqual([
-      ['提高', '高标', '标准'],
-      ['提升', '升能', '能力'],
-    ]);
+    expect(queryPhrases(parseQuery('提高标准、提升能力'))).toEqual([marked('提高', '标准'), marked('提升', '能力')]);
+    expect(queryPhrases(parseQuery('提高标准、提升'))).toEqual([marked('提高', '标准'), marked('提升')]);
   });
   it('treats markup as text and ignores punctuation-only terms', () => {
     const terms = parseQuery('<img src=x onerror=alert(1)>');
