@@ -176,8 +176,10 @@ export function formatReport(report: EvalReport): string {
     '|---|---:|---:|---:|---:|---:|',
   ];
   for (const [kind, figures] of Object.entries(report.byKind) as Array<[QueryKind | 'all', Record<Engine, EngineFigures>]>) {
+    // A kind the site has no queries of (条 where no document has them) has no figures.
+    const figure = (value: number) => (figures.ours.queries ? value.toFixed(3) : '–');
     lines.push(
-      `| ${KIND_NAMES[kind]} | ${figures.ours.queries} | ${figures.ours.recall.toFixed(3)} | ${figures.ours.rPrecision.toFixed(3)} | ${figures.stock.recall.toFixed(3)} | ${figures.stock.rPrecision.toFixed(3)} |`,
+      `| ${KIND_NAMES[kind]} | ${figures.ours.queries} | ${figure(figures.ours.recall)} | ${figure(figures.ours.rPrecision)} | ${figure(figures.stock.recall)} | ${figure(figures.stock.rPrecision)} |`,
     );
   }
   const misses = [...report.byKind.all.ours.misses, ...report.byKind.clause.ours.misses];
