@@ -60,13 +60,17 @@ export interface IndexReport {
 export const INDEX_CHUNK_SIZE = 3000;
 
 /**
- * Pages per part. Pagefind holds everything it is given until it writes, several copies over:
- * one process for the 7,912 pages of the 7,000-article benchmark archive peaked at 3.4 GB, a
- * part of 1,000 of them at 0.6 GB, and at 1.0 GB once each run was also indexed as its two
- * streams of pairs (src/lib/search/index-content.ts); 500 keep two parts at once near 1 GB.
- * Parts, merged (merge-index.ts), bound the indexer's memory whatever the size of the archive.
+ * The most pages, and the most text, a part holds: a part ends at whichever it reaches first.
+ * Pagefind holds everything it is given until it writes, several copies over: one process for
+ * the 7,912 pages of the 7,000-article benchmark archive peaked at 3.4 GB; since each run is
+ * also indexed as its two streams of pairs (src/lib/search/index-content.ts), a part of 500
+ * article records (0.50 million characters of text) peaks at 0.63 GB and one of 500 records of
+ * policies (1.0 million characters) at 0.95 GB. Parts, merged (merge-index.ts), bound the
+ * indexer's memory whatever the size of the archive; the text bound keeps the parts of long
+ * documents as small as the others.
  */
 export const PART_PAGES = 500;
+export const PART_TEXT = 600_000;
 
 /**
  * Parts indexed at once. Pagefind's writing of an index runs on one core, so two parts at a
@@ -94,16 +98,17 @@ function runPart(recordsFile: string, outputPath: string, label: string): Promis
 
 /**
  * Indexes the records of `recordsFile` (the build data in `siteDir` unless given) into
- * `siteDir`/pagefind/: in parts of `partPages` records (PART_PAGES unless given), PARTS_AT_ONCE
+ * `siteDir`/pagefind/: in parts of `partPages` records or `partText` characters of text, whichever
+ * comes first (PART_PAGES and PART_TEXT unless given), PARTS_AT_ONCE
  * at a time, each in a Pagefind process of its own, merged into one index (merge-index.ts).
  * `cacheDir` keeps the recompressed index files between builds (recompress.ts); without it
  * every file is recompressed. `chunkSize`: INDEX_CHUNK_SIZE unless given (the tests cut smaller chunks).
  */
 export async function buildSearchIndex(
   siteDir: string,
-  options: { recordsFile?: string | undefined; cacheDir?: string; partPages?: number; chunkSize?: number } = {},
+  options: { recordsFile?: string | undefined; cacheDir?: string; partPages?: number; partText?: number; chunkSize?: number } = {},
 ): Promise<IndexReport> {
-  const { recordsFile = join(siteDir, SEARCH_RECORDS_FILE), cacheDir, partPages = PART_PAGES, chunkSize = INDEX_CHUNK_SIZE } = options;
+  const { recordsFile = join(siteDir, SEARCH_RECORDS_FILE), cacheDir, partPages = PART_PAGES, partText: partTextLimit = PART_TEXT, chunkSize = INDEX_CHUNK_SIZE } = options;
   const outputPath = join(siteDir, 'pagefind');
   const partsDir = `${outputPath}.parts`;
   const started = performance.now();
@@ -118,6 +123,7 @@ export async function buildSearchIndex(
     const running = new Set<Promise<void>>();
     const failures: Error[] = [];
     let part: SearchRecord[] = [];
+    let partText = 0;
     const startPart = async () => {
       const n = parts.length + 1;
       const dir = join(partsDir, String(n));
@@ -125,6 +131,7 @@ export async function buildSearchIndex(
       writeFileSync(file, part.map((record) => JSON.stringify(record)).join('\n'));
       parts.push({ dir, urls: part.map((record) => record.url), ids: new Map() });
       part = [];
+      partText = 0;
       const task = runPart(file, dir, `第 ${n} 部分`).catch((error: Error) => void failures.push(error));
       running.add(task);
       void task.finally(() => running.delete(task));
@@ -136,8 +143,9 @@ export async function buildSearchIndex(
       if (failures.length) break;
       sorts.set(record.url, record.sort);
       part.push(record);
+      partText += record.title.length + record.blocks.reduce((sum, block) => sum + block.length, 0);
       pages++;
-      if (part.length === partPages) await startPart();
+      if (part.length === partPages || partText >= partTextLimit) await startPart();
     }
     if (!failures.length && (part.length || !parts.length)) await startPart();
     await Promise.all(running);

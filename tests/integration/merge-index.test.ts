@@ -125,12 +125,23 @@ function contentsOf(site: string) {
 }
 
 describe('the search index built in parts', () => {
-  it('is the same index, byte for byte, however the pages are split', () => {
+  it('is the same index, byte for byte, however the pages are split', async () => {
     expect(splitParts).toBe(Math.ceil(records.length / 3));
     const files = (site: string) => listFiles(join(site, 'pagefind')).map((file) => relative(site, file));
-    expect(files(split)).toEqual(files(whole));
-    for (const name of files(whole)) expect(readFileSync(join(split, name)).equals(readFileSync(join(whole, name))), name).toBe(true);
-  });
+    const same = (site: string) => {
+      expect(files(site)).toEqual(files(whole));
+      for (const name of files(whole)) expect(readFileSync(join(site, name)).equals(readFileSync(join(whole, name))), name).toBe(true);
+    };
+    same(split);
+    // Split by text instead: a part ends once it holds a quarter of the text.
+    const text = records.reduce((sum, record) => sum + record.title.length + record.blocks.join('').length, 0);
+    const byText = scratch('by-text');
+    const { parts } = await buildSearchIndex(byText, { recordsFile, partText: Math.ceil(text / 4) });
+    // Each part but the last holds a quarter or more, and less than a quarter and one record.
+    expect(parts).toBeGreaterThan(2);
+    expect(parts).toBeLessThanOrEqual(5);
+    same(byText);
+  }, 60_000);
 
   it('holds what Pagefind’s own index of all the pages holds', () => {
     const merged = contentsOf(split);
