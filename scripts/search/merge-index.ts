@@ -16,6 +16,8 @@
  * word's postings from every part under those numbers; chunks cut again over the whole word
  * list (`chunkSize`, measured as Pagefind measures it); the filters' values with
  * the pages of every part. Fragments are moved, not rewritten (identical ones stay one file).
+ * Beside the index, the chunks' first bounds (src/lib/search/chunk-starts.ts), for the search
+ * page to load every chunk the words of a single character are in.
  *
  * Ids: the metadata file, which every first query loads, names every page's fragment and every
  * chunk by its id, and Pagefind's ids (language, then 7 hex digits of a content hash) were half
