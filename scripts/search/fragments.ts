@@ -4,7 +4,7 @@
  * (pagefind-format.ts has the other files), read and written only here.
  *
  * Pagefind stores as a page's text the content it indexed, which here is the page in character
- * pairs (src/lib/search/index-content.ts), more than twice the text. The search page never
+ * pairs and their two streams (src/lib/search/index-content.ts), some four times the text. The search page never
  * shows Pagefind's own excerpts (it makes its own from the text), so once the index is written
  * each fragment's content and title are replaced by the readable text they encode. On the
  * 7,000-article benchmark archive this took the 20 fragments of a first query's results from
