@@ -36,6 +36,7 @@ import { createHash, type Hash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CHUNK_STARTS_FILE } from '../../src/lib/search/chunk-starts.ts';
+import { isStreamWord } from '../../src/lib/search/index-content.ts';
 import {
   chunkBody,
   chunkBounds,
@@ -270,8 +271,9 @@ export function mergeIndexes(parts: readonly IndexPart[], outDir: string, option
   writeBody(join(outDir, `pagefind.${metaHash}.pf_meta`), body);
   writeFileSync(join(outDir, ENTRY), JSON.stringify({ ...entry, languages: { [language]: { ...entry.languages[language]!, hash: metaHash, page_count: pages.length } } }));
   const ids = new Map(pages.map(({ url }, i) => [url, fileId(generation, pageFragments[i]!)]));
-  // The chunks' first bounds, for the search page to load every chunk a prefix's words are in (chunk-starts.ts).
-  writeFileSync(join(outDir, CHUNK_STARTS_FILE), JSON.stringify(bounds.map(({ from }) => from)));
+  // The chunks' first bounds, for the search page to load every chunk a single unit's words are
+  // in (chunk-starts.ts); not those of the streams' chunks, which no single unit begins.
+  writeFileSync(join(outDir, CHUNK_STARTS_FILE), JSON.stringify(bounds.map(({ from }) => from).filter((from) => !isStreamWord(from))));
 
   // Pagefind's own scripts and WebAssembly, the same in every part: the first part's.
   const first = parts[0]!.dir;

@@ -41,6 +41,9 @@ export const STREAMS = '‖';
  */
 export const STREAM_MARK = 'ꀀ';
 
+/** Whether an indexed word is a pair of the streams (no query's single unit begins one). */
+export const isStreamWord = (word: string) => word.startsWith(STREAM_MARK);
+
 /** The tokens of one run: its overlapping pairs, then its last unit; or the unit alone. */
 export function runTokens(run: readonly Unit[]): string[] {
   if (run.length === 1) return [run[0]!.text];
