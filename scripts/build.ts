@@ -14,7 +14,7 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { resolve, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parseEdition } from '../src/lib/edition.ts';
-import { validateContent, formatProblem, unpublishedDrafts } from './content/validate.ts';
+import { validateInChild } from './build/validate-stage.ts';
 import { astroStage } from './build/astro-stage.ts';
 import { searchStage } from './search/stage.ts';
 import { pdfStage } from './pdf/index.ts';
@@ -83,12 +83,12 @@ export async function buildSite(options: {
   };
 
   await time('validate', async () => {
-    const { problems, content } = validateContent(root);
+    const { problems, counts, drafts } = await validateInChild(root);
     if (problems.length) {
-      throw new BuildError(`内容检查未通过，共 ${problems.length} 处问题：\n${problems.map((p) => `  ${formatProblem(p)}`).join('\n')}`);
+      throw new BuildError(`内容检查未通过，共 ${problems.length} 处问题：\n${problems.map((p) => `  ${p}`).join('\n')}`);
     }
-    for (const line of unpublishedDrafts(content)) console.log(`[build] ${line}`);
-    return `${content.issues.length} 期、${content.articles.length} 篇文章、${content.policies.length} 份政策文件`;
+    for (const line of drafts) console.log(`[build] ${line}`);
+    return `${counts.issues} 期、${counts.articles} 篇文章、${counts.policies} 份政策文件`;
   });
 
   mkdirSync(work, { recursive: true });

@@ -4,7 +4,10 @@
  * entries that do not exist, an issue whose 要目 and articles disagree, two issues with the
  * same number. Each problem names the file, the line, the field and what was expected.
  *
- *   node scripts/content/validate.ts [project root]
+ *   node scripts/content/validate.ts [project root] [--report]
+ *
+ * --report prints one JSON line instead (ValidationReport), for the build, which runs the check
+ * in a process of its own (scripts/build/validate-stage.ts).
  */
 import { existsSync, statSync } from 'node:fs';
 import { dirname, relative, resolve, sep } from 'node:path';
@@ -253,8 +256,29 @@ export function unpublishedDrafts(content: ValidatedContent): string[] {
     .map(({ file }) => `${file.path}：文字识别草稿（review: ${REVIEW_PENDING}），不会发布；对照纸本核对全文后删去 review 这一行`);
 }
 
+/** What the check found, as the build reads it: each problem as formatProblem writes it, the content's counts, and the drafts that stay unpublished. */
+export interface ValidationReport {
+  problems: string[];
+  counts: { issues: number; articles: number; policies: number; topics: number };
+  drafts: string[];
+}
+
+export function validationReport(root: string): ValidationReport {
+  const { problems, content } = validateContent(root);
+  return {
+    problems: problems.map(formatProblem),
+    counts: { issues: content.issues.length, articles: content.articles.length, policies: content.policies.length, topics: content.topics.length },
+    drafts: unpublishedDrafts(content),
+  };
+}
+
 function main() {
-  const root = resolve(process.argv[2] ?? '.');
+  const args = process.argv.slice(2);
+  const root = resolve(args.find((arg) => !arg.startsWith('--')) ?? '.');
+  if (args.includes('--report')) {
+    console.log(JSON.stringify(validationReport(root)));
+    return;
+  }
   const { problems, content } = validateContent(root);
   if (problems.length) {
     console.error(`内容检查未通过，共 ${problems.length} 处问题：`);
