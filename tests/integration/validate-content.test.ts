@@ -152,4 +152,18 @@ describe('content validation', () => {
     expect(run.stderr).toContain(`${ARTICLE}:2 title：缺少必填字段`);
     expect(execFileSync(node, [join(PROJECT_ROOT, 'scripts/content/validate.ts'), PROJECT_ROOT], { encoding: 'utf8' })).toMatch(/^内容检查通过/);
   });
+
+  it('reports to the build as one JSON line (--report): the problems as printed, the counts, the drafts', () => {
+    const node = join(PROJECT_ROOT, 'node_modules/.bin/node');
+    const report = (root: string) => JSON.parse(execFileSync(node, [join(PROJECT_ROOT, 'scripts/content/validate.ts'), root, '--report'], { encoding: 'utf8' }).trim());
+    const { content } = validateContent(PROJECT_ROOT);
+    expect(report(PROJECT_ROOT)).toEqual({
+      problems: [],
+      counts: { issues: content.issues.length, articles: content.articles.length, policies: content.policies.length, topics: content.topics.length },
+      drafts: [],
+    });
+    const problems = problemsAfter((c) => c.edit(ARTICLE, (text) => text.replace(/^title:.*\n/m, '')));
+    expect(report(copy.root).problems).toEqual(problems);
+    expect(problems.length).toBeGreaterThan(0);
+  });
 });
