@@ -29,33 +29,27 @@ import { SEARCH_LANGUAGE } from '../../lib/search/language.ts';
 import { orderFile, type SortKey } from '../../lib/search/state.ts';
 import { CHUNK_STARTS_FILE } from '../../lib/search/chunk-starts.ts';
 
-let chunkStarts: Promise<string[]> | undefined;
+const files = new Map<string, Promise<unknown>>();
 
-/** The index chunks' first bounds (src/lib/search/chunk-starts.ts), fetched once, when a query first has a prefix. */
-export function loadChunkStarts(): Promise<string[]> {
-  chunkStarts ??= fetch(`/pagefind/${CHUNK_STARTS_FILE}`).then((response) => {
-    if (!response.ok) throw new Error(`/pagefind/${CHUNK_STARTS_FILE}: ${response.status}`);
-    return response.json() as Promise<string[]>;
-  });
-  chunkStarts.catch(() => (chunkStarts = undefined));
-  return chunkStarts;
-}
-
-const orders = new Map<SortKey, Promise<string[][]>>();
-
-/** The pages in the order of a key (the order file the index stage wrote), fetched once. */
-export function loadOrder(key: SortKey): Promise<string[][]> {
-  let loading = orders.get(key);
+/** A JSON file the index stage wrote beside Pagefind's, fetched once (again only if that failed). */
+function loadJson<T>(name: string): Promise<T> {
+  let loading = files.get(name);
   if (!loading) {
-    loading = fetch(`/pagefind/${orderFile(key)}`).then((response) => {
-      if (!response.ok) throw new Error(`/pagefind/${orderFile(key)}: ${response.status}`);
-      return response.json() as Promise<string[][]>;
+    loading = fetch(`/pagefind/${name}`).then((response) => {
+      if (!response.ok) throw new Error(`/pagefind/${name}: ${response.status}`);
+      return response.json();
     });
-    loading.catch(() => orders.delete(key));
-    orders.set(key, loading);
+    loading.catch(() => files.delete(name));
+    files.set(name, loading);
   }
-  return loading;
+  return loading as Promise<T>;
 }
+
+/** The index chunks' first bounds (src/lib/search/chunk-starts.ts), fetched when a query first has a single unit. */
+export const loadChunkStarts = () => loadJson<string[]>(CHUNK_STARTS_FILE);
+
+/** The pages in the order of a key (the order file the index stage wrote). */
+export const loadOrder = (key: SortKey) => loadJson<string[][]>(orderFile(key));
 
 let loading: Promise<Pagefind> | undefined;
 
