@@ -275,21 +275,20 @@ export function validationReport(root: string): ValidationReport {
 function main() {
   const args = process.argv.slice(2);
   const root = resolve(args.find((arg) => !arg.startsWith('--')) ?? '.');
+  const report = validationReport(root);
   if (args.includes('--report')) {
-    console.log(JSON.stringify(validationReport(root)));
+    console.log(JSON.stringify(report));
     return;
   }
-  const { problems, content } = validateContent(root);
+  const { problems, counts, drafts } = report;
   if (problems.length) {
     console.error(`内容检查未通过，共 ${problems.length} 处问题：`);
-    for (const problem of problems) console.error(`  ${formatProblem(problem)}`);
+    for (const problem of problems) console.error(`  ${problem}`);
     process.exitCode = 1;
     return;
   }
-  console.log(
-    `内容检查通过：${content.issues.length} 期、${content.articles.length} 篇文章、${content.policies.length} 份政策文件、${content.topics.length} 个主题。`,
-  );
-  for (const line of unpublishedDrafts(content)) console.log(`  ${line}`);
+  console.log(`内容检查通过：${counts.issues} 期、${counts.articles} 篇文章、${counts.policies} 份政策文件、${counts.topics} 个主题。`);
+  for (const line of drafts) console.log(`  ${line}`);
 }
 
 if (import.meta.main) main();
