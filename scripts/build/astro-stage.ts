@@ -1,5 +1,5 @@
 /** Runs Astro's own build into the staging directory, in a child process (see astro-child.ts). */
-import { spawn } from 'node:child_process';
+import { runNodeScript } from '../lib/node-child.ts';
 import type { Stage } from './stages.ts';
 import { BuildError } from './build-error.ts';
 
@@ -10,14 +10,7 @@ export const astroStage: Stage = {
   async run({ root, edition, stagingDir, cacheDir }) {
     // The same Node as this build (the project's Node 22). What Astro writes to stderr is its
     // warnings, shown once it is done, or its failure, which becomes the build's error.
-    const child = spawn(process.execPath, [CHILD, root, stagingDir, cacheDir, edition], { cwd: root, stdio: ['ignore', 'inherit', 'pipe'] });
-    let stderr = '';
-    child.stderr.setEncoding('utf8');
-    child.stderr.on('data', (chunk: string) => (stderr += chunk));
-    const code = await new Promise<number | null>((resolve, reject) => {
-      child.on('error', reject);
-      child.on('close', resolve);
-    });
+    const { code, stderr } = await runNodeScript(CHILD, [root, stagingDir, cacheDir, edition], { cwd: root });
     if (code !== 0) {
       const at = stderr.lastIndexOf('页面生成失败：');
       throw new BuildError(at >= 0 ? stderr.slice(at).trim() : `页面生成失败（Astro 退出码 ${code}）：\n${stderr.trim()}`);

@@ -4,7 +4,7 @@
  * of its life (the 7,000-article benchmark archive; V8 does not give the memory back), and the
  * build's own process lives through the Astro stage, whose peak is the build's.
  */
-import { spawn } from 'node:child_process';
+import { runNodeScript } from '../lib/node-child.ts';
 import { BuildError } from './build-error.ts';
 import type { ValidationReport } from '../content/validate.ts';
 
@@ -12,15 +12,7 @@ const VALIDATE = new URL('../content/validate.ts', import.meta.url).pathname;
 
 /** Runs `node scripts/content/validate.ts <root> --report` and returns its report; a check that fails to run is the build's error. */
 export async function validateInChild(root: string): Promise<ValidationReport> {
-  const child = spawn(process.execPath, [VALIDATE, root, '--report'], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-  const code = await new Promise<number | null>((resolve, reject) => {
-    child.on('error', reject);
-    child.on('close', resolve);
-  });
+  const { code, stdout, stderr } = await runNodeScript(VALIDATE, [root, '--report'], { cwd: root, stdout: 'pipe' });
   const line = stdout.trim().split('\n').at(-1) ?? '';
   if (code !== 0 || !line.startsWith('{')) throw new BuildError(`内容检查没能运行（退出码 ${code}）：\n${stderr.trim() || stdout.trim()}`);
   return JSON.parse(line) as ValidationReport;

@@ -15,7 +15,7 @@
  *
  *   node scripts/search/build-index.ts [site directory, default dist] [records file]
  */
-import { spawn } from 'node:child_process';
+import { runNodeScript } from '../lib/node-child.ts';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SEARCH_RECORDS_FILE, type SearchRecord } from '../../src/lib/build-data.ts';
@@ -85,15 +85,9 @@ export const describeSeconds = ({ parts, seconds }: IndexReport) =>
 const INDEX_PART = new URL('./index-part.ts', import.meta.url).pathname;
 
 /** Runs index-part.ts on a records file in a Node process of its own; its error becomes this one, naming the part. */
-function runPart(recordsFile: string, outputPath: string, label: string): Promise<void> {
-  const child = spawn(process.execPath, [INDEX_PART, recordsFile, outputPath], { stdio: ['ignore', 'inherit', 'pipe'] });
-  let stderr = '';
-  child.stderr.setEncoding('utf8');
-  child.stderr.on('data', (chunk: string) => (stderr += chunk));
-  return new Promise((resolve, reject) => {
-    child.on('error', reject);
-    child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`搜索索引${label}：${stderr.trim() || `索引进程退出码 ${code}`}`))));
-  });
+async function runPart(recordsFile: string, outputPath: string, label: string): Promise<void> {
+  const { code, stderr } = await runNodeScript(INDEX_PART, [recordsFile, outputPath]);
+  if (code !== 0) throw new Error(`搜索索引${label}：${stderr.trim() || `索引进程退出码 ${code}`}`);
 }
 
 /**
