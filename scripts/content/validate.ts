@@ -15,7 +15,7 @@ import type { z } from 'astro/zod';
 import { plainImage, plainReference, type CollectionName, type PlainImage } from '../../src/schemas/common.ts';
 import { issueSchema, type IssueData } from '../../src/schemas/issue.ts';
 import { articleSchema, type ArticleData } from '../../src/schemas/article.ts';
-import { policySchema, type PolicyData } from '../../src/schemas/policy.ts';
+import { policySchema, PUBLIC_DISCLOSURES, type PolicyData } from '../../src/schemas/policy.ts';
 import { topicSchema, type TopicData } from '../../src/schemas/topic.ts';
 import { COLLECTIONS, loadContent, type ContentFile } from './load.ts';
 import { markdownOnlyProblems } from './markdown-only.ts';
@@ -230,8 +230,8 @@ function checkPolicyTexts(content: ValidatedContent, report: Report, problems: P
         problems.push({ path: file.path, line: attachment.line, field: '', message: `正文中有“## ${attachment.label}”，但${listed}` });
       }
     }
-    if (hasText(text) && data.visibility === 'public' && data.disclosure !== '主动公开') {
-      report(file, ['visibility'], `收录了正文的文件只有附注写明“此件主动公开”（disclosure: 主动公开）才能放在公开版；${data.disclosure ? `此件${data.disclosure}` : '此件未写明公开方式'}，visibility 应为 internal`);
+    if (hasText(text) && data.visibility === 'public' && !(data.disclosure && PUBLIC_DISCLOSURES.includes(data.disclosure))) {
+      report(file, ['visibility'], `收录了正文的文件只有附注写明“此件主动公开”或“此件公开发布”（disclosure: 主动公开 / 公开发布）才能放在公开版；${data.disclosure ? `此件${data.disclosure}` : '此件未写明公开方式'}，visibility 应为 internal`);
     }
   }
 }

@@ -14,9 +14,15 @@ export type PolicyCategory = (typeof POLICY_CATEGORIES)[number];
 export const VISIBILITIES = ['public', 'internal'] as const;
 export type Visibility = (typeof VISIBILITIES)[number];
 
-/** 公开方式, as the 附注 prints it: （此件主动公开）, （此件依申请公开）, （此件不予公开）. */
-export const DISCLOSURES = ['主动公开', '依申请公开', '不予公开'] as const;
+/**
+ * 公开方式, as the 附注 prints it: （此件主动公开） and （此件公开发布） (the wording provincial
+ * governments print) make a document public; （此件依申请公开）, （此件不予公开） and （此件不公开）
+ * do not. Kept as printed, so that the page and the PDF print the 附注 the document has.
+ */
+export const DISCLOSURES = ['主动公开', '公开发布', '依申请公开', '不予公开', '不公开'] as const;
 export type Disclosure = (typeof DISCLOSURES)[number];
+/** The 公开方式 under which a document may be on the public site. */
+export const PUBLIC_DISCLOSURES: readonly Disclosure[] = ['主动公开', '公开发布'];
 
 /** 密级 (GB/T 9704 §7.2.2). */
 export const SECRECY_LEVELS = ['秘密', '机密', '绝密'] as const;
@@ -28,6 +34,13 @@ const attachment = z
   .object({
     /** The title exactly as the 附件说明 gives it, without its number and without final punctuation. */
     title: text(),
+    /**
+     * true when the document prints this attachment with no 附件 label and no 附件说明: the
+     * document an 印发 / 转发 notice carries, set straight after the notice's 署名, date and 附注
+     * under its own title (the way government sites and many offices print it). The page and the
+     * PDF then print it the same way, under its title alone.
+     */
+    unlabelled: z.boolean().optional(),
   })
   .strict();
 
@@ -88,7 +101,7 @@ export const policySchema = (reference: ReferenceFactory) =>
       attachments: z.array(attachment).default([]),
       /** 成文日期: 2019-03-12. */
       writtenDate: isoDate().optional(),
-      /** 公开方式, from the 附注: 主动公开, 依申请公开 or 不予公开. */
+      /** 公开方式, from the 附注: 主动公开, 公开发布, 依申请公开, 不予公开 or 不公开. */
       disclosure: z.enum(DISCLOSURES, { error: `公开方式应为 ${DISCLOSURES.join('、')} 之一` }).optional(),
       /** Any other 附注 line, as printed without its brackets (联系人：…，电话：…). */
       notes: z.array(text()).default([]),
@@ -138,7 +151,7 @@ export const policySchema = (reference: ReferenceFactory) =>
       after('printedDate', '印发日期', policy.writtenDate, '成文日期');
       after('expiryDate', '失效日期', policy.effectiveDate ?? policy.writtenDate, policy.effectiveDate ? '实施日期' : '成文日期');
       after('repealedDate', '废止日期', policy.writtenDate, '成文日期');
-      if (policy.visibility === 'public' && policy.disclosure && policy.disclosure !== '主动公开') {
+      if (policy.visibility === 'public' && policy.disclosure && !PUBLIC_DISCLOSURES.includes(policy.disclosure)) {
         issue('visibility', `附注写明“此件${policy.disclosure}”，不能放在公开版（visibility 应为 internal）`);
       }
     });

@@ -3,7 +3,7 @@
  * feed and the PDFs: the date it is listed by, its 时效性 as of a given day, the document an
  * 印发 notice carries, and the lines of its 附注 and 版记 as printed.
  */
-import type { Disclosure, PolicyAttachment, PolicyData, PolicyStatus } from '../../schemas/policy.ts';
+import { DISCLOSURES, type Disclosure, type PolicyAttachment, type PolicyData, type PolicyStatus } from '../../schemas/policy.ts';
 
 /** The date a policy is listed and sorted by: when it was published, else when it was written. */
 export function policyDate(policy: Pick<PolicyData, 'publishedDate' | 'writtenDate'>): string | undefined {
@@ -65,9 +65,9 @@ export function noteLines(policy: Pick<PolicyData, 'disclosure' | 'notes'>): str
   return [...(policy.disclosure ? [`此件${policy.disclosure}`] : []), ...policy.notes].map((note) => `（${note}）`);
 }
 
-/** The 公开方式 a 附注 line states: （此件主动公开） → 主动公开. */
+/** The 公开方式 a 附注 line states: （此件主动公开） → 主动公开, （此件公开发布） → 公开发布. */
 export function disclosureOf(note: string): Disclosure | undefined {
-  const m = /^[（(]?\s*此件\s*(主动公开|依申请公开|不予公开)\s*[)）]?$/.exec(note.trim());
+  const m = new RegExp(`^[（(]?\\s*此\\s*件\\s*(${DISCLOSURES.join('|')})\\s*[)）。.]?\\s*[)）]?$`).exec(note.trim());
   return m ? (m[1] as Disclosure) : undefined;
 }
 
