@@ -1,7 +1,7 @@
 /**
  * Levenshtein distance, for an OCR draft: whether a headline is nearly its 要目 item
  * (parse-bulletin.ts), where a flagged line sits in a headline (cli.ts), and how much of a draft
- * OCR got right (tests/helpers/scan.ts). Two rows at a time.
+ * OCR got right (scripts/samples/scan.ts). Two rows at a time.
  */
 
 export interface DistanceOptions {

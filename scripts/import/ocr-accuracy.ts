@@ -1,12 +1,12 @@
 /**
- * Measures the OCR draft of a scanned 第2期: makes the scan (tests/helpers/scan.ts: the committed
+ * Measures the OCR draft of a scanned 第2期: makes the scan (scripts/samples/scan.ts: the committed
  * issue rendered to PDF, its pages as 300-dpi images in a PDF with no text layer), imports it as
  * an editor would (npm run import -- scan.pdf --out DIR), and prints the character accuracy of
  * the draft's articles against the committed text (1 − edit distance / length, whitespace
  * ignored), of the 版记 and masthead fields, how long recognition took, and the lines the
  * importer listed for checking.
  *
- * --styles clean,askew,jpeg,200dpi measures scans made in those ways too (tests/helpers/scan.ts
+ * --styles clean,askew,jpeg,200dpi measures scans made in those ways too (scripts/samples/scan.ts
  * SCAN_STYLES: a page 0.6° askew, JPEG at quality 40, 200 dpi), one line of figures each.
  *
  *   node scripts/import/ocr-accuracy.ts [--styles clean,askew,jpeg,200dpi]
@@ -17,8 +17,8 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { runImport } from './cli.ts';
 import { ocrUnavailable } from './read-scan.ts';
-import { loadIssue } from '../../tests/helpers/render-bulletin.ts';
-import { draftAccuracy, paragraphCount, SCAN_STYLES, scannedIssue } from '../../tests/helpers/scan.ts';
+import { loadIssue } from '../samples/render-bulletin.ts';
+import { draftAccuracy, paragraphCount, SCAN_STYLES, scannedIssue } from '../samples/scan.ts';
 import { parseContentFile } from '../content/frontmatter.ts';
 
 const root = join(import.meta.dirname, '../..');

@@ -11,7 +11,7 @@ import { extractTextItems, getDocumentProxy } from 'unpdf';
 import { linesFromItems } from '../../scripts/import/read-pdf.ts';
 import { PROJECT_ROOT } from '../helpers/content-copy.ts';
 import { contentDifferences, runImportCli } from '../helpers/import-cli.ts';
-import { bulletinDocx, bulletinPdf, loadIssue, type RenderedIssue } from '../helpers/render-bulletin.ts';
+import { bulletinDocx, bulletinPdf, loadIssue, type RenderedIssue } from '../../scripts/samples/render-bulletin.ts';
 
 let dir: string;
 let committed: RenderedIssue;

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PROJECT_ROOT } from '../helpers/content-copy.ts';
 import { filesUnder, expectRefused, runImportCli } from '../helpers/import-cli.ts';
-import { DEFAULT_VARIANT, loadOfficial, officialDocx } from '../helpers/render-official.ts';
+import { DEFAULT_VARIANT, loadOfficial, officialDocx } from '../../scripts/samples/render-official.ts';
 
 const fixture = join(PROJECT_ROOT, 'tests/fixtures/official/shijiaoke-2019-7.mdx');
 /** The standard print's text as pdftotext -layout gives it (committed beside the fixtures). */

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { seededRandom } from '../../scripts/lib/random.ts';
 import { PROJECT_ROOT } from '../helpers/content-copy.ts';
 import { filesUnder, runImportCli } from '../helpers/import-cli.ts';
-import { DEFAULT_VARIANT, drawVariant, loadOfficial, officialDocx, officialPdf, officialText, type Variant } from '../helpers/render-official.ts';
+import { DEFAULT_VARIANT, drawVariant, loadOfficial, officialDocx, officialPdf, officialText, type Variant } from '../../scripts/samples/render-official.ts';
 
 const FIXTURES = ['shijiaoke-2019-7', 'shijiaoban-2020-15'];
 const fixturePath = (id: string) => join(PROJECT_ROOT, 'tests/fixtures/official', `${id}.mdx`);

@@ -1,6 +1,6 @@
 /**
  * Every rendering of an issue imports whole. The two renderings made elsewhere that the importer
- * once refused, then fresh drawn renderings of the committed 第2期 (tests/helpers/render-bulletin.ts
+ * once refused, then fresh drawn renderings of the committed 第2期 (scripts/samples/render-bulletin.ts
  * drawStyle: 50 as text, 20 as Word, 10 as PDF; IMPORT_FUZZ_SEED repeats a run), then every
  * regression fixture a failed draw left (tests/fixtures/import-regressions/): each must give the
  * committed content files byte for byte. `npm run import:fuzz -- --draws 2000` is the long run.
@@ -11,9 +11,11 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from '@playwright/test';
-import { importDifferences, plan, PROJECT_ROOT, REGRESSIONS, runDraw, saveRegression } from '../../scripts/import/fuzz.ts';
+import { importDifferences, PROJECT_ROOT, runDraw } from '../../scripts/import/round-trip.ts';
+import { REGRESSIONS, saveRegression } from '../../scripts/import/fuzz.ts';
+import { plan } from '../../scripts/samples/bulletin-draws.ts';
 import { runImportCli } from '../helpers/import-cli.ts';
-import { bulletinDocx, bulletinPdf, bulletinText, drawStyle, loadIssue, type RenderedIssue, type RenderFormat, type RenderStyle } from '../helpers/render-bulletin.ts';
+import { bulletinDocx, bulletinPdf, bulletinText, drawStyle, loadIssue, type RenderedIssue, type RenderFormat, type RenderStyle } from '../../scripts/samples/render-bulletin.ts';
 
 const SEED = Number(process.env['IMPORT_FUZZ_SEED'] ?? Math.floor(Math.random() * 2 ** 31));
 const COUNTS: Record<RenderFormat, number> = { text: 50, docx: 20, pdf: 10 };

@@ -13,8 +13,8 @@ import { join } from 'node:path';
 import { missingOcrPackages } from '../../scripts/import/read-scan.ts';
 import { PROJECT_ROOT } from '../helpers/content-copy.ts';
 import { runImportCli } from '../helpers/import-cli.ts';
-import { loadIssue } from '../helpers/render-bulletin.ts';
-import { draftAccuracy, paragraphCount, scannedIssue } from '../helpers/scan.ts';
+import { loadIssue } from '../../scripts/samples/render-bulletin.ts';
+import { draftAccuracy, paragraphCount, scannedIssue } from '../../scripts/samples/scan.ts';
 
 const ocr = missingOcrPackages().length === 0;
 let dir: string;

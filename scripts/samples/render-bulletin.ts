@@ -152,7 +152,7 @@ ${closing.join('\n')}
 /** The issue printed to PDF by Chromium, A4 with page numbers, as the office's PDFs are. */
 export async function bulletinPdf(issue: RenderedIssue, style?: RenderStyle, browser?: import('@playwright/test').Browser): Promise<Buffer> {
   const { chromium } = await import('@playwright/test');
-  const { chromiumLaunch } = await import('../../scripts/lib/chromium.ts');
+  const { chromiumLaunch } = await import('../lib/chromium.ts');
   const own = browser ?? (await chromium.launch(chromiumLaunch));
   const page = await own.newPage();
   try {

@@ -27,7 +27,7 @@ import { parse } from 'yaml';
 // The shapes the importer reads a document into (its types only: the reading below is this
 // file's own, so that the renderer shares no logic with the code it tests). An attachment
 // without a `## 附件N` section has `blocks: null`, and no page is printed for it.
-import type { OfficialAttachment, OfficialBlock, OfficialTable } from '../../scripts/import/parse-official.ts';
+import type { OfficialAttachment, OfficialBlock, OfficialTable } from '../import/parse-official.ts';
 export type { OfficialAttachment, OfficialBlock, OfficialTable };
 
 /** What the fixture says, in the fields the printed document shows (see src/schemas/policy.ts). */
@@ -461,7 +461,7 @@ const pageCount = (pdf: Buffer) => (pdf.toString('latin1').match(/\/Type\s*\/Pag
  */
 export async function officialPdf(doc: OfficialSource, variant: Variant = DEFAULT_VARIANT): Promise<Buffer> {
   const { chromium } = await import('@playwright/test');
-  const { chromiumLaunch } = await import('../../scripts/lib/chromium.ts');
+  const { chromiumLaunch } = await import('../lib/chromium.ts');
   const browser = await chromium.launch(chromiumLaunch);
   try {
     const page = await browser.newPage();

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import sharp from 'sharp';
 import { bulletinPdf, type RenderedIssue } from './render-bulletin.ts';
-import { editDistance } from '../../scripts/import/edit-distance.ts';
+import { editDistance } from '../import/edit-distance.ts';
 
 /** How the paper was scanned: its resolution, how far askew it lay, and whether the scanner saved JPEG. */
 export interface ScanStyle {
