@@ -26,7 +26,7 @@ export default defineConfig({
     // remark-cjk-friendly lets **强调** work next to Chinese punctuation (“**“1331工程”**是” is
     // not emphasis in plain CommonMark). SmartyPants would turn the bulletin's straight quotes
     // and dashes into something the original did not print. The content's .mdx bodies are
-    // Markdown rendered by this processor (scripts/content/loader.ts), not MDX modules.
+    // Markdown rendered by this processor (src/lib/content/loader.ts), not MDX modules.
     processor: unified({ remarkPlugins: [remarkCjkFriendly], smartypants: false }),
   },
   // The sitemap lists the pages this build made, so the public edition's holds only public

@@ -1,6 +1,6 @@
 import { defineCollection, reference } from 'astro:content';
 import { glob } from 'astro/loaders';
-import { markdownFiles } from '../scripts/content/loader.ts';
+import { markdownFiles } from './lib/content/loader.ts';
 import type { ImageMetadata } from 'astro';
 import type { ImageFactory, ReferenceFactory } from './schemas/common.ts';
 import { issueSchema } from './schemas/issue.ts';
@@ -10,7 +10,7 @@ import { topicSchema } from './schemas/topic.ts';
 
 // The schemas live in src/schemas/ so that the stand-alone content validator
 // (scripts/content/validate.ts) checks files against exactly the same rules, and the bodies
-// are Markdown read by scripts/content/loader.ts (why not MDX modules: see there). Astro's helpers
+// are Markdown read by src/lib/content/loader.ts (why not MDX modules: see there). Astro's helpers
 // are handed in here; the validator hands in stand-ins that check the same things its own way.
 const ref = reference as unknown as ReferenceFactory;
 const photo = (image: unknown) => image as ImageFactory<ImageMetadata>;

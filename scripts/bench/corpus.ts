@@ -7,7 +7,7 @@
  */
 import { mkdirSync, readdirSync, readFileSync, writeFileSync, cpSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseContentFile } from '../content/frontmatter.ts';
+import { parseContentFile } from '../../src/lib/content/frontmatter.ts';
 import { POLICY_CATEGORIES, POLICY_STATUSES } from '../../src/schemas/policy.ts';
 import { seededRandom } from '../lib/random.ts';
 

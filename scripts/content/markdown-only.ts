@@ -1,5 +1,5 @@
 /**
- * A content file is `.mdx`, and the site renders its body as Markdown (loader.ts): the body must
+ * A content file is `.mdx`, and the site renders its body as Markdown (src/lib/content/loader.ts): the body must
  * therefore mean the same in both. MDX gives a meaning of its own to four things Markdown reads as
  * text or HTML — a tag (`<div>`, `<Chart />`), an expression in braces (`{年份}`), an
  * `import`/`export` line, and it reads neither indented code nor `<https://…>` autolinks. Each is

@@ -17,7 +17,7 @@ import { issueSchema, type IssueData } from '../../src/schemas/issue.ts';
 import { articleSchema, type ArticleData } from '../../src/schemas/article.ts';
 import { policySchema, PUBLIC_DISCLOSURES, type PolicyData } from '../../src/schemas/policy.ts';
 import { topicSchema, type TopicData } from '../../src/schemas/topic.ts';
-import { COLLECTIONS, loadContent, type ContentFile } from './load.ts';
+import { COLLECTIONS, loadContent, type ContentFile } from '../../src/lib/content/collections.ts';
 import { markdownOnlyProblems } from './markdown-only.ts';
 import { describeIssues, fieldName } from './messages.ts';
 import { hasText, structureDocument } from '../../src/lib/policy/structure.ts';

@@ -19,7 +19,7 @@ import { parseArgs } from 'node:util';
 import { formatChineseDate } from '../../src/lib/chinese-date.ts';
 import { formatIssueLabel, formatSerial } from '../../src/lib/issue-label.ts';
 import { validateContent } from '../content/validate.ts';
-import { parseContentFile } from '../content/frontmatter.ts';
+import { parseContentFile } from '../../src/lib/content/frontmatter.ts';
 import { buildIssue, type EarlierIssue } from './build-issue.ts';
 import { editDistance } from './edit-distance.ts';
 import { ImportError } from './errors.ts';

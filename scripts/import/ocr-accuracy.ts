@@ -19,7 +19,7 @@ import { runImport } from './cli.ts';
 import { ocrUnavailable } from './read-scan.ts';
 import { loadIssue } from '../samples/render-bulletin.ts';
 import { draftAccuracy, paragraphCount, SCAN_STYLES, scannedIssue } from '../samples/scan.ts';
-import { parseContentFile } from '../content/frontmatter.ts';
+import { parseContentFile } from '../../src/lib/content/frontmatter.ts';
 
 const root = join(import.meta.dirname, '../..');
 const { values } = parseArgs({ options: { styles: { type: 'string', default: 'clean' } } });

@@ -5,8 +5,12 @@
  * served with by the servers of our own (the PDF renderer's, the search harness's, the specimen
  * site's). nginx's types are its own (scripts/deploy/nginx/, checked by tests/e2e/deploy/).
  */
-import { existsSync, readdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { renameSync, statSync, writeFileSync } from 'node:fs';
 import { extname, join, normalize, sep } from 'node:path';
+import { listFiles } from '../../src/lib/content/list-files.ts';
+
+/** Every file under a folder (the content loader's walk, src/lib/content/list-files.ts). */
+export { listFiles };
 
 let replaced = 0;
 
@@ -19,25 +23,6 @@ export function replaceFile(file: string, bytes: string | Uint8Array): void {
   const temporary = `${file}.${process.pid}-${++replaced}.tmp`;
   writeFileSync(temporary, bytes);
   renameSync(temporary, file);
-}
-
-/**
- * Every file under `dir` (links followed), full paths, sorted; [] when `dir` does not exist.
- * Folders themselves are not listed.
- */
-export function listFiles(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  const files: string[] = [];
-  const walk = (folder: string) => {
-    for (const entry of readdirSync(folder, { withFileTypes: true })) {
-      const full = join(folder, entry.name);
-      const kind = entry.isSymbolicLink() ? statSync(full, { throwIfNoEntry: false }) : entry;
-      if (kind?.isDirectory()) walk(full);
-      else if (kind?.isFile()) files.push(full);
-    }
-  };
-  walk(dir);
-  return files.sort();
 }
 
 /** The bytes of every file under `dir`. */

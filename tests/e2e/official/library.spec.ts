@@ -8,7 +8,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { test, expect } from '@playwright/test';
-import { parseContentFile } from '../../../scripts/content/frontmatter.ts';
+import { parseContentFile } from '../../../src/lib/content/frontmatter.ts';
 import { plainReference } from '../../../src/schemas/common.ts';
 import { policySchema, type PolicyData } from '../../../src/schemas/policy.ts';
 import { allUnits, comparedPart, structureDocument, type DocumentText } from '../../../src/lib/policy/structure.ts';

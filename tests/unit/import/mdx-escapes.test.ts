@@ -1,7 +1,7 @@
 /**
  * What readers see: a paragraph the importer writes shows its own text, not the escapes that keep
  * MDX and Markdown from reading it as code, tags or markup — on the page (the site's own Markdown
- * processor from astro.config.mjs, as scripts/content/loader.ts renders every body) and in the
+ * processor from astro.config.mjs, as src/lib/content/loader.ts renders every body) and in the
  * description, feed and search excerpt (src/lib/markdown.ts) — and the content check accepts it
  * (nothing in it that MDX would read otherwise).
  */

@@ -9,7 +9,7 @@ import { compareParts } from '../../../src/lib/policy/compare.ts';
 import { structureDocument, allUnits } from '../../../src/lib/policy/structure.ts';
 import { formatChineseNumber, parseNumber } from '../../../src/lib/chinese-numbers.ts';
 import { seededRandom } from '../../../scripts/lib/random.ts';
-import { parseContentFile } from '../../../scripts/content/frontmatter.ts';
+import { parseContentFile } from '../../../src/lib/content/frontmatter.ts';
 
 const DRAWS = Number(process.env['COMPARE_DRAWS'] ?? 100);
 const seed = Number(process.env['COMPARE_SEED'] ?? Date.now() % 2 ** 31);

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { compareParts, formatSummary, similarity, unitBody } from '../../../src/lib/policy/compare.ts';
 import { structureDocument } from '../../../src/lib/policy/structure.ts';
-import { parseContentFile } from '../../../scripts/content/frontmatter.ts';
+import { parseContentFile } from '../../../src/lib/content/frontmatter.ts';
 
 const carried = (name: string) => {
   const file = parseContentFile(readFileSync(new URL(`../../fixtures/official/${name}.mdx`, import.meta.url), 'utf8'), 'frontmatter');

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { allUnits, needsContents, structureDocument, unitText } from '../../../src/lib/policy/structure.ts';
-import { parseContentFile } from '../../../scripts/content/frontmatter.ts';
+import { parseContentFile } from '../../../src/lib/content/frontmatter.ts';
 
 const fixture = (name: string) => parseContentFile(readFileSync(new URL(`../../fixtures/official/${name}.mdx`, import.meta.url), 'utf8'), 'frontmatter');
 

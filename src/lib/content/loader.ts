@@ -20,13 +20,13 @@ import { readFile } from 'node:fs/promises';
 import { resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
-import type { CollectionName } from '../../src/schemas/common.ts';
+import type { CollectionName } from '../../schemas/common.ts';
 import { parseContentFile } from './frontmatter.ts';
-import { COLLECTIONS, collectionFiles } from './load.ts';
+import { COLLECTIONS, collectionFiles } from './collections.ts';
 
 /**
  * The loader of a collection of `.mdx` files (issues, articles, policies), listed as the
- * validator lists them (load.ts COLLECTIONS: the folder, the pattern, the id). `render`: whether
+ * validator lists them (collections.ts COLLECTIONS: the folder, the pattern, the id). `render`: whether
  * the pages show the body as HTML (`render(entry)`), as for the articles; the issues' and
  * policies' bodies are read as text (the policy structure, the feed), so rendering them would be
  * work for nothing.

@@ -6,8 +6,8 @@
 import { readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { parseContentFile, type ParsedFile } from './frontmatter.ts';
-import { listFiles } from '../lib/files.ts';
-import { PHOTO_EXTENSIONS, type CollectionName } from '../../src/schemas/common.ts';
+import { listFiles } from './list-files.ts';
+import { PHOTO_EXTENSIONS, type CollectionName } from '../../schemas/common.ts';
 
 export interface ContentFile extends ParsedFile {
   collection: CollectionName;
