@@ -24,6 +24,7 @@ import { buildDataStage, keepBuildData } from './build/build-data.ts';
 import { BuildError } from './build/build-error.ts';
 import { printSetupMessage } from './lib/chromium.ts';
 import { libdeflateSetupMessage } from './lib/libdeflate.ts';
+import { installedPagefindVersion, pagefindVersionProblem } from './search/pagefind-version.ts';
 import type { BuildContext, Stage } from './build/stages.ts';
 
 // The build data leaves the site once search and PDFs have read it; compress stays last: it
@@ -49,6 +50,9 @@ export async function buildSite(options: {
   outDir?: string | undefined;
   skip?: readonly string[] | undefined;
 }): Promise<BuildReport> {
+  // Before anything else: the search index is written in one Pagefind version's private format.
+  const pagefindProblem = pagefindVersionProblem(installedPagefindVersion(resolve(options.root)));
+  if (pagefindProblem) throw new BuildError(pagefindProblem);
   const skip = new Set(options.skip ?? []);
   for (const name of skip) {
     if (!STAGE_NAMES.includes(name) || name === 'astro' || name === 'build-data') throw new BuildError(`--skip 只能是 ${STAGE_NAMES.filter((n) => n !== 'astro' && n !== 'build-data').join('、')} 之一，不能是“${name}”`);

@@ -53,6 +53,7 @@ import {
   type ChunkWord,
   type MetaPage,
 } from './pagefind-format.ts';
+import { PAGEFIND_VERSION } from './pagefind-version.ts';
 
 const ENTRY = 'pagefind-entry.json';
 
@@ -78,6 +79,7 @@ function readEntry(dir: string): { entry: Entry; language: string } {
   const file = join(dir, ENTRY);
   if (!existsSync(file)) throw new PagefindFormatError(file, '没有这个文件：不是 Pagefind 写出的索引');
   const entry = JSON.parse(readFileSync(file, 'utf8')) as Entry;
+  if (entry.version !== PAGEFIND_VERSION) throw new PagefindFormatError(file, `由 Pagefind ${entry.version} 写出`);
   const languages = Object.keys(entry.languages ?? {});
   if (languages.length !== 1) throw new PagefindFormatError(file, `应有一种语言，实有 ${languages.length} 种（${languages.join('、')}）`);
   return { entry, language: languages[0]! };

@@ -1,6 +1,7 @@
 /**
- * Pagefind's index files, read and written: the one place that knows their layout (pagefind is
- * pinned in package.json; the layout below is what 1.6.0 writes, checked as each file is read).
+ * Pagefind's index files, read and written: the one place that knows their layout (the layout
+ * below is what PAGEFIND_VERSION writes, checked as each file is read; docs/search.md lists every
+ * assumption the search makes of Pagefind, with the test that catches its change).
  *
  * Every index file is gzip of the signature "pagefind_dcd" and a body: JSON for a fragment
  * (fragments.ts), CBOR (RFC 8949) for the rest, each structure a CBOR array in field order. The
@@ -23,6 +24,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { decode, encode } from 'cborg';
 import { compareWords } from '../../src/lib/search/chunk-starts.ts';
+import { PAGEFIND_VERSION } from './pagefind-version.ts';
 
 export const SIGNATURE = 'pagefind_dcd';
 
@@ -43,7 +45,7 @@ export interface MetaIndex {
 
 export class PagefindFormatError extends Error {
   constructor(file: string, problem: string) {
-    super(`${file}：${problem}（Pagefind 的索引格式变了？pagefind 在 package.json 里固定为 1.6.0）`);
+    super(`${file}：${problem}（Pagefind 的索引格式变了？写入程序只支持 Pagefind ${PAGEFIND_VERSION}，见 docs/search.md）`);
   }
 }
 
