@@ -27,7 +27,7 @@ import { directoryBytes } from '../lib/files.ts';
 import { recompressIndex, summarizeRecompress } from './recompress.ts';
 
 /** What Pagefind writes that the site does not use: its ready-made interfaces, and the worker (the search page runs Pagefind with noWorker). */
-const UNUSED_FILES = [
+export const UNUSED_FILES = [
   'pagefind-worker.js',
   'pagefind-ui.js', 'pagefind-ui.css', 'pagefind-modular-ui.js', 'pagefind-modular-ui.css',
   'pagefind-component-ui.js', 'pagefind-component-ui.css', 'pagefind-highlight.js',
