@@ -7,7 +7,7 @@
 import { pinyin } from 'pinyin-pro';
 import { parseChineseDate, parseNumber } from '../../src/lib/chinese-numbers.ts';
 import { parseDocNumber } from '../../src/lib/policy/doc-number.ts';
-import { POLICY_CATEGORIES, type PolicyCategory, type PolicyStatus, type Visibility } from '../../src/schemas/policy.ts';
+import { POLICY_CATEGORIES, PUBLIC_DISCLOSURES, type PolicyCategory, type PolicyStatus, type Visibility } from '../../src/schemas/policy.ts';
 import { CHINESE_DATE } from '../../src/lib/chinese-numbers.ts';
 import type { OfficialBlock, ParsedOfficial } from './parse-official.ts';
 
@@ -131,9 +131,9 @@ export function buildPolicy(doc: ParsedOfficial): { entry: PolicyEntry; undecide
     id,
     category: categoryOf(doc.title),
     status: doc.docNumber || doc.writtenDate ? 'in-force' : 'draft',
-    visibility: doc.disclosure === '主动公开' ? 'public' : 'internal',
+    visibility: doc.disclosure && PUBLIC_DISCLOSURES.includes(doc.disclosure) ? 'public' : 'internal',
     ...terms,
   };
-  if (!doc.disclosure) notes.push('附注中没有公开方式（此件主动公开等）：已设为仅内部版可见（visibility: internal）');
+  if (!doc.disclosure) notes.push('附注中没有公开方式（此件主动公开、此件公开发布等）：已设为仅内部版可见（visibility: internal）');
   return { entry, undecided: notes, joins, idFromNumber: fromNumber };
 }

@@ -10,12 +10,12 @@
  */
 import { CHINESE_DATE, parseChineseDate } from '../../src/lib/chinese-numbers.ts';
 import { formatDocNumber, parseDocNumber } from '../../src/lib/policy/doc-number.ts';
-import { disclosureOf } from '../../src/lib/policy/facts.ts';
 import { DISCLOSURES, SECRECY_LEVELS, URGENCIES, type Disclosure } from '../../src/schemas/policy.ts';
 import { compactKey, endsSentence, isPageNumber, isRule, joinBroken, normalizeLine, removeSpreadSpacing, tidy } from './cjk-text.ts';
 import { ImportError } from './errors.ts';
 import type { SourceBlock } from './source-block.ts';
 import { width } from './read-text.ts';
+import { fullWidthPunctuation, isPageFurniture, readMetadata, type PageMetadata } from './web-page.ts';
 
 export interface OfficialTable {
   type: 'table';
@@ -31,6 +31,8 @@ export interface OfficialAttachment {
   title: string;
   /** Its text, when the document carries it; null when it is only listed. */
   blocks: OfficialBlock[] | null;
+  /** Printed with no 附件 label: the document an 印发 notice carries, straight after the notice. */
+  unlabelled?: boolean;
 }
 
 /** An official document as printed: the fields of src/schemas/policy.ts that the page shows, and its text. */
@@ -52,6 +54,10 @@ export interface ParsedOfficial {
   copyTo?: string;
   printedBy?: string;
   printedDate?: string;
+  /** From a site page's metadata block: 索引号, 主题分类, 发布日期. */
+  indexNumber?: string;
+  subject?: string;
+  publishedDate?: string;
   main: OfficialBlock[];
   attachments: OfficialAttachment[];
   /** What could not be read with confidence, for the editor. */
@@ -60,12 +66,16 @@ export interface ParsedOfficial {
   joins: string[];
 }
 
+/** The blocks have no official document's form at all (as opposed to a part of one that cannot be read). */
+export class NotOfficialError extends ImportError {}
+
 // ── Reading cues (see /work/shared/notes/official-documents.md) ──
 
 const NUMERAL = '[一二三四五六七八九十百零〇两]+';
 /** The 文种 a title ends in, longest first where one ends another (管理办法 before 办法). */
-export const DOCUMENT_KINDS = ['实施细则', '管理办法', '考评办法', '奖惩办法', '实施方案', '工作方案', '意见', '通知', '决定', '方案', '规划', '规定', '办法', '细则', '通报', '批复', '报告', '请示', '函', '纪要', '决议', '公告', '通告', '命令', '议案'];
-const TITLE_KIND = new RegExp(`(?:${DOCUMENT_KINDS.join('|')})(?:[（(]试行[）)])?$`);
+export const DOCUMENT_KINDS = ['实施细则', '管理办法', '考评办法', '奖惩办法', '实施方案', '工作方案', '工作要点', '意见', '通知', '决定', '方案', '规划', '规定', '办法', '细则', '通报', '批复', '报告', '请示', '函', '纪要', '决议', '公告', '通告', '命令', '议案', '要点', '计划', '纲要', '指南', '章程', '条例', '规则', '准则', '标准', '清单', '名单', '指引'];
+/** A title ends in its 文种, perhaps followed by （试行）, （暂行）, （修订） or （2023年修订）. */
+const TITLE_KIND = new RegExp(`(?:${DOCUMENT_KINDS.join('|')})(?:[（(](?:试行|暂行|修订|修正|征求意见稿|送审稿|\\d{4}年(?:修订|修正))[）)])?$`);
 const SECRECY = new RegExp(`^(${SECRECY_LEVELS.join('|')})(?:\\s*★\\s*(\\S+))?$`);
 const URGENCY = new RegExp(`^(${URGENCIES.join('|')})$`);
 const COPY_NUMBER = /^\d{6}$/;
@@ -226,12 +236,73 @@ const standsAlone = (text: string) => DATE_ONLY.test(text) || NOTE.test(text) ||
 
 // ── The document ──
 
+/** An organ's name as a 署名 or a title's first line ends: 示例省教育厅, 示例省人民政府办公厅, 共青团示例省委. */
+const ORGAN = /(?:厅|局|委|委员会|政府|办公室|办公厅|部|院|会|署|办|处|室|所|中心|学校|大学|学院|党委|团委|省委|市委|县委|集团|公司|银行|协会|联合会|小组|领导小组)$/;
+/** A unit that opens with a bracketed 附注 and goes on (a PDF reader joined the 附注 and the line after it). */
+const NOTE_THEN_MORE = /^([（(]此\s*件[^）)]{1,20}[)）])\s*(\S.*)$/;
+
+/** A title's lines joined, ending in a 文种, as far as `limit` lines from `from`: the end, or -1. */
+function titleEnd(texts: readonly string[], from: number, limit: number): number {
+  let joined = '';
+  for (let end = from; end < Math.min(texts.length, from + limit); end++) {
+    const text = texts[end]!;
+    if (end > from && (endsSentence(joined) || ARTICLE_UNIT.test(text) || HEADING_MARK.test(text))) return -1;
+    joined = joinTitle([joined, text]);
+    if (TITLE_KIND.test(joined)) return end + 1;
+  }
+  return -1;
+}
+
+/** Whether a line can be part of a title: no sentence inside it, not a part of the text. */
+const titleLike = (text: string) => text.length <= 60 && !/[。；！？]/.test(text) && !ARTICLE_UNIT.test(text) && !HEADING_MARK.test(text) && !DATE_ONLY.test(text) && !/[：:]$/.test(text);
+
+/** Units the readers could not cut where an official document's parts meet: （此件主动公开）示例办法, 示例省教育厅 2021年6月8日. */
+function splitJoinedParts(units: Unit[]): Unit[] {
+  return units.flatMap((unit) => {
+    if (unit.rows || unit.cells) return [unit];
+    const text = tidy(unit.text);
+    const note = NOTE_THEN_MORE.exec(text);
+    if (note) return [{ ...unit, text: note[1]! }, { text: note[2]!, startsParagraph: true }];
+    const dated = new RegExp(`^(\\S.*?)\\s+(${CHINESE_DATE.source})$`).exec(text);
+    if (dated && isNameLike(dated[1]!) && dated[1]!.split(/\s+/).every((name) => ORGAN.test(name))) return [{ ...unit, text: dated[1]! }, { text: dated[2]!, startsParagraph: true, ...(unit.align ? { align: unit.align } : {}) }];
+    return [unit];
+  });
+}
+
+/** 附注 pieces: each bracketed remark in a unit ((此件主动公开)(联系人：…) on one line), or the unit when it holds none. */
+const notePieces = (text: string) => text.match(/[（(][^（()）]*(?:[（(][^（()）]*[)）][^（()）]*)*[)）]/g) ?? [];
+
 export function parseOfficial(blocks: readonly SourceBlock[]): ParsedOfficial {
   const undecided: string[] = [];
   const joins: string[] = [];
-  const units = unitsOf(blocks)
-    .map((u) => ({ ...u, text: removeSpreadSpacing(normalizeLine(u.text)) }))
-    .filter((u) => u.text && !isPageNumber(u.text) && !isRule(u.text));
+  let halfWidth = 0;
+  const read = splitJoinedParts(
+    unitsOf(blocks)
+      .map((u) => {
+        const full = fullWidthPunctuation(removeSpreadSpacing(normalizeLine(u.text)));
+        halfWidth += full.changed;
+        return { ...u, text: full.text };
+      })
+      .filter((u) => u.text && !isPageNumber(u.text) && !isRule(u.text)),
+  );
+
+  // A site's page around the text: its metadata block (read into fields) and its furniture (dropped, listed).
+  const readTexts = read.map((u) => (u.rows ? '' : tidy(u.text)));
+  const top = readMetadata(readTexts, readTexts.findIndex(Boolean), 1, undecided);
+  const bottom = readMetadata(readTexts, readTexts.findLastIndex(Boolean), -1, undecided);
+  const metadata: PageMetadata = { ...bottom.metadata, ...top.metadata };
+  const leftOut = new Set([...top.taken, ...bottom.taken]);
+  const furniture: string[] = [];
+  readTexts.forEach((text, i) => {
+    if (text && !leftOut.has(i) && isPageFurniture(text)) {
+      leftOut.add(i);
+      furniture.push(text);
+    }
+  });
+  const units = read.filter((_, i) => !leftOut.has(i));
+  if (furniture.length) undecided.push(`已去除网页附加的文字（不属于公文）：${furniture.map((t) => `“${t}”`).join('、')}`);
+  if (halfWidth) undecided.push(`已将 ${halfWidth} 处半角标点（, : ; ( ) 等）改为全角，请核对`);
+
   const texts = () => units.map((u) => tidy(u.text));
   let at = 0;
   const result: Omit<ParsedOfficial, 'title' | 'main' | 'attachments'> = { signers: [], coIssuers: [], notes: [], undecided, joins };
@@ -254,70 +325,118 @@ export function parseOfficial(blocks: readonly SourceBlock[]): ParsedOfficial {
     if (!read.every(Boolean)) break;
   }
   const headStart = at;
+  const all = texts();
+  const HEAD = 12;
+  // The 发文字号: on a line of its own, under the mark (GB/T 9704) or under the title (as sites print it), perhaps in brackets.
   let numberAt = -1;
-  for (let i = headStart; i < Math.min(units.length, headStart + 6); i++) {
-    const line = readDocNumberLine(units[i]!.text);
+  for (let i = headStart; i < Math.min(units.length, headStart + HEAD); i++) {
+    const text = all[i]!;
+    if (text.length > 60 || endsSentence(text) || ARTICLE_UNIT.test(text)) break;
+    const bracketed = /^[（(](.+)[)）]$/.exec(text);
+    const line = readDocNumberLine(bracketed ? bracketed[1]! : text);
     if (!line) continue;
-    if ('invalid' in line) throw new ImportError(`无法读出发文字号：“${line.invalid}”，应为“机关代字〔年份〕序号号”（如 晋教科〔2019〕7号）`);
+    if ('invalid' in line) {
+      if (bracketed) continue;
+      throw new ImportError(`无法读出发文字号：“${line.invalid}”，应为“机关代字〔年份〕序号号”（如 晋教科〔2019〕7号）`);
+    }
     result.docNumber = line.docNumber;
     result.signers = line.signers;
     numberAt = i;
-    // 签发人 names the line could not hold stand under it.
     break;
   }
-  if (numberAt >= 0) {
-    const mark = texts().slice(headStart, numberAt);
-    if (mark.length) result.issuerMark = joinTitle(mark);
-    at = numberAt + 1;
-    // More 签发人 names, one a line under the first.
-    while (result.signers.length && at < units.length && /^[\p{Script=Han}]{2,4}$/u.test(tidy(units[at]!.text)) && !units[at]!.startsParagraph) {
-      result.signers.push(tidy(units[at]!.text));
-      at++;
-    }
-  } else {
-    // No 文号 (a 函, a draft): a mark is only told by its size.
-    while (at < units.length && (units[at]!.size ?? 1) >= 1.6 && at - headStart < 3) at++;
-    if (at > headStart) result.issuerMark = joinTitle(texts().slice(headStart, at));
+  // More 签发人 names, one a line under the first.
+  let afterNumber = numberAt + 1;
+  while (numberAt >= 0 && result.signers.length && afterNumber < units.length && /^[\p{Script=Han}]{2,4}$/u.test(all[afterNumber]!) && !units[afterNumber]!.startsParagraph) {
+    result.signers.push(all[afterNumber]!);
+    afterNumber++;
   }
-
-  // The title, up to the 主送机关 (a line that ends in ：), or as far as a 文种 ends it.
-  const titleStart = at;
+  // The 主送机关: a line that ends in ：, before the text begins.
   let recipientsAt = -1;
-  for (let i = titleStart + 1; i < Math.min(units.length, titleStart + 7); i++) {
-    const text = tidy(units[i]!.text);
+  for (let i = headStart + 1; i < Math.min(units.length, headStart + HEAD); i++) {
+    if (i === numberAt) continue;
+    const text = all[i]!;
     if (/[：:]$/.test(text) && !HEADING_MARK.test(text) && !ARTICLE_UNIT.test(text) && text.length <= 80 && !/[。；]/.test(text)) {
-      // The 主送 may wrap: the lines before its ： that are not title lines.
       recipientsAt = i;
       break;
     }
     if (endsSentence(text) || ARTICLE_UNIT.test(text) || HEADING_MARK.test(text)) break;
   }
-  let bodyStart: number;
-  if (recipientsAt > 0) {
-    // A 主送 that wrapped onto a second line: its first line is left-aligned and ends in a 、 or ，.
-    let first = recipientsAt;
-    while (first - 1 > titleStart && /[、，,]$/.test(tidy(units[first - 1]!.text))) first--;
-    const title = joinTitle(texts().slice(titleStart, first));
-    if (!title) throw new ImportError('未找到公文标题：主送机关之前应有标题（如“关于……的通知”）');
-    (result as ParsedOfficial).title = title;
-    result.recipients = joinTitle([texts().slice(first, recipientsAt + 1).join('')]).replace(/[：:]$/, '');
-    bodyStart = recipientsAt + 1;
-  } else {
-    let end = titleStart;
-    let joined = '';
-    while (end < units.length && end - titleStart < 4) {
-      joined = joinTitle([joined, tidy(units[end]!.text)]);
-      end++;
-      if (TITLE_KIND.test(joined)) break;
+  // The title: where the metadata block's 标题 stands in the text, else the lines that end in a 文种.
+  let titleFrom = -1;
+  let titleTo = -1;
+  const headEnd = Math.min(units.length, headStart + HEAD, recipientsAt >= 0 ? recipientsAt : Infinity);
+  if (metadata.title) {
+    const key = compactKey(metadata.title).replace(/《|》/g, '');
+    for (let from = headStart; from < headEnd && titleFrom < 0; from++) {
+      let joined = '';
+      for (let to = from; to < headEnd && to < from + 5; to++) {
+        if (to === numberAt) break;
+        joined += compactKey(all[to]!).replace(/《|》/g, '');
+        if (joined === key) [titleFrom, titleTo] = [from, to + 1];
+        if (!key.startsWith(joined)) break;
+      }
     }
-    if (!TITLE_KIND.test(joined)) {
-      throw new ImportError('不是公文，也不是《工作要讯》：未找到发文字号、以文种（通知、意见、办法……）结尾的标题或主送机关');
-    }
-    (result as ParsedOfficial).title = joined;
-    bodyStart = end;
-    undecided.push('未找到主送机关（标题之后以“：”结尾的一行）');
   }
-  const title = (result as ParsedOfficial).title;
+  const isMark = (i: number) => (units[i]!.size ?? 1) >= 1.6 || /文\s*件$/.test(all[i]!);
+  if (titleFrom < 0 && numberAt >= 0) {
+    // GB/T 9704: the mark, the 文号, then the title.
+    const after = afterNumber;
+    const end = titleEnd(all, after, Math.min(5, headEnd - after));
+    if (end > after) [titleFrom, titleTo] = [after, end];
+    else if (recipientsAt > after && all.slice(after, recipientsAt).every(titleLike)) [titleFrom, titleTo] = [after, recipientsAt];
+    else {
+      // As sites print it: the title (perhaps its issuers on a line of their own), then the 文号 under it.
+      let from = headStart;
+      while (from < numberAt - 1 && isMark(from)) from++;
+      if (from < numberAt && TITLE_KIND.test(joinTitle(all.slice(from, numberAt))) && all.slice(from, numberAt).every(titleLike)) [titleFrom, titleTo] = [from, numberAt];
+    }
+  }
+  if (titleFrom < 0 && numberAt < 0) {
+    // No 文号 (a 函, a draft, a page that gives it only in its metadata): a mark is told by its size or by 文件.
+    let from = headStart;
+    while (from < headEnd - 1 && from - headStart < 3 && isMark(from)) from++;
+    const end = titleEnd(all, from, 5);
+    if (end > from) [titleFrom, titleTo] = [from, end];
+    else if (recipientsAt > from && all.slice(from, recipientsAt).every(titleLike)) [titleFrom, titleTo] = [from, recipientsAt];
+  }
+  let title: string;
+  if (titleFrom >= 0) {
+    title = joinTitle(all.slice(titleFrom, titleTo));
+    const mark = all.slice(headStart, titleFrom).filter((_, k) => headStart + k !== numberAt);
+    if (mark.length) result.issuerMark = joinTitle(mark);
+    if (metadata.title && compactKey(metadata.title).replace(/《|》/g, '') !== compactKey(title).replace(/《|》/g, '')) {
+      undecided.push(`网页信息栏的标题“${metadata.title}”与正文上方的标题“${title}”不同，取了正文上方的，请核对`);
+    }
+  } else if (metadata.title) {
+    // The text has no title line of its own (a page that prints the title only in its metadata).
+    title = joinTitle([metadata.title]);
+    titleFrom = titleTo = headStart;
+    undecided.push(`正文上方没有找到标题，标题取自网页信息栏：“${title}”`);
+  } else {
+    throw new NotOfficialError('不是公文，也不是《工作要讯》：未找到发文字号、以文种（通知、意见、办法……）结尾的标题或主送机关');
+  }
+  let bodyStart = Math.max(titleTo, numberAt >= 0 ? afterNumber : 0);
+  if (recipientsAt >= bodyStart) {
+    // A 主送 that wrapped: the lines before its ： that end in a 、 or ，.
+    let first = recipientsAt;
+    while (first - 1 >= bodyStart && /[、，,]$/.test(all[first - 1]!)) first--;
+    if (first === bodyStart) {
+      result.recipients = joinTitle([all.slice(first, recipientsAt + 1).join('')]).replace(/[：:]$/, '');
+      bodyStart = recipientsAt + 1;
+    }
+  }
+  if (!result.recipients) undecided.push('未找到主送机关（标题之后以“：”结尾的一行）');
+
+  // What the metadata block says and the text does not.
+  if (!result.docNumber && metadata.docNumber) {
+    result.docNumber = metadata.docNumber;
+    undecided.push(`发文字号取自网页信息栏：${metadata.docNumber}`);
+  } else if (result.docNumber && metadata.docNumber && metadata.docNumber !== result.docNumber) {
+    undecided.push(`网页信息栏的发文字号 ${metadata.docNumber} 与正文的 ${result.docNumber} 不同，取了正文的，请核对`);
+  }
+  if (metadata.indexNumber) result.indexNumber = metadata.indexNumber;
+  if (metadata.subject) result.subject = metadata.subject;
+  if (metadata.publishedDate) result.publishedDate = metadata.publishedDate;
 
   // The 版记: 抄送：…。 (perhaps wrapped) and 印发机关 … 印发, wherever the reading order put them after the title.
   const taken = new Set<number>();
@@ -353,37 +472,40 @@ export function parseOfficial(blocks: readonly SourceBlock[]): ParsedOfficial {
     }
   }
   const rest = units.map((u, i) => ({ ...u, index: i })).filter((u) => u.index >= bodyStart && !taken.has(u.index));
+  const restText = (i: number) => tidy(rest[i]!.text);
 
-  // Where the attachments begin: 附件1 (or 附件) alone on a line, after the 署名 and 成文日期.
-  const dateAt = rest.findIndex((u) => DATE_ONLY.test(tidy(u.text)));
-  const attachmentHeads = rest.map((u, i) => (i > dateAt && ATTACHMENT_HEAD.test(tidy(u.text)) ? i : -1)).filter((i) => i >= 0);
+  // The 成文日期: a date on a line of its own (the first after the body; an 附件 or a carried document may hold more).
+  const dateAt = rest.findIndex((u) => !u.rows && DATE_ONLY.test(tidy(u.text)));
+  const attachmentHeads = rest.map((_, i) => (i > dateAt && ATTACHMENT_HEAD.test(restText(i)) ? i : -1)).filter((i) => i >= 0);
   const closingEnd = attachmentHeads[0] ?? rest.length;
 
   // The 主体's end: the 附件说明, the 署名, the 成文日期 and the 附注, in whatever order extraction gave them.
   let bodyEnd = dateAt >= 0 ? dateAt : closingEnd;
-  const listAt = rest.findIndex((u, i) => i < bodyEnd && ATTACHMENT_LIST.test(tidy(u.text)));
+  const listAt = rest.findIndex((_, i) => i < bodyEnd && ATTACHMENT_LIST.test(restText(i)));
   const listed: string[] = [];
   if (dateAt >= 0) {
-    const written = tidy(rest[dateAt]!.text);
-    result.writtenDate = readDate(written, '成文日期');
+    result.writtenDate = readDate(restText(dateAt), '成文日期');
+    if (metadata.writtenDate && metadata.writtenDate !== result.writtenDate) undecided.push(`网页信息栏的成文日期 ${metadata.writtenDate} 与落款的 ${result.writtenDate} 不同，取了落款的，请核对`);
+  } else if (metadata.writtenDate) {
+    result.writtenDate = metadata.writtenDate;
+    undecided.push(`落款中没有成文日期，取自网页信息栏：${metadata.writtenDate}`);
   } else {
     undecided.push('未找到成文日期（署名下一行的“2019年3月12日”）');
   }
-  // Walk back from the date: the 署名 lines, and any 附注 extraction put before them.
+  // Walk back from the date: the 署名 lines (one organ a line, or side by side), and any 附注 extraction put before them.
   const issuers: string[] = [];
   const closingUnits: number[] = [];
   if (dateAt >= 0) {
     let i = dateAt - 1;
     const floor = listAt >= 0 ? listAt + 1 : 0;
-    let named = 0;
     while (i >= floor) {
-      const text = tidy(rest[i]!.text);
+      const text = restText(i);
+      const named = issuers.length;
       if (NOTE.test(text) && /此件|联系|电话|合成|备注|注[：:]/.test(text)) {
         closingUnits.unshift(i);
-      } else if (isNameLike(text) && (named === 0 || rest[i]!.align === 'right' || rest[i + 1]?.align === 'right')) {
+      } else if (isNameLike(text) && (named === 0 || rest[i]!.align === 'right' || rest[i + 1]?.align === 'right' || (text.length <= 30 && text.split(/\s+/).every((name) => ORGAN.test(name))))) {
         closingUnits.unshift(i);
         issuers.unshift(text);
-        named++;
       } else break;
       i--;
     }
@@ -392,29 +514,53 @@ export function parseOfficial(blocks: readonly SourceBlock[]): ParsedOfficial {
   }
   if (listAt >= 0) {
     // The 附件说明 and its further items, up to the 署名.
-    const items = [tidy(rest[listAt]!.text)];
-    for (let i = listAt + 1; i < bodyEnd; i++) items.push(tidy(rest[i]!.text));
+    const items = [restText(listAt)];
+    for (let i = listAt + 1; i < bodyEnd; i++) items.push(restText(i));
     listed.push(...parseAttachmentList(items.join(' ')));
     bodyEnd = listAt;
   }
   const names = issuers.flatMap((name) => name.split(/\s+/)).filter(Boolean);
   if (names[0]) result.issuer = names[0];
+  else if (metadata.issuer) {
+    result.issuer = metadata.issuer;
+    undecided.push(`发文机关取自网页信息栏：${metadata.issuer}`);
+  }
   result.coIssuers = names.slice(1);
 
-  // 附注: bracketed lines after the date (and any the reading order put before the 署名).
-  const afterDate = dateAt >= 0 ? rest.slice(dateAt + 1, closingEnd) : [];
-  const noteUnits = [...closingUnits.map((i) => rest[i]!).filter((u) => NOTE.test(tidy(u.text))), ...afterDate];
-  for (const unit of noteUnits) {
-    const text = tidy(unit.text);
-    const note = NOTE.exec(text);
-    if (!note) {
-      undecided.push(`成文日期之后、附件之前的一段未能归类，未导入：“${text.slice(0, 30)}”`);
-      continue;
+  // 附注: bracketed remarks after the date (and any the reading order put before the 署名), one or
+  // more to a line, a remark that wrapped joined again; the 公开方式 wherever it stands in them.
+  let next = dateAt >= 0 ? dateAt + 1 : closingEnd;
+  const noteTexts = closingUnits.map((i) => restText(i)).filter((t) => NOTE.test(t));
+  while (dateAt >= 0 && next < closingEnd) {
+    let text = restText(next);
+    if (!/^[（(]/.test(text) && !/^此\s*件/.test(text)) break;
+    // A remark cut by a line break: the lines up to its closing bracket.
+    while (/^[（(]/.test(text) && (text.match(/[（(]/g) ?? []).length > (text.match(/[)）]/g) ?? []).length && next + 1 < closingEnd && restText(next + 1).length < 60) text = joinBroken(text, restText(++next));
+    noteTexts.push(text);
+    next++;
+  }
+  for (const text of noteTexts) {
+    const pieces = /^此\s*件/.test(text) ? [`（${text}）`] : notePieces(text);
+    if (!pieces.length) pieces.push(text);
+    for (const piece of pieces) {
+      const inner = piece.replace(/^[（(]\s*|\s*[)）]$/g, '');
+      const stated = new RegExp(`此\\s*件\\s*(${DISCLOSURES.join('|')})`).exec(inner);
+      if (stated) {
+        result.disclosure = stated[1] as Disclosure;
+        const remainder = inner.replace(stated[0], '').replace(/^[，,；;。\s]+|[，,；;。\s]+$/g, '');
+        if (remainder) result.notes.push(remainder);
+      } else if (/^此\s*件/.test(inner)) {
+        undecided.push(`附注“${piece}”不是 ${DISCLOSURES.map((d) => `此件${d}`).join('、')} 之一，已作为附注导入`);
+        result.notes.push(inner);
+      } else result.notes.push(inner);
     }
-    const disclosure = disclosureOf(text);
-    if (disclosure) result.disclosure = disclosure;
-    else if (/^此件/.test(note[1]!)) undecided.push(`附注“${text}”不是 ${DISCLOSURES.join('、')} 之一，已作为附注导入`), result.notes.push(note[1]!);
-    else result.notes.push(note[1]!);
+  }
+  if (!result.disclosure && metadata.disclosure) {
+    const stated = DISCLOSURES.find((d) => metadata.disclosure!.replace(/\s/g, '') === d);
+    if (stated) {
+      result.disclosure = stated;
+      undecided.push(`附注中没有公开方式，取自网页信息栏：${stated}`);
+    }
   }
 
   // Text whose paragraphs open with an indent (pdftotext -layout): a line at the margin continues the paragraph above.
@@ -424,35 +570,87 @@ export function parseOfficial(blocks: readonly SourceBlock[]): ParsedOfficial {
   const main = blocksOf(rest.slice(0, bodyEnd), '正文');
   if (!main.length) undecided.push('未找到正文');
 
-  // Each attachment: 附件N, its title (as listed), its text.
+  // What follows the 附注 before any 附件N: the document an 印发 / 转发 notice carries, under its own
+  // title with no 附件 label (as sites and many offices print it), or text kept where it stood.
   const attachments: OfficialAttachment[] = listed.map((t, i) => ({ number: i + 1, title: t, blocks: null }));
+  let carried: OfficialAttachment | undefined;
+  if (next < closingEnd) {
+    const part = rest.slice(next, closingEnd);
+    const partText = part.map((u) => tidy(u.text));
+    const named = /关于(?:印发|转发|批转|发布|颁布|公布)《(.+?)》的(?:通知|决定|公告)$/.exec(title)?.[1];
+    const wanted = [...(named ? [named] : []), ...listed];
+    // Its title: the one the notice names (or the 附件说明 lists), however wrapped; else a short title line.
+    let titleLines = 0;
+    let carriedTitle = '';
+    for (const name of wanted) {
+      const key = compactKey(name);
+      let joined = '';
+      for (let n = 0; n < Math.min(4, part.length); n++) {
+        joined += compactKey(partText[n]!).replace(/^《(.*)》$/, '$1');
+        if (joined === key) {
+          titleLines = n + 1;
+          carriedTitle = name;
+          break;
+        }
+        if (!key.startsWith(joined)) break;
+      }
+      if (titleLines) break;
+    }
+    if (!titleLines) {
+      const end = titleEnd(partText, 0, 3);
+      if (end > 0 && partText.slice(0, end).every(titleLike)) [titleLines, carriedTitle] = [end, joinTitle(partText.slice(0, end))];
+      else if (titleLike(partText[0]!) && (part[0]!.align === 'center' || (part[0]!.size ?? 1) > 1.1) && partText.length > 1) [titleLines, carriedTitle] = [1, joinTitle(partText.slice(0, 1))];
+    }
+    const content = blocksOf(part.slice(titleLines), titleLines ? `《${carriedTitle}》` : '落款之后');
+    if (titleLines) {
+      const k = listed.findIndex((t) => compactKey(t) === compactKey(carriedTitle));
+      if (k >= 0) {
+        attachments[k]!.blocks = content;
+        carried = attachments[k];
+      } else {
+        carried = { number: 1, title: carriedTitle, blocks: content, unlabelled: true };
+        attachments.forEach((a) => a.number++);
+        attachments.unshift(carried);
+      }
+    } else {
+      main.push(...content);
+      undecided.push(`落款（署名、成文日期、附注）之后有 ${content.length} 段没有标题、不是附件的文字，已接在正文末尾，请对照原件核对：“${partText[0]!.slice(0, 30)}”`);
+    }
+  }
+
+  // Each attachment: 附件N, its title (as listed), its text.
+  const shift = carried?.unlabelled ? 1 : 0;
   attachmentHeads.forEach((head, k) => {
-    const label = ATTACHMENT_HEAD.exec(tidy(rest[head]!.text))!;
-    const number = label[1] ? Number(label[1]) : k + 1;
+    const label = ATTACHMENT_HEAD.exec(restText(head))!;
+    const number = (label[1] ? Number(label[1]) : k + 1) + shift;
     const end = attachmentHeads[k + 1] ?? rest.length;
     let from = head + 1;
     // The title under 附件N: the listed title, however wrapped.
-    const entry = attachments.find((a) => a.number === number);
+    const entry = attachments.find((a) => a.number === number && !a.unlabelled);
     let pageTitle = '';
     if (entry) {
       const key = compactKey(entry.title);
       let joined = '';
       for (let n = from; n < end && n < from + 4; n++) {
-        joined += compactKey(tidy(rest[n]!.text)).replace(/^《(.*)》$/, '$1');
+        joined += compactKey(restText(n)).replace(/^《(.*)》$/, '$1');
         if (joined === key) {
           from = n + 1;
           break;
         }
         if (!key.startsWith(joined)) break;
       }
-      if (from === head + 1) undecided.push(`附件${number}的标题与附件说明“${entry.title}”不一致，请核对`);
+      if (from === head + 1) undecided.push(`附件${number - shift}的标题与附件说明“${entry.title}”不一致，请核对`);
     } else {
       pageTitle = tidy(rest[from]?.text ?? '');
       if (pageTitle && !rest[from]?.cells && !rest[from]?.rows) from++;
     }
-    const content = blocksOf(rest.slice(from, end), `附件${number}`);
+    const content = blocksOf(rest.slice(from, end), `附件${number - shift}`);
     if (entry) entry.blocks = content;
-    else {
+    else if (carried?.unlabelled) {
+      // The carried document's own attachment (the notice lists none): kept in the carried text, under its label.
+      carried.blocks!.push({ type: 'paragraph', text: `附件${number - shift}` }, ...(pageTitle ? [{ type: 'paragraph' as const, text: pageTitle }] : []), ...content);
+      undecided.push(`附件${number - shift}“${pageTitle}”属于《${carried.title}》（通知本身没有附件说明），已接在其文字之后，请核对`);
+    } else {
       attachments.push({ number, title: joinTitle([pageTitle]), blocks: content });
       undecided.push(`附件说明中没有附件${number}：标题取自附件页“${pageTitle}”`);
     }
@@ -546,16 +744,18 @@ function tableOf(units: readonly Unit[], undecided: string[], where: string): Of
 }
 
 /**
- * Whether the blocks have an official document's form: a 发文字号 line near the top, a title
- * ending in a 文种 followed by a 主送 line ending in ：, or a 版记 line …印发.
+ * Whether the blocks have an official document's form, as the parser reads it: a title that
+ * ends in a 文种 (or a site's metadata block naming one) and at least one of a 发文字号, a 主送
+ * line, a 成文日期 under a 署名, or a 版记 line …印发.
  */
 export function looksOfficial(blocks: readonly SourceBlock[]): boolean {
-  const units = unitsOf(blocks).map((u) => tidy(u.text)).filter(Boolean);
-  if (units.slice(0, 8).some((text) => readDocNumberLine(text) !== undefined)) return true;
-  if (units.some((text) => PRINTED.test(text))) return true;
-  return units.slice(0, 10).some((text, i) => {
-    if (!/[：:]$/.test(text) || i === 0) return false;
-    for (let from = Math.max(0, i - 4); from < i; from++) if (TITLE_KIND.test(joinTitle(units.slice(from, i)))) return true;
-    return false;
-  });
+  try {
+    const parsed = parseOfficial(blocks);
+    return Boolean(parsed.docNumber || parsed.recipients || parsed.printedDate || (parsed.writtenDate && parsed.issuer));
+  } catch (error) {
+    // A document with an official form whose 文号 or date cannot be read is one: the import says why.
+    if (error instanceof NotOfficialError) return false;
+    if (error instanceof ImportError) return true;
+    throw error;
+  }
 }

@@ -39,7 +39,7 @@ export function renderPolicy(entry: PolicyEntry): string {
     ...field('issuer', entry.issuer),
     ...list('coIssuers', entry.coIssuers),
     ...field('recipients', entry.recipients),
-    ...(entry.attachments.length ? ['attachments:', ...entry.attachments.map((a) => `  - title: ${yamlScalar(a.title)}`)] : []),
+    ...(entry.attachments.length ? ['attachments:', ...entry.attachments.flatMap((a) => [`  - title: ${yamlScalar(a.title)}`, ...(a.unlabelled ? ['    unlabelled: true'] : [])])] : []),
     ...field('writtenDate', entry.writtenDate),
     ...field('disclosure', entry.disclosure),
     ...list('notes', entry.notes),
@@ -48,6 +48,9 @@ export function renderPolicy(entry: PolicyEntry): string {
     ...field('printedDate', entry.printedDate),
     ...field('effectiveDate', entry.effectiveDate),
     ...field('expiryDate', entry.expiryDate),
+    ...field('publishedDate', entry.publishedDate),
+    ...field('indexNumber', entry.indexNumber),
+    ...field('subject', entry.subject),
     ...list('supersedes', entry.supersedes ?? []),
     ...list('repeals', entry.repeals ?? []),
   ];

@@ -1,13 +1,18 @@
 /** Numbers and dates as bulletins print them: 第二期, 第12期, 2017年5月18日, 二〇一七年五月十八日. */
 import { isCalendarDate } from '../schemas/common.ts';
 
-const DIGITS: Record<string, number> = { 〇: 0, 零: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+/**
+ * Chinese digits, with the zeros offices type: 〇 (U+3007), 零, and the look-alikes ○ (U+25CB, a
+ * circle), ◯ (U+25EF), Ｏ, O and o that a typist picks for 〇 when the font or the input method
+ * offers no 〇.
+ */
+const DIGITS: Record<string, number> = { 〇: 0, 零: 0, '○': 0, '◯': 0, Ｏ: 0, O: 0, o: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 
 /** 2, 02, 二, 十二, 二十, 一百零五 → the number; undefined when it is not a number. */
 export function parseNumber(text: string): number | undefined {
-  const s = text.trim();
+  const s = text.trim().normalize('NFKC').replace(/[OoＯ](?=\d)|(?<=\d)[OoＯ]/g, '0');
   if (/^\d+$/.test(s)) return Number(s);
-  if (!/^[〇零一二两三四五六七八九十百]+$/.test(s)) return undefined;
+  if (!/^[〇零○◯Oo一二两三四五六七八九十百]+$/.test(s)) return undefined;
   // Digit by digit (二〇一七) when there is no unit character.
   if (!/[十百]/.test(s)) return Number([...s].map((c) => DIGITS[c]).join(''));
   let total = 0;
@@ -26,8 +31,8 @@ export function parseNumber(text: string): number | undefined {
   return total + digit;
 }
 
-const NUMERAL = '[0-9〇零一二两三四五六七八九十]';
-/** A date written out: 2017年5月18日 (spaces allowed) or 二〇一七年五月十八日. */
+const NUMERAL = '[0-9０-９〇零○◯ＯOo一二两三四五六七八九十]';
+/** A date written out: 2017年5月18日 (spaces allowed), 2017年05月18日, or 二〇一七年五月十八日 (二○一七, 二零一七). */
 export const CHINESE_DATE = new RegExp(`(${NUMERAL}{4})\\s*年\\s*(${NUMERAL}{1,3})\\s*月\\s*(${NUMERAL}{1,3})\\s*日`);
 
 /** YYYY-MM-DD, or undefined when there is no such day (2月30日). */

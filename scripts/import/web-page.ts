@@ -1,0 +1,224 @@
+/**
+ * What a government site puts around a document's text, and what copying it off the page does
+ * to the text (docs/import-forms.md lists where each form was seen):
+ *
+ * - a metadata block before the text (or, on some sites, after it): 索引号, 主题分类, 发文机关,
+ *   成文日期, 标题, 发文字号, 发布日期, 有效性 / 时效性, 生效日期, 废止日期 — as `label：value`
+ *   lines, several pairs to a line, or a table copied cell by cell (a label, then its value);
+ * - the page's own furniture: breadcrumbs (当前位置：首页 > …), 【字体：大 中 小】, 打印本页,
+ *   关闭窗口, 浏览次数, 分享到, 扫一扫…;
+ * - half-width punctuation (, : ; ( ) ? !) where the paper has full-width.
+ *
+ * Pure functions over lines of text: the parser (parse-official.ts) reads the block into fields,
+ * never takes it for the title, and drops the furniture, listing what it dropped.
+ */
+import { parseChineseDate } from '../../src/lib/chinese-numbers.ts';
+import { normalizeDocNumber } from '../../src/lib/policy/doc-number.ts';
+
+/** The fields a site's metadata block gives, by the policy schema's names. */
+export interface PageMetadata {
+  indexNumber?: string;
+  subject?: string;
+  issuer?: string;
+  writtenDate?: string;
+  title?: string;
+  docNumber?: string;
+  publishedDate?: string;
+  effectiveDate?: string;
+  expiryDate?: string;
+  repealedDate?: string;
+  /** 有效性 / 时效性 as the site states it: 有效, 现行有效, 失效, 废止… */
+  validity?: string;
+  /** 公开方式 as the site states it (主动公开). */
+  disclosure?: string;
+}
+
+type Field = keyof PageMetadata;
+
+/** Each label a site uses, and the field it fills; labels that fill nothing are read and dropped. */
+const LABELS: ReadonlyArray<[string, Field | null]> = [
+  ['索引号', 'indexNumber'],
+  ['主题分类', 'subject'],
+  ['主题词', null],
+  ['发文机关', 'issuer'],
+  ['发文单位', 'issuer'],
+  ['发布机构', 'issuer'],
+  ['发布机关', 'issuer'],
+  ['成文日期', 'writtenDate'],
+  ['成文时间', 'writtenDate'],
+  ['标题', 'title'],
+  ['名称', 'title'],
+  ['文件名称', 'title'],
+  ['发文字号', 'docNumber'],
+  ['文号', 'docNumber'],
+  ['发布日期', 'publishedDate'],
+  ['发布时间', 'publishedDate'],
+  ['公开日期', 'publishedDate'],
+  ['生效日期', 'effectiveDate'],
+  ['施行日期', 'effectiveDate'],
+  ['实施日期', 'effectiveDate'],
+  ['失效日期', 'expiryDate'],
+  ['废止日期', 'repealedDate'],
+  ['有效性', 'validity'],
+  ['时效性', 'validity'],
+  ['效力状态', 'validity'],
+  ['公开方式', 'disclosure'],
+  ['公开形式', 'disclosure'],
+  ['体裁分类', null],
+  ['组配分类', null],
+  ['公文种类', null],
+  ['信息类别', null],
+  ['信息分类', null],
+  ['关键词', null],
+  ['公开范围', null],
+  ['公开时限', null],
+  ['统一编号', null],
+  ['登记号', null],
+  ['所属机构', null],
+  ['来源', null],
+  ['信息来源', null],
+];
+const LABEL_NAMES = LABELS.map(([label]) => label).sort((a, b) => b.length - a.length);
+/** A label where a pair starts: at the line's start or after a gap, followed by ： or : (or, in a table, standing alone). */
+const LABEL_AT = new RegExp(`(?:^|\\s)(${LABEL_NAMES.map((l) => [...l].join('\\s*')).join('|')})\\s*[：:]`, 'g');
+const LABEL_ALONE = new RegExp(`^(${LABEL_NAMES.join('|')})\\s*[：:]?$`);
+
+const fieldOf = (label: string): Field | null => LABELS.find(([l]) => l === label.replace(/\s/g, ''))?.[1] ?? null;
+
+/** The pairs a line holds when it is a line of the metadata block (索引号：… 主题分类：…), else undefined. */
+export function metadataPairs(line: string): Array<[string, string]> | undefined {
+  const text = line.trim();
+  const starts = [...text.matchAll(LABEL_AT)];
+  if (!starts.length || starts[0]!.index !== 0 && text.slice(0, starts[0]!.index).trim()) return undefined;
+  return starts.map((m, i) => {
+    const from = m.index! + m[0].length;
+    const to = starts[i + 1]?.index ?? text.length;
+    return [m[1]!.replace(/\s/g, ''), text.slice(from, to).trim()];
+  });
+}
+
+/** Whether a line is only a label (a table copied cell by cell puts the value on the next line). */
+export const isLabelAlone = (line: string) => LABEL_ALONE.test(line.trim());
+
+/**
+ * Reads the metadata block from the first lines (or the last): returns the fields and which
+ * lines it took. A block is two or more labelled lines in a row (a single 来源：… line is
+ * furniture, dropped by `isPageFurniture`).
+ */
+export function readMetadata(lines: readonly string[], from: number, step: 1 | -1, undecided: string[]): { metadata: PageMetadata; taken: number[] } {
+  const metadata: PageMetadata = {};
+  const taken: number[] = [];
+  const pairs: Array<[string, string]> = [];
+  let i = from;
+  while (i >= 0 && i < lines.length) {
+    const line = lines[i]!.trim();
+    const inLine = metadataPairs(line);
+    if (inLine) {
+      pairs.push(...inLine);
+      taken.push(i);
+      i += step;
+      continue;
+    }
+    // A label on its own line and the value on the next (read downwards only).
+    if (step === 1 && isLabelAlone(line) && i + 1 < lines.length && !isLabelAlone(lines[i + 1]!) && !metadataPairs(lines[i + 1]!)) {
+      pairs.push([line.replace(/[：:\s]/g, ''), lines[i + 1]!.trim()]);
+      taken.push(i, i + 1);
+      i += 2;
+      continue;
+    }
+    if (!line && taken.length) {
+      i += step;
+      continue;
+    }
+    break;
+  }
+  if (pairs.filter(([label]) => fieldOf(label) !== null).length < 2) return { metadata: {}, taken: [] };
+  for (const [label, raw] of pairs) {
+    const field = fieldOf(label);
+    const value = raw.replace(/\s+/g, ' ').trim();
+    if (!field || !value) continue;
+    if (field === 'writtenDate' || field === 'publishedDate' || field === 'effectiveDate' || field === 'expiryDate' || field === 'repealedDate') {
+      const iso = readLooseDate(value);
+      if (iso) metadata[field] = iso;
+      else undecided.push(`网页信息栏的“${label}”写作“${value}”，不是能读出的日期，未导入`);
+    } else if (field === 'docNumber') {
+      const number = normalizeDocNumber(value);
+      if (number) metadata.docNumber = number;
+      else if (!/^[无-]$|^—+$/.test(value)) undecided.push(`网页信息栏的“${label}”写作“${value}”，不是发文字号，未导入`);
+    } else metadata[field] = value;
+  }
+  return { metadata, taken: step === 1 ? taken : taken.reverse() };
+}
+
+/** 2023年03月15日, 2023-03-15, 2023/3/15, 2023.03.15 (a site's way of writing a date) as YYYY-MM-DD. */
+export function readLooseDate(text: string): string | undefined {
+  const chinese = parseChineseDate(text);
+  if (chinese) return chinese;
+  const m = /(\d{4})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{1,2})/.exec(text);
+  if (!m) return undefined;
+  return parseChineseDate(`${m[1]}年${Number(m[2])}月${Number(m[3])}日`);
+}
+
+/** The site's own furniture: never a document's text. */
+const FURNITURE = [
+  /^[【\[]?\s*(?:字体|字号)\s*[：:]?\s*[【\[]?\s*大\s*[】\]]?\s*[【\[]?\s*中\s*[】\]]?\s*[【\[]?\s*小\s*[】\]]?/,
+  /^(?:[【\[]?\s*(?:打印本页|打印此页|打印|关闭窗口|关闭本页|关闭|返回顶部|返回|收藏|保存|纠错|我要纠错|下载)\s*[】\]]?\s*)+$/,
+  /^(?:浏览次数|浏览量|访问量|访问次数|阅读次数|阅读量|点击数|点击量|点击率)\s*[：:]?\s*\d*\s*(?:次)?$/,
+  /^(?:当前位置|您的位置|您现在的位置|您当前的位置|位置)\s*[：:].*(?:>|＞|›|»|→|首页)/,
+  /^首页\s*(?:>|＞|›|»|→)/,
+  /^分享到\s*[：:]?/,
+  /^扫一扫/,
+  /^(?:上一篇|下一篇)\s*[：:]/,
+  /^相关(?:链接|文件|阅读|解读)\s*[：:]?$/,
+  /^(?:来源|信息来源|发布时间|发布日期|作者|编辑|责任编辑)\s*[：:][^。；]{0,40}?(?:\s+(?:来源|发布时间|浏览次数|作者|字号)\s*[：:].*)?$/,
+];
+
+/** Whether a line is the site's furniture (浏览次数：123, 【打印本页】【关闭窗口】, 当前位置：首页 > …). */
+export function isPageFurniture(line: string): boolean {
+  const text = line.trim();
+  return text.length <= 80 && FURNITURE.some((re) => re.test(text));
+}
+
+const HAN = String.raw`\p{Script=Han}`;
+const CJK_NEAR = String.raw`[\p{Script=Han}\u3000-\u303f\uff00-\uffef“”‘’《》]`;
+
+/**
+ * Half-width punctuation in Chinese text as the paper prints it: , : ; ? ! beside a Chinese
+ * character or mark become ， ： ； ？ ！; a pair ( … ) that holds or touches Chinese becomes
+ * （ … ）. Left alone: 1,000, 10:30, http://, a bracket around Latin text (ISO 9001). Returns the
+ * text and how many marks changed.
+ */
+export function fullWidthPunctuation(text: string): { text: string; changed: number } {
+  let changed = 0;
+  const near = new RegExp(CJK_NEAR, 'u');
+  const chars = [...text];
+  const out = chars.slice();
+  const marks: Record<string, string> = { ',': '，', ':': '：', ';': '；', '?': '？', '!': '！' };
+  chars.forEach((c, i) => {
+    const full = marks[c];
+    if (!full) return;
+    const before = chars[i - 1] ?? '';
+    const after = chars[i + 1] ?? '';
+    if (/\d/.test(before) && /\d/.test(after)) return;
+    if (c === ':' && after === '/' ) return;
+    if (near.test(before) || (near.test(after) && !/[A-Za-z0-9]/.test(before))) {
+      out[i] = full;
+      changed++;
+    }
+  });
+  // Brackets, pair by pair.
+  const stack: number[] = [];
+  chars.forEach((c, i) => {
+    if (c === '(') stack.push(i);
+    else if (c === ')' && stack.length) {
+      const open = stack.pop()!;
+      const inner = chars.slice(open + 1, i).join('');
+      if (new RegExp(HAN, 'u').test(inner) || near.test(chars[open - 1] ?? '') ) {
+        out[open] = '（';
+        out[i] = '）';
+        changed += 2;
+      }
+    }
+  });
+  return { text: out.join(''), changed };
+}
