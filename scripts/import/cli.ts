@@ -3,7 +3,7 @@
  *
  *   npm run import -- FILE [--kind bulletin|policy] [--revises ID] [--out DIR] [--force] [--dry-run]
  *
- * FILE is the issue or document as extracted plain text, a PDF or a .docx; which of the two it
+ * FILE is the issue or document as extracted plain text, a PDF, a .docx or an OFD; which of the two it
  * is, is told by its form (第N期 under a masthead; a 发文字号, a title ending in a 文种 above a
  * 主送 line, or a 版记 with …印发), or by --kind. An issue becomes content/issues/<id>.mdx and
  * content/articles/<id>/<nn>.mdx, a document content/policies/<id>.mdx (or the same under DIR),
@@ -39,7 +39,7 @@ import type { ContentFile } from './render-content.ts';
 
 const USAGE =
   '用法：npm run import -- 文件 [--kind bulletin|policy] [--revises 编号] [--out 目录] [--force] [--dry-run]\n' +
-  '  文件：一期工作要讯或一份公文的纯文本（UTF-8）、PDF 或 Word（.docx）\n' +
+  '  文件：一期工作要讯或一份公文的纯文本（UTF-8）、PDF、Word（.docx）或 OFD（.ofd）\n' +
   '  --kind：bulletin（工作要讯）或 policy（公文，写入 policies/）；不写时按文件的格式判断\n' +
   '  --revises：这份公文是 policies/ 中某份文件（编号即其文件名）的修订版：新文件替代它，旧文件保留并标为已修订或已废止\n' +
   '  扫描件（没有文字层的 PDF）经文字识别做成草稿，标为 review: 待核对，核对纸本并删去这一行之前不会发布';

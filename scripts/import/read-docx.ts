@@ -6,6 +6,7 @@
  */
 import { joinBroken, normalizeLine } from './cjk-text.ts';
 import type { SourceBlock } from './source-block.ts';
+import { checkZip } from './zip-limits.ts';
 
 /** A Word paragraph reduced to what the parser needs. */
 export interface DocxParagraph {
@@ -135,6 +136,8 @@ function collect(element: MammothElement, into: DocxParagraph[], state = { pageB
 
 /** Reads a .docx; throws what mammoth throws for a file it cannot open. */
 export async function blocksFromDocx(data: Buffer): Promise<SourceBlock[]> {
+  // mammoth (JSZip) would inflate a zip bomb whole before noticing: the archive is measured first.
+  checkZip(data, 'Word 文件');
   const { default: mammoth } = await import('mammoth');
   const paragraphs: DocxParagraph[] = [];
   await mammoth.convertToHtml(

@@ -1,21 +1,23 @@
 /**
  * Opens the file an editor names and hands it to the reader for its kind, told by its first
- * bytes rather than its name alone: %PDF- is a PDF, a zip with word/document.xml is a .docx,
- * anything else must be UTF-8 text. Every way a file can fail says what is wrong with it.
+ * bytes rather than its name alone: %PDF- is a PDF, a zip with OFD.xml (or named .ofd) is an
+ * OFD, any other zip a .docx, anything else must be UTF-8 text. Every way a file can fail says
+ * what is wrong with it.
  */
 import { readFileSync, statSync } from 'node:fs';
 import { extname } from 'node:path';
 import { ImportError } from './errors.ts';
 import { blocksFromDocx } from './read-docx.ts';
+import { blocksFromOfd, isOfdPackage } from './read-ofd.ts';
 import { blocksFromPdf } from './read-pdf.ts';
 import { blocksFromText } from './read-text.ts';
 import { ocrPdf, ocrText, LOW_CONFIDENCE, type OcrLine } from './read-scan.ts';
 export { LOW_CONFIDENCE };
 import type { SourceBlock } from './source-block.ts';
 
-export type SourceFormat = 'text' | 'pdf' | 'docx' | 'scan';
+export type SourceFormat = 'text' | 'pdf' | 'docx' | 'scan' | 'ofd';
 
-export const FORMAT_NAMES: Record<SourceFormat, string> = { text: '纯文本', pdf: 'PDF', docx: 'Word（.docx）', scan: '扫描件 PDF（文字识别稿）' };
+export const FORMAT_NAMES: Record<SourceFormat, string> = { text: '纯文本', pdf: 'PDF', docx: 'Word（.docx）', scan: '扫描件 PDF（文字识别稿）', ofd: 'OFD' };
 
 export async function readSource(path: string): Promise<{ format: SourceFormat; blocks: SourceBlock[]; ocr?: OcrLine[] }> {
   let data: Buffer;
@@ -53,10 +55,20 @@ export async function readSource(path: string): Promise<{ format: SourceFormat; 
     return { format: 'pdf', blocks };
   }
   if (extension === '.pdf') throw new ImportError('扩展名是 .pdf，内容却不是 PDF（文件可能已损坏）');
+  if (extension === '.ofd' || (isZip && extension !== '.docx' && isOfdPackage(data))) {
+    try {
+      return { format: 'ofd', blocks: blocksFromOfd(data) };
+    } catch (error) {
+      if (error instanceof ImportError) throw error;
+      throw new ImportError(`无法读取这个 OFD 文件（文件可能已损坏）：${(error as Error).message}`);
+    }
+  }
   if (isZip) {
     try {
       return { format: 'docx', blocks: await blocksFromDocx(data) };
     } catch (error) {
+      // The size limits (zip-limits.ts) say themselves what is wrong.
+      if (error instanceof ImportError) throw error;
       throw new ImportError(`无法读取这个 Word 文件（应为 .docx）：${(error as Error).message}`);
     }
   }
@@ -65,8 +77,8 @@ export async function readSource(path: string): Promise<{ format: SourceFormat; 
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(data);
   } catch {
-    throw new ImportError('不是 UTF-8 文本，也不是 PDF 或 .docx 文件：文本文件请以 UTF-8 编码保存');
+    throw new ImportError('不是 UTF-8 文本，也不是 PDF、.docx 或 OFD 文件：文本文件请以 UTF-8 编码保存');
   }
-  if (text.includes('\u0000')) throw new ImportError('不是文本文件（含有二进制内容），也不是 PDF 或 .docx 文件');
+  if (text.includes('\u0000')) throw new ImportError('不是文本文件（含有二进制内容），也不是 PDF、.docx 或 OFD 文件');
   return { format: 'text', blocks: blocksFromText(text, { layout: true }) };
 }
