@@ -141,8 +141,23 @@ export function blocksFromPdfPages(pages: readonly PdfLine[][]): SourceBlock[] {
       ...(line.cells ? { cells: line.cells.map((c) => ({ ...c })) } : {}),
     } as Partial<SourceBlock>;
   };
-  // The usual distance between lines of each size, for telling a gap between blocks.
-  const pitch = (size: number) => size * 1.8;
+  // The usual distance between the lines of a paragraph, measured on the body's lines (1.5 to 2
+  // times the type size, as the producer set it): a wider gap is space between blocks.
+  const gaps: number[] = [];
+  for (const lines of content) {
+    for (let i = 1; i < lines.length; i++) {
+      const [a, b] = [lines[i - 1]!, lines[i]!];
+      if (Math.abs(a.size - bodySize) < 0.5 && Math.abs(b.size - bodySize) < 0.5) gaps.push(Math.round((a.y - b.y) * 2) / 2);
+    }
+  }
+  const bodyPitch = gaps.length >= 3 ? mostCommon(gaps.filter((g) => g > bodySize * 0.9)) : 0;
+  const pitch = (size: number) => (bodyPitch > 0 && Math.abs(size - bodySize) < 0.5 ? bodyPitch : size * 1.8);
+  // Paragraphs marked by space between them rather than by an indent (a web page printed, many WPS
+  // and LibreOffice templates), often with a ragged right edge: there a short line does not end a
+  // paragraph by itself, the space after it does.
+  const spaced = gaps.filter((g) => bodyPitch > 0 && g > bodyPitch * 1.15 && g < bodyPitch * 3).length;
+  const indentedLines = body.filter((line) => line.left > left + line.size * 0.5).length;
+  const bySpacing = bodyPitch > 0 && spaced >= 2 && spaced >= indentedLines;
 
   const blocks: SourceBlock[] = [];
   let current: SourceBlock | undefined;
@@ -151,7 +166,8 @@ export function blocksFromPdfPages(pages: readonly PdfLine[][]): SourceBlock[] {
   content.forEach((lines, page) => {
     for (const line of lines) {
       const indented = line.left > left + line.size * 0.5;
-      const short = line.spread || line.right < right - line.size * 0.9;
+      // By spacing, a line is short only when it stops well before the edge: a ragged right edge falls short by a character or two.
+      const short = line.spread || line.right < right - line.size * (bySpacing ? 2.5 : 0.9);
       const listItem = LIST_MARKER.test(line.text);
       const samePage = page === previousPage;
       const startsBlock =
@@ -160,9 +176,9 @@ export function blocksFromPdfPages(pages: readonly PdfLine[][]): SourceBlock[] {
         listItem ||
         // A bulletin's 版记 line (报：…) starts a block even under a full line (送：… wrapped to the margin).
         CLOSING_LINE.test(line.text) ||
-        previous.short ||
+        (previous.short && (!bySpacing || !samePage)) ||
         Math.abs(line.size - previous.size) > 0.5 ||
-        (samePage && previous.y - line.y > pitch(line.size) * 1.2) ||
+        (samePage && previous.y - line.y > pitch(line.size) * (bySpacing ? 1.12 : 1.2)) ||
         // An indented line starts a block, except the second line of a list item on the same page.
         (indented && (!current.listItem || !samePage)) ||
         // A short line at a page's head with no sentence end after a page that ended one: a line

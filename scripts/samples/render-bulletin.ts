@@ -96,6 +96,19 @@ const PAGE_NUMBER_CSS: Record<PageNumberStyle, string> = {
   di: '"第" counter(page) "页"',
   bare: 'counter(page)',
   'di-gong': '"第 " counter(page) " 页 共 " counter(pages) " 页"',
+  'dash-tight': '"—" counter(page) "—"',
+  slash: 'counter(page) "/" counter(pages)',
+};
+
+/**
+ * How a paragraph is told from the next, as the producers of real PDFs do it: a first-line indent
+ * (justified text, GB/T 9704), space between paragraphs with no indent (a web page printed, many
+ * WPS and LibreOffice templates), or both spacing and a ragged right edge (text-align: left).
+ */
+const PARAGRAPH_CSS: Record<ParagraphMark, string> = {
+  indent: 'p { margin: 0; text-indent: 2em; }',
+  spacing: 'p { margin: 0 0 0.6em; text-indent: 0; }',
+  'ragged-spacing': 'p { margin: 0 0 0.8em; text-indent: 0; text-align: left; }',
 };
 
 /** The bulletin laid out as the drawn style has it: type size, margins, markers, forced page breaks. */
@@ -121,7 +134,7 @@ function styledHtml(issue: RenderedIssue, style: RenderStyle): string {
     @bottom-center { content: ${PAGE_NUMBER_CSS[style.pageNumber]}; font: 12pt "Noto Serif CJK SC", serif; } ${header} }
   @page :first { @top-center { content: none; } }
   body { margin: 0; font: ${style.fontSize}pt/1.75 "Noto Serif CJK SC", serif; text-align: justify; }
-  p { margin: 0; text-indent: 2em; }
+  ${PARAGRAPH_CSS[style.paragraphMark ?? 'indent']}
   .series { color: #c00; text-align: center; text-indent: 0; font-size: 1.1em; font-weight: bold; }
   .series:last-of-type { font-size: 2.4em; ${style.spreadTitle ? 'letter-spacing: 0.5em;' : ''} }
   .number { text-align: center; text-indent: 0; }
@@ -247,7 +260,8 @@ const pick = <T>(r: () => number, items: readonly T[]): T => items[Math.floor(r(
 const chance = (r: () => number, p: number) => r() < p;
 
 export type TocMarker = 'numbering' | '-' | '·' | '•' | '●' | '▪' | '◆' | '1.' | '1、' | '（一）' | '①' | 'none';
-export type PageNumberStyle = 'dash' | 'hyphen' | 'di' | 'bare' | 'di-gong';
+export type PageNumberStyle = 'dash' | 'hyphen' | 'di' | 'bare' | 'di-gong' | 'dash-tight' | 'slash';
+export type ParagraphMark = 'indent' | 'spacing' | 'ragged-spacing';
 
 /** How one rendering looks: what the office's back issues vary in. */
 export interface RenderStyle {
@@ -282,6 +296,8 @@ export interface RenderStyle {
   forcedBreaks: number[];
   /** PDF: elements put on a new page by name (t0 a 要目 item, h0 a headline, p0-1 a paragraph, c2 the 版记's third line). */
   breakAt?: string[];
+  /** PDF: how paragraphs are marked (PARAGRAPH_CSS); a first-line indent when left out. */
+  paragraphMark?: ParagraphMark;
 }
 
 export type RenderFormat = 'text' | 'docx' | 'pdf';
@@ -299,7 +315,7 @@ export function drawStyle(r: () => number, format: RenderFormat): RenderStyle {
     labelSpace: pick(r, ['', ' ', '\u3000', '\u00a0']),
     colon: pick(r, ['：', ':']),
     halfBrackets: chance(r, 0.3),
-    pageNumber: pick(r, ['dash', 'hyphen', 'di', 'bare', 'di-gong'] as const),
+    pageNumber: pick(r, ['dash', 'hyphen', 'di', 'bare', 'di-gong', 'dash-tight', 'slash'] as const),
     runningHeader: chance(r, 0.4) ? pick(r, ['工作要讯 第2期', '《工作要讯》2017年第2期', '山西省教育厅1331办公室 工作要讯']) : null,
     spacedNumber: chance(r, 0.5),
     bylineOneLine: chance(r, 0.5),
@@ -315,6 +331,7 @@ export function drawStyle(r: () => number, format: RenderFormat): RenderStyle {
     fontSize: 12 + Math.floor(r() * 6),
     marginMm: 15 + Math.floor(r() * 25),
     forcedBreaks: Array.from({ length: Math.floor(r() * 4) }, () => r()),
+    paragraphMark: format === 'pdf' ? pick(r, ['indent', 'spacing', 'ragged-spacing'] as const) : 'indent',
   };
 }
 
@@ -340,7 +357,7 @@ export function tocMarkerText(marker: TocMarker, i: number): string {
 
 /** A page number as printed at a page's foot. */
 export function pageNumberText(style: PageNumberStyle, page: number, pages: number): string {
-  return { dash: `— ${page} —`, hyphen: `-${page}-`, di: `第${page}页`, bare: String(page), 'di-gong': `第 ${page} 页 共 ${pages} 页` }[style];
+  return { dash: `— ${page} —`, hyphen: `-${page}-`, di: `第${page}页`, bare: String(page), 'di-gong': `第 ${page} 页 共 ${pages} 页`, 'dash-tight': `—${page}—`, slash: `${page}/${pages}` }[style];
 }
 
 /** The 版记's lines, labels and brackets as the style has them. */
