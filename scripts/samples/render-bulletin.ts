@@ -296,6 +296,8 @@ export interface RenderStyle {
   forcedBreaks: number[];
   /** PDF: elements put on a new page by name (t0 a 要目 item, h0 a headline, p0-1 a paragraph, c2 the 版记's third line). */
   breakAt?: string[];
+  /** Text: page breaks before exactly these lines (indexes into the text's lines), in place of `pageBreaks`: a property test puts one at every line. */
+  breakLines?: number[];
   /** PDF: how paragraphs are marked (PARAGRAPH_CSS); a first-line indent when left out. */
   paragraphMark?: ParagraphMark;
 }
@@ -452,7 +454,7 @@ export function bulletinText(issue: RenderedIssue, style: RenderStyle, r: () => 
   }
   // Page breaks at lines drawn at random (never in the masthead), the forced one before the 版记.
   const firstBody = lines.findIndex((l, i) => i > issue.series.length + 2 && l.kind === 'blank');
-  const at = new Set(style.pageBreaks.map((f) => firstBody + 1 + Math.floor(f * (lines.length - firstBody - 1))));
+  const at = new Set(style.breakLines ? style.breakLines.filter((i) => i > firstBody && i < lines.length) : style.pageBreaks.map((f) => firstBody + 1 + Math.floor(f * (lines.length - firstBody - 1))));
   lines.forEach((l, i) => l.kind === 'break-ok' && at.add(i));
   // A break drawn at a blank line comes after it: a paragraph that ends at a page's foot is
   // followed by its blank line there, one the break cuts is not.
