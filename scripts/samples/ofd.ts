@@ -16,11 +16,12 @@
  * OFD.xml → Doc_0/Document.xml (CommonData with the page size, PublicRes, templates; Pages) →
  * Doc_0/PublicRes.xml (the font) and Doc_0/Pages/Page_N/Content.xml, a Layer of TextObjects.
  * `shape` picks how the text is cut into TextObjects, as producers differ:
- *   - 'line': a TextObject per line (and font size), a TextCode per word with X, Y and DeltaX,
- *     repeated advances written `g N d`;
- *   - 'char': a TextObject per character, its TextCode without DeltaX (what converters from PDF
- *     and some typesetters write);
- *   - 'ctm': as 'line' but at Size 1, scaled to the font's size by a CTM, DeltaX in ems.
+ *   - 'line': a TextObject per line (and font size) with one TextCode, X, Y and a DeltaX for
+ *     every character, the space between words written as a character, repeated advances `g N d`;
+ *   - 'char': a TextObject per character, its TextCode without DeltaX, spaces left out (what
+ *     converters from PDF and some typesetters write);
+ *   - 'ctm': a TextObject per line at Size 1, scaled to the font's size by a CTM, a TextCode per
+ *     word with DeltaX in ems, spaces left as gaps.
  * `footTemplate` moves what stands in the foot margin (the page number) onto a template page
  * (CommonData/TemplatePage) that the page draws on, as templates carry page furniture.
  */
@@ -216,12 +217,35 @@ export async function ofdFromPdf(pdf: Buffer, options: OfdOptions = {}): Promise
         const bottom = Math.max(...words.map((w) => w.yMax));
         // With a CTM the object's own unit is the font's size: Size 1, positions in ems.
         const local = shape === 'ctm' ? (pt: number) => Number((pt / size).toFixed(4)) : mm;
-        const codes = words.map((word) => {
-          const { chars, starts } = charStarts(word);
+        const code = (chars: string[], starts: number[]) => {
           const deltas = starts.slice(1).map((s, i) => local(s - starts[i]!));
           const deltaX = deltas.length ? ` DeltaX="${formatDeltas(deltas)}"` : '';
-          return `<ofd:TextCode X="${local(word.xMin - left)}" Y="${local(base - top)}"${deltaX}>${escape(chars.join(''))}</ofd:TextCode>`;
-        });
+          return `<ofd:TextCode X="${local(starts[0]! - left)}" Y="${local(base - top)}"${deltaX}>${escape(chars.join(''))}</ofd:TextCode>`;
+        };
+        let codes: string[];
+        if (shape === 'line') {
+          // One TextCode for the line, as a typesetter writes one: where poppler's words stand
+          // apart, the space between them, its advance spanning the gap.
+          const chars: string[] = [];
+          const starts: number[] = [];
+          words.forEach((word, i) => {
+            const previous = words[i - 1];
+            if (previous && word.xMin - previous.xMax > size * 0.15) {
+              chars.push(' ');
+              starts.push(previous.xMax);
+            }
+            const own = charStarts(word);
+            chars.push(...own.chars);
+            starts.push(...own.starts);
+          });
+          codes = [code(chars, starts)];
+        } else {
+          // A TextCode per word, the space between words left as a gap.
+          codes = words.map((word) => {
+            const own = charStarts(word);
+            return code(own.chars, own.starts);
+          });
+        }
         const boundary = [mm(left), mm(top), mm(right - left), mm(bottom - top)].join(' ');
         const scale = shape === 'ctm' ? ` CTM="${mm(size)} 0 0 ${mm(size)} 0 0"` : '';
         objects.push(
