@@ -1,6 +1,6 @@
 /**
  * How fast this machine is, so that build times from two runs (or two machines "of the same
- * kind", which differed by half on 2026-12-02 and 12-03) can be told apart from the code's own
+ * kind", which can differ greatly: docs/benchmarks.md) can be told apart from the code's own
  * changes: one core's brotli at quality 10 — the compress stage's work — over a fixed text, 4 MB
  * of the seed issue's sentences drawn in a seeded order with numbers between them (as the
  * benchmark's corpus recombines them). Takes a few seconds; run it before the builds.

@@ -1,5 +1,5 @@
 /**
- * The growth chart of the benchmark (README "Benchmark"): how build time, peak memory, index
+ * The growth chart of the benchmark (docs/benchmarks.md): how build time, peak memory, index
  * size and a first query's bytes grow with the archive, this site beside stock Pagefind, as
  * one SVG of four small panels that share the horizontal axis (articles). Plain SVG written
  * here, as the chart is four polylines with their axes: a charting library would bring a

@@ -1,5 +1,5 @@
 /**
- * What the archive benchmark is held to (README "Benchmark"; the targets of the scale issue),
+ * What the archive benchmark is held to (docs/benchmarks.md; the targets of the scale issue),
  * each as a check of the measured figures: whether it is met, and by how much it is missed.
  * The benchmark prints every figure beside its target and stock Pagefind's, and the JSON line
  * carries the verdicts.

@@ -1,7 +1,8 @@
 /**
  * Astro's build, in a process of its own (started by astro-stage.ts): Astro and its bundler
- * hold some 3 GB for a large archive and do not give it back, and the search stage's Pagefind
- * needs as much again. Run apart, the two never add up. What fails is printed as the lines an
+ * hold gigabytes for a large archive and do not give them back, and the search stage's
+ * Pagefind processes need memory of their own. Run apart, the two never add up (the stages'
+ * peaks: docs/benchmarks.md). What fails is printed as the lines an
  * editor can act on (astro-errors.ts), then the process exits 1.
  *
  *   node scripts/build/astro-child.ts <root> <outDir> <cacheDir> <edition>

@@ -34,9 +34,9 @@ const MIN_SAVING = 0.1;
 
 /**
  * Brotli's quality by kind of file. The stylesheets and scripts, a few files every page loads,
- * get the highest (11); the pages, thousands of them, get 10: on the 7,000-article benchmark's
- * pages quality 11 took 7.8 s for 4.8 MB and gave 26.1 % of the size, quality 10 took 2.7 s
- * and gave 26.8 % (some 100 bytes more on a 14 kB page), which is most of the compress stage.
+ * get the highest (11); the pages, thousands of them, get 10, which compresses them several
+ * times faster for output a little larger: the pages are most of the compress stage
+ * (docs/decisions/005-brotli-quality.md).
  */
 export const brotliQuality = (path: string) => (/\.(css|js|mjs|svg)$/i.test(path) ? constants.BROTLI_MAX_QUALITY : 10);
 

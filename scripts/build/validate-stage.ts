@@ -1,8 +1,8 @@
 /**
  * The content check as the build's first step, in a Node process of its own: reading and
- * checking every content file leaves the process that did it some 240 MB larger for the rest
- * of its life (the 7,000-article benchmark archive; V8 does not give the memory back), and the
- * build's own process lives through the Astro stage, whose peak is the build's.
+ * checking every content file leaves the process that did it larger for the rest of its life
+ * (V8 does not give the memory back), and the build's own process lives through the Astro
+ * stage, whose peak is the build's (docs/decisions/015-content-check-process.md).
  */
 import { runNodeScript } from '../lib/node-child.ts';
 import { BuildError } from './build-error.ts';

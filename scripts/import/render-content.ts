@@ -1,6 +1,6 @@
 /**
  * The content files of an imported issue, written the way the hand-made ones are (see
- * README "For editors: the content format"): frontmatter fields in the schema's order, lists
+ * docs/编辑手册.md, 内容格式): frontmatter fields in the schema's order, lists
  * one item a line with "  - ", an empty list as [], dates unquoted, an article's paragraphs
  * one a line with an empty line between them.
  */

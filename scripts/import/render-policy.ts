@@ -1,5 +1,5 @@
 /**
- * A policy entry as its content file (README "For editors: the content format"; the golden
+ * A policy entry as its content file (docs/编辑手册.md, 内容格式; the golden
  * files under tests/fixtures/official/ show it): frontmatter fields in the schema's order
  * (src/schemas/policy.ts), a field the document does not print left out, lists one item a line,
  * dates unquoted; then the 正文's paragraphs with an empty line between them, and each

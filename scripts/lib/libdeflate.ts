@@ -2,12 +2,10 @@
  * gzip at libdeflate's near-optimal levels, through Debian's `libdeflate-gzip` (package
  * libdeflate-tools: Eric Biggers's libdeflate, whose levels 10–12 search for the shortest
  * deflate stream as Zopfli does, at many times its speed). Chosen for Pagefind's index chunks
- * and fragments, some 10,000 files and 75 MB before compression at 7,000 articles, where Zopfli
- * (native or WebAssembly) would take a quarter of an hour. Measured on the benchmark archive
- * (2026-12-03, one core), chunks / fragments: Pagefind's and Node's zlib at level 9 18.95 /
- * 14.33 MB; libdeflate at 9 18.64 / 13.48 MB in 5.7 s, at 10 18.16 / 13.26 MB in 11.4 s, at 12
- * 18.12 / 13.26 MB in 20.0 s. The WebAssembly build on npm (libdeflate 0.1.0) made the same
- * bytes 2.4 times slower and asks for Node 24.
+ * and fragments, thousands of files and tens of MB at archive scale, where Zopfli (native or
+ * WebAssembly) is far too slow. The WebAssembly build on npm (libdeflate 0.1.0) made the same
+ * bytes more slowly and asks for Node 24. The levels and encoders measured against each other:
+ * docs/decisions/008-libdeflate-and-result-filters.md.
  *
  * One process takes many files (the tool compresses each file it is given beside itself), so
  * the files go through a temporary directory, in as many processes at once as there are cores.
@@ -20,7 +18,7 @@ import { setupSentence } from './setup-message.ts';
 
 export const LIBDEFLATE_GZIP = process.env['LIBDEFLATE_GZIP'] ?? 'libdeflate-gzip';
 
-/** Level 10: within 0.2 % of the highest (12) at half its time (figures above). */
+/** Level 10: nearly the bytes of the highest (12) in about half its time (docs/decisions/008-libdeflate-and-result-filters.md). */
 export const LIBDEFLATE_LEVEL = 10;
 
 /** Files given to one process at a time: well under the system's limit on a command line. */

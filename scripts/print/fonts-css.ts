@@ -4,7 +4,7 @@
  *
  * No page of the site links these rules. A stylesheet linked with media="print" is still
  * downloaded by every screen visit (with its @imports), and the rules for four sliced CJK
- * families are some 390 kB (42 kB gzip), twenty times an article page. So the PDF renderer
+ * families weigh many times an article page (docs/decisions/009-print-fonts.md). So the PDF renderer
  * (scripts/pdf/render.ts) adds them to each page itself before printing, and serves the font
  * files under PRINT_FONTS_PATH straight from node_modules (scripts/pdf/site-files.ts): no font
  * file goes into dist/, the PDFs carry the glyphs they use. Printing from a browser uses the

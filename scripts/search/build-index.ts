@@ -52,22 +52,20 @@ export interface IndexReport {
  * Word positions per index chunk (Pagefind's default is 20,000), as the merge cuts them
  * (merge-index.ts). A query loads the whole chunk each of its words falls in; a query here has
  * a word per character pair, so smaller chunks carry less that the query does not need, while
- * more chunks make the metadata file, which every first query loads, a little larger. Cold
- * first query on the 7,000-article benchmark archive (`npm run bench`, 2026-11-30): 291.1 kB at
- * 2,000, 289.7 kB at 3,000 and at 4,500, 295.0 kB at 7,000; the default moved 9 % more than
- * 3,000 in an earlier run.
+ * more chunks make the metadata file, which every first query loads, a little larger. The size
+ * that loads least, measured at archive scale: docs/decisions/004-index-chunk-size.md.
  */
 export const INDEX_CHUNK_SIZE = 3000;
 
 /**
  * The most pages, and the most text, a part holds: a part ends at whichever it reaches first.
- * Pagefind holds everything it is given until it writes, several copies over: one process for
- * the 7,912 pages of the 7,000-article benchmark archive peaked at 3.4 GB; since each run is
- * also indexed as its two streams of pairs (src/lib/search/index-content.ts), a part of 500
- * article records (0.50 million characters of text) peaks at 0.63 GB and one of 500 records of
- * policies (1.0 million characters) at 0.95 GB. Parts, merged (merge-index.ts), bound the
- * indexer's memory whatever the size of the archive; the text bound keeps the parts of long
- * documents as small as the others.
+ * Pagefind holds everything it is given until it writes, several copies over, and a part's
+ * memory grows with its text more than with its records: each run is also indexed as its two
+ * streams of pairs (src/lib/search/index-content.ts), and policy records hold about twice the
+ * text of article records. Parts, merged (merge-index.ts), bound the indexer's memory whatever
+ * the size of the archive; the text bound keeps the parts of long documents as small as the
+ * others. The memory measured per part and for one process: docs/decisions/010-index-in-parts.md,
+ * 015-content-check-process.md.
  */
 export const PART_PAGES = 500;
 export const PART_TEXT = 600_000;

@@ -6,13 +6,14 @@
  * Pagefind stores as a page's text the content it indexed, which here is the page in character
  * pairs and their two streams (src/lib/search/index-content.ts), some four times the text. The search page never
  * shows Pagefind's own excerpts (it makes its own from the text), so once the index is written
- * each fragment's content and title are replaced by the readable text they encode. On the
- * 7,000-article benchmark archive this took the 20 fragments of a first query's results from
- * 50.5 kB to 36.6 kB (stock Pagefind's for the same pages: 33.5 kB).
+ * each fragment's content and title are replaced by the readable text they encode, which also
+ * brings a result's fragment back near the size of stock Pagefind's
+ * (docs/decisions/002-character-pairs.md).
  *
  * A fragment also carries every filter of its page, though a result shows only a few of them
  * (RESULT_FILTERS); the others (year, topic, 文号, 发文机关…) serve the filter index, which is
- * Pagefind's own. They are dropped from the fragment: 140 bytes of a policy's 220.
+ * Pagefind's own. They are dropped from the fragment, where they were most of a policy's bytes
+ * (docs/decisions/008-libdeflate-and-result-filters.md).
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';

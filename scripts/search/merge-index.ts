@@ -3,8 +3,8 @@
  * serves, as if Pagefind had indexed every page at once.
  *
  * Why: Pagefind's indexer holds everything it was given until it writes, several copies over
- * (every page's words, the site's word map, the chunks, their encodings): 3.4 GB for the
- * 7,000-article benchmark archive, and twice that at 14,000. Indexed in parts of a bounded
+ * (every page's words, the site's word map, the chunks, their encodings), and that grows with
+ * the archive past the build's memory target (docs/decisions/010-index-in-parts.md). Indexed in parts of a bounded
  * number of pages, each in a Pagefind process of its own (build-index.ts), it never holds more
  * than a part a process; this merge streams the parts' chunks in word order and holds a chunk of each.
  * A reader's browser sees one index, with one metadata file: Pagefind's own mergeIndex would
@@ -20,11 +20,11 @@
  * page to load every chunk the words of a single character are in.
  *
  * Ids: the metadata file, which every first query loads, names every page's fragment and every
- * chunk by its id, and Pagefind's ids (language, then 7 hex digits of a content hash) were half
- * of it on the 7,000-article benchmark archive: random digits do not compress. Here a file's id
+ * chunk by its id, and Pagefind's ids (language, then 7 hex digits of a content hash) were much
+ * of it at archive scale: random digits do not compress. Here a file's id
  * is the index's generation, 8 base-36 digits of a hash over every file of the merged index, then
- * the file's number in base 36 (`k0x2m9qa0`, `k0x2m9qa1`, …), which gzip stores in a byte or two:
- * the metadata a first query loads went from 73.1 to 46.5 kB. An id still names one content for
+ * the file's number in base 36 (`k0x2m9qa0`, `k0x2m9qa1`, …), which gzip stores in a byte or two
+ * (what that saves a first query: docs/decisions/011-compressible-ids.md). An id still names one content for
  * ever, as the server's one-year immutable caching needs: a file whose content changes changes
  * the index's hash and so every id, while an index built again from the same content gets the
  * same ids. (The price: after a rebuild that changed anything, a returning reader fetches the

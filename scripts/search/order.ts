@@ -1,7 +1,7 @@
 /**
  * The date orders of the search index, kept out of Pagefind's metadata: Pagefind puts every sort
- * in the metadata file that every first query loads (20 kB of the 107 kB on the 7,000-article
- * benchmark archive, for the two dates), though only a search sorted by date needs one. Each key
+ * in the metadata file that every first query loads (a good part of it at archive scale:
+ * docs/decisions/003-sorts-out-of-metadata.md), though only a search sorted by date needs one. Each key
  * gets a file of its own under pagefind/, which the search page fetches when a reader sorts by it
  * (src/scripts/search/pagefind.ts loadOrder, src/lib/search/state.ts orderResults): the pages'
  * ids grouped by the key's value, from the smallest value to the largest.

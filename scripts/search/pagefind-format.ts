@@ -110,8 +110,8 @@ export const metaBody = (meta: MetaIndex): Buffer => encodeBody([meta.version, m
  * One word of an index chunk as the merge needs it: its text, each posting's page number, and
  * the rest of each posting (its locations and metadata locations) and of the word as the CBOR
  * bytes they were, which a merge copies as they are instead of decoding and encoding the
- * millions of numbers they hold (5.9 s of cborg's 16 s merge on the benchmark archive, and most
- * of its garbage collection).
+ * millions of numbers they hold (at archive scale that decoding was a third of a merge done
+ * with cborg alone, and most of its garbage collection).
  */
 export interface ChunkWord {
   text: string;
@@ -258,8 +258,9 @@ export const filterBody = (name: string, values: readonly FilterValue[]): Buffer
 export { compareWords };
 
 /**
- * The bounds a chunk is listed under in the metadata, as Pagefind 1.6.0 writes them (the same
- * for all 2,059 chunks of the benchmark archive): for two neighbouring chunks, the first word of
+ * The bounds a chunk is listed under in the metadata, as Pagefind 1.6.0 writes them (checked
+ * against Pagefind's own output: tests/integration/pagefind-assumptions.test.ts, docs/search.md
+ * assumption 23): for two neighbouring chunks, the first word of
  * the second cut to one character past what it shares with the last word of the first, and that
  * last word cut the same way unless the cut would fall below its own chunk's first bound, when
  * it stays whole. The metadata stays small, and a word's chunk is still found by its bounds.

@@ -5,12 +5,10 @@
  *
  * - Zopfli (@gfx/zopfli, WebAssembly, a worker thread per core) for the few files every first
  *   query loads whatever it asks, the metadata and the WebAssembly, and for the filters: the
- *   smallest gzip there is, slow but on some 300 kB. On the 7,000-article benchmark archive
- *   (2026-12-02): metadata 84.0 → 74.3 kB (libdeflate at 12: 74.7), WebAssembly 55.4 → 52.8 kB.
- * - libdeflate at level 10 (../lib/libdeflate.ts) for the index chunks and the fragments, some
- *   10,000 files and 75 MB before compression at 7,000 articles, on which Zopfli did 0.01–0.1
- *   MB/s: on the same archive (2026-12-03) chunks 18.95 → 18.16 MB, fragments 14.33 → 13.26 MB,
- *   in 11.4 s of one core.
+ *   smallest gzip there is, slow, but these files are small (docs/decisions/007-zopfli.md).
+ * - libdeflate at level 10 (../lib/libdeflate.ts) for the index chunks and the fragments, most
+ *   of the index's files and bytes, on which Zopfli would take far too long
+ *   (docs/decisions/008-libdeflate-and-result-filters.md).
  *
  * Each result is kept between builds under the hash of its uncompressed bytes and its encoder.
  * A file keeps the gzip it had where the recompressed one is no smaller.
@@ -32,7 +30,7 @@ const BY_ZOPFLI = /\.(pf_meta|pf_filter|pagefind)$/;
 /** The index chunks and the fragments. */
 const BY_LIBDEFLATE = /\.(pf_index|pf_fragment)$/;
 
-/** Zopfli's iterations: on the benchmark archive's metadata 5 gave 74.25 kB, 15 gave 74.22 kB. */
+/** Zopfli's iterations: more gave next to nothing on the benchmark archive's metadata (docs/decisions/007-zopfli.md). */
 const ITERATIONS = 5;
 
 /** Files read, recompressed and written at a time by libdeflate: a few MB held at once. */

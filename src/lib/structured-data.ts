@@ -27,8 +27,8 @@ export interface NewsArticleInput {
   /** 主办 as the issue prints it. */
   publisher: string;
   /**
-   * Whom and what it names, by name only: an article may name a dozen people, and each address
-   * would add ~60 bytes to a page kept small; the page's own links lead to the names' pages.
+   * Whom and what it names, by name only: an article may name a dozen people, and an address
+   * for each would weigh on a page kept small; the page's own links lead to the names' pages.
    */
   people: string[];
   organizations: string[];

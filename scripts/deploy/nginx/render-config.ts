@@ -3,7 +3,7 @@
  * that runs as the current user on loopback ports, with its pid, logs and temporary files in one
  * directory. Only what differs between machines changes: listen, server_name, root and
  * auth_basic_user_file; the includes are relative, as in /etc/nginx/, and find this folder's
- * snippets through a link. So what the tests serve is what the README tells an administrator to
+ * snippets through a link. So what the tests serve is what docs/deployment.md tells an administrator to
  * install.
  */
 import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';

@@ -5,9 +5,8 @@
  *
  * Why not Astro's `glob()` loader: it hands every `.mdx` entry to the MDX integration, which
  * compiles it into a JavaScript module of its own and bundles all of them into the build, one
- * per article and policy. On the benchmark's 7,000-article archive that was more than half of
- * Astro's time and 40 % of its memory (128.9 s / 3.47 GB as MDX modules, 58.5 s / 2.02 GB this
- * way, `npm run bench`), and the bodies use nothing that needs it. The validator
+ * per article and policy. At archive scale that was more than half of Astro's time and much of
+ * its memory (docs/decisions/001-markdown-bodies.md), and the bodies use nothing that needs it. The validator
  * (scripts/content/validate.ts, markdown-only.ts) refuses what MDX alone would have given a
  * meaning to (a tag, a `{ }` expression, an import), so that no body reads differently here.
  *

@@ -3,8 +3,8 @@
  * bounds hold the word, and looks for the words a term begins (its extensions) only among the
  * chunks loaded. A single character is searched by its extensions, every pair it begins
  * (src/lib/search/index-content.ts), and in a large index those run over many chunks (教育 is a
- * chunk of its own): searched as it was, 教 found 1,703 of the 7,912 pages of the 7,000-article
- * benchmark archive that hold it. The index stage writes the first bound of every chunk, in
+ * chunk of its own): searched as it was, a common character found only some of the pages that
+ * hold it (docs/decisions/012-single-characters.md). The index stage writes the first bound of every chunk, in
  * order (CHUNK_STARTS_FILE, scripts/search/merge-index.ts); the search loads, before it searches
  * a prefix, every chunk after the prefix's own whose first bound the prefix begins.
  */
