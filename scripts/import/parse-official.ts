@@ -167,10 +167,14 @@ const STRONG_START = new RegExp(`^(?:${ARTICLE_UNIT.source.slice(1)}|附\\s*件\
 /** The width most lines of the text are set to: a shorter line ends its paragraph or is a line of its own. */
 function fullWidth(blocks: readonly SourceBlock[]): number {
   const widths = blocks.flatMap((block) => (block.lines ?? []).filter((raw) => !/\S {2,}\S/.test(raw.trim())).map((raw) => Math.round(widthOf(normalizeLine(raw)))));
-  const widest = Math.max(0, ...widths);
+  const widest = widths.reduce((a, b) => Math.max(a, b), 0);
   const counts = new Map<number, number>();
   for (const w of widths) if (w >= widest * 0.75) counts.set(w, (counts.get(w) ?? 0) + 1);
-  return [...counts.entries()].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0]?.[0] ?? Infinity;
+  const [full, count] = [...counts.entries()].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0] ?? [Infinity, 0];
+  // Text wrapped at a width (pdftotext, a typed text) has many lines of about that width; text copied
+  // off a web page is not wrapped at all — each line is a paragraph, however long — and has none.
+  const near = widths.filter((w) => Math.abs(w - full) <= 1).length;
+  return count >= 2 && near >= 3 ? full : 0;
 }
 
 /** `pdftotext -layout` keeps a table's cells apart by runs of spaces: the cells, by column. */
@@ -207,14 +211,14 @@ function unitsOf(blocks: readonly SourceBlock[]): Unit[] {
       const text = normalizeLine(raw);
       if (!text || isPageNumber(text) || isRule(text)) return;
       const cells = layoutCells(raw);
-      const start = !current || endsHere || Boolean(cells) || STRONG_START.test(text) || (HEADING_MARK.test(text) && endsSentence(current.text));
+      const start = !current || !full || endsHere || Boolean(cells) || STRONG_START.test(text) || (HEADING_MARK.test(text) && endsSentence(current.text)) || isDocNumberLine(text) || DATE_ONLY.test(tidy(text));
       if (start) {
         if (current) units.push(current);
         current = { text, ...(i === 0 ? pick(block) : { startsParagraph: true }), ...(cells ? { cells } : {}), indent: indentOf(raw) };
       } else {
         current!.text = joinBroken(current!.text, text);
       }
-      endsHere = Boolean(cells) || widthOf(text) < full - 3 || (endsSentence(text) && widthOf(text) < full - 1);
+      endsHere = Boolean(cells) || widthOf(text) < full - 3 || (endsSentence(text) && widthOf(text) < full - 1) || isDocNumberLine(text) || DATE_ONLY.test(tidy(text));
     });
     if (current) units.push(current);
   }
@@ -227,6 +231,13 @@ const pick = (block: SourceBlock): Partial<Unit> => ({
   ...(block.startsParagraph ? { startsParagraph: true } : {}),
   ...(block.pageBreakBefore ? { pageBreakBefore: true } : {}),
 });
+
+/** A 发文字号 on a line of its own, bare or in brackets: (示政发[2023]5号). */
+const isDocNumberLine = (text: string) => {
+  const line = tidy(text);
+  const read = readDocNumberLine(/^[（(](.+)[)）]$/.exec(line)?.[1] ?? line);
+  return read !== undefined && !('invalid' in read);
+};
 
 /** A short line that opens a part of the text (一、检查范围, 第二章 遴选与认定): never continued by the next block. */
 const isHeadingLine = (text: string) =>

@@ -11,13 +11,14 @@ import { blocksFromDocx } from './read-docx.ts';
 import { blocksFromOfd, isOfdPackage } from './read-ofd.ts';
 import { blocksFromPdf } from './read-pdf.ts';
 import { blocksFromText } from './read-text.ts';
+import { blocksFromHtml, looksLikeHtml } from './read-html.ts';
 import { ocrPdf, ocrText, LOW_CONFIDENCE, type OcrLine } from './read-scan.ts';
 export { LOW_CONFIDENCE };
 import type { SourceBlock } from './source-block.ts';
 
-export type SourceFormat = 'text' | 'pdf' | 'docx' | 'scan' | 'ofd';
+export type SourceFormat = 'text' | 'pdf' | 'docx' | 'scan' | 'ofd' | 'html';
 
-export const FORMAT_NAMES: Record<SourceFormat, string> = { text: '纯文本', pdf: 'PDF', docx: 'Word（.docx）', scan: '扫描件 PDF（文字识别稿）', ofd: 'OFD' };
+export const FORMAT_NAMES: Record<SourceFormat, string> = { text: '纯文本', pdf: 'PDF', docx: 'Word（.docx）', scan: '扫描件 PDF（文字识别稿）', ofd: 'OFD', html: '网页（HTML）' };
 
 export async function readSource(path: string): Promise<{ format: SourceFormat; blocks: SourceBlock[]; ocr?: OcrLine[] }> {
   let data: Buffer;
@@ -73,12 +74,35 @@ export async function readSource(path: string): Promise<{ format: SourceFormat; 
     }
   }
   if (extension === '.docx') throw new ImportError('扩展名是 .docx，内容却不是 Word 文件（文件可能已损坏）');
+  const text = decodeText(data);
+  if (text.includes('\u0000')) throw new ImportError('不是文本文件（含有二进制内容），也不是 PDF、.docx 或 OFD 文件');
+  if (extension === '.html' || extension === '.htm' || extension === '.shtml' || looksLikeHtml(text)) return { format: 'html', blocks: blocksFromHtml(text) };
+  return { format: 'text', blocks: blocksFromText(text, { layout: true }) };
+}
+
+/**
+ * Text as an office's files hold it: UTF-8 (with or without a BOM), or GB18030 / GBK — what
+ * Windows' Notepad saves as “ANSI” on a Chinese system and what many government sites still serve
+ * (an HTML page says so in its <meta charset>). Refused when it is neither.
+ */
+export function decodeText(data: Buffer): string {
+  const declared = /<meta[^>]+charset\s*=\s*["']?\s*(gb2312|gbk|gb18030)/i.exec(data.subarray(0, 4096).toString('latin1'))?.[1];
+  if (!declared) {
+    try {
+      return new TextDecoder('utf-8', { fatal: true }).decode(data);
+    } catch {
+      // Not UTF-8: GB18030 below.
+    }
+  }
   let text: string;
   try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(data);
+    text = new TextDecoder('gb18030', { fatal: true }).decode(data);
   } catch {
-    throw new ImportError('不是 UTF-8 文本，也不是 PDF、.docx 或 OFD 文件：文本文件请以 UTF-8 编码保存');
+    throw new ImportError('不是 UTF-8 或 GBK（GB18030）编码的文本，也不是 PDF、.docx 或 OFD 文件：文本文件请以 UTF-8 编码保存');
   }
-  if (text.includes('\u0000')) throw new ImportError('不是文本文件（含有二进制内容），也不是 PDF、.docx 或 OFD 文件');
-  return { format: 'text', blocks: blocksFromText(text, { layout: true }) };
+  // Bytes that happen to decode as GB18030 are not Chinese text: most of a real text is Chinese or ASCII.
+  const chars = [...text];
+  const plausible = chars.filter((c) => /[\x09\x0a\x0d\x20-\x7e\p{Script=Han}\u3000-\u303f\uff00-\uffef“”‘’…—·]/u.test(c)).length;
+  if (plausible < chars.length * 0.95) throw new ImportError('不是 UTF-8 或 GBK（GB18030）编码的文本，也不是 PDF、.docx 或 OFD 文件：文本文件请以 UTF-8 编码保存');
+  return text;
 }

@@ -81,7 +81,7 @@ const LABELS: ReadonlyArray<[string, Field | null]> = [
 const LABEL_NAMES = LABELS.map(([label]) => label).sort((a, b) => b.length - a.length);
 /** A label where a pair starts: at the line's start or after a gap, followed by ： or : (or, in a table, standing alone). */
 const LABEL_AT = new RegExp(`(?:^|\\s)(${LABEL_NAMES.map((l) => [...l].join('\\s*')).join('|')})\\s*[：:]`, 'g');
-const LABEL_ALONE = new RegExp(`^(${LABEL_NAMES.join('|')})\\s*[：:]?$`);
+const LABEL_ALONE = new RegExp(`^(${LABEL_NAMES.map((l) => [...l].join('\\s*')).join('|')})\\s*[：:]?$`);
 
 const fieldOf = (label: string): Field | null => LABELS.find(([l]) => l === label.replace(/\s/g, ''))?.[1] ?? null;
 
@@ -109,7 +109,9 @@ export function readMetadata(lines: readonly string[], from: number, step: 1 | -
   const metadata: PageMetadata = {};
   const taken: number[] = [];
   const pairs: Array<[string, string]> = [];
+  // The block may stand below the site's breadcrumbs and above a 【打印】 line: furniture before it is passed over.
   let i = from;
+  while (i >= 0 && i < lines.length && (!lines[i]!.trim() || isPageFurniture(lines[i]!)) && !metadataPairs(lines[i]!)) i += step;
   while (i >= 0 && i < lines.length) {
     const line = lines[i]!.trim();
     const inLine = metadataPairs(line);
@@ -171,6 +173,8 @@ const FURNITURE = [
   /^(?:上一篇|下一篇)\s*[：:]/,
   /^相关(?:链接|文件|阅读|解读)\s*[：:]?$/,
   /^(?:来源|信息来源|发布时间|发布日期|作者|编辑|责任编辑)\s*[：:][^。；]{0,40}?(?:\s+(?:来源|发布时间|浏览次数|作者|字号)\s*[：:].*)?$/,
+  // A site's footer: 版权所有, 网站标识码, ICP 备案, 公网安备, 主办单位 … 承办 … 技术支持.
+  /(?:版权所有|网站标识码|ICP\s*备|公网安备|技术支持\s*[：:]|网站地图|联系我们)/,
 ];
 
 /** Whether a line is the site's furniture (浏览次数：123, 【打印本页】【关闭窗口】, 当前位置：首页 > …). */
