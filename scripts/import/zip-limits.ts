@@ -51,7 +51,7 @@ const megabytes = (bytes: number) => `${Math.round((bytes / MB) * 10) / 10} MB`;
 export type ZipLabel = string;
 
 function damaged(label: ZipLabel, why: string): ImportError {
-  return new ImportError(`${label}的压缩结构已损坏（${why}）`);
+  return new ImportError(`无法读取这个 ${label}：压缩结构已损坏（${why}）`);
 }
 
 const u16 = (data: Uint8Array, at: number) => data[at]! | (data[at + 1]! << 8);

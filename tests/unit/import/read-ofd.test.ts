@@ -326,6 +326,13 @@ describe('refusing what is not a readable OFD, in Chinese', () => {
     expect(refusal(() => ofdTextItems(strToU8('这不是压缩包')))).toContain('不是 OFD 文件：OFD 文件是 zip 压缩包');
   });
 
+  it('a damaged zip: cut short, or a part whose deflated data is spoilt', () => {
+    const whole = ofd(minimal);
+    expect(refusal(() => ofdTextItems(whole.subarray(0, whole.length - 30)))).toContain('无法读取这个 OFD 文件：压缩结构已损坏');
+    const spoilt = zipWith([{ name: 'OFD.xml', data: new Uint8Array([0xff, 0xff, 0xff, 0xff]), method: 8, size: 100 }]);
+    expect(refusal(() => ofdTextItems(spoilt))).toContain('OFD.xml 无法解压');
+  });
+
   it('a zip without OFD.xml', () => {
     expect(refusal(() => ofdTextItems(ofd(minimal, { withOfdXml: false })))).toContain('压缩包中没有 OFD.xml');
   });
