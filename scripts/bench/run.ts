@@ -33,7 +33,7 @@ import { measureSite, pageWeight } from './site-size.ts';
 import { buildStockCopyTimed } from '../search/stock-index.ts';
 import { directoryBytes } from '../lib/files.ts';
 import { evaluate } from '../search/eval.ts';
-import { launchBrowser, measureQueries, serveSite, type QueryCost } from '../search/harness.ts';
+import { measureQueries, serveEngines, type QueryCost } from '../search/harness.ts';
 import type { BuildReport } from '../build.ts';
 import { exitUnlessChromium } from '../lib/chromium.ts';
 import { verdictMark, verdicts, type ScaleFigures } from './targets.ts';
@@ -179,26 +179,22 @@ async function measureSize(articles: number, full: boolean) {
     let quality: Awaited<ReturnType<typeof evaluate>> | undefined;
     if (full) {
       log('搜索质量（Chromium）');
-      quality = await evaluate({ site: dist, random: Number(values.random), mixed: Math.round(Number(values.random) / 5), singles: Math.round(Number(values.random) / 10), seed, names: Number(values.names), stockDir: stock.dir });
+      quality = await evaluate({ site: dist, random: Number(values.random), mixed: Math.round(Number(values.random) / 5), singles: Math.round(Number(values.random) / 10), seed, names: Number(values.names), stock: { dir: stock.dir } });
     }
 
     log('搜索传输量与耗时（Chromium，冷启动与第二次查询）');
-    const browser = await launchBrowser();
-    const servers = { ours: await serveSite(dist), stock: await serveSite(stock.dir) };
+    const served = await serveEngines({ ours: dist, stock: stock.dir }, stock.remove);
     const cost = { ours: { cold: [] as QueryCost[], warm: [] as QueryCost[] }, stock: { cold: [] as QueryCost[], warm: [] as QueryCost[] } };
     try {
       for (const pair of QUERY_PAIRS) {
         for (const engine of ['ours', 'stock'] as const) {
-          const measured = await measureQueries(browser, servers[engine].origin, engine, pair);
+          const measured = await measureQueries(served.browser, served.origins[engine]!, engine, pair);
           cost[engine].cold.push(measured.cold);
           cost[engine].warm.push(measured.warm);
         }
       }
     } finally {
-      await browser.close();
-      await servers.ours.close();
-      await servers.stock.close();
-      stock.remove();
+      await served.close();
     }
 
     const weight = full ? pageWeight(dist, '/bulletins/2017-01/01/') : undefined;
@@ -285,7 +281,7 @@ const rows: Array<[string, string, string]> = [
   ['首次查询传输', kB(main.queries.ours.cold.bytes), `原版 ${kB(main.queries.stock.cold.bytes)}；本站 ${byKindNote(main.queries.ours.cold.byKind)}；原版 ${byKindNote(main.queries.stock.cold.byKind)}`],
   ['首次查询耗时', `${main.queries.ours.cold.milliseconds.toFixed(0)} ms`, `原版 ${main.queries.stock.cold.milliseconds.toFixed(0)} ms`],
   ['再次查询传输/耗时', `${kB(main.queries.ours.warm.bytes)} / ${main.queries.ours.warm.milliseconds.toFixed(0)} ms`, `原版 ${kB(main.queries.stock.warm.bytes)} / ${main.queries.stock.warm.milliseconds.toFixed(0)} ms`],
-  ['召回率 / R-precision', `${all.ours.recall.toFixed(3)} / ${all.ours.rPrecision.toFixed(3)}`, `原版 ${all.stock.recall.toFixed(3)} / ${all.stock.rPrecision.toFixed(3)}（${all.ours.queries} 个查询）`],
+  ['召回率 / R-precision', `${all.ours.recall.toFixed(3)} / ${all.ours.rPrecision.toFixed(3)}`, `原版 ${all.stock!.recall.toFixed(3)} / ${all.stock!.rPrecision.toFixed(3)}（${all.ours.queries} 个查询）`],
   ['文章页', kB(main.weight!.bytes), `gzip ${kB(main.weight!.gzipBytes)}：${main.weight!.parts.map((p) => `${p.file} ${kB(p.bytes)}`).join('，')}`],
 ];
 console.log('| 项目 | 本站 | 说明 |\n|---|---|---|');
@@ -294,7 +290,7 @@ console.log('\n| 目标 | 实测 | 目标值 | 结果 |\n|---|---:|---|---|');
 for (const v of checks) console.log(`| ${v.label} | ${v.value} | ${v.target} | ${verdictMark(v)} |`);
 // A kind with no queries in this archive (the 条-level ones, when its policies hold no 条) is left out.
 for (const [kind, byEngine] of Object.entries(main.quality!.byKind).filter(([, byEngine]) => byEngine.ours.queries > 0)) {
-  console.log(`  ${kind}: ${byEngine.ours.queries} 个查询，召回率 ${byEngine.ours.recall.toFixed(3)} / ${byEngine.stock.recall.toFixed(3)}，R-precision ${byEngine.ours.rPrecision.toFixed(3)} / ${byEngine.stock.rPrecision.toFixed(3)}（本站 / 原版）`);
+  console.log(`  ${kind}: ${byEngine.ours.queries} 个查询，召回率 ${byEngine.ours.recall.toFixed(3)} / ${byEngine.stock!.recall.toFixed(3)}，R-precision ${byEngine.ours.rPrecision.toFixed(3)} / ${byEngine.stock!.rPrecision.toFixed(3)}（本站 / 原版）`);
 }
 if (all.ours.misses.length) console.log(`  本站未满分的查询：${all.ours.misses.slice(0, 10).map((m) => `${m.query}(${m.rPrecision.toFixed(2)})`).join('，')}`);
 
@@ -373,8 +369,8 @@ console.log(
     queries: all.ours.queries,
     recall: all.ours.recall,
     rPrecision: all.ours.rPrecision,
-    stockRecall: all.stock.recall,
-    stockRPrecision: all.stock.rPrecision,
+    stockRecall: all.stock!.recall,
+    stockRPrecision: all.stock!.rPrecision,
     articlePageBytes: main.weight!.bytes,
     articlePageGzipBytes: main.weight!.gzipBytes,
     targets: Object.fromEntries(checks.map((v) => [v.id, { value: v.value, target: v.target, met: v.met ?? null, ...(v.over ? { over: v.over } : {}) }])),

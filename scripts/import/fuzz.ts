@@ -3,12 +3,13 @@
  * drawStyle: wrap widths, page breaks at drawn lines, page-number and 要目 marker styles, with and
  * without a 要目 heading, the 版记 as paragraphs or a table; as text, as .docx, as PDF through
  * Chromium) and imports each with the importer itself (--out a scratch folder): every draw must
- * give the committed content files byte for byte. A draw that does not is saved under
- * tests/fixtures/import-regressions/ (its file and what differed), which a test replays.
+ * give the committed content files byte for byte. With --save, a draw that does not is saved under
+ * tests/fixtures/import-regressions/ (its file and what differed), which a test replays once
+ * committed; without it, the run writes nothing into the project.
  *
- *   npm run import:fuzz -- [--draws 2000] [--seed N] [--formats text,docx,pdf] [--no-save]
+ *   npm run import:fuzz -- [--draws 2000] [--seed N] [--formats text,docx,pdf] [--save]
  *
- * Draws are split text : Word : PDF as 5 : 2 : 1 (as the CI test's 50 : 20 : 10); one browser serves every PDF.
+ * Draws are split text : Word : PDF as 5 : 2 : 1 (as the test's fixed draws, 50 : 20 : 10); one browser serves every PDF.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -35,7 +36,7 @@ export function saveRegression(result: DrawResult, dir = REGRESSIONS): string {
 
 async function main(): Promise<number> {
   const { values } = parseArgs({
-    options: { draws: { type: 'string', default: '200' }, seed: { type: 'string' }, formats: { type: 'string', default: 'text,docx,pdf' }, 'no-save': { type: 'boolean' } },
+    options: { draws: { type: 'string', default: '200' }, seed: { type: 'string' }, formats: { type: 'string', default: 'text,docx,pdf' }, save: { type: 'boolean' } },
   });
   const draws = Number(values.draws);
   const seed = values.seed ? Number(values.seed) : Math.floor(Math.random() * 2 ** 31);
@@ -56,7 +57,7 @@ async function main(): Promise<number> {
       const count = counts.get(draw.format)!;
       if (result.differences.length) {
         count.fail++;
-        const saved = values['no-save'] ? '' : `，已存为 ${relative(PROJECT_ROOT, saveRegression(result))}`;
+        const saved = values.save ? `，已存为 ${relative(PROJECT_ROOT, saveRegression(result))}` : '';
         console.log(`失败：${draw.format} 种子 ${draw.seed}${saved}\n  ${result.differences.slice(0, 3).join('\n  ')}`);
       } else count.pass++;
       if ((i + 1) % 100 === 0) console.log(`  ${i + 1}/${draws}，${Math.round((Date.now() - started) / 1000)} 秒`);

@@ -1,6 +1,6 @@
 /**
  * Measures the search on a built site against the pages' own text, beside stock Pagefind
- * (`pagefind --site`, default settings) over the same pages.
+ * (`pagefind --site`, default settings) over the same pages (`--no-stock`: the site's search alone).
  *
  * Queries: the names and terms the articles are tagged with (people, organisations, places,
  * topics) and the policy titles, plus random runs of 2–6 Chinese characters and random runs
@@ -10,7 +10,7 @@
  * that lead into a page (a policy's 条, at its anchor) count for their page.
  * recall: share of those pages returned; R-precision: share of them among the first |truth|.
  *
- *   npm run search:eval [-- --site dist] [--random 200] [--mixed 40] [--singles 20] [--seed N] [--json]
+ *   npm run search:eval [-- --site dist] [--random 200] [--mixed 40] [--singles 20] [--seed N] [--no-stock]
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -22,7 +22,7 @@ import { randomCharacters, randomMixed, randomPhrases, seededRandom, truthFor, t
 import { mean, rPrecision, recall } from './metrics.ts';
 import { buildStockCopy } from './stock-index.ts';
 import { fileForPath } from '../lib/files.ts';
-import { launchBrowser, openSession, serveSite, type Engine } from './harness.ts';
+import { openSession, serveEngines, type Engine } from './harness.ts';
 import { exitUnlessChromium } from '../lib/chromium.ts';
 
 export interface EvalOptions {
@@ -36,8 +36,11 @@ export interface EvalOptions {
   names?: number;
   /** Phrases drawn from inside policy parts (条), judged by part, when the site has any (default 60). */
   clauses?: number;
-  /** A stock Pagefind copy of the site made already (buildStockCopy); made here otherwise. */
-  stockDir?: string;
+  /**
+   * Stock Pagefind beside the site's search: a copy of the site made already (buildStockCopy),
+   * or true to make one here (the default); false measures the site's search alone.
+   */
+  stock?: boolean | { dir: string };
 }
 
 export interface EngineFigures {
@@ -51,7 +54,12 @@ export interface EngineFigures {
 export interface EvalReport {
   seed: number;
   pages: number;
-  byKind: Record<QueryKind | 'all', Record<Engine, EngineFigures>>;
+  /** Stock Pagefind's figures only when it was measured. */
+  byKind: Record<QueryKind | 'all', { ours: EngineFigures; stock?: EngineFigures }>;
+  /** Every query asked, in order. */
+  asked: EvalQuery[];
+  /** The names not asked because no page's text holds them verbatim (a tag the text spells otherwise). */
+  unfound: EvalQuery[];
 }
 
 /** The names and terms the site itself tags its articles with, and its policies' titles. */
@@ -117,52 +125,47 @@ export async function evaluate(options: EvalOptions): Promise<EvalReport> {
     // Copied from inside a document's 条: judged by the 条 that holds them.
     ...randomPhrases(units.filter((u) => u.url.includes('#')), units.length ? (options.clauses ?? 60) : 0, random).map((q) => ({ ...q, kind: 'clause' as const })),
   ];
-  const stock = options.stockDir ? { dir: options.stockDir, remove: () => {} } : buildStockCopy(options.site);
-  const browser = await launchBrowser();
-  const servers = { ours: await serveSite(options.site), stock: await serveSite(stock.dir) };
+  const stock = options.stock === false ? undefined : typeof options.stock === 'object' ? { dir: options.stock.dir, remove: () => {} } : buildStockCopy(options.site);
+  const served = await serveEngines({ ours: options.site, ...(stock ? { stock: stock.dir } : {}) }, () => stock?.remove());
   try {
-    const sessions = {
-      ours: await openSession(browser, options.site, servers.ours.origin, 'ours'),
-      stock: await openSession(browser, stock.dir, servers.stock.origin, 'stock'),
-    };
-    const rows: Array<{ query: EvalQuery; truth: Set<string>; results: Record<Engine, string[]> }> = [];
+    const ours = await openSession(served.browser, options.site, served.origins.ours!, 'ours');
+    const theirs = stock ? await openSession(served.browser, stock.dir, served.origins.stock!, 'stock') : undefined;
+    const rows: Array<{ query: EvalQuery; truth: Set<string>; results: Partial<Record<Engine, string[]>> }> = [];
+    const unfound: EvalQuery[] = [];
     for (const query of queries) {
       if (query.kind === 'clause') {
         // By part: our records as they rank; stock Pagefind's sub-results (by heading) as it ranks them.
         const truth = truthFor(units, query.query);
         const inParted = (url: string) => units.some((u) => pageOf(u.url) === pageOf(url));
-        rows.push({
-          query,
-          truth,
-          results: { ours: (await sessions.ours.search(query.query)).filter(inParted), stock: (await sessions.stock.searchParts(query.query)).filter(inParted) },
-        });
+        const results = { ours: (await ours.search(query.query)).filter(inParted), ...(theirs ? { stock: (await theirs.searchParts(query.query)).filter(inParted) } : {}) };
+        rows.push({ query, truth, results });
         continue;
       }
       const truth = truthFor(pages, query.query);
-      if (truth.size === 0) continue; // a tag the text never spells out verbatim
-      rows.push({ query, truth, results: { ours: asPages(await sessions.ours.search(query.query)), stock: await sessions.stock.search(query.query) } });
+      if (truth.size === 0) {
+        unfound.push(query); // a tag the text never spells out verbatim
+        continue;
+      }
+      rows.push({ query, truth, results: { ours: asPages(await ours.search(query.query)), ...(theirs ? { stock: await theirs.search(query.query) } : {}) } });
     }
     const figures = (kind: QueryKind | 'all', engine: Engine): EngineFigures => {
       // 'all' is by page: the clause rows are judged by part and stand apart.
       const selected = rows.filter((row) => (kind === 'all' ? row.query.kind !== 'clause' : row.query.kind === kind));
-      const scored = selected.map((row) => ({ row, recall: recall(row.results[engine], row.truth), rPrecision: rPrecision(row.results[engine], row.truth) }));
+      const scored = selected.map((row) => ({ row, recall: recall(row.results[engine]!, row.truth), rPrecision: rPrecision(row.results[engine]!, row.truth) }));
       return {
         queries: selected.length,
         recall: mean(scored.map((s) => s.recall)),
         rPrecision: mean(scored.map((s) => s.rPrecision)),
         misses: scored
           .filter((s) => s.rPrecision < 1 || s.recall < 1)
-          .map((s) => ({ query: s.row.query.query, kind: s.row.query.kind, truth: s.row.truth.size, rPrecision: s.rPrecision, top: s.row.results[engine].slice(0, 3) })),
+          .map((s) => ({ query: s.row.query.query, kind: s.row.query.kind, truth: s.row.truth.size, rPrecision: s.rPrecision, top: s.row.results[engine]!.slice(0, 3) })),
       };
     };
     const kinds = ['name', 'phrase', 'mixed', 'single', 'all', 'clause'] as const;
-    const byKind = Object.fromEntries(kinds.map((kind) => [kind, { ours: figures(kind, 'ours'), stock: figures(kind, 'stock') }])) as EvalReport['byKind'];
-    return { seed: options.seed, pages: pages.length, byKind };
+    const byKind = Object.fromEntries(kinds.map((kind) => [kind, { ours: figures(kind, 'ours'), ...(stock ? { stock: figures(kind, 'stock') } : {}) }])) as EvalReport['byKind'];
+    return { seed: options.seed, pages: pages.length, byKind, asked: rows.map((row) => row.query), unfound };
   } finally {
-    await browser.close();
-    await servers.ours.close();
-    await servers.stock.close();
-    stock.remove();
+    await served.close();
   }
 }
 
@@ -175,19 +178,21 @@ export function formatReport(report: EvalReport): string {
     '| 查询 | 数量 | 本站 召回率 | 本站 R-precision | Pagefind 原版 召回率 | Pagefind 原版 R-precision |',
     '|---|---:|---:|---:|---:|---:|',
   ];
-  for (const [kind, figures] of Object.entries(report.byKind) as Array<[QueryKind | 'all', Record<Engine, EngineFigures>]>) {
-    // A kind the site has no queries of (条 where no document has them) has no figures.
-    const figure = (value: number) => (figures.ours.queries ? value.toFixed(3) : '–');
+  for (const [kind, figures] of Object.entries(report.byKind) as Array<[QueryKind | 'all', EvalReport['byKind']['all']]>) {
+    // A kind the site has no queries of (条 where no document has them) has no figures; nor stock Pagefind when it was not measured.
+    const figure = (value: number | undefined) => (figures.ours.queries && value !== undefined ? value.toFixed(3) : '–');
     lines.push(
-      `| ${KIND_NAMES[kind]} | ${figures.ours.queries} | ${figure(figures.ours.recall)} | ${figure(figures.ours.rPrecision)} | ${figure(figures.stock.recall)} | ${figure(figures.stock.rPrecision)} |`,
+      `| ${KIND_NAMES[kind]} | ${figures.ours.queries} | ${figure(figures.ours.recall)} | ${figure(figures.ours.rPrecision)} | ${figure(figures.stock?.recall)} | ${figure(figures.stock?.rPrecision)} |`,
     );
   }
   const misses = [...report.byKind.all.ours.misses, ...report.byKind.clause.ours.misses];
   lines.push('', misses.length ? `本站未达满分的查询（${misses.length}）：` : '本站每个查询都满分。');
   for (const miss of misses.slice(0, 20)) lines.push(`  ${miss.query}（${miss.kind}，应有 ${miss.truth} 页）R-precision ${miss.rPrecision.toFixed(2)}，前列：${miss.top.join(' ')}`);
-  const stockMisses = report.byKind.all.stock.misses;
-  lines.push(`Pagefind 原版未达满分的查询：${stockMisses.length}，例如：`);
-  for (const miss of stockMisses.slice(0, 5)) lines.push(`  ${miss.query}（应有 ${miss.truth} 页）R-precision ${miss.rPrecision.toFixed(2)}`);
+  const stockMisses = report.byKind.all.stock?.misses;
+  if (stockMisses) {
+    lines.push(`Pagefind 原版未达满分的查询：${stockMisses.length}，例如：`);
+    for (const miss of stockMisses.slice(0, 5)) lines.push(`  ${miss.query}（应有 ${miss.truth} 页）R-precision ${miss.rPrecision.toFixed(2)}`);
+  }
   return lines.join('\n');
 }
 
@@ -199,12 +204,12 @@ if (import.meta.main) {
       mixed: { type: 'string', default: '40' },
       singles: { type: 'string', default: '20' },
       seed: { type: 'string' },
-      json: { type: 'boolean', default: false },
+      'no-stock': { type: 'boolean', default: false },
     },
   });
   exitUnlessChromium('评测搜索');
   const seed = values.seed ? Number(values.seed) : Date.now() % 2 ** 31;
-  const report = await evaluate({ site: values.site, random: Number(values.random), mixed: Number(values.mixed), singles: Number(values.singles), seed });
+  const report = await evaluate({ site: values.site, random: Number(values.random), mixed: Number(values.mixed), singles: Number(values.singles), seed, stock: !values['no-stock'] });
   console.log(formatReport(report));
   const all = report.byKind.all;
   const clause = report.byKind.clause;
@@ -215,13 +220,13 @@ if (import.meta.main) {
       queries: all.ours.queries,
       recall: all.ours.recall,
       rPrecision: all.ours.rPrecision,
-      stockRecall: all.stock.recall,
-      stockRPrecision: all.stock.rPrecision,
+      stockRecall: all.stock?.recall,
+      stockRPrecision: all.stock?.rPrecision,
       clauseQueries: clause.ours.queries,
       clauseRecall: clause.ours.recall,
       clauseRPrecision: clause.ours.rPrecision,
-      stockClauseRecall: clause.stock.recall,
-      stockClauseRPrecision: clause.stock.rPrecision,
+      stockClauseRecall: clause.stock?.recall,
+      stockClauseRPrecision: clause.stock?.rPrecision,
     }),
   );
 }

@@ -120,6 +120,42 @@ export async function launchBrowser(): Promise<Browser> {
   return chromium.launch(chromiumLaunch);
 }
 
+/** Each engine's copy of a site served on a port of its own, and one browser to search them from. */
+export interface ServedEngines {
+  browser: Browser;
+  /** The origin each engine's site is served at. */
+  origins: Partial<Record<Engine, string>>;
+  /** Closes the browser and the servers, then runs the `cleanup` given (the stock copy's removal), whatever fails. */
+  close: () => Promise<void>;
+}
+
+/** Serves each engine's site (`dirs`) and launches the browser: the evaluation's and the benchmark's set-up, and their teardown. */
+export async function serveEngines(dirs: Partial<Record<Engine, string>>, cleanup: () => void = () => {}): Promise<ServedEngines> {
+  const servers: Array<{ close: () => Promise<void> }> = [];
+  let browser: Browser | undefined;
+  const close = async () => {
+    try {
+      await browser?.close();
+      for (const server of servers) await server.close();
+    } finally {
+      cleanup();
+    }
+  };
+  try {
+    const origins: Partial<Record<Engine, string>> = {};
+    for (const [engine, dir] of Object.entries(dirs) as Array<[Engine, string]>) {
+      const server = await serveSite(dir);
+      servers.push(server);
+      origins[engine] = server.origin;
+    }
+    browser = await launchBrowser();
+    return { browser, origins, close };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}
+
 export interface QueryCost {
   /** Bytes on the wire (compressed bodies and headers) for the search's own files. */
   bytes: number;

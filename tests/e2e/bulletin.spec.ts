@@ -58,7 +58,7 @@ test.describe('article pages', () => {
       const nav = page.getByRole('navigation', { name: '本期其他文章' });
       if (i > 0) await expect(nav.getByRole('link', { name: /上一篇/ })).toContainText(seedArticles[i - 1]!.headline);
       else await expect(nav).toContainText('本篇为本期第一篇');
-      if (i < 6) await expect(nav.getByRole('link', { name: /下一篇/ })).toContainText(seedArticles[i + 1]!.headline);
+      if (i < seedArticles.length - 1) await expect(nav.getByRole('link', { name: /下一篇/ })).toContainText(seedArticles[i + 1]!.headline);
       else await expect(nav).toContainText('本篇为本期最后一篇');
     }
   });

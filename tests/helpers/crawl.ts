@@ -4,6 +4,9 @@
  * page-level checks (axe, lang, headings) over every page there is.
  */
 import type { APIRequestContext } from '@playwright/test';
+import { join, relative } from 'node:path';
+import { listFiles, pathForFile } from '../../scripts/lib/files.ts';
+import { PROJECT_ROOT } from './content-copy.ts';
 
 export interface CrawledPage {
   url: string;
@@ -40,6 +43,23 @@ export async function crawl(request: APIRequestContext, baseURL: string, start =
   }
   return pages;
 }
+
+/**
+ * The address of every page of a built edition (`dist` or `dist-internal`) that a crawl from the
+ * home page must reach, sorted: each of its .html files but 404.html and the search page (the
+ * search box's form leads there, not a link).
+ */
+export function builtPages(dir: string): string[] {
+  const root = join(PROJECT_ROOT, dir);
+  const pages = listFiles(root)
+    .map((file) => relative(root, file))
+    .filter((path) => path.endsWith('.html') && path !== '404.html' && path !== 'search/index.html');
+  if (!pages.length) throw new Error(`${dir}/ has no page: build it first (npm run build, npm run build:internal)`);
+  return pages.map(pathForFile).sort();
+}
+
+/** The addresses of the crawled pages that answered with HTML and 200, sorted. */
+export const crawledPages = (pages: Iterable<CrawledPage>) => [...pages].filter((p) => p.html && p.status === 200).map((p) => new URL(p.url).pathname).sort();
 
 /** The ids an HTML page defines, for checking #fragments. */
 export function idsOf(html: string): Set<string> {

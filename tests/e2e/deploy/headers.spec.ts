@@ -72,7 +72,12 @@ for (const edition of ['public', 'internal'] as const) {
       check(path, 'X-Robots-Tag', response.headers['x-robots-tag'], edition === 'internal' ? 'noindex, nofollow' : undefined);
       // Each precompressed copy goes out byte for byte as the build wrote it.
       for (const [encoding, suffix] of [['br', '.br'], ['gzip', '.gz']] as const) {
-        if (!existsSync(join(root, path + suffix)) || path === '404.html') continue;
+        // Every page has its copies (pages are text enough to be worth it); another file only when compressing saved enough.
+        if (path === '404.html') continue;
+        if (!existsSync(join(root, path + suffix))) {
+          if (path.endsWith('.html')) wrong.push(`${path}: no ${path}${suffix}`);
+          continue;
+        }
         const compressed = await rawGet(`${nginxUrls[edition]}${addressOf(path)}`, { ...auth, 'accept-encoding': encoding });
         check(path, `Content-Encoding (${encoding})`, compressed.headers['content-encoding'], encoding);
         if (!compressed.body.equals(readFileSync(join(root, path + suffix)))) wrong.push(`${path}: the ${encoding} response is not ${path}${suffix}`);
@@ -81,7 +86,7 @@ for (const edition of ['public', 'internal'] as const) {
         if (!decoded.equals(readFileSync(join(root, path)))) wrong.push(`${path}${suffix} is not ${path} compressed`);
       }
     }
-    expect(files.length).toBeGreaterThan(20);
+    expect(files).toContain('index.html');
     expect(wrong).toEqual([]);
   });
 }
