@@ -130,7 +130,7 @@ export function buildPolicy(doc: ParsedOfficial): { entry: PolicyEntry; undecide
     ...rest,
     id,
     category: categoryOf(doc.title),
-    status: doc.docNumber || doc.writtenDate ? 'in-force' : 'draft',
+    status: doc.repealedDate ? 'repealed' : doc.docNumber || doc.writtenDate ? 'in-force' : 'draft',
     visibility: doc.disclosure && PUBLIC_DISCLOSURES.includes(doc.disclosure) ? 'public' : 'internal',
     ...terms,
   };

@@ -58,6 +58,10 @@ export interface ParsedOfficial {
   indexNumber?: string;
   subject?: string;
   publishedDate?: string;
+  /** From a site page's metadata block: 生效日期, 失效日期, 废止日期 (the text's own words win for the first two). */
+  effectiveDate?: string;
+  expiryDate?: string;
+  repealedDate?: string;
   main: OfficialBlock[];
   attachments: OfficialAttachment[];
   /** What could not be read with confidence, for the editor. */
@@ -448,6 +452,10 @@ export function parseOfficial(blocks: readonly SourceBlock[]): ParsedOfficial {
   if (metadata.indexNumber) result.indexNumber = metadata.indexNumber;
   if (metadata.subject) result.subject = metadata.subject;
   if (metadata.publishedDate) result.publishedDate = metadata.publishedDate;
+  // Dates the text itself may state better (自2019年4月1日起施行): build-policy.ts prefers the text's.
+  if (metadata.effectiveDate) result.effectiveDate = metadata.effectiveDate;
+  if (metadata.expiryDate) result.expiryDate = metadata.expiryDate;
+  if (metadata.repealedDate) result.repealedDate = metadata.repealedDate;
 
   // The 版记: 抄送：…。 (perhaps wrapped) and 印发机关 … 印发, wherever the reading order put them after the title.
   const taken = new Set<number>();
@@ -487,7 +495,12 @@ export function parseOfficial(blocks: readonly SourceBlock[]): ParsedOfficial {
 
   // The 成文日期: a date on a line of its own (the first after the body; an 附件 or a carried document may hold more).
   const dateAt = rest.findIndex((u) => !u.rows && DATE_ONLY.test(tidy(u.text)));
-  const attachmentHeads = rest.map((_, i) => (i > dateAt && ATTACHMENT_HEAD.test(restText(i)) ? i : -1)).filter((i) => i >= 0);
+  // 附件1 alone on a line, or 附件1：its title on one line (as a site page and many Word files set it).
+  const inlineHead = (text: string) => {
+    const m = /^附\s*件\s*(\d{1,2})?\s*[:：]\s*(\S.*)$/.exec(text);
+    return m && titleLike(m[2]!) && !/^\d{1,2}\s*[.．、]/.test(m[2]!) ? { number: m[1], title: m[2]! } : undefined;
+  };
+  const attachmentHeads = rest.map((_, i) => (i > dateAt && dateAt >= 0 && (ATTACHMENT_HEAD.test(restText(i)) || inlineHead(restText(i))) ? i : -1)).filter((i) => i >= 0);
   const closingEnd = attachmentHeads[0] ?? rest.length;
 
   // The 主体's end: the 附件说明, the 署名, the 成文日期 and the 附注, in whatever order extraction gave them.
@@ -632,14 +645,18 @@ export function parseOfficial(blocks: readonly SourceBlock[]): ParsedOfficial {
   // Each attachment: 附件N, its title (as listed), its text.
   const shift = carried?.unlabelled ? 1 : 0;
   attachmentHeads.forEach((head, k) => {
-    const label = ATTACHMENT_HEAD.exec(restText(head))!;
+    const inline = inlineHead(restText(head));
+    const label = inline ? [restText(head), inline.number] : ATTACHMENT_HEAD.exec(restText(head))!;
     const number = (label[1] ? Number(label[1]) : k + 1) + shift;
     const end = attachmentHeads[k + 1] ?? rest.length;
     let from = head + 1;
     // The title under 附件N: the listed title, however wrapped.
     const entry = attachments.find((a) => a.number === number && !a.unlabelled);
     let pageTitle = '';
-    if (entry) {
+    if (inline) {
+      pageTitle = joinTitle([inline.title]);
+      if (entry && compactKey(entry.title) !== compactKey(pageTitle)) undecided.push(`附件${number - shift}的标题“${pageTitle}”与附件说明“${entry.title}”不一致，请核对`);
+    } else if (entry) {
       const key = compactKey(entry.title);
       let joined = '';
       for (let n = from; n < end && n < from + 4; n++) {

@@ -48,6 +48,7 @@ export function renderPolicy(entry: PolicyEntry): string {
     ...field('printedDate', entry.printedDate),
     ...field('effectiveDate', entry.effectiveDate),
     ...field('expiryDate', entry.expiryDate),
+    ...field('repealedDate', entry.repealedDate),
     ...field('publishedDate', entry.publishedDate),
     ...field('indexNumber', entry.indexNumber),
     ...field('subject', entry.subject),

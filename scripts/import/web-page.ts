@@ -138,7 +138,12 @@ export function readMetadata(lines: readonly string[], from: number, step: 1 | -
   for (const [label, raw] of pairs) {
     const field = fieldOf(label);
     const value = raw.replace(/\s+/g, ' ').trim();
-    if (!field || !value) continue;
+    if (!value) continue;
+    if (!field) {
+      undecided.push(`网页信息栏的“${label}：${value}”在文件库中没有对应的字段，未导入`);
+      continue;
+    }
+    if (field === 'validity') undecided.push(`网页信息栏写明${label}“${value}”：文件库的时效性由成文、实施、失效、废止日期和修订关系推出，请核对`);
     if (field === 'writtenDate' || field === 'publishedDate' || field === 'effectiveDate' || field === 'expiryDate' || field === 'repealedDate') {
       const iso = readLooseDate(value);
       if (iso) metadata[field] = iso;

@@ -30,7 +30,9 @@ describe('refusing bad input', () => {
   });
 
   it('a file that cannot be read as text, PDF or Word', () => {
-    expect(refused('gbk.txt', Buffer.from([0xb9, 0xa4, 0xd7, 0xf7, 0xd2, 0xaa, 0xd1, 0xb6]))).toContain('不是 UTF-8 文本');
+    // GBK text (工作要讯) is read — and is neither a bulletin nor a document; bytes that are no text in either encoding are refused.
+    expect(refused('gbk.txt', Buffer.from([0xb9, 0xa4, 0xd7, 0xf7, 0xd2, 0xaa, 0xd1, 0xb6]))).toContain('既不是《工作要讯》');
+    expect(refused('binary.txt', Buffer.from([0xff, 0xff, 0x80, 0xfe, 0xff, 0x81]))).toContain('不是 UTF-8 或 GBK（GB18030）编码的文本');
     expect(refused('broken.pdf', '%PDF-1.7\nthis is no PDF at all')).toContain('无法读取这个 PDF');
     expect(refused('renamed.pdf', seed)).toContain('扩展名是 .pdf，内容却不是 PDF');
     expect(refused('broken.docx', Buffer.concat([Buffer.from('PK\x03\x04'), Buffer.alloc(64)]))).toContain('无法读取这个 Word 文件');
