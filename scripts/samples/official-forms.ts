@@ -91,7 +91,7 @@ const TOPICS: readonly { long: string; short: string }[] = [
   { long: '本科教学质量监测', short: '质量监测' },
 ];
 
-const MEASURE_KINDS = ['管理办法', '实施细则', '暂行办法', '考核评价办法', '管理规定'] as const;
+const MEASURE_KINDS = ['管理办法', '实施细则', '暂行办法', '考评办法', '管理规定'] as const;
 const PURPOSES = ['进一步加强{T}工作', '规范{T}管理', '提高{T}工作水平', '推动{T}高质量发展', '健全{T}工作机制'];
 const BASES = ['根据国家有关规定', '依据《示例省教育条例》等有关规定', '根据有关法律法规', '按照省委、省政府有关部署'];
 const SURNAMES = ['张', '王', '李', '赵', '刘', '陈', '杨', '黄', '周', '吴'];

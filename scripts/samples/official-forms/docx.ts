@@ -73,9 +73,13 @@ export async function officialDocx(form: OfficialForm): Promise<Buffer> {
     if (!w.softBreaks || !text) return [new TextRun({ text, ...(options.bold ? { bold: true } : {}), ...(options.font ? { font: options.font } : {}) })];
     const chars = [...text];
     const out: TextRun[] = [];
-    // 26 characters a printed line after the first (which has the indent, or the lead before it).
-    for (let start = 0, width = 26 - offset; start < chars.length; start += width, width = 28) {
-      out.push(new TextRun({ text: chars.slice(start, start + width).join(''), ...(start ? { break: 1 } : {}), ...(options.bold ? { bold: true } : {}), ...(options.font ? { font: options.font } : {}) }));
+    // 28 characters a printed line, fewer on the first (the indent, or the lead before it); a line
+    // never starts with closing punctuation (the PDF it was pasted from kept that rule).
+    for (let start = 0, width = 26 - offset; start < chars.length; width = 28) {
+      let end = Math.min(chars.length, start + Math.max(1, width));
+      while (end < chars.length && /[，。；：、）》」』！？]/u.test(chars[end]!)) end++;
+      out.push(new TextRun({ text: chars.slice(start, end).join(''), ...(start ? { break: 1 } : {}), ...(options.bold ? { bold: true } : {}), ...(options.font ? { font: options.font } : {}) }));
+      start = end;
     }
     return out;
   };

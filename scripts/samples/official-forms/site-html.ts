@@ -46,9 +46,12 @@ export function siteHtml(form: OfficialForm): string {
         break;
       case 'metadata': {
         const rows: string[] = [];
-        if (site.metadata === 'values-only' || site.metadata === 'label-above-value') {
+        if (site.metadata === 'values-only') {
+          // The labels drawn by the stylesheet (::before), as some CMS templates do: a copy or a reader of the HTML gets the values alone.
+          for (const [label, value] of block.pairs) rows.push(`<tr><th class="label" data-label="${escape(label)}"></th><td>${escape(value)}</td></tr>`);
+        } else if (site.metadata === 'label-above-value') {
           // Label and value in cells of their own, one pair a row.
-          for (const [label, value] of block.pairs) rows.push(`<tr><th>${escape(label)}${site.metadata === 'values-only' ? '' : site.colon}</th><td>${escape(value)}</td></tr>`);
+          for (const [label, value] of block.pairs) rows.push(`<tr><th>${escape(label)}${site.colon}</th><td>${escape(value)}</td></tr>`);
         } else {
           for (let i = 0; i < block.pairs.length; i += 2) {
             rows.push(`<tr>${block.pairs.slice(i, i + 2).map(([label, value]) => `<th>${escape(label)}${site.colon}</th><td>${escape(value)}</td>`).join('')}</tr>`);
@@ -117,6 +120,7 @@ export function siteHtml(form: OfficialForm): string {
   .xxgk-info { width: 100%; border-collapse: collapse; margin: 12px 0; font-size: 14px; }
   .xxgk-info th, .xxgk-info td { border: 1px solid #ddd; padding: 4px 8px; text-align: left; }
   .xxgk-info th { background: #f5f5f5; width: 12%; white-space: nowrap; }
+  .xxgk-info th[data-label]::before { content: attr(data-label) "："; }
   .article-title { text-align: center; font-size: 24px; color: #b30000; }
   .TRS_Editor p { margin: 0 0 0.5em; }
   .banji { border-top: 1px solid #000; border-bottom: 1px solid #000; margin-top: 2em; }
