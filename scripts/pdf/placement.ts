@@ -48,7 +48,14 @@ export interface Placement {
   steps: number;
 }
 
-export type PlacementResult = Placement | { error: 'no-closing-block' | 'closing-block-splits' | 'not-placed'; detail?: string };
+/**
+ * A placement, or why there is none. Past a page without a 版记, the measure of its rule below
+ * its last baseline comes with the reason: the fallback (render.ts `correctClosingBlock`) needs it.
+ */
+export type PlacementResult =
+  | Placement
+  | { error: 'no-closing-block' }
+  | { error: 'closing-block-splits' | 'not-placed'; detail?: string; ruleBelowBaselinePt: number };
 
 export function measureClosingBlock(input: PlacementInput): PlacementResult {
   const FORCED = ['page', 'left', 'right', 'recto', 'verso'];
@@ -133,8 +140,8 @@ export function measureClosingBlock(input: PlacementInput): PlacementResult {
     };
     setOffset(0);
     const start = measure();
-    if (!start) return { error: 'not-placed', detail: 'the 版记 has no box' };
-    if (start.splits) return { error: 'closing-block-splits' };
+    if (!start) return { error: 'not-placed', detail: 'the 版记 has no box', ruleBelowBaselinePt };
+    if (start.splits) return { error: 'closing-block-splits', ruleBelowBaselinePt };
     let good = { offset: 0, gapPt: start.gapPt };
     let tooFar = Infinity;
     /** Points the 版记 moves per point of space (CSS points of the offset, print points of the move). */
@@ -156,7 +163,7 @@ export function measureClosingBlock(input: PlacementInput): PlacementResult {
       if (moved > 0) rate = moved / (offset - good.offset);
       good = { offset, gapPt: next.gapPt };
     }
-    if (!placed(good.gapPt)) return { error: 'not-placed', detail: `${good.gapPt.toFixed(2)} pt from the foot after ${steps} layouts` };
+    if (!placed(good.gapPt)) return { error: 'not-placed', detail: `${good.gapPt.toFixed(2)} pt from the foot after ${steps} layouts`, ruleBelowBaselinePt };
     return { offsetPt: Number(good.offset.toFixed(2)), pages: start.column + 1, ruleBelowBaselinePt, scale, gapPt: good.gapPt, steps };
   } finally {
     for (const undo of restore.reverse()) undo();

@@ -222,8 +222,10 @@ export class PdfRenderer {
   private async placeClosingBlock(page: Page, path: string): Promise<Rendered> {
     this.placement ??= measurePrintBlock(this.context).then(placementInput);
     const plan = await page.evaluate(measureClosingBlock, await this.placement);
-    if ('error' in plan && plan.error === 'no-closing-block') throw new PdfRenderError(`${path}：页面没有版记（.closing-block）`);
-    if ('error' in plan) return this.correctClosingBlock(page, path, undefined, 0);
+    if ('error' in plan) {
+      if (plan.error === 'no-closing-block') throw new PdfRenderError(`${path}：页面没有版记（.closing-block）`);
+      return this.correctClosingBlock(page, path, plan.ruleBelowBaselinePt, 0);
+    }
     const rendered = await this.print(page, path, plan.offsetPt);
     const baseline = rendered.reading.lowestBaseline(rendered.pages, TEXT_BLOCK_FOOT_PT - 8);
     const off = baseline === undefined ? Infinity : baseline - plan.ruleBelowBaselinePt - TEXT_BLOCK_FOOT_PT;
@@ -240,23 +242,10 @@ export class PdfRenderer {
    * The 版记 need not move one for one with the space (a gap that spans a page break, a page that
    * starts with a forced break, as a policy's last 附件 does): each render measures how far it
    * moved, and an offset that pushes it onto a page of its own is never kept, only halved towards
-   * the last good one.
+   * the last good one. `ruleBelowBaselinePt`: the 版记's bottom rule below its last baseline, as
+   * placement.ts measured it.
    */
-  private async correctClosingBlock(page: Page, path: string, measured: number | undefined, printedBefore: number): Promise<Rendered> {
-    const ruleBelowBaselinePt = measured ?? await page.evaluate(() => {
-      const block = document.querySelector('.closing-block');
-      if (!block) return undefined;
-      let last: Element = block;
-      while (last.lastElementChild) last = last.lastElementChild;
-      const probe = document.createElement('span');
-      probe.style.cssText = 'display:inline-block;width:0;height:0;';
-      last.append(probe);
-      // An empty inline-block's bottom is its line's baseline.
-      const gap = block.getBoundingClientRect().bottom - probe.getBoundingClientRect().bottom;
-      probe.remove();
-      return gap * 0.75;
-    });
-    if (ruleBelowBaselinePt === undefined) throw new PdfRenderError(`${path}：页面没有版记（.closing-block）`);
+  private async correctClosingBlock(page: Page, path: string, ruleBelowBaselinePt: number, printedBefore: number): Promise<Rendered> {
     const baselineOf = (rendered: Rendered & { reading: PdfReading }) => {
       const baseline = rendered.reading.lowestBaseline(rendered.pages, TEXT_BLOCK_FOOT_PT - 8);
       if (baseline === undefined) throw new PdfRenderError(`${path}：在最后一页找不到版记`);

@@ -1,9 +1,8 @@
 /**
  * /policies/feed.xml: the policy library's changes, newest first (src/lib/policy/changes.ts) —
- * a document issued, revised, repealed or lapsed — for the staff who follow the library. Built
- * with @astrojs/rss, as the bulletin's feed is; only what this edition shows.
+ * a document issued, revised, repealed or lapsed — for the staff who follow the library. The
+ * channel is the bulletin feed's (src/lib/feeds.ts); only what this edition shows.
  */
-import rss from '@astrojs/rss';
 import type { APIContext } from 'astro';
 import { getSiteContent, type Policy } from '../../data/site.ts';
 import { buildDate } from '../../data/policies.ts';
@@ -11,7 +10,8 @@ import { policyChanges, type ChangeKind } from '../../lib/policy/changes.ts';
 import { formatChineseDate } from '../../lib/chinese-date.ts';
 import { quotedTitle } from '../../lib/policy/facts.ts';
 import { SITE_OWNER } from '../../lib/site.ts';
-import { absoluteUrl, policyFeedUrl, policyUrl } from '../../lib/urls.ts';
+import { feedResponse, publicationMoment } from '../../lib/feeds.ts';
+import { policyFeedUrl, policyUrl } from '../../lib/urls.ts';
 
 const VERBS: Record<ChangeKind, string> = { issued: '印发', revised: '已修订', repealed: '已废止', lapsed: '已失效' };
 
@@ -20,13 +20,11 @@ export async function GET(context: APIContext) {
   const { policies } = await getSiteContent();
   const byId = new Map(policies.map((p) => [p.id, p]));
   const named = (p: Policy) => `${quotedTitle(p.data.title)}${p.data.docNumber ? `（${p.data.docNumber}）` : ''}`;
-  return rss({
+  return feedResponse({
     title: `政策文件变动 · ${SITE_OWNER}`,
     description: `${SITE_OWNER}政策文件库的变动：文件的印发、修订、废止和失效，新的在前。`,
     site,
-    trailingSlash: true,
-    xmlns: { atom: 'http://www.w3.org/2005/Atom' },
-    customData: `<language>zh-cn</language><atom:link href="${absoluteUrl(policyFeedUrl, site)}" rel="self" type="application/rss+xml"/>`,
+    self: policyFeedUrl,
     items: policyChanges(policies, buildDate()).map((change) => {
       const policy = byId.get(change.id)!;
       const by = change.by ? byId.get(change.by) : undefined;
@@ -45,7 +43,7 @@ export async function GET(context: APIContext) {
         // otherwise), at an anchor of the change's own: @astrojs/rss makes the link each item's
         // guid, and two changes of one document must not share one.
         link: `${policyUrl(by?.id ?? policy.id)}#${VERBS[change.kind]}-${change.date}`,
-        pubDate: new Date(`${change.date}T12:00:00Z`),
+        pubDate: publicationMoment(change.date),
         description,
         categories: [VERBS[change.kind], policy.data.category],
       };
