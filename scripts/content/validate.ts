@@ -19,6 +19,9 @@ import { policySchema, PUBLIC_DISCLOSURES, type PolicyData } from '../../src/sch
 import { topicSchema, type TopicData } from '../../src/schemas/topic.ts';
 import { COLLECTIONS, loadContent, type ContentFile } from '../../src/lib/content/collections.ts';
 import { markdownOnlyProblems } from './markdown-only.ts';
+import { classificationProblems } from './classification.ts';
+import { linkProblems } from './links.ts';
+import { formatCount, MAX_BODY_CHARACTERS } from '../lib/limits.ts';
 import { describeIssues, fieldName } from './messages.ts';
 import { hasText, structureDocument } from '../../src/lib/policy/structure.ts';
 import { isPublishable, REVIEW_PENDING } from '../../src/lib/issue-review.ts';
@@ -86,6 +89,7 @@ export function validateContent(root: string): { problems: Problem[]; content: V
   checkIssues(content, report);
   checkPhotos(root, content, files, photos, report, problems);
   checkPolicyTexts(content, report, problems);
+  checkClassification(content, report, problems);
   checkBodies(files, problems);
   return { problems, content };
 }
@@ -236,13 +240,29 @@ function checkPolicyTexts(content: ValidatedContent, report: Report, problems: P
   }
 }
 
+/** What may be public (classification.ts): no 密级 in the public edition, a 公开方式 for every public policy but a catalogue entry of a published article, one document a 文号. */
+function checkClassification(content: ValidatedContent, report: Report, problems: Problem[]) {
+  const hasBody = ({ file }: { file: ContentFile }) => hasText(structureDocument(file.body, file.bodyLine));
+  for (const problem of classificationProblems(content, hasBody)) {
+    if (problem.line) problems.push({ path: problem.file.path, line: problem.line, field: fieldName(problem.path), message: problem.message });
+    else report(problem.file, problem.path, problem.message);
+  }
+}
+
 /**
  * Every body is Markdown, as the site renders it (loader.ts): nothing MDX would read as a tag,
  * an expression or an import (markdown-only.ts).
  */
 function checkBodies(files: ContentFile[], problems: Problem[]) {
   for (const file of files.filter((f) => COLLECTIONS[f.collection].kind === 'frontmatter' && !f.syntaxErrors.length)) {
-    for (const problem of markdownOnlyProblems(file.body)) problems.push({ path: file.path, line: file.bodyLine + problem.line - 1, field: '', message: problem.message });
+    // A body longer than the build takes is refused before anything reads it further.
+    if (file.body.length > MAX_BODY_CHARACTERS) {
+      problems.push({ path: file.path, line: file.bodyLine, field: '', message: `正文有 ${formatCount(file.body.length)} 个字符，超过上限 ${formatCount(MAX_BODY_CHARACTERS)}：请把文件拆分，或把附件另作文件` });
+      continue;
+    }
+    for (const problem of [...markdownOnlyProblems(file.body), ...linkProblems(file.body)].sort((a, b) => a.line - b.line)) {
+      problems.push({ path: file.path, line: file.bodyLine + problem.line - 1, field: '', message: problem.message });
+    }
   }
 }
 

@@ -4,7 +4,7 @@
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { SITE_EDITION } from 'astro:env/server';
-import { parseEdition, isVisibleIn, type Edition } from '../lib/edition.ts';
+import { parseEdition, isPublicPolicy, type Edition } from '../lib/edition.ts';
 import { compareIssuesNewestFirst, orderByIds } from '../lib/ordering.ts';
 import { isPublishable } from '../lib/issue-review.ts';
 import { policyDate } from '../lib/policy/facts.ts';
@@ -67,14 +67,16 @@ async function load(): Promise<SiteContent> {
   };
   const listed = (p: Policy) => policyDate(p.data) ?? '';
   const sortedPolicies = [...policyEntries].sort((a, b) => listed(b).localeCompare(listed(a)) || a.data.title.localeCompare(b.data.title, 'zh-CN'));
-  const visiblePolicies = sortedPolicies.filter((p) => isVisibleIn(edition, p.data.visibility));
+  // The public edition holds only what may be public: no 密级, disclosed as public or a catalogue entry of a published article (isPublicPolicy).
+  const inEdition = (p: Policy) => edition === 'internal' || isPublicPolicy(p.data, Boolean(p.body?.trim()));
+  const visiblePolicies = sortedPolicies.filter(inEdition);
   registerPolicies(visiblePolicies);
   return {
     issues,
     articles: issues.flatMap((entry) => entry.articles),
     issueOf,
     policies: visiblePolicies,
-    hiddenPolicies: sortedPolicies.filter((p) => !isVisibleIn(edition, p.data.visibility)),
+    hiddenPolicies: sortedPolicies.filter((p) => !inEdition(p)),
     topics: [...topics].sort((a, b) => a.id.localeCompare(b.id, 'zh-CN')),
   };
 }

@@ -35,11 +35,15 @@ export interface Canary {
   url: string;
   /** The OCR draft's string, in its headline and text. */
   draftToken: string;
+  /** A classified document's string (secrecy: 绝密, internal), in its title and text. */
+  secretToken: string;
+  /** The classified document's id. */
+  secretId: string;
 }
 
 function drawCanary(): Canary {
-  const [id, titleToken, bodyToken, draftToken] = [`canary-${token()}`, token(), token(), token()];
-  return { id, titleToken, bodyToken, title: `合成测试用内部文件${titleToken}办法`, url: `/policies/${id}/`, draftToken };
+  const [id, titleToken, bodyToken, draftToken, secretToken] = [`canary-${token()}`, token(), token(), token(), token()];
+  return { id, titleToken, bodyToken, title: `合成测试用内部文件${titleToken}办法`, url: `/policies/${id}/`, draftToken, secretToken, secretId: `canary-secret-${token()}` };
 }
 
 /** The OCR draft, an issue after the real one (合成测试数据, not an official text). */
@@ -92,6 +96,27 @@ supersedes:
 本段为自动测试生成的合成文字，不是官方文件。识别码 ${canary.bodyToken} 只出现在这里。
 `;
 
+// A classified document (合成测试数据): a 密级, a 保密期限 and the mark in its text, which the
+// public edition never holds whatever its other fields say (it says 此件主动公开 and names a
+// published article); the check refuses it as public, so it is internal.
+const secretFile = (canary: Canary) => `---
+title: 合成测试用涉密文件${canary.secretToken}通知
+status: in-force
+category: 通知
+visibility: internal
+secrecy: 绝密
+secrecyPeriod: 30年
+docNumber: 合成密〔2017〕${1 + randomInt(999)}号
+disclosure: 主动公开
+mentionedIn:
+  - 2017-02/05
+---
+
+绝密★30年
+
+本段为自动测试生成的合成文字，不是官方文件。识别码 ${canary.secretToken} 只出现在这里。
+`;
+
 /** The synthetic official documents added (tests/fixtures/official/). */
 export const OFFICIAL_FIXTURES = { onRequest: 'shijiaoban-2020-15', published: 'shijiaoke-2019-7' } as const;
 const OFFICIAL = join(import.meta.dirname, '../fixtures/official');
@@ -128,6 +153,7 @@ async function build(): Promise<EditionsSite> {
   try {
     const canary = drawCanary();
     project.write(`content/policies/${canary.id}.mdx`, canaryFile(canary));
+    project.write(`content/policies/${canary.secretId}.mdx`, secretFile(canary));
     for (const [path, text] of Object.entries(draftFiles(canary))) project.write(path, text);
     for (const id of Object.values(OFFICIAL_FIXTURES)) project.write(`content/policies/${id}.mdx`, readFileSync(join(OFFICIAL, `${id}.mdx`), 'utf8'));
     for (const photo of PHOTOS) await writeSyntheticPhoto(join(project.root, PHOTO_ARTICLE, '..', photo.file), photo);

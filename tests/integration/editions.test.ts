@@ -78,6 +78,13 @@ describe('the canary: an internal document added to the content', () => {
     expect(hits.get(canary.bodyToken)).toContain(`pdf/policies/${canary.id}.pdf (pdftotext)`);
   });
 
+  it('a classified document (绝密★30年) leaves no trace in the public edition, whatever else it says, and is in the internal one', () => {
+    const secret = [canary.secretToken, canary.secretId];
+    const publicHits = findInSite(publicFiles, secret);
+    for (const needle of secret) expect(publicHits.get(needle), `“${needle}” in the public edition`).toEqual([]);
+    expect(findInSite(internalFiles, [canary.secretToken]).get(canary.secretToken)).toContain(`policies/${canary.secretId}/index.html (raw)`);
+  });
+
   it('an official document not marked 此件主动公开 leaves no trace in the public edition either, and one that is is there', () => {
     const publicHits = findInSite(publicFiles, [...onRequest.needles, published.docNumber]);
     for (const needle of onRequest.needles) expect(publicHits.get(needle), `“${needle}” in the public edition`).toEqual([]);
@@ -213,6 +220,53 @@ describe('a build of the other edition, or a failed build', () => {
     expect(run.output).toContain('构建失败，已发布的输出保持不变');
     expect(distNow()).toEqual(distBefore);
     expect(stagingLeft()).toEqual([]);
+  });
+
+  /**
+   * What the content check refuses as public, each with a canary of its own: the build stops at
+   * the check, naming the file, line and field, and no byte of the canary reaches dist/.
+   */
+  describe('classification: refused before anything is built', () => {
+    const drawn = () => Array.from({ length: 12 }, () => String.fromCharCode(97 + Math.floor(Math.random() * 26))).join('');
+    const refusedBuild = async (files: Record<string, string>, expected: string[], canaries: string[]) => {
+      for (const [path, text] of Object.entries(files)) project.write(path, text);
+      const run = await build('public');
+      for (const path of Object.keys(files)) rmSync(join(project.root, path));
+      expect(run.status, run.output).toBe(1);
+      for (const line of expected) expect(run.output).toContain(line);
+      expect(run.output).toContain('构建失败，已发布的输出保持不变');
+      expect(distNow()).toEqual(distBefore);
+      const hits = findInSite(readSite(outDirOf(project.root, 'public')), canaries);
+      for (const needle of canaries) expect(hits.get(needle), `“${needle}” in the public edition`).toEqual([]);
+      expect(stagingLeft()).toEqual([]);
+    };
+    const synthetic = (fields: string, body: string) => `---\ntitle: 合成测试数据通知\nstatus: in-force\ncategory: 通知\n${fields}---\n\n${body}`;
+
+    it('a document with a 密级 marked public, 此件主动公开 and all', async () => {
+      const token = drawn();
+      const file = `content/policies/canary-${token}.mdx`;
+      await refusedBuild({ [file]: synthetic('visibility: public\nsecrecy: 绝密\nsecrecyPeriod: 30年\ndisclosure: 主动公开\n', `本段为合成测试数据。识别码 ${token}。\n`) }, [`${file}:6 secrecy：标有密级“绝密”的文件不能放在公开版`], [token]);
+    });
+
+    it('a public entry without text or 公开方式 that no published article prints', async () => {
+      const token = drawn();
+      const file = `content/policies/canary-${token}.mdx`;
+      const fields = `visibility: public\ndocNumber: 合成${token}〔2017〕1号\nrecipients: 合成测试单位${token}\n`;
+      await refusedBuild({ [file]: synthetic(fields, '') }, [`${file}:5 visibility：放在公开版的文件须写明公开方式`], [token]);
+      // Naming an article does not help when the article does not print what the entry shows.
+      await refusedBuild(
+        { [file]: synthetic(`${fields}mentionedIn:\n  - 2017-02/05\n`, '') },
+        [`${file}:2 title：没有写明公开方式的目录条目只能写工作要讯文章印出的内容`, `${file}:6 docNumber：`, `${file}:7 recipients：`],
+        [token],
+      );
+    });
+
+    it('two documents with one 文号, named together', async () => {
+      const token = drawn();
+      const [a, b] = [`content/policies/canary-${token}-a.mdx`, `content/policies/canary-${token}-b.mdx`];
+      const fields = `visibility: public\ndisclosure: 主动公开\ndocNumber: 合成${token}〔2017〕1号\n`;
+      await refusedBuild({ [a]: synthetic(fields, `合成测试数据甲。\n`), [b]: synthetic(fields, `合成测试数据乙 ${token}。\n`) }, [`${b}:7 docNumber：发文字号“合成${token}〔2017〕1号”已属于 ${a}`], [token]);
+    });
   });
 
   it('a failure only Astro meets (a photo file that is no image) stops the build by name and keeps dist/ byte for byte', async () => {
