@@ -3,6 +3,9 @@ import { defineConfig, envField } from 'astro/config';
 import sitemap from '@astrojs/sitemap';
 import { unified } from '@astrojs/markdown-remark';
 import remarkCjkFriendly from 'remark-cjk-friendly';
+import rehypeSafeLinks from './src/lib/rehype-safe-links.ts';
+import { securityHeaders } from './scripts/deploy/security-headers.ts';
+import securePreview from './scripts/deploy/preview-integration.ts';
 
 export default defineConfig({
   // The deployed address; canonical links, the feed and the sitemap use it. Set SITE_URL when deploying.
@@ -13,6 +16,11 @@ export default defineConfig({
   // External stylesheets: cached across pages, and allowed by a CSP without 'unsafe-inline'.
   build: { format: 'directory', inlineStylesheets: 'never' },
   devToolbar: { enabled: false },
+  // `astro preview` (npm start) sends the security headers nginx sends, from the same file
+  // (scripts/deploy/nginx/snippets/headers.conf), CSP included, on every response
+  // (scripts/deploy/preview-integration.ts). Not `astro dev`: its client runs inline scripts the
+  // CSP refuses.
+  server: ({ command }) => (command === 'preview' ? { headers: securityHeaders() } : {}),
   vite: {
     // Nothing inlined into a page, however small (a script, an image as a data: address): the
     // Content-Security-Policy (scripts/deploy/nginx/snippets/headers.conf) allows only files.
@@ -27,12 +35,15 @@ export default defineConfig({
     // not emphasis in plain CommonMark). SmartyPants would turn the bulletin's straight quotes
     // and dashes into something the original did not print. The content's .mdx bodies are
     // Markdown rendered by this processor (src/lib/content/loader.ts), not MDX modules.
-    processor: unified({ remarkPlugins: [remarkCjkFriendly], smartypants: false }),
+    // No raw HTML reaches a page (the content check refuses it, this drops it), and every link
+    // address is http(s), mailto, tel or the site's own (src/lib/rehype-safe-links.ts).
+    processor: unified({ remarkPlugins: [remarkCjkFriendly], rehypePlugins: [rehypeSafeLinks], remarkRehype: { allowDangerousHtml: false }, smartypants: false }),
   },
   // The sitemap lists the pages this build made, so the public edition's holds only public
   // pages (they come from src/data/site.ts, which applies the edition); the search page has no
   // content of its own. The internal edition is for staff and not to be indexed: no sitemap.
   integrations: [
+    securePreview(),
     ...(process.env.SITE_EDITION === 'internal' ? [] : [sitemap({ filter: (page) => !new URL(page).pathname.startsWith('/search/') })]),
   ],
   env: {

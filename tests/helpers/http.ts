@@ -4,6 +4,7 @@
  * server compressed on the fly, or from none.
  */
 import { request } from 'node:http';
+import { connect } from 'node:net';
 
 export interface RawResponse {
   status: number;
@@ -43,4 +44,28 @@ export function parseCsp(header: string | undefined): Map<string, string[]> {
       .filter((words) => words[0])
       .map(([name, ...sources]) => [name!, sources]),
   );
+}
+
+/**
+ * Sends `request` as it is, bytes and all, and reads the status line and headers of the answer:
+ * for what a client library will not send (a malformed request, an address too long).
+ */
+export function rawExchange(url: string, request: string): Promise<{ status: number; headers: Record<string, string> }> {
+  const { hostname, port } = new URL(url);
+  return new Promise((done, fail) => {
+    const socket = connect(Number(port), hostname, () => socket.end(request));
+    let data = '';
+    socket.on('data', (chunk: Buffer) => (data += chunk.toString('latin1')));
+    socket.on('error', fail);
+    socket.on('close', () => {
+      const [head = ''] = data.split('\r\n\r\n');
+      const [statusLine = '', ...lines] = head.split('\r\n');
+      const headers: Record<string, string> = {};
+      for (const line of lines) {
+        const at = line.indexOf(':');
+        if (at > 0) headers[line.slice(0, at).toLowerCase()] = line.slice(at + 1).trim();
+      }
+      done({ status: Number(statusLine.split(' ')[1] ?? 0), headers });
+    });
+  });
 }
