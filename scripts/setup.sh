@@ -6,6 +6,7 @@
 #
 #   bash scripts/setup.sh build   # what `npm start` / `npm run build` need
 #   bash scripts/setup.sh test    # what `npm test` needs
+#   bash scripts/setup.sh bench   # also wrk, for scripts/bench/auth-flood.ts
 set -euo pipefail
 cd "$(dirname "$0")/.."
 purpose=${1:-build}
@@ -20,14 +21,21 @@ need=()
 fc-list ':lang=zh-cn' 2>/dev/null | grep -q . || need+=(fonts-noto-cjk)
 # The search index's chunks and fragments are gzipped by libdeflate (scripts/lib/libdeflate.ts).
 command -v libdeflate-gzip >/dev/null || need+=(libdeflate-tools)
-if [ "$purpose" = test ]; then
+if [ "$purpose" = test ] || [ "$purpose" = bench ]; then
   command -v pdfinfo >/dev/null || need+=(poppler-utils)
   command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || need+=(nginx)
   [ -e /usr/lib/nginx/modules/ngx_http_brotli_static_module.so ] || need+=(libnginx-mod-http-brotli-static)
+  # njs: the internal edition's session cookie (scripts/deploy/nginx/snippets/session.js).
+  [ -e /usr/lib/nginx/modules/ngx_http_js_module.so ] || need+=(libnginx-mod-http-js)
   command -v htpasswd >/dev/null || need+=(apache2-utils)
   # Scanned issues: the import test recognises a scan of 第2期 with Tesseract's Chinese model.
   command -v tesseract >/dev/null || need+=(tesseract-ocr)
   compgen -G "/usr/share/tesseract-ocr/*/tessdata/chi_sim.traineddata" >/dev/null || need+=(tesseract-ocr-chi-sim)
+fi
+
+# The internal server's flood benchmark (scripts/bench/auth-flood.ts) measures with wrk.
+if [ "$purpose" = bench ]; then
+  command -v wrk >/dev/null || need+=(wrk)
 fi
 
 if [ ${#need[@]} -gt 0 ]; then

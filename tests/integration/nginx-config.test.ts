@@ -13,7 +13,8 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import { compressDirectory } from '../../scripts/build/compress.ts';
 import { startNginx, type RunningNginx } from '../../scripts/deploy/nginx/serve.ts';
 import { renderServer } from '../../scripts/deploy/nginx/render-config.ts';
-import { basicAuth, parseCsp, rawGet } from '../helpers/http.ts';
+import { basicAuth, parseCsp, rawExchange, rawGet } from '../helpers/http.ts';
+import { securityHeaders } from '../../scripts/deploy/security-headers.ts';
 
 // Synthetic files: only their kind matters.
 const PAGE = `<!DOCTYPE html><html lang="zh-CN"><head><title>测试页</title></head><body><h1>测试页</h1>${'<p>合成的测试段落，不是官方文字。</p>'.repeat(60)}</body></html>`;
@@ -144,7 +145,16 @@ describe('the nginx configuration', () => {
       index: await get('/pagefind/index/zh-cn_616b719.pf_index'),
       missing: await get('/nowhere/'),
       unauthorized: await rawGet(`${nginx.urls.internal}/`),
+      // What nginx refuses before it reads a location: a malformed request, an address too long.
+      'bad request (public)': await rawExchange(nginx.urls.public!, 'GET / HTTP/1.1\r\nHost: x\r\nX: ' + 'b'.repeat(20_000) + '\r\n\r\n'),
+      'URI too long (public)': await rawExchange(nginx.urls.public!, `GET /${'a'.repeat(20_000)} HTTP/1.1\r\nHost: x\r\n\r\n`),
+      'bad request (internal)': await rawExchange(nginx.urls.internal!, 'GET / HTTP/1.1\r\nHost: x\r\nX: ' + 'b'.repeat(20_000) + '\r\n\r\n'),
+      'URI too long (internal)': await rawExchange(nginx.urls.internal!, `GET /${'a'.repeat(20_000)} HTTP/1.1\r\nHost: x\r\n\r\n`),
     };
+    expect(responses['bad request (public)'].status).toBe(400);
+    expect(responses['URI too long (public)'].status).toBe(414);
+    expect(responses['bad request (internal)'].status).toBe(400);
+    expect(responses['URI too long (internal)'].status).toBe(414);
     for (const [name, { headers }] of Object.entries(responses)) {
       const csp = parseCsp(headers['content-security-policy']);
       expect(csp.get('default-src'), name).toEqual(["'self'"]);
@@ -157,6 +167,8 @@ describe('the nginx configuration', () => {
       expect(headers['referrer-policy'], name).toBe('strict-origin-when-cross-origin');
       expect(headers['x-frame-options'], name).toBe('DENY');
       expect(headers['server'], name).toBe('nginx');
+      // The one list of headers.conf, which `astro preview` sends too (security-headers.ts).
+      for (const [header, value] of Object.entries(securityHeaders())) expect(headers[header.toLowerCase()], `${name}: ${header}`).toBe(value);
     }
   });
 
@@ -190,7 +202,7 @@ describe('the nginx configuration', () => {
   });
 
   it('is the example file with only the machine-specific lines changed', () => {
-    const rendered = renderServer({ edition: 'internal', root: '/tmp/site', port: 8080, htpasswd: '/tmp/htpasswd' });
+    const rendered = renderServer({ edition: 'internal', root: '/tmp/site', port: 8080, htpasswd: '/tmp/htpasswd', sessionKey: '/tmp/session-key.conf' });
     const example = readFileSync(join(import.meta.dirname, '../../scripts/deploy/nginx/internal.conf'), 'utf8');
     const differing = (a: string, b: string) => a.split('\n').filter((line) => !b.split('\n').includes(line));
     expect(differing(example, rendered).map((line) => line.trim())).toEqual([
@@ -199,6 +211,59 @@ describe('the nginx configuration', () => {
       'server_name yaoxun-internal.example.org;',
       'root /srv/yaoxun/internal;',
       'auth_basic_user_file /etc/nginx/yaoxun-internal.htpasswd;',
+      'include /etc/nginx/yaoxun-internal-session.conf;',
     ]);
+  });
+});
+
+/**
+ * The internal edition under abuse (internal.conf, snippets/session.js): the password is checked
+ * once, then a signed session cookie stands for it; requests without a valid session are
+ * limited per client, so that a flood of wrong passwords gets 429 without a bcrypt check each.
+ * Last in the file: the flood uses up this client's allowance.
+ */
+describe('the internal edition’s password, checked once and limited', () => {
+  const internal = () => `${nginx.urls.internal}/`;
+  const sessionOf = (setCookie: string | undefined) => /yaoxun_session=([^;]+)/.exec(setCookie ?? '')?.[1];
+
+  it('sets a signed, HttpOnly, SameSite session cookie once the password passes, and never on a refusal', async () => {
+    const refused = await rawGet(internal(), basicAuth('staff', 'wrong'));
+    expect(refused.status).toBe(401);
+    expect(refused.headers['set-cookie']).toBeUndefined();
+    const staff = await rawGet(internal(), basicAuth('staff', 'synthetic-test-password'));
+    expect(staff.status).toBe(200);
+    expect(staff.headers['set-cookie']).toMatch(/^yaoxun_session=\d+\.[\w-]+\.[\w-]+; Path=\/; Max-Age=43200; HttpOnly; SameSite=Strict$/);
+    // The session alone opens every page, and is not issued again.
+    const cookie = `yaoxun_session=${sessionOf(staff.headers['set-cookie'])}`;
+    const again = await rawGet(`${nginx.urls.internal}/bulletins/`, { cookie });
+    expect(again.status).toBe(200);
+    expect(again.headers['set-cookie']).toBeUndefined();
+    expect(again.body.toString()).toContain('测试页');
+  });
+
+  it('refuses a forged, tampered or expired cookie as no session at all', async () => {
+    const staff = await rawGet(internal(), basicAuth('staff', 'synthetic-test-password'));
+    const [expiry, user, signature] = sessionOf(staff.headers['set-cookie'])!.split('.');
+    const other = Buffer.from('admin').toString('base64url');
+    for (const forged of [`${expiry}.${other}.${signature}`, `${Number(expiry) + 1}.${user}.${signature}`, `${expiry}.${user}.${signature!.slice(1)}A`, `1.${user}.${signature}`, 'x', `${expiry}.${user}.`]) {
+      expect((await rawGet(internal(), { cookie: `yaoxun_session=${forged}` })).status, forged).toBe(401);
+    }
+  });
+
+  it('answers a flood of wrong passwords with 429 and the security headers, while a session goes on', async () => {
+    const staff = await rawGet(internal(), basicAuth('staff', 'synthetic-test-password'));
+    const cookie = `yaoxun_session=${sessionOf(staff.headers['set-cookie'])}`;
+    const statuses: number[] = [];
+    for (let i = 0; i < 60; i++) statuses.push((await rawGet(internal(), basicAuth('staff', `wrong-${i}`))).status);
+    // A burst of 20 is checked (401); the rest are refused unchecked.
+    expect(statuses.filter((s) => s === 401).length).toBeGreaterThan(0);
+    expect(statuses.filter((s) => s === 401).length).toBeLessThanOrEqual(25);
+    expect(statuses.slice(-20)).toEqual(Array(20).fill(429));
+    const limited = await rawGet(internal(), basicAuth('staff', 'synthetic-test-password'));
+    expect(limited.status).toBe(429);
+    expect(parseCsp(limited.headers['content-security-policy']).get('default-src')).toEqual(["'self'"]);
+    expect((await rawGet(internal(), { cookie })).status).toBe(200);
+    // The public site is not limited at all.
+    expect((await get('/')).status).toBe(200);
   });
 });

@@ -10,14 +10,14 @@
  * Stops nginx and removes its temporary directory on Ctrl-C or SIGTERM.
  */
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createConnection, createServer } from 'node:net';
 import { tmpdir, userInfo } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { randomBytes } from 'node:crypto';
 import type { Edition } from '../../../src/lib/edition.ts';
-import { BROTLI_STATIC_MODULE, writeNginxConfig, type SiteToServe } from './render-config.ts';
+import { BROTLI_STATIC_MODULE, JS_MODULE, writeNginxConfig, type SiteToServe } from './render-config.ts';
 
 export interface Credentials {
   username: string;
@@ -33,6 +33,8 @@ export interface NginxOptions {
   credentials?: Credentials | undefined;
   /** Where nginx's own messages go (default: kept in error.log and shown if it fails). */
   stdio?: 'inherit' | 'ignore';
+  /** Changes the rendered nginx.conf before nginx reads it: the auth benchmark's configuration before sessions (scripts/bench/auth-flood.ts). */
+  transform?: ((config: string) => string) | undefined;
 }
 
 export interface RunningNginx {
@@ -99,16 +101,23 @@ export async function startNginx(options: NginxOptions): Promise<RunningNginx> {
       throw new Error(`${root} holds no built site: run ${edition === 'public' ? 'npm run build' : 'npm run build:internal'} first`);
     }
   }
+  if (editions.includes('internal') && !existsSync(JS_MODULE)) {
+    throw new Error(`nginx's njs module is missing (${JS_MODULE}), which the internal edition's session cookie needs: apt-get install libnginx-mod-http-js, or bash scripts/setup.sh test`);
+  }
   const prefix = mkdtempSync(join(tmpdir(), 'yaoxun-nginx-'));
   const credentials = options.credentials ?? { username: 'staff', password: randomBytes(9).toString('base64url') };
   const htpasswd = join(prefix, 'htpasswd');
   writeHtpasswd(htpasswd, credentials);
+  // The session key, as an administrator makes it (internal.conf): random, 64 hex digits.
+  const sessionKey = join(prefix, 'session-key.conf');
+  writeFileSync(sessionKey, `set $yaoxun_session_secret ${randomBytes(32).toString('hex')};\n`, { mode: 0o600 });
   const sites: SiteToServe[] = [];
   for (const edition of editions) {
-    sites.push({ edition, root: resolve(options.roots[edition]!), port: options.ports?.[edition] ?? (await freePort()), htpasswd });
+    sites.push({ edition, root: resolve(options.roots[edition]!), port: options.ports?.[edition] ?? (await freePort()), htpasswd, sessionKey });
   }
   // As root, nginx would hand its workers to `nobody`, who may not read the build or this directory.
   const config = writeNginxConfig({ prefix, sites, host: HOST, user: process.getuid?.() === 0 ? userInfo().username : undefined });
+  if (options.transform) writeFileSync(config, options.transform(readFileSync(config, 'utf8')));
 
   const errorLog = join(prefix, 'error.log');
   const child = spawn(nginxBinary(), ['-p', prefix, '-c', config, '-e', errorLog, '-g', 'daemon off;'], {

@@ -49,7 +49,15 @@ for (const edition of ['public', 'internal'] as const) {
   test(`nginx sends every file of the ${edition} edition with its type, cache rule and security headers`, async () => {
     const root = join(PROJECT_ROOT, edition === 'public' ? 'dist' : 'dist-internal');
     expect(existsSync(root), `${root} is built`).toBe(true);
-    const auth = edition === 'internal' ? basicAuth(internalCredentials.username, internalCredentials.password) : {};
+    // The internal edition: the password once, then its session cookie, as a browser does
+    // (requests without a session are rate-limited, scripts/deploy/nginx/internal.conf).
+    let auth: Record<string, string> = {};
+    if (edition === 'internal') {
+      const login = await rawGet(`${nginxUrls.internal}/`, basicAuth(internalCredentials.username, internalCredentials.password));
+      const session = /yaoxun_session=[^;]+/.exec(login.headers['set-cookie'] ?? '')?.[0];
+      expect(session, 'a session cookie after the password').toBeDefined();
+      auth = { cookie: session! };
+    }
     const files = listFiles(root)
       .map((file) => relative(root, file))
       .filter((path) => !/\.(?:gz|br)$/.test(path));
