@@ -722,7 +722,7 @@ export function expectedImport(form: OfficialForm, producer: Producer): Expected
     if (producer === 'docx' && form.word.softBreaks) lossy.push('soft-line-breaks');
   }
   if (forms.dateStyle !== 'arabic') lossy.push('chinese-numeral-date');
-  if (forms.brackets !== '〔〕' || forms.docNumberSpaced) lossy.push('doc-number-form');
+  if (docNumber && (forms.brackets !== '〔〕' || forms.docNumberSpaced)) lossy.push('doc-number-form');
   // A site's page lists a notice's own attachments as download links: their titles, not their text.
   const attachments: ExpectedAttachment[] = doc.attachments.map((a) => ({
     title: a.title,
