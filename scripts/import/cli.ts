@@ -136,7 +136,7 @@ export async function runImport(argv: string[], env: CliEnvironment): Promise<nu
     const revises = args.values.revises;
     const kind = (kindArg as Kind | undefined) ?? (revises !== undefined ? 'policy' : kindOf(blocks));
     if (revises !== undefined && kind !== 'policy') throw new ImportError('--revises 只用于公文（政策文件），不能用于工作要讯');
-    if (format === 'scan' && kind === 'policy') {
+    if (ocr && kind === 'policy') {
       throw new ImportError('这是扫描的公文：目前只有《工作要讯》能从扫描件做文字识别草稿；公文请用 Word（.docx）或带文字层的 PDF 导入');
     }
     const revised = revises === undefined ? undefined : findRevised(revises, contentDir, env.projectRoot, shown);

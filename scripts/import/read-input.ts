@@ -8,7 +8,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { extname } from 'node:path';
 import { ImportError } from './errors.ts';
 import { blocksFromDocx } from './read-docx.ts';
-import { blocksFromOfd, isOfdPackage } from './read-ofd.ts';
+import { blocksFromOfd, isOfdPackage, OfdScanError, ofdScanPdf } from './read-ofd.ts';
 import { blocksFromPdf } from './read-pdf.ts';
 import { blocksFromText } from './read-text.ts';
 import { blocksFromHtml, looksLikeHtml } from './read-html.ts';
@@ -16,9 +16,9 @@ import { ocrPdf, ocrText, LOW_CONFIDENCE, type OcrLine } from './read-scan.ts';
 export { LOW_CONFIDENCE };
 import type { SourceBlock } from './source-block.ts';
 
-export type SourceFormat = 'text' | 'pdf' | 'docx' | 'scan' | 'ofd' | 'html';
+export type SourceFormat = 'text' | 'pdf' | 'docx' | 'scan' | 'ofd' | 'ofd-scan' | 'html';
 
-export const FORMAT_NAMES: Record<SourceFormat, string> = { text: '纯文本', pdf: 'PDF', docx: 'Word（.docx）', scan: '扫描件 PDF（文字识别稿）', ofd: 'OFD', html: '网页（HTML）' };
+export const FORMAT_NAMES: Record<SourceFormat, string> = { text: '纯文本', pdf: 'PDF', docx: 'Word（.docx）', scan: '扫描件 PDF（文字识别稿）', ofd: 'OFD', 'ofd-scan': '扫描件 OFD（文字识别稿）', html: '网页（HTML）' };
 
 export async function readSource(path: string): Promise<{ format: SourceFormat; blocks: SourceBlock[]; ocr?: OcrLine[] }> {
   let data: Buffer;
@@ -60,6 +60,12 @@ export async function readSource(path: string): Promise<{ format: SourceFormat; 
     try {
       return { format: 'ofd', blocks: blocksFromOfd(data) };
     } catch (error) {
+      if (error instanceof OfdScanError) {
+        // Pages of pictures: a scan, recognised as a scanned PDF is, from a PDF of its pictures.
+        const ocr = await ocrPdf(await ofdScanPdf(data));
+        if (!ocr.length) throw new ImportError('OFD 中没有文字，文字识别也没有读出文字：请检查扫描件是否清晰');
+        return { format: 'ofd-scan', blocks: blocksFromText(ocrText(ocr), { layout: true }), ocr };
+      }
       if (error instanceof ImportError) throw error;
       throw new ImportError(`无法读取这个 OFD 文件（文件可能已损坏）：${(error as Error).message}`);
     }

@@ -133,6 +133,12 @@ class OfdPackage {
     return this.entries.has(path) || this.folded.has(path.toLowerCase());
   }
 
+  /** The bytes of the part at `path` (a picture), inflated within the limits. */
+  bytes(path: string): Uint8Array | undefined {
+    const entry = this.entries.get(path) ?? this.folded.get(path.toLowerCase());
+    return entry && inflateEntry(this.data, entry, LABEL);
+  }
+
   /** The root element of the XML at `path`; `what` names it in a refusal when it is missing. */
   xml(path: string, what: string): XmlNode {
     const cached = this.parsed.get(path);
@@ -258,19 +264,34 @@ function textObjectRuns(node: XmlNode, parent: Matrix): MmRun[] {
   return runs;
 }
 
-/** What a page's content holds: its text runs and how many pictures (a scan is pictures only). */
+/** A picture on a page: its resource and where it stands, in page millimetres. */
+interface PlacedImage {
+  resourceId: string;
+  box: Box;
+}
+
+/** What a page's content holds: its text runs and its pictures (a scan is pictures only). */
 interface PageContent {
   runs: MmRun[];
-  images: number;
+  images: PlacedImage[];
 }
 
 type Units = Map<string, XmlNode>;
+
+/** An image object's unit square, through its CTM and Boundary, as a box on the page. */
+function imageBox(node: XmlNode, parent: Matrix): Box {
+  const m = placement(node, parent);
+  const corners = [apply(m, 0, 0), apply(m, 1, 0), apply(m, 0, 1), apply(m, 1, 1)];
+  const xs = corners.map((c) => c[0]);
+  const ys = corners.map((c) => c[1]);
+  return { x: Math.min(...xs), y: Math.min(...ys), width: Math.max(...xs) - Math.min(...xs), height: Math.max(...ys) - Math.min(...ys) };
+}
 
 /** Walks a Layer, PageBlock or CompositeGraphicUnit's Content and collects its text. */
 function collect(node: XmlNode, m: Matrix, units: () => Units, into: PageContent, depth = 0): void {
   if (depth > 32) return;
   for (const text of children(node, 'TextObject')) into.runs.push(...textObjectRuns(text, m));
-  into.images += children(node, 'ImageObject').length;
+  for (const image of children(node, 'ImageObject')) into.images.push({ resourceId: attr(image, 'ResourceID') ?? '', box: imageBox(image, m) });
   for (const block of children(node, 'PageBlock')) collect(block, m, units, into, depth + 1);
   for (const composite of children(node, 'CompositeObject')) {
     const unit = units().get(attr(composite, 'ResourceID') ?? '');
@@ -311,12 +332,19 @@ function withSpaces(items: PdfTextItem[]): PdfTextItem[] {
   return [...items, ...spaces];
 }
 
+/** A page as read: its size, its text in PDF.js's shape, its pictures. */
+interface OfdPage {
+  area: Box;
+  items: PdfTextItem[];
+  images: PlacedImage[];
+}
+
 /**
- * Every page's text items in PDF.js's shape, in page order: the page's own text and its
- * templates' (page numbers, running heads). Refuses, in Chinese, a package that is not an OFD
- * or is incomplete, and one with no text (a scan).
+ * The package's pages, each with its templates' text (page numbers, running heads) as well as
+ * its own, and a way to its media (pictures) by resource ID. Refuses, in Chinese, a package that
+ * is not an OFD or is incomplete.
  */
-export function ofdTextItems(data: Uint8Array): PdfTextItem[][] {
+function readPackage(data: Uint8Array): { pages: OfdPage[]; media: (id: string) => Uint8Array | undefined } {
   if (!looksLikeZip(data)) throw new ImportError('不是 OFD 文件：OFD 文件是 zip 压缩包，这个文件不是（文件可能已损坏）');
   const pkg = new OfdPackage(data);
   if (!pkg.has('OFD.xml')) throw new ImportError('压缩包中没有 OFD.xml，不是 OFD 文件（Word 文件的扩展名应为 .docx）');
@@ -329,37 +357,50 @@ export function ofdTextItems(data: Uint8Array): PdfTextItem[][] {
   const common = child(document, 'CommonData');
   const defaultArea = boxOf(textOf(child(child(common, 'PageArea'), 'PhysicalBox'))) ?? A4;
   const templates = new Map(children(common, 'TemplatePage').map((t) => [attr(t, 'ID') ?? '', t]));
-  const pages = children(child(document, 'Pages'), 'Page');
-  if (!pages.length) throw new ImportError('OFD 文件中没有页面（Document.xml 的 Pages 是空的）');
+  const pageRefs = children(child(document, 'Pages'), 'Page');
+  if (!pageRefs.length) throw new ImportError('OFD 文件中没有页面（Document.xml 的 Pages 是空的）');
 
-  // Composite units (reusable groups of objects) live in the resource files; read only when used.
+  // Composite units (reusable groups of objects) and media (pictures) live in the resource
+  // files, each media file in its Res's BaseLoc folder; read only when used.
   const resourceFiles = [
     ...children(common, 'PublicRes').map((r) => resolveIn(pkg, textOf(r), documentPath, documentFolder)),
     ...children(common, 'DocumentRes').map((r) => resolveIn(pkg, textOf(r), documentPath, documentFolder)),
   ];
-  let units: Units | undefined;
-  const unitsOf = (extra: string[]) => () => {
-    if (!units) {
-      units = new Map();
-      for (const path of [...resourceFiles, ...extra]) {
+  const pageResourceFiles: string[] = [];
+  let resources: { units: Units; media: Map<string, string> } | undefined;
+  const loadResources = () => {
+    if (!resources) {
+      resources = { units: new Map(), media: new Map() };
+      for (const path of [...resourceFiles, ...pageResourceFiles]) {
         if (!pkg.has(path)) continue;
         const res = pkg.xml(path, '资源文件');
-        for (const group of children(res, 'CompositeGraphicUnits')) for (const unit of children(group, 'CompositeGraphicUnit')) units.set(attr(unit, 'ID') ?? '', unit);
+        for (const group of children(res, 'CompositeGraphicUnits')) for (const unit of children(group, 'CompositeGraphicUnit')) resources.units.set(attr(unit, 'ID') ?? '', unit);
+        const base = attr(res, 'BaseLoc') ?? '';
+        for (const group of children(res, 'MultiMedias')) {
+          for (const media of children(group, 'MultiMedia')) {
+            const file = textOf(child(media, 'MediaFile')).trim();
+            if (!file) continue;
+            const inBase = resolveIn(pkg, base ? `${base.replace(/\/$/, '')}/${file}` : file, path, documentFolder);
+            resources.media.set(attr(media, 'ID') ?? '', pkg.has(inBase) ? inBase : resolveIn(pkg, file, path, documentFolder));
+          }
+        }
       }
     }
-    return units;
+    return resources;
   };
+  const units = () => loadResources().units;
 
-  let images = 0;
-  const items = pages.map((pageRef, index) => {
+  const pages = pageRefs.map((pageRef, index): OfdPage => {
     const location = attr(pageRef, 'BaseLoc');
     if (!location) throw new ImportError(`第 ${index + 1} 页在 Document.xml 中没有写明位置（BaseLoc）：OFD 文件不完整`);
     const pagePath = resolveIn(pkg, location, documentPath, documentFolder);
     const page = pkg.xml(pagePath, `第 ${index + 1} 页的内容`);
     const area = boxOf(textOf(child(child(page, 'Area'), 'PhysicalBox'))) ?? defaultArea;
-    const pageRes = children(page, 'PageRes').map((r) => resolveIn(pkg, textOf(r), pagePath, documentFolder));
-    const units = unitsOf(pageRes);
-    const content: PageContent = { runs: [], images: 0 };
+    for (const r of children(page, 'PageRes')) {
+      pageResourceFiles.push(resolveIn(pkg, textOf(r), pagePath, documentFolder));
+      resources = undefined;
+    }
+    const content: PageContent = { runs: [], images: [] };
     for (const use of children(page, 'Template')) {
       const template = templates.get(attr(use, 'TemplateID') ?? '');
       const templateLocation = attr(template, 'BaseLoc');
@@ -368,19 +409,67 @@ export function ofdTextItems(data: Uint8Array): PdfTextItem[][] {
       collectPage(pkg.xml(templatePath, `第 ${index + 1} 页的模板`), units, content);
     }
     collectPage(page, units, content);
-    images += content.images;
     const k = PT_PER_MM;
-    return withSpaces(
-      content.runs.map(
-        (run): PdfTextItem => ({ str: run.str, x: (run.x - area.x) * k, y: (area.y + area.height - run.y) * k, width: run.width * k, fontSize: run.size * k }),
-      ),
+    const items = content.runs.map(
+      (run): PdfTextItem => ({ str: run.str, x: (run.x - area.x) * k, y: (area.y + area.height - run.y) * k, width: run.width * k, fontSize: run.size * k }),
     );
+    return { area, items: withSpaces(items), images: content.images };
   });
-  if (!items.some((page) => page.some((item) => item.str.trim()))) {
-    if (images) throw new ImportError('OFD 文件中没有文字，页面是图片：这是扫描件，暂不支持 OFD 扫描件的文字识别（扫描件请导入 PDF）');
+  const media = (id: string) => {
+    const path = loadResources().media.get(id);
+    return path && pkg.has(path) ? pkg.bytes(path) : undefined;
+  };
+  return { pages, media };
+}
+
+/**
+ * An OFD whose pages are pictures with no text: a scan. The reader refuses it with this error;
+ * read-input.ts catches it and has the pictures recognised (ofdScanPdf, read-scan.ts).
+ */
+export class OfdScanError extends ImportError {
+  constructor() {
+    super('OFD 文件中没有文字，页面是图片：这是扫描件');
+  }
+}
+
+/**
+ * Every page's text items in PDF.js's shape, in page order: the page's own text and its
+ * templates'. Refuses, in Chinese, a package that is not an OFD or is incomplete, and one with
+ * no text (OfdScanError when its pages are pictures).
+ */
+export function ofdTextItems(data: Uint8Array): PdfTextItem[][] {
+  const { pages } = readPackage(data);
+  if (!pages.some((page) => page.items.some((item) => item.str.trim()))) {
+    if (pages.some((page) => page.images.length)) throw new OfdScanError();
     throw new ImportError('OFD 文件中没有文字');
   }
-  return items;
+  return pages.map((page) => page.items);
+}
+
+/**
+ * A scanned OFD's pages as a PDF of their pictures, each where the OFD puts it, for the OCR that
+ * reads scanned PDFs (read-scan.ts). Pictures in JPEG or PNG are taken; a scan in another format
+ * (JBIG2, TIFF, BMP) is refused, saying which.
+ */
+export async function ofdScanPdf(data: Uint8Array): Promise<Uint8Array> {
+  const { PDFDocument } = await import('pdf-lib');
+  const { pages, media } = readPackage(data);
+  const pdf = await PDFDocument.create();
+  const k = PT_PER_MM;
+  for (const page of pages) {
+    const out = pdf.addPage([page.area.width * k, page.area.height * k]);
+    for (const image of page.images) {
+      const bytes = media(image.resourceId);
+      if (!bytes) throw new ImportError(`扫描件的图片（资源 ${image.resourceId}）不在 OFD 文件中：文件不完整`);
+      const jpeg = bytes[0] === 0xff && bytes[1] === 0xd8;
+      const png = bytes[0] === 0x89 && bytes[1] === 0x50 && bytes[2] === 0x4e && bytes[3] === 0x47;
+      if (!jpeg && !png) throw new ImportError('OFD 扫描件的图片不是 JPEG 或 PNG（可能是 JBIG2、TIFF 或 BMP），暂不能识别：请导入扫描件的 PDF');
+      const embedded = jpeg ? await pdf.embedJpg(bytes) : await pdf.embedPng(bytes);
+      const { box } = image;
+      out.drawImage(embedded, { x: (box.x - page.area.x) * k, y: (page.area.y + page.area.height - box.y - box.height) * k, width: box.width * k, height: box.height * k });
+    }
+  }
+  return pdf.save();
 }
 
 /** A zip whose root holds OFD.xml is an OFD, whatever its name ends in. */

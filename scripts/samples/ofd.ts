@@ -24,10 +24,15 @@
  *     word with DeltaX in ems, spaces left as gaps.
  * `footTemplate` moves what stands in the foot margin (the page number) onto a template page
  * (CommonData/TemplatePage) that the page draws on, as templates carry page furniture.
+ *
+ * `scanOfdFromPdf` makes a scan's OFD, as scanners that save OFD write one: each page a picture
+ * (an ImageObject over the whole page, its file under Doc_0/Res, listed in DocumentRes.xml) and
+ * no text; the pictures are those of a PDF of page images (scan.ts), taken out by poppler's
+ * pdfimages as they are.
  */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { strToU8, zipSync, type Zippable } from 'fflate';
@@ -302,4 +307,52 @@ export async function ofdFromPdf(pdf: Buffer, options: OfdOptions = {}): Promise
   const ordered: Zippable = { 'OFD.xml': files['OFD.xml']! };
   for (const [path, data] of Object.entries(files)) if (path !== 'OFD.xml') ordered[path] = data;
   return Buffer.from(zipSync(ordered, { level: 6, mtime: new Date('2026-01-01T00:00:00Z') }));
+}
+
+/** A scanned PDF (one picture a page, as scan.ts makes) as a scanner's OFD: see the module's comment. */
+export async function scanOfdFromPdf(pdf: Buffer | Uint8Array): Promise<Buffer> {
+  const pages = popplerWords(Buffer.from(pdf));
+  const dir = mkdtempSync(join(tmpdir(), 'yaoxun-ofd-scan-'));
+  try {
+    writeFileSync(join(dir, 'scan.pdf'), pdf);
+    const run = spawnSync('pdfimages', ['-all', join(dir, 'scan.pdf'), join(dir, 'image')], { encoding: 'utf8' });
+    if (run.error) throw new Error('没有找到 pdfimages，无法由 PDF 生成 OFD：请安装 poppler-utils（sudo apt-get install -y poppler-utils）');
+    if (run.status !== 0) throw new Error(`pdfimages 读取 PDF 失败：${run.stderr}`);
+    const images = readdirSync(dir).filter((n) => n.startsWith('image-')).sort();
+    if (images.length !== pages.length) throw new Error(`扫描件 PDF 应每页一幅图片，实有 ${pages.length} 页、${images.length} 幅`);
+    const files: Zippable = {};
+    const put = (path: string, xml: string) => {
+      files[path] = strToU8(XML_HEAD + xml);
+    };
+    let id = 0;
+    const media: string[] = [];
+    const pageRefs: string[] = [];
+    images.forEach((name, n) => {
+      const page = pages[n]!;
+      const file = `image_${n}${name.slice(name.lastIndexOf('.'))}`;
+      files[`Doc_0/Res/${file}`] = readFileSync(join(dir, name));
+      const mediaId = ++id;
+      media.push(`<ofd:MultiMedia ID="${mediaId}" Type="Image"><ofd:MediaFile>${file}</ofd:MediaFile></ofd:MultiMedia>`);
+      const [w, h] = [mm(page.width), mm(page.height)];
+      put(
+        `Doc_0/Pages/Page_${n}/Content.xml`,
+        `<ofd:Page xmlns:ofd="${NS}"><ofd:Area><ofd:PhysicalBox>0 0 ${w} ${h}</ofd:PhysicalBox></ofd:Area><ofd:Content><ofd:Layer ID="${++id}">` +
+          `<ofd:ImageObject ID="${++id}" Boundary="0 0 ${w} ${h}" CTM="${w} 0 0 ${h} 0 0" ResourceID="${mediaId}"/></ofd:Layer></ofd:Content></ofd:Page>`,
+      );
+      pageRefs.push(`<ofd:Page ID="${++id}" BaseLoc="Pages/Page_${n}/Content.xml"/>`);
+    });
+    put('Doc_0/DocumentRes.xml', `<ofd:Res xmlns:ofd="${NS}" BaseLoc="Res"><ofd:MultiMedias>${media.join('')}</ofd:MultiMedias></ofd:Res>`);
+    put(
+      'Doc_0/Document.xml',
+      `<ofd:Document xmlns:ofd="${NS}"><ofd:CommonData><ofd:MaxUnitID>${id}</ofd:MaxUnitID><ofd:PageArea><ofd:PhysicalBox>0 0 210 297</ofd:PhysicalBox></ofd:PageArea>` +
+        `<ofd:DocumentRes>DocumentRes.xml</ofd:DocumentRes></ofd:CommonData><ofd:Pages>${pageRefs.join('')}</ofd:Pages></ofd:Document>`,
+    );
+    put('OFD.xml', `<ofd:OFD xmlns:ofd="${NS}" Version="1.0" DocType="OFD"><ofd:DocBody><ofd:DocInfo><ofd:DocID>${createHash('md5').update(pdf).digest('hex')}</ofd:DocID></ofd:DocInfo><ofd:DocRoot>Doc_0/Document.xml</ofd:DocRoot></ofd:DocBody></ofd:OFD>`);
+    // Pictures are stored, not deflated again, as they hardly compress.
+    const ordered: Zippable = { 'OFD.xml': files['OFD.xml']! };
+    for (const [path, data] of Object.entries(files)) if (path !== 'OFD.xml') ordered[path] = path.endsWith('.xml') ? data : [data as Uint8Array, { level: 0 }];
+    return Buffer.from(zipSync(ordered, { level: 6, mtime: new Date('2026-01-01T00:00:00Z') }));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }

@@ -9,8 +9,10 @@ import { describe, expect, it } from 'vitest';
 import { strToU8, zipSync, type Zippable } from 'fflate';
 import { ImportError } from '../../../scripts/import/errors.ts';
 import { blocksFromDocx } from '../../../scripts/import/read-docx.ts';
-import { blocksFromOfd, isOfdPackage, ofdTextItems, parseDeltas, PT_PER_MM } from '../../../scripts/import/read-ofd.ts';
+import { blocksFromOfd, isOfdPackage, OfdScanError, ofdScanPdf, ofdTextItems, parseDeltas, PT_PER_MM } from '../../../scripts/import/read-ofd.ts';
 import { ZIP_LIMITS } from '../../../scripts/import/zip-limits.ts';
+import { PDFDocument } from 'pdf-lib';
+import { PNG } from 'pngjs';
 
 const NS = 'xmlns:ofd="http://www.ofdspec.org/2016"';
 const k = PT_PER_MM;
@@ -149,7 +151,7 @@ interface HandLine {
   text: string;
   /** Where the line starts, in ems from the text block's left edge (GB/T 9704: 28 characters of 16 pt). */
   indent?: number;
-  align?: 'center' | 'right';
+  align?: 'center' | 'right' | undefined;
   size?: number;
 }
 
@@ -356,9 +358,30 @@ describe('refusing what is not a readable OFD, in Chinese', () => {
 
   it('a package with no text: a scan when its pages are pictures', () => {
     const scan = ofd({ 'Doc_0/Document.xml': documentXml(1), 'Doc_0/Pages/Page_0/Content.xml': page(`<ofd:ImageObject ID="1" Boundary="0 0 210 297" CTM="210 0 0 297 0 0" ResourceID="2"/>`) });
-    expect(refusal(() => ofdTextItems(scan))).toContain('这是扫描件，暂不支持 OFD 扫描件');
+    expect(() => ofdTextItems(scan)).toThrow(OfdScanError);
+    expect(refusal(() => ofdTextItems(scan))).toBe('OFD 文件中没有文字，页面是图片：这是扫描件');
     const empty = ofd({ 'Doc_0/Document.xml': documentXml(1), 'Doc_0/Pages/Page_0/Content.xml': page('') });
     expect(refusal(() => ofdTextItems(empty))).toBe('OFD 文件中没有文字');
+  });
+
+  it('a scan whose pictures are PNG or JPEG becomes a PDF of them for OCR; another format is refused, saying so', async () => {
+    const png = new PNG({ width: 20, height: 30 });
+    png.data.fill(255);
+    const scanOf = (picture: Uint8Array) => {
+      const zippable: Zippable = {
+        'OFD.xml': strToU8(`<ofd:OFD ${NS}><ofd:DocBody><ofd:DocRoot>Doc_0/Document.xml</ofd:DocRoot></ofd:DocBody></ofd:OFD>`),
+        'Doc_0/Document.xml': strToU8(documentXml(1, { common: '<ofd:DocumentRes>DocumentRes.xml</ofd:DocumentRes>' })),
+        'Doc_0/DocumentRes.xml': strToU8(`<ofd:Res ${NS} BaseLoc="Res"><ofd:MultiMedias><ofd:MultiMedia ID="2" Type="Image"><ofd:MediaFile>page.png</ofd:MediaFile></ofd:MultiMedia></ofd:MultiMedias></ofd:Res>`),
+        'Doc_0/Res/page.png': picture,
+        'Doc_0/Pages/Page_0/Content.xml': strToU8(page(`<ofd:ImageObject ID="1" Boundary="0 0 210 297" CTM="210 0 0 297 0 0" ResourceID="2"/>`)),
+      };
+      return zipSync(zippable);
+    };
+    const pdf = await PDFDocument.load(await ofdScanPdf(scanOf(PNG.sync.write(png))));
+    expect(pdf.getPageCount()).toBe(1);
+    expect(pdf.getPage(0).getWidth()).toBeCloseTo(210 * k, 3);
+    expect(pdf.getPage(0).getHeight()).toBeCloseTo(297 * k, 3);
+    await expect(ofdScanPdf(scanOf(strToU8('II*\u0000 a TIFF')))).rejects.toThrow('OFD 扫描件的图片不是 JPEG 或 PNG');
   });
 
   it('an archive declaring more XML than the limit, before inflating any of it', () => {
