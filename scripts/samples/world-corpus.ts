@@ -12,7 +12,7 @@
  * All of it is 合成测试数据: invented organs (示例省…), names (某某), numbers and dates. The seeds
  * are fixed; the command refuses to write a corpus that misses a form (FORM_AXES).
  */
-import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { drawOfficialForm, EXTENSIONS, expectedImport, missingForms, type OfficialForm, type Producer } from './official-forms.ts';
@@ -128,6 +128,5 @@ async function main(): Promise<void> {
   if (bytes > 3 * 1024 * 1024) console.warn('语料超过 3 MB：请减少 WORLD_SEEDS 或缩短文档。');
 }
 
-if (import.meta.url === `file://${process.argv[1]}` || (process.argv[1] && existsSync(process.argv[1]) && import.meta.filename === resolve(process.argv[1]))) {
-  await main();
-}
+// Run as a command, not when a test imports WORLD_SEEDS.
+if (process.argv[1] && import.meta.filename === resolve(process.argv[1])) await main();
