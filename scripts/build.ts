@@ -16,15 +16,15 @@ import { parseArgs } from 'node:util';
 import { parseEdition } from '../src/lib/edition.ts';
 import { validateInChild } from './build/validate-stage.ts';
 import { astroStage } from './build/astro-stage.ts';
-import { searchStage } from './search/stage.ts';
+import { searchStage } from './search-index/stage.ts';
 import { pdfStage } from './pdf/index.ts';
 import { compressStage } from './build/compress.ts';
 import { swapInto } from './build/swap.ts';
-import { buildDataStage, keepBuildData } from './build/build-data.ts';
+import { buildDataStage, keepBuildData } from './build/build-data-stage.ts';
 import { BuildError } from './build/build-error.ts';
 import { printSetupMessage } from './lib/chromium.ts';
 import { libdeflateSetupMessage } from './lib/libdeflate.ts';
-import { installedPagefindVersion, pagefindVersionProblem } from './search/pagefind-version.ts';
+import { installedPagefindVersion, pagefindVersionProblem } from './search-index/pagefind-version.ts';
 import type { BuildContext, Stage } from './build/stages.ts';
 
 // The build data leaves the site once search and PDFs have read it; compress stays last: it

@@ -2,7 +2,7 @@
  * From a parsed bulletin to the issue's content: ids, event dates, entities and topics for
  * each article, and the notes on what could not be decided.
  */
-import { articleEntities, peopleOfIssue } from './entities.ts';
+import { articleEntities, peopleOfIssue } from './find-entities.ts';
 import { eventDates } from './event-dates.ts';
 import { ImportError } from './errors.ts';
 import type { ParsedBulletin } from './parse-bulletin.ts';

@@ -3,7 +3,7 @@
  * headline or body contains. Listed in the order the site lists topics (by name, Chinese
  * collation, as src/data/site.ts sorts them), so that every article's list reads the same way.
  */
-import type { ArticleText } from './entities.ts';
+import type { ArticleText } from './find-entities.ts';
 
 export interface TopicKeywords {
   name: string;

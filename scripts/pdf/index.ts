@@ -12,7 +12,7 @@ import { parseArgs } from 'node:util';
 import type { Stage } from '../build/stages.ts';
 import type { PrintDocument, PrintManifest, PrintVolume } from '../../src/lib/print-manifest.ts';
 import { PRINT_MANIFEST_FILE } from '../../src/lib/build-data.ts';
-import { buildDataDirFor } from '../build/build-data.ts';
+import { buildDataDirFor } from '../build/build-data-stage.ts';
 import { emptyPdfFacts, type PdfFileFacts } from '../../src/lib/pdf-facts.ts';
 import { KIND_LABELS } from '../../src/lib/kinds.ts';
 import { locateHeadlines, planVolume } from '../../src/lib/bound-volume.ts';
@@ -22,7 +22,7 @@ import { withProperties, type PdfProperties } from './metadata.ts';
 import { fileForPath } from '../lib/files.ts';
 import { volumeFrontHtml, type ContentsIssue } from './volume-front.ts';
 import { bindVolume } from './volume.ts';
-import { fillSiteFacts } from './facts.ts';
+import { fillSiteFacts } from './fill-facts.ts';
 import { buildPrintFonts, type PrintFonts } from '../print/fonts-css.ts';
 
 interface RenderInfo {

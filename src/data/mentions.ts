@@ -5,7 +5,7 @@
  * Pages only render them. Plain shapes, so that they are tested without building the site.
  */
 import { isQuotedIn } from '../lib/edition.ts';
-import { sentencesMentioning } from '../lib/mentions.ts';
+import { sentencesMentioning } from '../lib/quoted-sentences.ts';
 
 interface ArticleLike {
   id: string;

@@ -36,7 +36,7 @@ export interface SearchRecord {
 /**
  * The filters a result shows of itself (src/scripts/search/render.ts): its kind, its issue (an
  * article) or 时效性 (a policy), its date. The others only narrow a search, which Pagefind does
- * from its filter index, so a result's fragment keeps only these (scripts/search/fragments.ts).
+ * from its filter index, so a result's fragment keeps only these (scripts/search-index/fragments.ts).
  */
 export const RESULT_FILTERS = ['kind', 'issue', 'validity', 'date'] as const;
 export type ResultFilter = (typeof RESULT_FILTERS)[number];

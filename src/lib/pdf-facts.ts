@@ -1,7 +1,7 @@
 /**
  * The page count and size of a PDF as pages show them. Pages are built before the PDFs exist,
  * so a page writes a placeholder (PdfFacts.astro) and the PDF stage fills it in once the file
- * is rendered (scripts/pdf/facts.ts).
+ * is rendered (scripts/pdf/fill-facts.ts).
  */
 
 /** What a placeholder shows: the page count, the size, or both with the format (PDF，5页，812 KB). */

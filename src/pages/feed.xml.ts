@@ -7,7 +7,7 @@ import type { APIContext } from 'astro';
 import { getSiteContent } from '../data/site.ts';
 import { formatIssueLabel, seriesName } from '../lib/issue-label.ts';
 import { leadOf } from '../lib/lead.ts';
-import { SITE_OWNER } from '../lib/site.ts';
+import { SITE_OWNER } from '../lib/site-names.ts';
 import { feedResponse, publicationMoment } from '../lib/feeds.ts';
 import { articleUrl, feedUrl } from '../lib/urls.ts';
 

@@ -1,13 +1,13 @@
 /**
  * The search on the built public edition (dist/), judged against the pages' own text
- * (scripts/search/eval.ts) on the queries drawn from a few fixed seeds (SEEDS, each in its test's
+ * (scripts/search-index/eval.ts) on the queries drawn from a few fixed seeds (SEEDS, each in its test's
  * name): every page holding a query verbatim must be found and ranked first. Fresh draws, and
  * the comparison with stock Pagefind, are `npm run search:eval` (and `npm run bench`).
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test, expect } from '@playwright/test';
-import { evaluate, formatReport } from '../../scripts/search/eval.ts';
+import { evaluate, formatReport } from '../../scripts/search-index/eval.ts';
 import { parseContentFile } from '../../src/lib/content/frontmatter.ts';
 import { isPublishable } from '../../src/lib/issue-review.ts';
 import { listFiles } from '../../scripts/lib/files.ts';

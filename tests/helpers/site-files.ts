@@ -2,7 +2,7 @@
  * A built site's files as anyone who gets them could read them: every file raw, and decompressed
  * where it is compressed (file.gz, file.br, and Pagefind's index and fragments, which are gzip
  * whatever their name); each search fragment's text and metadata as the search page shows them
- * (scripts/search/fragments.ts); and each PDF's
+ * (scripts/search-index/fragments.ts); and each PDF's
  * text as poppler's pdftotext extracts it (a PDF's text is compressed, in font encodings). Used to prove
  * that a string is nowhere in an edition, and, by finding it in the other edition through the
  * same reader, that the reader would have seen it.
@@ -12,7 +12,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { relative } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
-import { parseFragment } from '../../scripts/search/fragments.ts';
+import { parseFragment } from '../../scripts/search-index/fragments.ts';
 import { listFiles } from '../../scripts/lib/files.ts';
 
 export interface ReadableFile {

@@ -1,5 +1,5 @@
 /**
- * The search index built in parts, a Pagefind process each, and merged (scripts/search/
+ * The search index built in parts, a Pagefind process each, and merged (scripts/search-index/
  * build-index.ts, merge-index.ts), on records made from the seed issue's articles: each article
  * a page, and each of its paragraphs a page of its own, so that there are pages enough to split.
  *   - Split into parts of three pages, the index is the one made in a single part, file for file
@@ -20,13 +20,13 @@ import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import type { SearchRecord } from '../../src/lib/build-data.ts';
-import { buildSearchIndex, INDEX_CHUNK_SIZE } from '../../scripts/search/build-index.ts';
-import { indexPart } from '../../scripts/search/index-part.ts';
-import { readFragment } from '../../scripts/search/fragments.ts';
-import { mergeIndexes } from '../../scripts/search/merge-index.ts';
-import { readChunk, readFilter, readMeta, SIGNATURE } from '../../scripts/search/pagefind-format.ts';
+import { buildSearchIndex, INDEX_CHUNK_SIZE } from '../../scripts/search-index/build-index.ts';
+import { indexPart } from '../../scripts/search-index/index-part.ts';
+import { readFragment } from '../../scripts/search-index/fragments.ts';
+import { mergeIndexes } from '../../scripts/search-index/merge-index.ts';
+import { readChunk, readFilter, readMeta, SIGNATURE } from '../../scripts/search-index/pagefind-format.ts';
 import { CHUNK_STARTS_FILE, extensionChunkWords } from '../../src/lib/search/chunk-starts.ts';
-import { fragmentUrls, launchBrowser, serveSite } from '../../scripts/search/harness.ts';
+import { fragmentUrls, launchBrowser, serveSite } from '../../scripts/search-index/harness.ts';
 import { listFiles } from '../../scripts/lib/files.ts';
 import { PROJECT_ROOT } from '../helpers/content-copy.ts';
 

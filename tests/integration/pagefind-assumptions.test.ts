@@ -15,12 +15,12 @@ import type { SearchRecord } from '../../src/lib/build-data.ts';
 import { encodeContent, STREAM_MARK } from '../../src/lib/search/index-content.ts';
 import { isUnitChar } from '../../src/lib/search/units.ts';
 import { SEARCH_LANGUAGE } from '../../src/lib/search/language.ts';
-import { buildSearchIndex, UNUSED_FILES } from '../../scripts/search/build-index.ts';
-import { indexPart } from '../../scripts/search/index-part.ts';
-import { parseFragment } from '../../scripts/search/fragments.ts';
-import { chunkBounds, readChunk, readFilter, readMeta, SIGNATURE } from '../../scripts/search/pagefind-format.ts';
-import { PAGEFIND_VERSION } from '../../scripts/search/pagefind-version.ts';
-import { launchBrowser, serveSite } from '../../scripts/search/harness.ts';
+import { buildSearchIndex, UNUSED_FILES } from '../../scripts/search-index/build-index.ts';
+import { indexPart } from '../../scripts/search-index/index-part.ts';
+import { parseFragment } from '../../scripts/search-index/fragments.ts';
+import { chunkBounds, readChunk, readFilter, readMeta, SIGNATURE } from '../../scripts/search-index/pagefind-format.ts';
+import { PAGEFIND_VERSION } from '../../scripts/search-index/pagefind-version.ts';
+import { launchBrowser, serveSite } from '../../scripts/search-index/harness.ts';
 import { PROJECT_ROOT } from '../helpers/content-copy.ts';
 
 const RECORDS: SearchRecord[] = [

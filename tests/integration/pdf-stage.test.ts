@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderSitePdfs } from '../../scripts/pdf/index.ts';
-import { fillSiteFacts } from '../../scripts/pdf/facts.ts';
+import { fillSiteFacts } from '../../scripts/pdf/fill-facts.ts';
 import { buildPrintFonts } from '../../scripts/print/fonts-css.ts';
 import { PNG } from 'pngjs';
 import { pdfFonts, pdfPagePng } from '../helpers/poppler.ts';

@@ -1,5 +1,5 @@
 /**
- * The index stage's recompression (scripts/search/recompress.ts) on files made here as Pagefind
+ * The index stage's recompression (scripts/search-index/recompress.ts) on files made here as Pagefind
  * makes them (gzip at zlib's default level): the metadata, WebAssembly and filter files (by
  * Zopfli) and the chunks and fragments (by libdeflate) keep their bytes and shrink, other files
  * are left as written, unchanged files come from the cache, a file that is not gzip is named,
@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
-import { recompressIndex } from '../../scripts/search/recompress.ts';
+import { recompressIndex } from '../../scripts/search-index/recompress.ts';
 import { PROJECT_ROOT } from '../helpers/content-copy.ts';
 
 /** The seed issue's articles, as the text to compress. */
@@ -101,7 +101,7 @@ describe('recompressing the search index', () => {
   it('says what to install when libdeflate is missing, for the command alone and for the build', async () => {
     const { dir } = pagefindDir();
     const env = { ...process.env, LIBDEFLATE_GZIP: '/nonexistent/libdeflate-gzip' };
-    const alone = spawnSync(NODE, [join(PROJECT_ROOT, 'scripts/search/recompress.ts'), join(dir, '..')], { env, encoding: 'utf8' });
+    const alone = spawnSync(NODE, [join(PROJECT_ROOT, 'scripts/search-index/recompress.ts'), join(dir, '..')], { env, encoding: 'utf8' });
     expect(alone.status).toBe(1);
     expect(alone.stderr.trim()).toMatch(/^缺少 libdeflate-gzip.*apt-get install -y libdeflate-tools/);
     const build = spawnSync(NODE, [join(PROJECT_ROOT, 'scripts/build.ts'), '--skip', 'pdf', '--out', join(dir, 'never')], { env, encoding: 'utf8', cwd: PROJECT_ROOT });

@@ -5,7 +5,7 @@
  * (src/lib/search/index-content.ts), and in a large index those run over many chunks (教育 is a
  * chunk of its own): searched as it was, a common character found only some of the pages that
  * hold it (docs/decisions/012-single-characters.md). The index stage writes the first bound of every chunk, in
- * order (CHUNK_STARTS_FILE, scripts/search/merge-index.ts); the search loads, before it searches
+ * order (CHUNK_STARTS_FILE, scripts/search-index/merge-index.ts); the search loads, before it searches
  * a prefix, every chunk after the prefix's own whose first bound the prefix begins.
  */
 

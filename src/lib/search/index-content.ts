@@ -21,7 +21,7 @@
  * marked one 1333. Runs of an odd number of units are searched by the overlapping pairs.
  * Tokens keep the text's units, so the content decodes back into readable text, up to the
  * streams: the build puts that text in each result's fragment in place of the pairs
- * (scripts/search/fragments.ts).
+ * (scripts/search-index/fragments.ts).
  */
 import { analyse, isSeparator, isUnitChar, splitUnits, type Unit } from './units.ts';
 

@@ -53,7 +53,7 @@ export function sortOrder(sort: Sort): { key: SortKey; descending: boolean } | u
   return { key: sort.startsWith('written') ? 'written' : 'date', descending: sort.endsWith('newest') };
 }
 
-/** The file, under /pagefind/, that lists the pages in the order of a key (scripts/search/order.ts writes it). */
+/** The file, under /pagefind/, that lists the pages in the order of a key (scripts/search-index/order.ts writes it). */
 export const orderFile = (key: SortKey) => `order-${key}.json`;
 
 /**

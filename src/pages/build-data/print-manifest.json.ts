@@ -3,7 +3,7 @@ import type { APIRoute } from 'astro';
 import { getSiteContent } from '../../data/site.ts';
 import { buildPrintManifest, hasClosingBlock } from '../../lib/print-manifest.ts';
 import { policyView } from '../../data/policies.ts';
-import { SITE_OWNER } from '../../lib/site.ts';
+import { SITE_OWNER } from '../../lib/site-names.ts';
 
 export const GET: APIRoute = async () => {
   const { issues, policies } = await getSiteContent();

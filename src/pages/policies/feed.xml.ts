@@ -9,7 +9,7 @@ import { buildDate } from '../../data/policies.ts';
 import { policyChanges, type ChangeKind } from '../../lib/policy/changes.ts';
 import { formatChineseDate } from '../../lib/chinese-date.ts';
 import { quotedTitle } from '../../lib/policy/facts.ts';
-import { SITE_OWNER } from '../../lib/site.ts';
+import { SITE_OWNER } from '../../lib/site-names.ts';
 import { feedResponse, publicationMoment } from '../../lib/feeds.ts';
 import { policyFeedUrl, policyUrl } from '../../lib/urls.ts';
 

@@ -5,7 +5,7 @@
 
 export interface PagefindFragment {
   url: string;
-  /** The page's readable text, paragraphs on lines of their own (scripts/search/fragments.ts). */
+  /** The page's readable text, paragraphs on lines of their own (scripts/search-index/fragments.ts). */
   content: string;
   meta: Record<string, string>;
   filters: Record<string, string[]>;

@@ -16,7 +16,7 @@ import { pdfFonts, pdfInfo, pdfText, squeeze } from '../../helpers/poppler.ts';
 import { allUnits, needsContents, structureDocument, type DocumentText } from '../../../src/lib/policy/structure.ts';
 import { validityOn } from '../../../src/lib/policy/facts.ts';
 import { successorActs } from '../../../src/lib/policy/versions.ts';
-import { buildDataDirFor } from '../../../scripts/build/build-data.ts';
+import { buildDataDirFor } from '../../../scripts/build/build-data-stage.ts';
 import { formatChineseDate } from '../../../src/lib/chinese-date.ts';
 import type { PolicyData } from '../../../src/schemas/policy.ts';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { randomCharacters, randomMixed, randomPhrases, searchableText, seededRandom, truthFor } from '../../../scripts/search/eval-queries.ts';
-import { recall, rPrecision } from '../../../scripts/search/metrics.ts';
+import { randomCharacters, randomMixed, randomPhrases, searchableText, seededRandom, truthFor } from '../../../scripts/search-index/eval-queries.ts';
+import { recall, rPrecision } from '../../../scripts/search-index/metrics.ts';
 
 const pages = [
   { url: '/a/', text: '吕梁学院办成有特色的高等学校。\n全省34所本科高校' },

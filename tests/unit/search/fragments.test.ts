@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
-import { makeFragmentsReadable, readFragment, writeFragment } from '../../../scripts/search/fragments.ts';
+import { makeFragmentsReadable, readFragment, writeFragment } from '../../../scripts/search-index/fragments.ts';
 import { encodeContent } from '../../../src/lib/search/index-content.ts';
 
 let dir: string;

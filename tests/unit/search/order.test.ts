@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sortGroups } from '../../../scripts/search/order.ts';
+import { sortGroups } from '../../../scripts/search-index/order.ts';
 
 describe('the order files', () => {
   const sorts = new Map([

@@ -1,5 +1,5 @@
 /**
- * Pagefind's index files as scripts/search/pagefind-format.ts reads and writes them: chunks
+ * Pagefind's index files as scripts/search-index/pagefind-format.ts reads and writes them: chunks
  * written are what cborg (an independent CBOR decoder) reads as Pagefind's layout, with page
  * numbers as differences; chunks read give back page numbers and the bytes of the rest; word
  * order is Rust's (code points); chunk bounds are cut as Pagefind 1.6.0 cuts them; a damaged
@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { decode, encode } from 'cborg';
 import { afterEach, describe, expect, it } from 'vitest';
-import { chunkBody, chunkBounds, compareWords, readChunk, SIGNATURE, writeBody } from '../../../scripts/search/pagefind-format.ts';
+import { chunkBody, chunkBounds, compareWords, readChunk, SIGNATURE, writeBody } from '../../../scripts/search-index/pagefind-format.ts';
 
 const made: string[] = [];
 afterEach(() => {

@@ -1,12 +1,12 @@
 /**
- * The Pagefind version check (scripts/search/pagefind-version.ts): the build refuses, in one
+ * The Pagefind version check (scripts/search-index/pagefind-version.ts): the build refuses, in one
  * sentence and before any stage, a Pagefind other than the one the index writer supports.
  */
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { installedPagefindVersion, PAGEFIND_PACKAGE, PAGEFIND_VERSION, pagefindVersionProblem } from '../../../scripts/search/pagefind-version.ts';
+import { installedPagefindVersion, PAGEFIND_PACKAGE, PAGEFIND_VERSION, pagefindVersionProblem } from '../../../scripts/search-index/pagefind-version.ts';
 import { buildSite } from '../../../scripts/build.ts';
 import { PROJECT_ROOT } from '../../helpers/content-copy.ts';
 

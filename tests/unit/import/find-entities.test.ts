@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { articleEntities, peopleOfIssue } from '../../../scripts/import/entities.ts';
+import { articleEntities, peopleOfIssue } from '../../../scripts/import/find-entities.ts';
 
 // Synthetic sentences, written for these tests: the names are made up (王小明, 赵大江 …)
 // except the places, which are Shanxi's real cities and counties.

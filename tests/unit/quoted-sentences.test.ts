@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sentencesMentioning } from '../../src/lib/mentions.ts';
+import { sentencesMentioning } from '../../src/lib/quoted-sentences.ts';
 
 describe('sentencesMentioning', () => {
   const text = '4月25日，为贯彻落实《山西省人民政府关于实施“1331工程”统筹推进“双一流”建设的意见》，省教育厅召开座谈会。孙世新出席会议。\n\n会上讨论了意见。';

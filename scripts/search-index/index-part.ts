@@ -4,7 +4,7 @@
  * (build-index.ts) runs parts two at a time, each in a Node process of its own, and merges what
  * they write (merge-index.ts). Run alone:
  *
- *   node scripts/search/index-part.ts <records file> <output directory>
+ *   node scripts/search-index/index-part.ts <records file> <output directory>
  *
  * writes Pagefind's index into the output directory and, beside it (<output directory>.ids.json),
  * each page's fragment id by URL.
@@ -63,7 +63,7 @@ export async function indexPartFile(recordsFile: string, outputPath: string): Pr
 if (import.meta.main) {
   const [recordsFile, outputPath] = process.argv.slice(2);
   if (!recordsFile || !outputPath) {
-    console.error('用法：node scripts/search/index-part.ts <搜索记录文件> <输出目录>');
+    console.error('用法：node scripts/search-index/index-part.ts <搜索记录文件> <输出目录>');
     process.exit(2);
   }
   try {

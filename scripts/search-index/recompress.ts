@@ -13,7 +13,7 @@
  * Each result is kept between builds under the hash of its uncompressed bytes and its encoder.
  * A file keeps the gzip it had where the recompressed one is no smaller.
  *
- *   node scripts/search/recompress.ts [site directory, default dist]
+ *   node scripts/search-index/recompress.ts [site directory, default dist]
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';

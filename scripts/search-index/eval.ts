@@ -16,7 +16,7 @@ import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { parse } from 'node-html-parser';
 import { collectRecords } from './records.ts';
-import { searchRecordsFor } from '../build/build-data.ts';
+import { searchRecordsFor } from '../build/build-data-stage.ts';
 import type { SearchRecord } from '../../src/lib/build-data.ts';
 import { randomCharacters, randomMixed, randomPhrases, seededRandom, truthFor, type EvalPage, type EvalQuery, type QueryKind } from './eval-queries.ts';
 import { mean, rPrecision, recall } from './metrics.ts';

@@ -13,7 +13,7 @@
  * date orders are written beside the index (order.ts), not given to Pagefind. Last, the index
  * is recompressed with Zopfli and libdeflate (recompress.ts).
  *
- *   node scripts/search/build-index.ts [site directory, default dist] [records file]
+ *   node scripts/search-index/build-index.ts [site directory, default dist] [records file]
  */
 import { runNodeScript } from '../lib/node-child.ts';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
