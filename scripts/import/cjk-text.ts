@@ -49,7 +49,12 @@ const SPACE_IN_CJK = new RegExp(`(?<=[${CJK}]) (?=[${CJK}])`, 'gu');
  * spaces, and go. A single space between Chinese words (一流大学 一流学科) is the text's own.
  */
 export function removeSpreadSpacing(line: string): string {
-  return (line.match(SPACE_IN_CJK)?.length ?? 0) >= 2 ? line.replace(SPACE_IN_CJK, '') : line;
+  const spaces = line.match(SPACE_IN_CJK)?.length ?? 0;
+  if (spaces < 2) return line;
+  // Spacing stands between most of the characters of a run; a few spaces between words (示例省教育厅 示例省财政厅, two organs side by side) are words apart.
+  const runs = line.split(' ');
+  const single = runs.filter((run) => [...run].length === 1).length;
+  return single >= runs.length / 2 ? line.replace(SPACE_IN_CJK, '') : line;
 }
 
 /** The whole tidy-up for a piece of bulletin text. */
@@ -130,7 +135,12 @@ export function mastheadNames(lines: readonly string[]): string[] {
 
 export const runningKey = (line: string) => line.replace(/\s/g, '').replace(/\d+/g, '#');
 
-/** A rule drawn with characters (———, ━━━, ____): a separator, not text. */
+/**
+ * A rule drawn with characters (————————, ━━━, ______): a separator, not text. Box-drawing
+ * characters are never text; dashes, underscores and equals signs are a rule only as a run of
+ * five or more: a line of `---` or `———` is text the document prints, and is kept.
+ */
 export function isRule(line: string): boolean {
-  return /^[-—–―_=─━－]{3,}$/.test(line.replace(/\s/g, ''));
+  const squeezed = line.replace(/\s/g, '');
+  return /^[─━]{3,}$/.test(squeezed) || /^[-—–―_=─━－]{5,}$/.test(squeezed);
 }

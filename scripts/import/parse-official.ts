@@ -138,8 +138,20 @@ export function readDocNumberLine(line: string): { docNumber: string; signers: s
  */
 export function parseAttachmentList(text: string): string[] {
   const rest = tidy(text).replace(/^附\s*件\s*[:：]\s*/, '');
-  const items = rest.split(/(?:^|\s*)(?<![\d.．])(?=\d{1,2}\s*[.．、](?!\d))/).filter((s) => s.trim());
-  return items.map((item) => joinTitle([item.replace(LIST_NUMBER, '')]).replace(/[。；;，,、]$/, '')).filter(Boolean);
+  // Item numbers 1. 2. 3. in order, each at the start or after a space or after the item before
+  // (2.2016年度… is item 2, and 1.5倍 inside an item is no number).
+  const cuts: number[] = [];
+  let next = 1;
+  for (const m of rest.matchAll(/(\d{1,2})\s*[.．、]/g)) {
+    if (Number(m[1]) !== next) continue;
+    const before = rest[m.index - 1];
+    if (m.index > 0 && before !== ' ' && next === 1) continue;
+    if (m.index > 0 && /\d/.test(before ?? '')) continue;
+    cuts.push(m.index);
+    next++;
+  }
+  const items = cuts.length >= 2 || (cuts.length === 1 && cuts[0] === 0) ? cuts.map((at, i) => rest.slice(at, cuts[i + 1])) : [rest];
+  return items.map((item) => joinTitle([item.trim().replace(LIST_NUMBER, '')]).replace(/[。；;，,、]$/, '')).filter(Boolean);
 }
 
 /** A date written out (2019年3月12日, 二〇一九年三月十二日) as YYYY-MM-DD; throws when it is no real day. */
@@ -153,6 +165,9 @@ export function readDate(text: string, what: string): string {
 
 interface Unit {
   text: string;
+  /** The source block it came from, and whether that block was lines of plain text (blank lines between such blocks). */
+  block?: number;
+  lined?: boolean;
   startsParagraph?: boolean;
   pageBreakBefore?: boolean;
   align?: 'center' | 'right';
@@ -196,16 +211,17 @@ function layoutCells(raw: string): Unit['cells'] {
 function unitsOf(blocks: readonly SourceBlock[]): Unit[] {
   const full = fullWidth(blocks);
   const units: Unit[] = [];
-  for (const block of blocks) {
+  for (const [b, block] of blocks.entries()) {
+    const push = (unit: Unit): number => units.push({ ...unit, block: b, ...(block.lines?.length ? { lined: true } : {}) });
     const looks = { ...(block.align ? { align: block.align } : {}), ...(block.size ? { size: block.size } : {}) };
     if (block.rows) {
-      units.push({ text: block.text, rows: block.rows, ...(block.pageBreakBefore ? { pageBreakBefore: true } : {}) });
+      push({ text: block.text, rows: block.rows, ...(block.pageBreakBefore ? { pageBreakBefore: true } : {}) });
       continue;
     }
     if (!block.lines || block.lines.length < 2) {
       const cells = block.cells ?? (block.lines?.[0] !== undefined ? layoutCells(block.lines[0]) : undefined);
       const indent = block.lines?.[0] !== undefined ? { indent: indentOf(block.lines[0]) } : {};
-      units.push({ text: block.text, ...looks, ...(cells ? { cells } : {}), ...pick(block), ...indent });
+      push({ text: block.text, ...looks, ...(cells ? { cells } : {}), ...pick(block), ...indent });
       continue;
     }
     // Lines of plain text: cut where a part begins, after a line short of the full width, around a table row.
@@ -217,14 +233,14 @@ function unitsOf(blocks: readonly SourceBlock[]): Unit[] {
       const cells = layoutCells(raw);
       const start = !current || !full || endsHere || Boolean(cells) || STRONG_START.test(text) || (HEADING_MARK.test(text) && endsSentence(current.text)) || isDocNumberLine(text) || DATE_ONLY.test(tidy(text));
       if (start) {
-        if (current) units.push(current);
+        if (current) push(current);
         current = { text, ...(i === 0 ? pick(block) : { startsParagraph: true }), ...(cells ? { cells } : {}), indent: indentOf(raw) };
       } else {
         current!.text = joinBroken(current!.text, text);
       }
       endsHere = Boolean(cells) || widthOf(text) < full - 3 || (endsSentence(text) && widthOf(text) < full - 1) || isDocNumberLine(text) || DATE_ONLY.test(tidy(text));
     });
-    if (current) units.push(current);
+    if (current) push(current);
   }
   return units;
 }
@@ -237,6 +253,9 @@ const pick = (block: SourceBlock): Partial<Unit> => ({
 });
 
 /** A 发文字号 on a line of its own, bare or in brackets: (示政发[2023]5号). */
+/** A line that opens with a 文号 (示教发〔2016〕17号《…》, a site's heading): no line of a title. */
+const STARTS_WITH_NUMBER = /^[\p{Script=Han}]{1,12}\s*[〔\[［【(（]\s*\d{4}\s*[〕\]］】)）]\s*第?\s*\d+\s*号/u;
+
 const isDocNumberLine = (text: string) => {
   const line = tidy(text);
   const read = readDocNumberLine(/^[（(](.+)[)）]$/.exec(line)?.[1] ?? line);
@@ -270,6 +289,26 @@ function titleEnd(texts: readonly string[], from: number, limit: number): number
 
 /** Whether a line can be part of a title: no sentence inside it, not a part of the text. */
 const titleLike = (text: string) => text.length <= 60 && !/[。；！？]/.test(text) && !ARTICLE_UNIT.test(text) && !HEADING_MARK.test(text) && !DATE_ONLY.test(text) && !/[：:]$/.test(text);
+
+/**
+ * Whether joined title lines make a whole title: brackets closed, and not the tail of one (的通知,
+ * 管理办法》的通知): it opens with 关于, with the organs that issue it and 关于, or — a title
+ * without 关于 (示例省高等学校科研平台管理办法) — with anything but a word that continues one.
+ */
+function wholeTitle(title: string): boolean {
+  const count = (re: RegExp) => (title.match(re) ?? []).length;
+  if (count(/《/g) !== count(/》/g) || count(/[（(]/g) !== count(/[)）]/g)) return false;
+  if (/^关于/.test(title)) return true;
+  const before = /^(.+?)关于/.exec(title)?.[1];
+  if (before !== undefined) return new RegExp(`^(?:[\\p{Script=Han}（）]+?${ORGAN.source.replace(/\$$/, '')})+$`, 'u').test(before);
+  return !/^[的和与及、》）之]/.test(title) && [...title].length >= 6;
+}
+
+/** A site's link to download an attachment: 1.申报书.pdf, 附件2：汇总表.xlsx. */
+const DOWNLOAD = /^(?:附\s*件\s*\d{0,2}\s*[:：]?\s*)?(?:\d{1,2}\s*[.．、]\s*)?(.+?)\.(?:pdf|docx?|xlsx?|wps|et|ofd|zip|rar|7z|jpe?g|png|txt)$/i;
+
+/** The titles of a list of download links, when every line is one. */
+const downloadTitles = (texts: readonly string[]) => (texts.length && texts.every((t) => DOWNLOAD.test(t)) ? texts.map((t) => joinTitle([DOWNLOAD.exec(t)![1]!])) : undefined);
 
 /** Units the readers could not cut where an official document's parts meet: （此件主动公开）示例办法, 示例省教育厅 2021年6月8日. */
 function splitJoinedParts(units: Unit[]): Unit[] {
@@ -314,7 +353,10 @@ export function parseOfficial(blocks: readonly SourceBlock[]): ParsedOfficial {
       furniture.push(text);
     }
   });
-  const units = read.filter((_, i) => !leftOut.has(i));
+  const units = read.map((u, i) => ({ ...u, at: i })).filter((u) => !leftOut.has(u.at));
+  /** Whether two units stood next to each other (nothing dropped between them; in plain text, no blank line between them). */
+  const adjacent = (i: number, j: number) => units[j]!.at - units[i]!.at === 1 && (units[i]!.block === undefined || units[i]!.block === units[j]!.block || !units[j]!.lined);
+  const hasMetadata = top.taken.length + bottom.taken.length > 0;
   if (furniture.length) undecided.push(`已去除网页附加的文字（不属于公文）：${furniture.map((t) => `“${t}”`).join('、')}`);
   if (halfWidth) undecided.push(`已将 ${halfWidth} 处半角标点（, : ; ( ) 等）改为全角，请核对`);
 
@@ -341,96 +383,122 @@ export function parseOfficial(blocks: readonly SourceBlock[]): ParsedOfficial {
   }
   const headStart = at;
   const all = texts();
-  const HEAD = 12;
-  // The 发文字号: on a line of its own, under the mark (GB/T 9704) or under the title (as sites print it), perhaps in brackets.
-  let numberAt = -1;
-  for (let i = headStart; i < Math.min(units.length, headStart + HEAD); i++) {
-    const text = all[i]!;
-    if (text.length > 60 || endsSentence(text) || ARTICLE_UNIT.test(text)) break;
-    const bracketed = /^[（(](.+)[)）]$/.exec(text);
-    const line = readDocNumberLine(bracketed ? bracketed[1]! : text);
-    if (!line) continue;
-    if ('invalid' in line) {
-      if (bracketed) continue;
-      throw new ImportError(`无法读出发文字号：“${line.invalid}”，应为“机关代字〔年份〕序号号”（如 晋教科〔2019〕7号）`);
-    }
-    result.docNumber = line.docNumber;
-    result.signers = line.signers;
-    numberAt = i;
-    break;
-  }
-  // More 签发人 names, one a line under the first.
-  let afterNumber = numberAt + 1;
-  while (numberAt >= 0 && result.signers.length && afterNumber < units.length && /^[\p{Script=Han}]{2,4}$/u.test(all[afterNumber]!) && !units[afterNumber]!.startsParagraph) {
-    result.signers.push(all[afterNumber]!);
-    afterNumber++;
-  }
-  // The 主送机关: a line that ends in ：, before the text begins.
+  const HEAD = 16;
+  const isNumberLine = (i: number) => isDocNumberLine(all[i]!);
+  // Where the text begins: the 主送 (a line that ends in ：), or the first line that reads as text.
   let recipientsAt = -1;
-  for (let i = headStart + 1; i < Math.min(units.length, headStart + HEAD); i++) {
-    if (i === numberAt) continue;
+  let headEnd = Math.min(units.length, headStart + HEAD);
+  for (let i = headStart; i < headEnd; i++) {
     const text = all[i]!;
-    if (/[：:]$/.test(text) && !HEADING_MARK.test(text) && !ARTICLE_UNIT.test(text) && text.length <= 80 && !/[。；]/.test(text)) {
+    if (i > headStart && /[：:]$/.test(text) && !HEADING_MARK.test(text) && !ARTICLE_UNIT.test(text) && text.length <= 80 && !/[。；]/.test(text)) {
       recipientsAt = i;
+      headEnd = i;
       break;
     }
-    if (endsSentence(text) || ARTICLE_UNIT.test(text) || HEADING_MARK.test(text)) break;
+    if (!isNumberLine(i) && (endsSentence(text) || ARTICLE_UNIT.test(text) || HEADING_MARK.test(text) || text.length > 60)) {
+      headEnd = i;
+      break;
+    }
   }
-  // The title: where the metadata block's 标题 stands in the text, else the lines that end in a 文种.
+  // The 署名's names (the lines above the first date on a line of its own), by which a title's organ lines are told from a site's logo.
+  const firstDate = all.findIndex((text, i) => i >= headEnd && DATE_ONLY.test(text));
+  const signerNames = new Set<string>([...(metadata.issuer ? metadata.issuer.split(/[\s、，,]+/) : [])]);
+  for (let i = firstDate - 1; firstDate > 0 && i >= Math.max(headEnd, firstDate - 5) && isNameLike(all[i]!); i--) for (const name of all[i]!.split(/\s+/)) signerNames.add(name);
+  const sizeOf = (i: number) => units[i]!.size;
+  const isMark = (i: number) => (units[i]!.size ?? 1) >= 1.6 || /文\s*件$/.test(all[i]!);
+  const sameSize = (i: number, j: number) => sizeOf(i) === undefined || sizeOf(j) === undefined || Math.abs(sizeOf(i)! - sizeOf(j)!) < 0.1;
+
+  // The title: where the metadata block's 标题 stands, else the first lines that make a whole title ending in a 文种.
   let titleFrom = -1;
   let titleTo = -1;
-  const headEnd = Math.min(units.length, headStart + HEAD, recipientsAt >= 0 ? recipientsAt : Infinity);
   if (metadata.title) {
     const key = compactKey(metadata.title).replace(/《|》/g, '');
     for (let from = headStart; from < headEnd && titleFrom < 0; from++) {
       let joined = '';
       for (let to = from; to < headEnd && to < from + 5; to++) {
-        if (to === numberAt) break;
         joined += compactKey(all[to]!).replace(/《|》/g, '');
         if (joined === key) [titleFrom, titleTo] = [from, to + 1];
         if (!key.startsWith(joined)) break;
       }
     }
   }
-  const isMark = (i: number) => (units[i]!.size ?? 1) >= 1.6 || /文\s*件$/.test(all[i]!);
-  if (titleFrom < 0 && numberAt >= 0) {
-    // GB/T 9704: the mark, the 文号, then the title.
-    const after = afterNumber;
-    const end = titleEnd(all, after, Math.min(5, headEnd - after));
-    if (end > after) [titleFrom, titleTo] = [after, end];
-    else if (recipientsAt > after && all.slice(after, recipientsAt).every(titleLike)) [titleFrom, titleTo] = [after, recipientsAt];
-    else {
-      // As sites print it: the title (perhaps its issuers on a line of their own), then the 文号 under it.
-      let from = headStart;
-      while (from < numberAt - 1 && isMark(from)) from++;
-      if (from < numberAt && TITLE_KIND.test(joinTitle(all.slice(from, numberAt))) && all.slice(from, numberAt).every(titleLike)) [titleFrom, titleTo] = [from, numberAt];
+  for (let end = headStart; titleFrom < 0 && end < headEnd; end++) {
+    if (!titleLike(all[end]!) || isNumberLine(end) || !TITLE_KIND.test(all[end]!)) continue;
+    // Up from the line that ends in a 文种: over the lines a wrap cut from it (示例省教育厅关于开展 /
+    // 高等学校…的通知), and over the organs of a joint title above 关于… when they sign it — never over
+    // a site's logo or heading (not beside it in the text, or an organ that does not sign).
+    let from = end;
+    for (;;) {
+      const prev = from - 1;
+      if (prev < headStart || !adjacent(prev, from) || !titleLike(all[prev]!) || isNumberLine(prev) || isMark(prev) || units[prev]!.rows !== undefined || STARTS_WITH_NUMBER.test(all[prev]!) || !sameSize(prev, end) || end - prev > 4 || TITLE_KIND.test(all[prev]!)) break;
+      const joined = joinTitle(all.slice(from, end + 1));
+      const organs = all[prev]!.split(/\s+/);
+      if (organs.every((w) => ORGAN.test(w))) {
+        if (!organs.every((w) => signerNames.has(w)) && wholeTitle(joined)) break;
+        if (wholeTitle(joined) && !/^关于/.test(joined) && !organs.every((w) => signerNames.has(w) && all[from]!.split(/\s+/).every((v) => ORGAN.test(v)))) break;
+      } else if (wholeTitle(joined) && ORGAN.test(all[prev]!)) break;
+      from = prev;
+    }
+    if (!wholeTitle(joinTitle(all.slice(from, end + 1)))) continue;
+    [titleFrom, titleTo] = [from, end + 1];
+  }
+  // A title that ends in no 文种 known: the lines between the 文号 and the 主送.
+  if (titleFrom < 0 && recipientsAt > headStart) {
+    const numberBefore = [...Array(recipientsAt - headStart).keys()].map((k) => headStart + k).filter(isNumberLine).at(-1);
+    const from = numberBefore !== undefined ? numberBefore + 1 : headStart;
+    if (from < recipientsAt && all.slice(from, recipientsAt).every(titleLike)) [titleFrom, titleTo] = [from, recipientsAt];
+  }
+
+  // The 发文字号: under the title (as sites print it, perhaps in brackets), else the nearest above it (under the mark).
+  let numberAt = -1;
+  if (titleFrom >= 0 && titleTo < units.length && isNumberLine(titleTo)) numberAt = titleTo;
+  else if (titleFrom >= 0) {
+    for (let i = titleFrom - 1; i >= headStart && numberAt < 0; i--) if (isNumberLine(i)) numberAt = i;
+  } else {
+    for (let i = headStart; i < headEnd && numberAt < 0; i++) if (isNumberLine(i)) numberAt = i;
+  }
+  // A line shaped like a 文号 that does not read as one, where the 文号 stands: refused with what it says.
+  for (let i = headStart; i < Math.min(units.length, (titleTo >= 0 ? titleTo : headEnd) + 1); i++) {
+    const text = all[i]!;
+    const line = readDocNumberLine(text);
+    if (line && 'invalid' in line && numberAt < 0) throw new ImportError(`无法读出发文字号：“${line.invalid}”，应为“机关代字〔年份〕序号号”（如 晋教科〔2019〕7号）`);
+  }
+  let afterNumber = numberAt + 1;
+  if (numberAt >= 0) {
+    const line = readDocNumberLine(/^[（(](.+)[)）]$/.exec(all[numberAt]!)?.[1] ?? all[numberAt]!) as { docNumber: string; signers: string[] };
+    result.docNumber = line.docNumber;
+    result.signers = line.signers;
+    // More 签发人 names, one a line under the first.
+    while (result.signers.length && afterNumber < units.length && /^[\p{Script=Han}]{2,4}$/u.test(all[afterNumber]!) && !units[afterNumber]!.startsParagraph) {
+      result.signers.push(all[afterNumber]!);
+      afterNumber++;
     }
   }
-  if (titleFrom < 0 && numberAt < 0) {
-    // No 文号 (a 函, a draft, a page that gives it only in its metadata): a mark is told by its size or by 文件.
-    let from = headStart;
-    while (from < headEnd - 1 && from - headStart < 3 && isMark(from)) from++;
-    const end = titleEnd(all, from, 5);
-    if (end > from) [titleFrom, titleTo] = [from, end];
-    else if (recipientsAt > from && all.slice(from, recipientsAt).every(titleLike)) [titleFrom, titleTo] = [from, recipientsAt];
-  }
+
   let title: string;
   if (titleFrom >= 0) {
     title = joinTitle(all.slice(titleFrom, titleTo));
-    const mark = all.slice(headStart, titleFrom).filter((_, k) => headStart + k !== numberAt);
-    if (mark.length) result.issuerMark = joinTitle(mark);
     if (metadata.title && compactKey(metadata.title).replace(/《|》/g, '') !== compactKey(title).replace(/《|》/g, '')) {
       undecided.push(`网页信息栏的标题“${metadata.title}”与正文上方的标题“${title}”不同，取了正文上方的，请核对`);
     }
   } else if (metadata.title) {
     // The text has no title line of its own (a page that prints the title only in its metadata).
     title = joinTitle([metadata.title]);
-    titleFrom = titleTo = headStart;
+    titleFrom = titleTo = Math.max(headStart, numberAt + 1);
     undecided.push(`正文上方没有找到标题，标题取自网页信息栏：“${title}”`);
   } else {
     throw new NotOfficialError('不是公文，也不是《工作要讯》：未找到发文字号、以文种（通知、意见、办法……）结尾的标题或主送机关');
   }
-  let bodyStart = Math.max(titleTo, numberAt >= 0 ? afterNumber : 0);
+  // Above the title: the 发文机关标志 when a 文号 stands under it (GB/T 9704); anything else there
+  // is a site's page around the text (its logo, a heading repeating the title, metadata values).
+  const above = [...Array(Math.max(0, titleFrom - headStart)).keys()].map((k) => headStart + k).filter((i) => i !== numberAt && !(i > numberAt && i < afterNumber && numberAt >= 0));
+  const markLines = numberAt >= 0 && numberAt < titleFrom ? above.filter((i) => i < numberAt) : above.filter((i) => isMark(i) && !leftOut.size && !hasMetadata);
+  // A joint mark prints 文件 once, beside the stacked organs: wherever extraction put it, it ends the mark.
+  if (markLines.length) result.issuerMark = joinTitle(markLines.map((i) => all[i]!)).replace(/^(.+?)文件(.+)$/, (whole, a: string, b: string) => (ORGAN.test(a) && !/文件$/.test(b) ? `${a}${b}文件` : whole));
+  const siteLines = above.filter((i) => !markLines.includes(i));
+  if (siteLines.length) undecided.push(`标题上方的以下文字不是公文的一部分（网页的标志、栏目或重复的标题），未导入：${siteLines.map((i) => `“${all[i]}”`).join('、')}`);
+
+  let bodyStart = Math.max(titleTo, afterNumber);
   if (recipientsAt >= bodyStart) {
     // A 主送 that wrapped: the lines before its ： that end in a 、 or ，.
     let first = recipientsAt;
@@ -598,6 +666,15 @@ export function parseOfficial(blocks: readonly SourceBlock[]): ParsedOfficial {
   // title with no 附件 label (as sites and many offices print it), or text kept where it stood.
   const attachments: OfficialAttachment[] = listed.map((t, i) => ({ number: i + 1, title: t, blocks: null }));
   let carried: OfficialAttachment | undefined;
+  // A site lists a notice's attachments as links to download after the 落款 (附件： 1.申报书.pdf …): their titles, not their text.
+  const linked = (texts: readonly string[]) => {
+    const titles = downloadTitles(texts);
+    if (!titles) return false;
+    for (const t of titles) if (!attachments.some((a) => compactKey(a.title) === compactKey(t))) attachments.push({ number: attachments.length + 1, title: t, blocks: null });
+    undecided.push(`网页上附件的下载链接（附件正文不在文件中，只导入了标题）：${texts.map((t) => `“${t}”`).join('、')}`);
+    return true;
+  };
+  if (next < closingEnd && linked(rest.slice(next, closingEnd).map((u) => tidy(u.text)))) next = closingEnd;
   if (next < closingEnd) {
     const part = rest.slice(next, closingEnd);
     const partText = part.map((u) => tidy(u.text));
@@ -645,6 +722,7 @@ export function parseOfficial(blocks: readonly SourceBlock[]): ParsedOfficial {
   // Each attachment: 附件N, its title (as listed), its text.
   const shift = carried?.unlabelled ? 1 : 0;
   attachmentHeads.forEach((head, k) => {
+    if (ATTACHMENT_HEAD.test(restText(head)) && linked(rest.slice(head + 1, attachmentHeads[k + 1] ?? rest.length).map((u) => tidy(u.text)))) return;
     const inline = inlineHead(restText(head));
     const label = inline ? [restText(head), inline.number] : ATTACHMENT_HEAD.exec(restText(head))!;
     const number = (label[1] ? Number(label[1]) : k + 1) + shift;

@@ -178,6 +178,12 @@ const FURNITURE = [
   /^(?:上一篇|下一篇)\s*[：:]/,
   /^相关(?:链接|文件|阅读|解读)\s*[：:]?$/,
   /^(?:来源|信息来源|发布时间|发布日期|作者|编辑|责任编辑)\s*[：:][^。；]{0,40}?(?:\s+(?:来源|发布时间|浏览次数|作者|字号)\s*[：:].*)?$/,
+  // What a browser prints at a page's head and foot: the date and time, the page's title; its address, 1/3.
+  /^\d{4}\/\d{1,2}\/\d{1,2}\s+\d{1,2}:\d{2}/,
+  /^\d{1,2}\/\d{1,2}\/\d{2,4},?\s+\d{1,2}:\d{2}/,
+  /^(?:https?|file):\/\/\S+(?:\s+\d+\s*\/\s*\d+)?$/,
+  // A site's menu: 首页 and the site's sections, one after another.
+  /^首\s*页(?:\s*[|｜·]?\s*[\p{Script=Han}]{2,6}){2,}$/u,
   // A site's footer: 版权所有, 网站标识码, ICP 备案, 公网安备, 主办单位 … 承办 … 技术支持.
   /(?:版权所有|网站标识码|ICP\s*备|公网安备|技术支持\s*[：:]|网站地图|联系我们)/,
 ];

@@ -10,8 +10,10 @@ const DIGITS: Record<string, number> = { 〇: 0, 零: 0, '○': 0, '◯': 0, Ｏ
 
 /** 2, 02, 二, 十二, 二十, 一百零五 → the number; undefined when it is not a number. */
 export function parseNumber(text: string): number | undefined {
-  const s = text.trim().normalize('NFKC').replace(/[OoＯ](?=\d)|(?<=\d)[OoＯ]/g, '0');
+  let s = text.trim().normalize('NFKC').replace(/[OoＯ](?=\d)|(?<=\d)[OoＯ]/g, '0');
   if (/^\d+$/.test(s)) return Number(s);
+  // Digits typed among Chinese numerals (二0二0): each the Chinese digit it stands for.
+  if (/\d/.test(s)) s = s.replace(/\d/g, (d) => '〇一二三四五六七八九'[Number(d)]!);
   if (!/^[〇零○◯Oo一二两三四五六七八九十百]+$/.test(s)) return undefined;
   // Digit by digit (二〇一七) when there is no unit character.
   if (!/[十百]/.test(s)) return Number([...s].map((c) => DIGITS[c]).join(''));

@@ -1,0 +1,70 @@
+/**
+ * The proof for official documents made by other software: a file rendered by one of the
+ * producers of scripts/samples/official-forms/ (site text and HTML, Word, Chromium, LibreOffice,
+ * OFD) is imported with the command itself (--out a scratch folder: it must be accepted, checked
+ * and written), and what it read is compared, field by field and paragraph by paragraph, with the
+ * import the generator expects (`expectedImport`, worked out from the model, never from the
+ * importer). The fuzzer (fuzz-official.ts) and the tests run it.
+ */
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runImport } from './cli.ts';
+import { readSource } from './read-input.ts';
+import { parseOfficial, type OfficialBlock } from './parse-official.ts';
+import { buildPolicy, type PolicyEntry } from './build-policy.ts';
+import type { ExpectedImport } from '../samples/official-forms.ts';
+
+export const PROJECT_ROOT = join(import.meta.dirname, '../..');
+
+const paragraphs = (blocks: readonly OfficialBlock[] | null) => (blocks ?? []).flatMap((b) => (b.type === 'paragraph' ? [b.text] : b.rows.length || b.header.length ? [`（表格 ${b.rows.length + 1} 行）`] : []));
+
+/** The differences between what was read and what was expected, each named in Chinese; empty when they agree. */
+export function officialDifferences(entry: PolicyEntry, expected: ExpectedImport): string[] {
+  const out: string[] = [];
+  const same = (name: string, got: unknown, want: unknown) => {
+    if (JSON.stringify(got ?? null) !== JSON.stringify(want ?? null)) out.push(`${name}：应为 ${JSON.stringify(want ?? null)}，实为 ${JSON.stringify(got ?? null)}`);
+  };
+  same('标题', entry.title, expected.title);
+  same('发文字号', entry.docNumber, expected.docNumber);
+  same('发文机关标志', entry.issuerMark, expected.issuerMark);
+  same('发文机关', entry.issuer, expected.issuer);
+  same('联合发文机关', entry.coIssuers, expected.coIssuers);
+  same('主送机关', entry.recipients, expected.recipients);
+  same('成文日期', entry.writtenDate, expected.writtenDate);
+  same('公开方式', entry.disclosure, expected.disclosure);
+  same('可见范围', entry.visibility, expected.visibility);
+  same('附注', entry.notes, expected.notes);
+  same('抄送', entry.copyTo, expected.copyTo);
+  same('印发机关', entry.printedBy, expected.printedBy);
+  same('印发日期', entry.printedDate, expected.printedDate);
+  same('发布日期', entry.publishedDate, expected.publishedDate);
+  same('索引号', entry.indexNumber, expected.indexNumber);
+  same('主题分类', entry.subject, expected.subject);
+  same('正文', paragraphs(entry.main), expected.main);
+  same('附件', entry.attachments.map((a) => ({ title: a.title, ...(a.unlabelled ? { unlabelled: true } : {}), paragraphs: a.blocks === null ? null : paragraphs(a.blocks) })), expected.attachments);
+  return out;
+}
+
+/**
+ * Imports `bytes` (a file named `name`) as `npm run import -- FILE --out DIR` would, in this
+ * process, then reads it again to compare with `expected`: the differences, or the command's
+ * refusal. Nothing is left behind.
+ */
+export async function officialRoundTrip(bytes: Buffer, name: string, expected: ExpectedImport): Promise<string[]> {
+  const scratch = mkdtempSync(join(tmpdir(), 'yaoxun-official-'));
+  try {
+    const path = join(scratch, name);
+    writeFileSync(path, bytes);
+    const errors: string[] = [];
+    const out = join(scratch, 'out');
+    const status = await runImport([path, '--out', out, '--kind', 'policy'], { cwd: scratch, projectRoot: PROJECT_ROOT, out: () => {}, err: (line) => errors.push(line) });
+    if (status !== 0) return errors.length ? errors : [`退出码 ${status}`];
+    const written = readdirSync(join(out, 'policies'));
+    if (written.length !== 1) return [`应写入 1 个文件，实为 ${written.length} 个`];
+    const { blocks } = await readSource(path);
+    return officialDifferences(buildPolicy(parseOfficial(blocks)).entry, expected);
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}
