@@ -41,7 +41,14 @@ export function officialDifferences(entry: PolicyEntry, expected: ExpectedImport
   same('发布日期', entry.publishedDate, expected.publishedDate);
   same('索引号', entry.indexNumber, expected.indexNumber);
   same('主题分类', entry.subject, expected.subject);
-  same('正文', paragraphs(entry.main), expected.main);
+  const text = (name: string, got: string[], want: string[]) => {
+    const at = got.findIndex((p, i) => p !== want[i]);
+    if (at >= 0 || got.length !== want.length) {
+      const i = at >= 0 ? at : Math.min(got.length, want.length);
+      out.push(`${name}第${i + 1}段（共应 ${want.length} 段，实 ${got.length} 段）：应为 ${JSON.stringify(want[i] ?? null)}，实为 ${JSON.stringify(got[i] ?? null)}`);
+    }
+  };
+  text('正文', paragraphs(entry.main), expected.main);
   same('附件', entry.attachments.map((a) => ({ title: a.title, ...(a.unlabelled ? { unlabelled: true } : {}), paragraphs: a.blocks === null ? null : paragraphs(a.blocks) })), expected.attachments);
   return out;
 }

@@ -15,7 +15,7 @@ import { compactKey, endsSentence, isPageNumber, isRule, joinBroken, normalizeLi
 import { ImportError } from './errors.ts';
 import type { SourceBlock } from './source-block.ts';
 import { width } from './read-text.ts';
-import { fullWidthPunctuation, isPageFurniture, readMetadata, type PageMetadata } from './web-page.ts';
+import { fullWidthPunctuation, isPageFurniture, isSiteFooter, readMetadata, type PageMetadata } from './web-page.ts';
 
 export interface OfficialTable {
   type: 'table';
@@ -317,6 +317,9 @@ function splitJoinedParts(units: Unit[]): Unit[] {
     const text = tidy(unit.text);
     const note = NOTE_THEN_MORE.exec(text);
     if (note) return [{ ...unit, text: note[1]! }, { text: note[2]!, startsParagraph: true }];
+    // A date with the 附注 run onto its line: 二○二五年六月八日（此件依申请公开）.
+    const noted = new RegExp(`^(${CHINESE_DATE.source})\\s*([（(][^（()）]+[)）].*)$`).exec(text);
+    if (noted) return [{ ...unit, text: noted[1]! }, { text: noted[noted.length - 1]!, startsParagraph: true }];
     const dated = new RegExp(`^(\\S.*?)\\s+(${CHINESE_DATE.source})$`).exec(text);
     if (dated && isNameLike(dated[1]!) && dated[1]!.split(/\s+/).every((name) => ORGAN.test(name))) return [{ ...unit, text: dated[1]! }, { text: dated[2]!, startsParagraph: true, ...(unit.align ? { align: unit.align } : {}) }];
     return [unit];
@@ -347,8 +350,11 @@ export function parseOfficial(blocks: readonly SourceBlock[]): ParsedOfficial {
   const metadata: PageMetadata = { ...bottom.metadata, ...top.metadata };
   const leftOut = new Set([...top.taken, ...bottom.taken]);
   const furniture: string[] = [];
+  // The site's footer ends the page: what follows it (a note about the site, the browser's last footer) is the site's.
+  const lastDate = readTexts.findLastIndex((text) => DATE_ONLY.test(text) || new RegExp(`^${CHINESE_DATE.source}`).test(text));
+  const footerAt = readTexts.findIndex((text, i) => i > lastDate && lastDate >= 0 && isSiteFooter(text));
   readTexts.forEach((text, i) => {
-    if (text && !leftOut.has(i) && isPageFurniture(text)) {
+    if (text && !leftOut.has(i) && (isPageFurniture(text) || (footerAt >= 0 && i >= footerAt))) {
       leftOut.add(i);
       furniture.push(text);
     }

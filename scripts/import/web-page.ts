@@ -80,7 +80,7 @@ const LABELS: ReadonlyArray<[string, Field | null]> = [
 ];
 const LABEL_NAMES = LABELS.map(([label]) => label).sort((a, b) => b.length - a.length);
 /** A label where a pair starts: at the line's start or after a gap, followed by ： or : (or, in a table, standing alone). */
-const LABEL_AT = new RegExp(`(?:^|\\s)(${LABEL_NAMES.map((l) => [...l].join('\\s*')).join('|')})\\s*[：:]`, 'g');
+const LABEL_AT = new RegExp(`(${LABEL_NAMES.map((l) => [...l].join('\\s*')).join('|')})\\s*[：:]`, 'g');
 const LABEL_ALONE = new RegExp(`^(${LABEL_NAMES.map((l) => [...l].join('\\s*')).join('|')})\\s*[：:]?$`);
 
 const fieldOf = (label: string): Field | null => LABELS.find(([l]) => l === label.replace(/\s/g, ''))?.[1] ?? null;
@@ -111,7 +111,9 @@ export function readMetadata(lines: readonly string[], from: number, step: 1 | -
   const pairs: Array<[string, string]> = [];
   // The block may stand below the site's breadcrumbs and above a 【打印】 line: furniture before it is passed over.
   let i = from;
-  while (i >= 0 && i < lines.length && (!lines[i]!.trim() || isPageFurniture(lines[i]!)) && !metadataPairs(lines[i]!)) i += step;
+  // Below (or above) a site's logo, menu and breadcrumbs: the block starts within the page's first (last) lines.
+  for (let k = 0; k < 8 && i >= 0 && i < lines.length && !metadataPairs(lines[i]!) && !(isLabelAlone(lines[i]!) && step === 1); k++) i += step;
+  if (i < 0 || i >= lines.length || !(metadataPairs(lines[i]!) || isLabelAlone(lines[i]!))) i = from;
   while (i >= 0 && i < lines.length) {
     const line = lines[i]!.trim();
     const inLine = metadataPairs(line);
@@ -188,10 +190,18 @@ const FURNITURE = [
   /(?:版权所有|网站标识码|ICP\s*备|公网安备|技术支持\s*[：:]|网站地图|联系我们)/,
 ];
 
+/** The words of a site's line about the page (2025-06-24 14:30 信息来源：… 浏览次数：3598 字体：[大 中 小]). */
+const ABOUT_PAGE = /发布时间|信息来源|来源\s*[：:]|浏览次数|访问量|点击数|阅读次数|字体\s*[：:]|字号\s*[：:]|作者\s*[：:]|打印|关闭/g;
+
+/** A site's footer line: the page ends there, whatever follows it is the site's too. */
+export const isSiteFooter = (line: string) => line.trim().length <= 120 && /版权所有|网站标识码|ICP\s*备|公网安备/.test(line);
+
 /** Whether a line is the site's furniture (浏览次数：123, 【打印本页】【关闭窗口】, 当前位置：首页 > …). */
 export function isPageFurniture(line: string): boolean {
   const text = line.trim();
-  return text.length <= 80 && FURNITURE.some((re) => re.test(text));
+  if (text.length <= 80 && FURNITURE.some((re) => re.test(text))) return true;
+  // A line of several facts about the page, however the site strings them together.
+  return text.length <= 160 && !/[。；]/.test(text) && (text.match(ABOUT_PAGE) ?? []).length >= 2;
 }
 
 const HAN = String.raw`\p{Script=Han}`;
@@ -228,7 +238,8 @@ export function fullWidthPunctuation(text: string): { text: string; changed: num
     else if (c === ')' && stack.length) {
       const open = stack.pop()!;
       const inner = chars.slice(open + 1, i).join('');
-      if (new RegExp(HAN, 'u').test(inner) || near.test(chars[open - 1] ?? '') ) {
+      // (2) before Chinese text is a heading's number: （2）.
+      if (new RegExp(HAN, 'u').test(inner) || near.test(chars[open - 1] ?? '') || (/^\d{1,2}$|^[一二三四五六七八九十]{1,3}$/.test(inner) && near.test(chars[i + 1] ?? ''))) {
         out[open] = '（';
         out[i] = '）';
         changed += 2;
