@@ -2,7 +2,8 @@
  * The search records of this edition (src/lib/build-data.ts), from the content: one per article
  * (its headline as the title; its photos' captions and its paragraphs, as its page shows them),
  * one per policy page, and one per 条 or numbered heading of a policy's text, at its anchor, so
- * that a query found inside a long document leads to the part that holds it.
+ * that a query found inside a long document leads to the part that holds it. Pure: the content
+ * is handed in (src/data/site.ts getSearchRecords works them out once per build).
  */
 import type { SearchRecord } from '../lib/build-data.ts';
 import { formatIssueLabel } from '../lib/issue-label.ts';
@@ -12,7 +13,7 @@ import { allUnits, blockText, unitText, type TextPart, type Unit } from '../lib/
 import { articleUrl, policyUrl } from '../lib/urls.ts';
 import { policyView } from './policies.ts';
 import { signatories, VALIDITIES, type Validity } from '../lib/policy/facts.ts';
-import { getSiteContent, type Policy } from './site.ts';
+import type { Policy, SiteContent } from './site-content.ts';
 
 /** The parts of a text that become records of their own, each with its own text (not its children's): every 条 and every numbered heading. */
 function searchableUnits(part: TextPart): Unit[] {
@@ -66,14 +67,6 @@ function policyRecords(policy: Policy): SearchRecord[] {
   return [page, ...records];
 }
 
-let cached: Promise<SearchRecord[]> | undefined;
-
-/** The records of this build, worked out once (the search page's filters and the records file both need them). */
-export function searchRecords(): Promise<SearchRecord[]> {
-  cached ??= makeRecords();
-  return cached;
-}
-
 /** The order a filter's values are offered in: newest year first; 时效性 in its own order; names by pinyin. */
 const ORDER: Partial<Record<string, (a: string, b: string) => number>> = {
   year: (a, b) => b.localeCompare(a),
@@ -81,15 +74,14 @@ const ORDER: Partial<Record<string, (a: string, b: string) => number>> = {
   validity: (a, b) => VALIDITIES.indexOf(a as Validity) - VALIDITIES.indexOf(b as Validity),
 };
 
-/** Every value each filter takes in this edition's records, in the order the search page offers them. */
-export async function searchFilterChoices(): Promise<Record<'year' | 'validity' | 'issuer' | 'category' | 'writtenYear', string[]>> {
-  const records = await searchRecords();
+/** Every value each filter takes in the records, in the order the search page offers them. */
+export function searchFilterChoices(records: readonly SearchRecord[]): Record<'year' | 'validity' | 'issuer' | 'category' | 'writtenYear', string[]> {
   const values = (key: string) => [...new Set(records.flatMap((r) => r.filters[key] ?? []))].sort(ORDER[key] ?? ((a, b) => a.localeCompare(b, 'zh-CN')));
   return { year: values('year'), validity: values('validity'), issuer: values('issuer'), category: values('category'), writtenYear: values('writtenYear') };
 }
 
-async function makeRecords(): Promise<SearchRecord[]> {
-  const { issues, policies } = await getSiteContent();
+/** The records of the content: its articles', then its policies' (and their parts'). */
+export function searchRecordsOf({ issues, policies }: Pick<SiteContent, 'issues' | 'policies'>): SearchRecord[] {
   const articles = issues.flatMap(({ issue, articles }) =>
     articles.map(
       (article): SearchRecord => ({
