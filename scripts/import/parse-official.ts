@@ -208,7 +208,7 @@ function layoutCells(raw: string): Unit['cells'] {
   return cells.length > 1 && /\S {2,}\S/.test(raw.trim()) ? cells : undefined;
 }
 
-function unitsOf(blocks: readonly SourceBlock[]): Unit[] {
+export function unitsOf(blocks: readonly SourceBlock[]): Unit[] {
   const full = fullWidth(blocks);
   const units: Unit[] = [];
   for (const [b, block] of blocks.entries()) {
@@ -302,6 +302,18 @@ function wholeTitle(title: string): boolean {
   const before = /^(.+?)关于/.exec(title)?.[1];
   if (before !== undefined) return new RegExp(`^(?:[\\p{Script=Han}（）]+?${ORGAN.source.replace(/\$$/, '')})+$`, 'u').test(before);
   return !/^[的和与及、》）之]/.test(title) && [...title].length >= 6;
+}
+
+/** Whether `text` is the names of `names` one after another (示例省教育厅示例省财政厅, or with spaces), each at least once. */
+function madeOf(text: string, names: ReadonlySet<string>): boolean {
+  let rest = text.replace(/\s/g, '');
+  const sorted = [...names].filter(Boolean).sort((a, b) => b.length - a.length);
+  while (rest) {
+    const name = sorted.find((n) => rest.startsWith(n));
+    if (!name) return false;
+    rest = rest.slice(name.length);
+  }
+  return text.trim().length > 0;
 }
 
 /** A site's link to download an attachment: 1.申报书.pdf, 附件2：汇总表.xlsx. */
@@ -440,9 +452,10 @@ export function parseOfficial(blocks: readonly SourceBlock[]): ParsedOfficial {
       const joined = joinTitle(all.slice(from, end + 1));
       const organs = all[prev]!.split(/\s+/);
       if (organs.every((w) => ORGAN.test(w))) {
-        if (!organs.every((w) => signerNames.has(w)) && wholeTitle(joined)) break;
-        if (wholeTitle(joined) && !/^关于/.test(joined) && !organs.every((w) => signerNames.has(w) && all[from]!.split(/\s+/).every((v) => ORGAN.test(v)))) break;
-      } else if (wholeTitle(joined) && ORGAN.test(all[prev]!)) break;
+        const signing = madeOf(all[prev]!, signerNames);
+        if (!signing && wholeTitle(joined)) break;
+        if (wholeTitle(joined) && !/^关于/.test(joined) && !(signing && madeOf(all[from]!, signerNames))) break;
+      } else if (wholeTitle(joined) && ORGAN.test(all[prev]!) && !/关于|印发|转发|批转|联合/.test(all[prev]!)) break;
       from = prev;
     }
     if (!wholeTitle(joinTitle(all.slice(from, end + 1)))) continue;

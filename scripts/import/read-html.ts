@@ -61,7 +61,7 @@ function blocksOf(element: HTMLElement, into: SourceBlock[]): void {
   const flush = () => {
     for (const line of inline.split('\n')) {
       const text = normalizeLine(line);
-      if (text) into.push({ text, startsParagraph: true, lines: [line.replace(/\u00a0/g, ' ')], ...(inlineAlign ? { align: inlineAlign } : {}) });
+      if (text) into.push({ text, startsParagraph: true, ...(inlineAlign ? { align: inlineAlign } : {}) });
     }
     inline = '';
   };

@@ -116,7 +116,7 @@ export function readMetadata(lines: readonly string[], from: number, step: 1 | -
   if (i < 0 || i >= lines.length || !(metadataPairs(lines[i]!) || isLabelAlone(lines[i]!))) i = from;
   while (i >= 0 && i < lines.length) {
     const line = lines[i]!.trim();
-    const inLine = metadataPairs(line);
+    const inLine = isLabelAlone(line) && step === 1 ? undefined : metadataPairs(line);
     if (inLine) {
       pairs.push(...inLine);
       taken.push(i);
@@ -191,7 +191,7 @@ const FURNITURE = [
 ];
 
 /** The words of a site's line about the page (2025-06-24 14:30 信息来源：… 浏览次数：3598 字体：[大 中 小]). */
-const ABOUT_PAGE = /发布时间|信息来源|来源\s*[：:]|浏览次数|访问量|点击数|阅读次数|字体\s*[：:]|字号\s*[：:]|作者\s*[：:]|打印|关闭/g;
+const ABOUT_PAGE = /发布时间|信息来源|来源\s*[：:]|浏览次数|浏览\s*[：:]|时间\s*[：:]|访问量|点击数|阅读次数|字体\s*[：:]|字号\s*[：:]|作者\s*[：:]|打印|关闭/g;
 
 /** A site's footer line: the page ends there, whatever follows it is the site's too. */
 export const isSiteFooter = (line: string) => line.trim().length <= 120 && /版权所有|网站标识码|ICP\s*备|公网安备/.test(line);
