@@ -23,7 +23,7 @@ const paragraphsOf = (file: string) =>
 /** The committed articles with two photos on the first; an unchecked OCR draft of a later issue with one article. */
 const withPhotos = content.articles.map((a) =>
   a.id === '2017-02/01'
-    ? ({ ...a, data: { ...a.data, photos: [1, 2].map((n) => ({ src: { path: `./01-${n}.jpg` }, alt: `照片${n}`, caption: `图${n}：会议现场` })) } } as Article)
+    ? ({ ...a, data: { ...a.data, photos: [1, 2].map((n) => ({ src: { path: `./01-${n}.jpg` }, alt: `照片${n}`, caption: `图${n}：会议现场` })) } } as unknown as Article)
     : a,
 );
 const draftIssue = entryOf<Issue>('issues', join(PROJECT_ROOT, 'content/issues/2017-02.mdx'), '2019-01', { year: 2019, number: 1, date: '2019-01-10', articles: [ref('articles', '2019-01/01')], review: '待核对' });
