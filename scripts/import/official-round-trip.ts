@@ -49,7 +49,11 @@ export function officialDifferences(entry: PolicyEntry, expected: ExpectedImport
     }
   };
   text('正文', paragraphs(entry.main), expected.main);
-  same('附件', entry.attachments.map((a) => ({ title: a.title, ...(a.unlabelled ? { unlabelled: true } : {}), paragraphs: a.blocks === null ? null : paragraphs(a.blocks) })), expected.attachments);
+  same('附件', entry.attachments.map((a) => ({ title: a.title, ...(a.unlabelled ? { unlabelled: true } : {}), hasText: a.blocks !== null })), expected.attachments.map((a) => ({ title: a.title, ...(a.unlabelled ? { unlabelled: true } : {}), hasText: a.paragraphs !== null })));
+  expected.attachments.forEach((a, i) => {
+    const got = entry.attachments[i];
+    if (a.paragraphs && got?.blocks) text(`附件${i + 1}`, paragraphs(got.blocks), a.paragraphs);
+  });
   return out;
 }
 

@@ -451,7 +451,7 @@ export function parseOfficial(blocks: readonly SourceBlock[]): ParsedOfficial {
       if (prev < headStart || !adjacent(prev, from) || !titleLike(all[prev]!) || isNumberLine(prev) || isMark(prev) || units[prev]!.rows !== undefined || STARTS_WITH_NUMBER.test(all[prev]!) || !sameSize(prev, end) || end - prev > 4 || TITLE_KIND.test(all[prev]!)) break;
       const joined = joinTitle(all.slice(from, end + 1));
       const organs = all[prev]!.split(/\s+/);
-      if (organs.every((w) => ORGAN.test(w))) {
+      if (organs.every((w) => ORGAN.test(w)) && !/关于|印发|转发|批转|联合/.test(all[prev]!)) {
         const signing = madeOf(all[prev]!, signerNames);
         if (!signing && wholeTitle(joined)) break;
         if (wholeTitle(joined) && !/^关于/.test(joined) && !(signing && madeOf(all[from]!, signerNames))) break;

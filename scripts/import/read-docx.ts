@@ -5,6 +5,7 @@
  * are left out, so each paragraph is one block.
  */
 import { joinBroken, normalizeLine } from './cjk-text.ts';
+import { materializeNumbering } from './docx-numbering.ts';
 import type { SourceBlock } from './source-block.ts';
 import { checkZip } from './zip-limits.ts';
 
@@ -141,7 +142,7 @@ export async function blocksFromDocx(data: Buffer): Promise<SourceBlock[]> {
   const { default: mammoth } = await import('mammoth');
   const paragraphs: DocxParagraph[] = [];
   await mammoth.convertToHtml(
-    { buffer: data },
+    { buffer: Buffer.from(materializeNumbering(data)) },
     {
       transformDocument: (document: MammothElement) => {
         collect(document, paragraphs);

@@ -124,6 +124,12 @@ export function readMetadata(lines: readonly string[], from: number, step: 1 | -
       continue;
     }
     // A label on its own line and the value on the next (read downwards only).
+    if (step === 1 && isLabelAlone(line) && (i + 1 >= lines.length || isLabelAlone(lines[i + 1]!) || metadataPairs(lines[i + 1]!))) {
+      // A label with nothing under it (发文字号： left empty): the next label follows.
+      taken.push(i);
+      i++;
+      continue;
+    }
     if (step === 1 && isLabelAlone(line) && i + 1 < lines.length && !isLabelAlone(lines[i + 1]!) && !metadataPairs(lines[i + 1]!)) {
       pairs.push([line.replace(/[：:\s]/g, ''), lines[i + 1]!.trim()]);
       taken.push(i, i + 1);
