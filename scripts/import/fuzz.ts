@@ -7,9 +7,10 @@
  * tests/fixtures/import-regressions/ (its file and what differed), which a test replays once
  * committed; without it, the run writes nothing into the project.
  *
- *   npm run import:fuzz -- [--draws 2000] [--seed N] [--formats text,docx,pdf] [--save]
+ *   npm run import:fuzz -- [--draws 2000] [--seed N] [--formats text,docx,pdf[,ofd]] [--save]
  *
  * Draws are split text : Word : PDF as 5 : 2 : 1 (as the test's fixed draws, 50 : 20 : 10); one browser serves every PDF.
+ * OFD (the drawn PDF made OFD by scripts/samples/ofd.ts in a drawn shape) is drawn as often as PDF when asked for.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -45,7 +46,7 @@ async function main(): Promise<number> {
   const started = Date.now();
   console.log(`import:fuzz：${draws} 次，种子 ${seed}（--seed ${seed} 可重现），格式 ${formats.join('、')}`);
   let browser: Browser | undefined;
-  if (formats.includes('pdf')) {
+  if (formats.includes('pdf') || formats.includes('ofd')) {
     const { chromium } = await import('@playwright/test');
     const { chromiumLaunch } = await import('../lib/chromium.ts');
     browser = await chromium.launch(chromiumLaunch);

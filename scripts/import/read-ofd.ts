@@ -225,6 +225,10 @@ interface MmRun {
 /** The runs of one TextObject: each TextCode's characters, cut where a gap stands between two. */
 function textObjectRuns(node: XmlNode, parent: Matrix): MmRun[] {
   const m = placement(node, parent);
+  // Nothing of an object shows outside its Boundary: a glyph's width, estimated where the file
+  // does not give it (a TextObject per character, a · narrower than half an em), ends there.
+  const boundary = boxOf(attr(node, 'Boundary'));
+  const right = boundary && boundary.width > 0 ? apply(parent, boundary.x + boundary.width, boundary.y)[0] : Infinity;
   const size = finite(attr(node, 'Size')) ?? 0;
   // The font's size on the page: its height scaled as the CTM scales y (CTM="9 0 0 9 0 0" with Size="1").
   const pageSize = size * Math.hypot(m[2], m[3]);
@@ -254,7 +258,8 @@ function textObjectRuns(node: XmlNode, parent: Matrix): MmRun[] {
       if (gap || last) {
         const [px, py] = apply(m, run.x, run.y);
         const [ex, ey] = apply(m, run.end, run.y);
-        runs.push({ str: run.chars.join(''), x: px, y: py, width: Math.hypot(ex - px, ey - py), size: pageSize });
+        const width = Math.hypot(ex - px, ey - py);
+        runs.push({ str: run.chars.join(''), x: px, y: py, width: right > px ? Math.min(width, right - px) : width, size: pageSize });
         run = undefined;
       }
       cx += advance;

@@ -168,10 +168,26 @@ function charStarts(word: Word): { chars: string[]; starts: number[]; widths: nu
   return { chars, starts, widths };
 }
 
-/** A line's baseline: its tallest word's (poppler's line shares one baseline). */
+const wordBaseline = (word: Word) => word.yMin + (word.yMax - word.yMin) * BASELINE;
+
+/** A line's baseline: its tallest word's. */
 function baseline(line: readonly Word[]): number {
-  const tallest = line.reduce((a, b) => (b.yMax - b.yMin > a.yMax - a.yMin ? b : a));
-  return tallest.yMin + (tallest.yMax - tallest.yMin) * BASELINE;
+  return wordBaseline(line.reduce((a, b) => (b.yMax - b.yMin > a.yMax - a.yMin ? b : a)));
+}
+
+/**
+ * A poppler line cut where its words stand on different baselines: poppler puts words whose
+ * boxes overlap in one line (第2期 tucked under a large spaced masthead), which a reader must
+ * not see on one baseline.
+ */
+function rows(line: readonly Word[]): Word[][] {
+  const out: Word[][] = [];
+  for (const word of line) {
+    const row = out.find((r) => Math.abs(baseline(r) - wordBaseline(word)) < Math.min(...r.map((w) => w.yMax - w.yMin), word.yMax - word.yMin) * 0.1);
+    if (row) row.push(word);
+    else out.push([word]);
+  }
+  return out;
 }
 
 const NS = 'http://www.ofdspec.org/2016';
@@ -193,7 +209,7 @@ export async function ofdFromPdf(pdf: Buffer, options: OfdOptions = {}): Promise
   /** The TextObjects of some lines, each object's Boundary and positions in mm on its page. */
   const textObjects = (lines: readonly Word[][]): string[] => {
     const objects: string[] = [];
-    for (const line of lines) {
+    for (const line of lines.flatMap(rows)) {
       const base = baseline(line);
       // One TextObject has one Size: a line of two sizes is two objects.
       const bySize = new Map<number, Word[]>();

@@ -8,6 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
+import type { OfdOptions } from './ofd.ts';
 
 export interface RenderedIssue {
   series: string[];
@@ -300,9 +301,11 @@ export interface RenderStyle {
   breakLines?: number[];
   /** PDF: how paragraphs are marked (PARAGRAPH_CSS); a first-line indent when left out. */
   paragraphMark?: ParagraphMark;
+  /** OFD (the PDF made OFD by ofd.ts): how its text is cut into TextObjects, page numbers on templates. */
+  ofd?: OfdOptions;
 }
 
-export type RenderFormat = 'text' | 'docx' | 'pdf';
+export type RenderFormat = 'text' | 'docx' | 'pdf' | 'ofd';
 
 /** A style drawn at random for `format`. */
 export function drawStyle(r: () => number, format: RenderFormat): RenderStyle {
@@ -333,7 +336,9 @@ export function drawStyle(r: () => number, format: RenderFormat): RenderStyle {
     fontSize: 12 + Math.floor(r() * 6),
     marginMm: 15 + Math.floor(r() * 25),
     forcedBreaks: Array.from({ length: Math.floor(r() * 4) }, () => r()),
-    paragraphMark: format === 'pdf' ? pick(r, ['indent', 'spacing', 'ragged-spacing'] as const) : 'indent',
+    paragraphMark: format === 'pdf' || format === 'ofd' ? pick(r, ['indent', 'spacing', 'ragged-spacing'] as const) : 'indent',
+    // Drawn last, so that an OFD's seed draws its PDF as the same seed's PDF would be drawn.
+    ...(format === 'ofd' ? { ofd: { shape: pick(r, ['line', 'char', 'ctm'] as const), footTemplate: chance(r, 0.5) } } : {}),
   };
 }
 

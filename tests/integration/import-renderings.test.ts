@@ -24,6 +24,7 @@ const DRAWS: Record<RenderFormat, { count: number; runSeed: number }> = {
   text: { count: 50, runSeed: 1 },
   docx: { count: 20, runSeed: 2 },
   pdf: { count: 10, runSeed: 3 },
+  ofd: { count: 4, runSeed: 4 },
 };
 
 let issue: RenderedIssue;
@@ -92,7 +93,7 @@ describe('renderings made elsewhere', () => {
 });
 
 describe('drawn renderings of 第2期', () => {
-  for (const format of ['text', 'docx', 'pdf'] as const) {
+  for (const format of ['text', 'docx', 'pdf', 'ofd'] as const) {
     const { count, runSeed } = DRAWS[format];
     it.each(plan(count, runSeed, [format]).map((draw) => draw.seed))(`${format}, draw seed %i`, async (seed) => {
       const result = await runDraw(issue, format, seed, browser);
@@ -102,7 +103,7 @@ describe('drawn renderings of 第2期', () => {
 });
 
 describe('regression fixtures (tests/fixtures/import-regressions/)', () => {
-  const fixtures = readdirSync(REGRESSIONS).filter((name) => /\.(txt|docx|pdf)$/.test(name));
+  const fixtures = readdirSync(REGRESSIONS).filter((name) => /\.(txt|docx|pdf|ofd)$/.test(name));
   it('there are fixtures to replay', () => {
     expect(fixtures).not.toEqual([]);
   });
