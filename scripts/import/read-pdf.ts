@@ -7,6 +7,7 @@
  */
 import { endsSentence, isPageNumber, isRule, joinBroken, mastheadNames, normalizeLine, removeSpreadSpacing, runningKey, runningLines } from './cjk-text.ts';
 import { LIST_MARKER, type SourceBlock } from './source-block.ts';
+import { checkPdfPages } from './input-limits.ts';
 
 /** A labelled line of a bulletin's 版记. */
 const CLOSING_LINE = /^(?:主\s*办|邮\s*箱|电\s*话|出版日期|报|送|发)\s*[：:]/;
@@ -53,7 +54,7 @@ export function linesFromItems(items: readonly PdfTextItem[]): PdfLine[] {
     .map((group) => {
       const sorted = group.sort((a, b) => a.x - b.x);
       const inked = sorted.filter((run) => run.str.trim());
-      const size = Math.max(...inked.map((run) => run.fontSize), 0);
+      const size = inked.reduce((m, run) => Math.max(m, run.fontSize), 0);
       let text = '';
       let end: number | undefined;
       let spread = false;
@@ -80,7 +81,7 @@ export function linesFromItems(items: readonly PdfTextItem[]): PdfLine[] {
       return {
         text: removeSpreadSpacing(normalizeLine(text)),
         left: inked[0]?.x ?? 0,
-        right: Math.max(...inked.map((run) => run.x + run.width), 0),
+        right: inked.reduce((m, run) => Math.max(m, run.x + run.width), 0),
         y: sorted[0]!.y,
         size,
         spread,
@@ -120,8 +121,14 @@ export function blocksFromPdfPages(pages: readonly PdfLine[][]): SourceBlock[] {
   const all = content.flat();
   const bodySize = mostCommon(all.flatMap((line) => Array<number>(line.text.length).fill(Math.round(line.size * 2) / 2)));
   const body = all.filter((line) => Math.abs(line.size - bodySize) < 0.5);
-  const left = mostCommon(body.map((line) => Math.round(line.left)));
-  const right = Math.max(...body.map((line) => line.right));
+  // The text's left edge: the leftmost position many body lines start at. (Not the most common one: in a
+  // text of one-line paragraphs most lines are first lines, indented.)
+  const lefts = new Map<number, number>();
+  for (const line of body) lefts.set(Math.round(line.left), (lefts.get(Math.round(line.left)) ?? 0) + 1);
+  const shared = [...lefts].filter(([, n]) => n >= Math.max(2, body.length * 0.1)).map(([x]) => x);
+  const left = shared.length ? Math.min(...shared) : mostCommon(body.map((line) => Math.round(line.left)));
+  // (Loops, not Math.max(...): a spread over every line of a long document overflows the stack.)
+  const right = body.reduce((m, line) => Math.max(m, line.right), -Infinity);
   // How the line sits on the page, for an official document's parts (source-block.ts).
   const textLeft = Math.min(left, ...body.map((line) => line.left));
   const looks = (line: PdfLine, pageHead: boolean): Partial<SourceBlock> => {
@@ -203,6 +210,7 @@ export async function blocksFromPdf(data: Uint8Array): Promise<SourceBlock[]> {
   const { extractTextItems, getDocumentProxy } = await import('unpdf');
   const document = await getDocumentProxy(data);
   try {
+    checkPdfPages(document.numPages);
     const { items } = await extractTextItems(document);
     return blocksFromPdfPages(items.map((page) => linesFromItems(page)));
   } finally {
