@@ -5,7 +5,7 @@
 import { paramsFromState, stateFromParams, type SearchState, FILTER_KEYS, SORTS, type Sort } from '../../lib/search/state.ts';
 import { runSearch, type SearchOutcome } from './engine.ts';
 import { renderPart, renderResult } from './render.ts';
-import { pageUrl } from '../../lib/search/group.ts';
+import { nothingFound, placeResults, resultsSummary } from './results.ts';
 
 const PAGE_SIZE = 20;
 
@@ -56,25 +56,29 @@ async function showMore() {
   const fragments = await Promise.all(slice.map((result) => result.item.data()));
   more.disabled = false;
   if (run !== generation) return;
+  const placements = placeResults(
+    slice.map((result, i) => ({ url: fragments[i]!.url, exact: result.exact })),
+    new Set(current.groups.keys()),
+    current.shown,
+    outcome.exactCount,
+  );
   slice.forEach((result, i) => {
     const fragment = fragments[i]!;
-    // A part of a page already shown (a 条 of a document) goes under it: one result per page
-    // (src/lib/search/group.ts groups the same way for the evaluation).
-    const page = pageUrl(fragment.url);
-    const shown = current!.groups.get(page);
-    if (shown) {
-      shown.querySelector('.result__parts')?.append(renderPart(fragment, outcome.terms, result.exact, query));
+    const placement = placements[i]!;
+    // A part of a page already shown (a 条 of a document) goes under it.
+    if (placement.kind === 'part') {
+      current!.groups.get(placement.page)?.querySelector('.result__parts')?.append(renderPart(fragment, outcome.terms, result.exact, query));
       return;
     }
     // Where the exact matches end and the partial ones begin, say so.
-    if (!result.exact && current!.shown + i === outcome.exactCount && outcome.exactCount > 0) {
+    if (placement.divider) {
       const divider = document.createElement('li');
       divider.className = 'result-divider';
       divider.textContent = '以下结果只包含查询词的部分字词';
       list.append(divider);
     }
     const item = renderResult(fragment, outcome.terms, result.exact, query);
-    current!.groups.set(page, item);
+    current!.groups.set(placement.page, item);
     list.append(item);
   });
   current.shown += slice.length;
@@ -82,19 +86,8 @@ async function showMore() {
   if (more.hidden) status.textContent = summary(outcome, current.groups.size);
 }
 
-/**
- * What the status says of a search: its results, counted by page (a document whose 条 match is
- * one result) once every result is shown, by match until then.
- */
-function summary(outcome: SearchOutcome, pages?: number): string {
-  const total = outcome.results.length;
-  const partial = total - outcome.exactCount;
-  const typed = current?.query ?? '';
-  const byPage = pages === undefined || pages === total;
-  const counted = byPage ? `找到 ${total} 条结果` : `找到 ${pages} 条结果，共 ${total} 处匹配`;
-  const unit = byPage ? '条' : '处';
-  return typed && partial > 0 ? `${counted}：${outcome.exactCount} ${unit}包含“${typed}”，${partial} ${unit}只包含其部分字词。` : `${counted}。`;
-}
+/** What the status says of a search (results.ts), counted by page once `pages` are all shown. */
+const summary = (outcome: SearchOutcome, pages?: number) => resultsSummary(outcome.results.length, outcome.exactCount, current?.query ?? '', pages);
 
 async function search(state: SearchState) {
   const run = ++generation;
@@ -114,7 +107,7 @@ async function search(state: SearchState) {
     current = { outcome, query: outcome.query, shown: 0, groups: new Map() };
     const total = outcome.results.length;
     if (total === 0) {
-      status.textContent = query ? `没有找到包含“${query}”的内容。请检查字词，或减少、放宽条件。` : '没有找到符合条件的内容。';
+      status.textContent = nothingFound(query);
       more.hidden = true;
       return;
     }

@@ -1,0 +1,49 @@
+/** The search page's decisions about its results (src/scripts/search/results.ts), apart from the DOM. */
+import { describe, expect, it } from 'vitest';
+import { nothingFound, placeResults, resultsSummary } from '../../../src/scripts/search/results.ts';
+
+describe('placeResults', () => {
+  it('lists a document once, its matching 条 under it, whether it was shown in an earlier slice or in this one', () => {
+    const slice = [
+      { url: '/policies/a/#第三条', exact: true },
+      { url: '/bulletins/2017-02/01/', exact: true },
+      { url: '/policies/a/#第五条', exact: true },
+      { url: '/policies/b/#第一条', exact: true },
+    ];
+    expect(placeResults(slice, new Set(['/policies/b/']), 20, 30)).toEqual([
+      { kind: 'result', page: '/policies/a/', divider: false },
+      { kind: 'result', page: '/bulletins/2017-02/01/', divider: false },
+      { kind: 'part', page: '/policies/a/' },
+      { kind: 'part', page: '/policies/b/' },
+    ]);
+  });
+
+  it('puts the divider before the first partial match only, counting from where the slice starts', () => {
+    const slice = ['/a/', '/b/', '/c/', '/d/'].map((url, i) => ({ url, exact: i < 2 }));
+    // 22 exact matches in all: results 20 and 21 are exact, 22 is the first partial one.
+    expect(placeResults(slice, new Set(), 20, 22).map((p) => p.kind === 'result' && p.divider)).toEqual([false, false, true, false]);
+    // A later slice has none: its first partial match is not the first of all.
+    expect(placeResults(slice.map((r) => ({ ...r, exact: false })), new Set(), 40, 22).some((p) => p.kind === 'result' && p.divider)).toBe(false);
+    // No divider when nothing matches exactly: there is nothing to divide.
+    expect(placeResults(slice.map((r) => ({ ...r, exact: false })), new Set(), 0, 0).some((p) => p.kind === 'result' && p.divider)).toBe(false);
+  });
+});
+
+describe('the status line', () => {
+  it('counts results, and says how many hold the query as written and how many only its pieces', () => {
+    expect(resultsSummary(12, 12, '吕梁学院')).toBe('找到 12 条结果。');
+    expect(resultsSummary(12, 5, '吕梁学院')).toBe('找到 12 条结果：5 条包含“吕梁学院”，7 条只包含其部分字词。');
+    // Filters alone: no query to hold.
+    expect(resultsSummary(12, 5, '')).toBe('找到 12 条结果。');
+  });
+
+  it('counts pages once every result is shown, when a document’s 条 made several matches', () => {
+    expect(resultsSummary(12, 5, '考核', 9)).toBe('找到 9 条结果，共 12 处匹配：5 处包含“考核”，7 处只包含其部分字词。');
+    expect(resultsSummary(12, 12, '考核', 12)).toBe('找到 12 条结果。');
+  });
+
+  it('says what found nothing', () => {
+    expect(nothingFound('吕梁')).toBe('没有找到包含“吕梁”的内容。请检查字词，或减少、放宽条件。');
+    expect(nothingFound('')).toBe('没有找到符合条件的内容。');
+  });
+});
