@@ -614,7 +614,7 @@ export function parseOfficial(blocks: readonly SourceBlock[]): ParsedOfficial {
       const named = issuers.length;
       if (NOTE.test(text) && /此件|联系|电话|合成|备注|注[：:]/.test(text)) {
         closingUnits.unshift(i);
-      } else if (isNameLike(text) && (named === 0 || rest[i]!.align === 'right' || rest[i + 1]?.align === 'right' || (text.length <= 30 && text.split(/\s+/).every((name) => ORGAN.test(name))))) {
+      } else if (isNameLike(text) && (named === 0 || rest[i]!.align === 'right' || (text.length <= 30 && text.split(/\s+/).every((name) => ORGAN.test(name))))) {
         closingUnits.unshift(i);
         issuers.unshift(text);
       } else break;

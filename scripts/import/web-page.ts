@@ -190,6 +190,8 @@ const FURNITURE = [
   /^\d{4}\/\d{1,2}\/\d{1,2}\s+\d{1,2}:\d{2}/,
   /^\d{1,2}\/\d{1,2}\/\d{2,4},?\s+\d{1,2}:\d{2}/,
   /^(?:https?|file):\/\/\S+(?:\s+\d+\s*\/\s*\d+)?$/,
+  // A browser's header cut at the page's edge leaves a line of a mark or two (_): no text of a document.
+  /^[_\-—–·•|｜]{1,2}$/,
   // A site's menu: 首页 and the site's sections, one after another.
   /^首\s*页(?:\s*[|｜·]?\s*[\p{Script=Han}]{2,6}){2,}$/u,
   // A site's footer: 版权所有, 网站标识码, ICP 备案, 公网安备, 主办单位 … 承办 … 技术支持.

@@ -10,7 +10,7 @@ const DIGITS: Record<string, number> = { 〇: 0, 零: 0, '○': 0, '◯': 0, Ｏ
 
 /** 2, 02, 二, 十二, 二十, 一百零五 → the number; undefined when it is not a number. */
 export function parseNumber(text: string): number | undefined {
-  let s = text.trim().normalize('NFKC').replace(/[OoＯ](?=\d)|(?<=\d)[OoＯ]/g, '0');
+  let s = text.replace(/\s/g, '').normalize('NFKC').replace(/[OoＯ](?=\d)|(?<=\d)[OoＯ]/g, '0');
   if (/^\d+$/.test(s)) return Number(s);
   // Digits typed among Chinese numerals (二0二0): each the Chinese digit it stands for.
   if (/\d/.test(s)) s = s.replace(/\d/g, (d) => '〇一二三四五六七八九'[Number(d)]!);
@@ -35,7 +35,7 @@ export function parseNumber(text: string): number | undefined {
 
 const NUMERAL = '[0-9０-９〇零○◯ＯOo一二两三四五六七八九十]';
 /** A date written out: 2017年5月18日 (spaces allowed), 2017年05月18日, or 二〇一七年五月十八日 (二○一七, 二零一七). */
-export const CHINESE_DATE = new RegExp(`(${NUMERAL}{4})\\s*年\\s*(${NUMERAL}{1,3})\\s*月\\s*(${NUMERAL}{1,3})\\s*日`);
+export const CHINESE_DATE = new RegExp(`((?:${NUMERAL}\\s?){3}${NUMERAL})\\s*年\\s*(${NUMERAL}{1,3})\\s*月\\s*(${NUMERAL}{1,3})\\s*日`);
 
 /** YYYY-MM-DD, or undefined when there is no such day (2月30日). */
 export function isoDate(year: number, month: number, day: number): string | undefined {
