@@ -182,9 +182,12 @@ export class PdfRenderer {
     await page.addStyleTag({ content: this.fonts.css });
     const fonts = await page.evaluate(async (families) => {
       // Layout in print media decides which font slices are needed; the page numbers in the
-      // margin boxes are not in the DOM, so their glyphs are asked for by hand.
+      // margin boxes are not in the DOM, so their glyphs are asked for by hand, and so are those
+      // of a document's status mark (src/lib/policy/status.ts: its page carries the line in
+      // data-print-mark), which would otherwise print as nothing.
       void document.body.getBoundingClientRect();
-      await Promise.all(families.map((family) => document.fonts.load(`14pt "${family}"`, '— 0123456789').catch(() => [])));
+      const margins = `— 0123456789${[...document.querySelectorAll('[data-print-mark]')].map((e) => e.getAttribute('data-print-mark')).join('')}`;
+      await Promise.all(families.map((family) => document.fonts.load(`14pt "${family}"`, margins).catch(() => [])));
       await document.fonts.ready;
       const faces = [...document.fonts];
       return { failed: faces.filter((f) => f.status === 'error').map((f) => f.family), loaded: faces.filter((f) => f.status === 'loaded').length };

@@ -8,6 +8,7 @@ import type { Policy } from './site.ts';
 import { previousVersion, successorActs, versionsOf } from '../lib/policy/versions.ts';
 import { structureDocument, hasText, type DocumentText } from '../lib/policy/structure.ts';
 import { carriedDocument, policyDate, validityOn, type Validity } from '../lib/policy/facts.ts';
+import { statusNotice, type DocumentRef, type StatusNotice } from '../lib/policy/status.ts';
 
 /**
  * The day 时效性 is worked out for: SITE_BUILD_DATE (YYYY-MM-DD) when set, so that a test or a
@@ -42,6 +43,7 @@ export interface PolicyView {
 }
 
 const views = new Map<string, PolicyView>();
+const notices = new Map<string, StatusNotice | undefined>();
 let everyPolicy: Policy[] | undefined;
 
 /**
@@ -53,6 +55,7 @@ let everyPolicy: Policy[] | undefined;
 export function registerPolicies(all: readonly Policy[]): void {
   everyPolicy = [...all];
   views.clear();
+  notices.clear();
 }
 
 /** What a policy's pages need (see PolicyView); only after getSiteContent() has loaded the content. */
@@ -77,4 +80,42 @@ export function policyView(policy: Policy): PolicyView {
     views.set(policy.id, view);
   }
   return view;
+}
+
+const refOf = (policy: Policy): DocumentRef => ({ id: policy.id, title: policy.data.title, docNumber: policy.data.docNumber });
+
+/** The version of a policy's lineage in force today (the newest that is), if this edition shows one. */
+export function currentVersion(policy: Policy): Policy | undefined {
+  if (!everyPolicy) throw new Error('currentVersion: the content is not loaded yet (call getSiteContent() first)');
+  const byId = new Map(everyPolicy.map((p) => [p.id, p]));
+  return policyView(policy)
+    .versions.flatMap((id) => byId.get(id) ?? [])
+    .findLast((version) => policyView(version).validity === '现行有效');
+}
+
+/**
+ * What a reader must be told about a policy wherever they land on it (src/lib/policy/status.ts):
+ * undefined for one 现行有效. Names only documents this edition shows.
+ */
+export function policyNotice(policy: Policy): StatusNotice | undefined {
+  if (!everyPolicy) throw new Error('policyNotice: the content is not loaded yet (call getSiteContent() first)');
+  if (notices.has(policy.id)) return notices.get(policy.id);
+  const byId = new Map(everyPolicy.map((p) => [p.id, p]));
+  const view = policyView(policy);
+  const current = currentVersion(policy);
+  const notice = statusNotice({
+    validity: view.validity,
+    effectiveDate: policy.data.effectiveDate,
+    expiryDate: policy.data.expiryDate,
+    repealedDate: policy.data.repealedDate,
+    asOf: view.asOf,
+    acts: view.acts.map((act) => {
+      const by = byId.get(act.by);
+      return { act: act.act, on: act.on, by: by && refOf(by) };
+    }),
+    current: current && refOf(current),
+    id: policy.id,
+  });
+  notices.set(policy.id, notice);
+  return notice;
 }

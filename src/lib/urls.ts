@@ -63,6 +63,9 @@ export const issuePdfUrl = (issueId: string) => `/pdf/bulletins/${issueId}.pdf`;
 
 /** The comparison (对照) of a version with the one before it. */
 export const policyCompareUrl = (policyId: string) => `/policies/${policyId}/对照/`;
+
+/** The stylesheet of a document not in force: its mark on every printed page and at the 条 a link opens (src/lib/policy/status.ts). */
+export const policyStatusCssUrl = (policyId: string) => `/policies/${policyId}/status.css`;
 export const policyPdfUrl = (policyId: string) => `/pdf/policies/${policyId}.pdf`;
 
 /** The yearly bound volume (合订本). */

@@ -16,21 +16,29 @@ const drafts = count((p) => p.data.status === 'draft');
 const entries = publicPolicies.map((p) => ({ id: p.file.id, data: p.data }));
 const validity = (p: (typeof publicPolicies)[number]) => validityOn(p.data, buildDate(), successorActs(p.file.id, entries));
 
-test('the policy list shows what the public edition may see, with filters that need no script', async ({ page }) => {
+test('the policy list shows what the public edition may see, with filters that combine, never lead to nothing and need no script', async ({ page }) => {
   await page.goto('/policies/');
   const list = page.locator('.policy-list');
   await expect(list.getByRole('link')).toHaveText([OPINION]);
+  // As gov.cn's list: 标题, 发文字号, 发文机关, 成文日期, 时效性.
+  await expect(list.locator('thead th')).toHaveText(['标题', '发文字号', '发文机关', '成文日期', '时效性']);
   // The four documents in drafting are internal: not in the public edition's list.
   await expect(page.locator('main')).not.toContainText('绩效考评办法');
-  await page.getByRole('link', { name: `现行有效（${count((p) => validity(p) === '现行有效')}）` }).click();
-  await expect(page).toHaveURL(/\/policies\/status\/in-force\/$/);
+  // No filter offers a value with nothing behind it.
+  await expect(page.locator('.filters a', { hasText: '（0）' })).toHaveCount(0);
+  // The 意见 is known only from a bulletin: no date says it is in force, so its 时效性 is 不详.
+  const opinion = publicPolicies.find((p) => p.data.title === OPINION)!;
+  expect(validity(opinion)).toBe('不详');
+  await page.getByRole('link', { name: `不详（${count((p) => validity(p) === '不详')}）` }).click();
+  await expect(page).toHaveURL(/\/policies\/status\/unknown\/$/);
   await expect(page.locator('.policy-list').getByRole('link')).toHaveText([OPINION]);
-  await page.getByRole('link', { name: `起草中（${drafts}）` }).click();
-  if (drafts === 0) await expect(page.locator('main')).toContainText('暂无符合条件的文件');
-  else await expect(page.locator('.policy-list').getByRole('link')).toHaveCount(drafts);
-  await page.goto('/policies/');
-  await page.getByRole('link', { name: `意见（${count((p) => p.data.category === '意见')}）` }).click();
-  await expect(page.locator('h1')).toHaveText('政策文件：意见');
+  // Choosing a 类别 keeps the 时效性.
+  await page.getByRole('link', { name: `意见（${count((p) => validity(p) === '不详' && p.data.category === '意见')}）` }).click();
+  await expect(page).toHaveURL(/\/policies\/status\/unknown\/(意见|%E6%84%8F%E8%A7%81)\/$/);
+  await expect(page.locator('h1')).toHaveText('政策文件：意见（不详）');
+  await expect(page.locator('.filters a[aria-current="page"]')).toHaveText([/^不详/, /^意见/]);
+  await expect(page.locator('.policy-list').getByRole('link')).toHaveText([OPINION]);
+  await expect(page.locator('.filters a', { hasText: '（0）' })).toHaveCount(0);
 });
 
 test('a policy page has the metadata table, says what is unknown, and quotes the bulletin', async ({ page }) => {
@@ -44,11 +52,12 @@ test('a policy page has the metadata table, says what is unknown, and quotes the
   await expect(row('索引号')).toHaveText('不详');
   await expect(row('主题分类')).toHaveText('不详');
   await expect(row('标题')).toHaveText(OPINION);
-  await expect(row('时效性')).toHaveText(/^现行有效（截至 \d{4}年\d{1,2}月\d{1,2}日）$/);
+  // Nothing claimed without a source: no date says it has taken effect.
+  await expect(row('时效性')).toHaveText('不详（本站未掌握其成文、发布或实施日期）');
   // A catalogue entry: no text, no document to print.
   await expect(page.locator('main')).toContainText('本站尚未收录该文件正文');
   await expect(page.locator('.pdf-link')).toHaveCount(0);
-  await expect(page.locator('.status-banner')).toHaveCount(0);
+  await expect(page.getByRole('note', { name: '文件时效性' })).toContainText('不详');
   const mention = page.locator('.mentions li');
   await expect(mention.getByRole('link')).toHaveText('省教育厅组织召开“1331工程”推进座谈会');
   await expect(mention.locator('blockquote')).toContainText(`为贯彻落实《${OPINION}》`);

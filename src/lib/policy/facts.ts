@@ -4,25 +4,14 @@
  * 印发 notice carries, and the lines of its 附注 and 版记 as printed.
  */
 import { DISCLOSURES, type Disclosure, type PolicyAttachment, type PolicyData, type PolicyStatus } from '../../schemas/policy.ts';
+import type { Validity } from './validity.ts';
+
+export { VALIDITIES, VALIDITY_SLUGS, type Validity } from './validity.ts';
 
 /** The date a policy is listed and sorted by: when it was published, else when it was written. */
 export function policyDate(policy: Pick<PolicyData, 'publishedDate' | 'writtenDate'>): string | undefined {
   return policy.publishedDate ?? policy.writtenDate;
 }
-
-/** 时效性, as 国家法律法规数据库 and 北大法宝 name it, plus 起草中 for drafts. */
-export const VALIDITIES = ['现行有效', '尚未施行', '已修订', '已废止', '已失效', '起草中'] as const;
-export type Validity = (typeof VALIDITIES)[number];
-
-/** Each 时效性's address on the policy list (/policies/status/<slug>/): the status slugs of old, kept. */
-export const VALIDITY_SLUGS: Record<Validity, string> = {
-  现行有效: 'in-force',
-  尚未施行: 'pending',
-  已修订: 'amended',
-  已废止: 'repealed',
-  已失效: 'expired',
-  起草中: 'draft',
-};
 
 /** What a later document does to this one (src/lib/policy/versions.ts successorActs), and from when. */
 export interface SuccessorAct {
@@ -34,10 +23,12 @@ export interface SuccessorAct {
  * A policy's 时效性 on `today` (YYYY-MM-DD): 起草中 for a draft; 已废止 and 已修订 as recorded;
  * 已废止 once a later document that repeals it has taken effect (or its 废止日期 has come),
  * 已修订 once a revision of it has; 已失效 once its 失效日期 has passed; 尚未施行 before its
- * 实施日期; otherwise 现行有效.
+ * 实施日期; 不详 when no date says it has taken effect (no 实施日期, 成文日期 or 发布日期: an
+ * entry known only from a bulletin's mention), since nothing then backs a 现行有效; otherwise
+ * 现行有效.
  */
 export function validityOn(
-  policy: Pick<PolicyData, 'status' | 'effectiveDate' | 'expiryDate' | 'repealedDate'>,
+  policy: Pick<PolicyData, 'status' | 'effectiveDate' | 'expiryDate' | 'repealedDate'> & Partial<Pick<PolicyData, 'writtenDate' | 'publishedDate'>>,
   today: string,
   acts: readonly SuccessorAct[] = [],
 ): Validity {
@@ -49,6 +40,7 @@ export function validityOn(
   if (inEffect.some((a) => a.act === 'revises')) return '已修订';
   if (policy.expiryDate && policy.expiryDate < today) return '已失效';
   if (policy.effectiveDate && policy.effectiveDate > today) return '尚未施行';
+  if (!policy.effectiveDate && !policy.writtenDate && !policy.publishedDate) return '不详';
   return '现行有效';
 }
 

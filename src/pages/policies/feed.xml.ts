@@ -5,7 +5,8 @@
  */
 import type { APIContext } from 'astro';
 import { getSiteContent, type Policy } from '../../data/site.ts';
-import { buildDate } from '../../data/policies.ts';
+import { buildDate, policyNotice } from '../../data/policies.ts';
+import { feedNote } from '../../lib/policy/status.ts';
 import { policyChanges, type ChangeKind } from '../../lib/policy/changes.ts';
 import { formatChineseDate } from '../../lib/chinese-date.ts';
 import { quotedTitle } from '../../lib/policy/facts.ts';
@@ -29,6 +30,9 @@ export async function GET(context: APIContext) {
       const policy = byId.get(change.id)!;
       const by = change.by ? byId.get(change.by) : undefined;
       const when = formatChineseDate(change.date);
+      // A document not in force says so in every entry about it, unless the entry is that change.
+      const notice = policyNotice(policy);
+      const standing = notice && notice.validity !== VERBS[change.kind] ? notice : undefined;
       const description =
         change.kind === 'issued'
           ? `${when}，${policy.data.issuer ?? '发文机关不详'}印发${named(policy)}。`
@@ -38,14 +42,14 @@ export async function GET(context: APIContext) {
               ? `自${when}起，${named(policy)}被${named(by)}${change.kind === 'repealed' ? '废止' : '修订'}。`
               : `${named(policy)}于${when}废止。`;
       return {
-        title: `${VERBS[change.kind]}：${policy.data.title}`,
+        title: `${VERBS[change.kind]}：${policy.data.title}${standing ? `（${standing.validity}）` : ''}`,
         // The page that shows the change (the new version for a revision or repeal, the document
         // otherwise), at an anchor of the change's own: @astrojs/rss makes the link each item's
         // guid, and two changes of one document must not share one.
         link: `${policyUrl(by?.id ?? policy.id)}#${VERBS[change.kind]}-${change.date}`,
         pubDate: publicationMoment(change.date),
-        description,
-        categories: [VERBS[change.kind], policy.data.category],
+        description: `${description}${feedNote(standing)}`,
+        categories: [VERBS[change.kind], policy.data.category, ...(standing ? [standing.validity] : [])],
       };
     }),
   });

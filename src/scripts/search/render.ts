@@ -8,6 +8,7 @@ import { highlightStrings, type QueryTerm } from '../../lib/search/query.ts';
 import { resultHref } from '../../lib/search/state.ts';
 import { formatChineseDate } from '../../lib/chinese-date.ts';
 import { KIND_LABELS } from '../../lib/kinds.ts';
+import { isInForce, validitySlug } from '../../lib/policy/validity.ts';
 import type { PagefindFragment } from './pagefind.ts';
 import type { ResultFilter } from '../../lib/build-data.ts';
 
@@ -39,8 +40,10 @@ export function describeFragment(fragment: PagefindFragment) {
     // A part (a 条) shows under its document's title.
     title: fragment.meta['doc'] ?? fragment.meta['title'] ?? '',
     kind: first('kind') ?? '',
-    /** The issue of an article (2017年第2期), the 时效性 of a policy (现行有效). */
-    context: first('issue') ?? first('validity') ?? '',
+    /** The issue of an article (2017年第2期). */
+    issue: first('issue'),
+    /** The 时效性 of a policy (现行有效, 已废止…). */
+    validity: first('validity'),
     /** The part of a document a result leads to: 第十二条 · 第四章 考核与经费. */
     part: fragment.meta['part'],
     date: first('date'),
@@ -87,7 +90,12 @@ export function renderResult(fragment: PagefindFragment, terms: readonly QueryTe
   heading.append(link);
   const meta = element('p', 'result__meta');
   meta.append(element('span', `result__kind result__kind--${result.kind === KIND_LABELS.policy ? 'policy' : 'article'}`, result.kind));
-  if (result.context) meta.append(element('span', 'result__context', result.context));
+  if (result.issue) meta.append(element('span', 'result__context', result.issue));
+  // A policy's 时效性 as a mark of its own; one not in force stands out.
+  if (result.validity) {
+    const slug = validitySlug(result.validity);
+    meta.append(element('span', `result__validity${slug ? ` result__validity--${slug}` : ''}${isInForce(result.validity) ? '' : ' result__validity--warn'}`, result.validity));
+  }
   const date = element('time', 'result__date', result.date ? formatChineseDate(result.date) : '日期不详');
   if (result.date) date.dateTime = result.date;
   meta.append(date);

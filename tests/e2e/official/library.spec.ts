@@ -108,7 +108,7 @@ test('the 时效性 filter lists exactly the documents of each 时效性, and sa
     const pages = await page.locator('#search-results a.result__title').evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
     // The five real catalogue entries are in the specimen too: only the fixtures are checked here.
     expect(pages.filter((p) => byId.has(p.split('/')[2]!)).map((p) => p.split('/')[2]).sort(), value).toEqual(expected.sort());
-    await expect(page.locator('#search-results .result__context').first()).toHaveText(value);
+    await expect(page.locator('#search-results .result__validity').first()).toHaveText(value);
   }
 });
 
@@ -161,7 +161,7 @@ test('the comparison pairs each 条 with the one it became and marks exactly the
 
 test('the earlier version says it is no longer in force and links the version that replaced it', async ({ page }) => {
   await page.goto(`${server.url}/policies/${earlier.id}/`);
-  const notice = page.locator('.version-notice');
+  const notice = page.getByRole('note', { name: '文件时效性' });
   await expect(notice).toContainText(validity(earlier));
   await expect(notice.locator(`a[href="/policies/${revision.id}/"]`)).toHaveCount(1);
   // Both pages list both versions, oldest first, and the newer links its comparison.

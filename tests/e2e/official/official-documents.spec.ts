@@ -19,6 +19,8 @@ import { successorActs } from '../../../src/lib/policy/versions.ts';
 import { buildDataDirFor } from '../../../scripts/build/build-data-stage.ts';
 import { formatChineseDate } from '../../../src/lib/chinese-date.ts';
 import type { PolicyData } from '../../../src/schemas/policy.ts';
+import { markLine } from '../../../src/lib/policy/status.ts';
+import { noticesOf } from '../../helpers/policy-notices.ts';
 
 interface Fixture {
   id: string;
@@ -48,6 +50,9 @@ const catalogue = readdirSync(join(PROJECT_ROOT, 'content/policies'))
 
 /** A list of ids as the frontmatter writes it, as the schema hands it on. */
 const refs = (ids: unknown) => (Array.isArray(ids) ? ids.map((id) => ({ collection: 'policies' as const, id: String(id) })) : []);
+
+/** What each document's pages must say of its 时效性 (tests/helpers/policy-notices.ts). */
+const notices = noticesOf(fixtures, SPECIMEN_BUILD_DATE);
 
 const unitsOf = (text: DocumentText) => [...allUnits(text.main), ...text.attachments.flatMap((a) => allUnits(a))];
 
@@ -228,7 +233,13 @@ for (const fixture of fixtures) {
       expect(fonts.filter((f) => !f.embedded)).toEqual([]);
       expect(fonts.filter((f) => f.type === 'Type 3')).toEqual([]);
       const pages = Number(info['Pages']);
-      const pageText = Array.from({ length: pages }, (_, i) => squeeze(pdfText(file, i + 1)));
+      // A document not in force carries its mark at the top of every page (src/lib/policy/status.ts);
+      // what follows it is the document as issued.
+      const notice = notices.get(id)!.notice;
+      const mark = notice ? squeeze(markLine(notice)) : '';
+      const printed = Array.from({ length: pages }, (_, i) => squeeze(pdfText(file, i + 1)));
+      for (const [i, text] of printed.entries()) expect(text.startsWith(mark), `page ${i + 1} starts with its mark`).toBe(true);
+      const pageText = printed.map((text) => text.slice(mark.length));
       // Page 1, in reading order: the 发文机关标志, the 发文字号, the title.
       const first = pageText[0]!;
       let at = -1;

@@ -15,10 +15,21 @@ describe('时效性', () => {
     expect(validityOn({ ...issued, status: 'amended' }, '2020-01-01')).toBe('已修订');
     expect(validityOn({ ...issued, status: 'repealed', repealedDate: '2021-01-01' }, '2020-01-01')).toBe('已废止');
     expect(validityOn({ status: 'draft' }, '2020-01-01')).toBe('起草中');
-    expect(validityOn({ status: 'in-force' }, '2020-01-01')).toBe('现行有效');
+    expect(validityOn({ status: 'in-force', writtenDate: '2019-03-12' }, '2020-01-01')).toBe('现行有效');
+  });
+  it('claims nothing without a date that says it has taken effect: 不详', () => {
+    // A catalogue entry known only from a bulletin: no text, no 文号, no dates.
+    expect(validityOn({ status: 'in-force' }, '2020-01-01')).toBe('不详');
+    expect(validityOn({ status: 'in-force', expiryDate: '2030-01-01' }, '2020-01-01')).toBe('不详');
+    expect(validityOn({ status: 'in-force', publishedDate: '2019-03-20' }, '2020-01-01')).toBe('现行有效');
+    expect(validityOn({ status: 'in-force', effectiveDate: '2019-04-01' }, '2020-01-01')).toBe('现行有效');
+    // What is known still speaks: a passed 有效期, a recorded status, a repeal in effect.
+    expect(validityOn({ status: 'in-force', expiryDate: '2019-12-31' }, '2020-01-01')).toBe('已失效');
+    expect(validityOn({ status: 'draft' }, '2020-01-01')).toBe('起草中');
+    expect(validityOn({ status: 'in-force' }, '2020-01-01', [{ act: 'repeals', on: '2019-06-01' }])).toBe('已废止');
   });
   it('a repeal with a date to come takes effect on that day', () => {
-    expect(validityOn({ status: 'in-force', repealedDate: '2021-01-01' }, '2020-12-31')).toBe('现行有效');
+    expect(validityOn({ status: 'in-force', writtenDate: '2019-03-12', repealedDate: '2021-01-01' }, '2020-12-31')).toBe('现行有效');
     expect(validityOn({ status: 'in-force', repealedDate: '2021-01-01' }, '2021-01-01')).toBe('已废止');
   });
 });
