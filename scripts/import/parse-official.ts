@@ -165,6 +165,8 @@ export function readDate(text: string, what: string): string {
 
 interface Unit {
   text: string;
+  /** The text as extracted, spaces kept (for a site's metadata block). */
+  raw?: string;
   /** The source block it came from, and whether that block was lines of plain text (blank lines between such blocks). */
   block?: number;
   lined?: boolean;
@@ -317,10 +319,14 @@ function madeOf(text: string, names: ReadonlySet<string>): boolean {
 }
 
 /** A site's link to download an attachment: 1.申报书.pdf, 附件2：汇总表.xlsx. */
-const DOWNLOAD = /^(?:附\s*件\s*\d{0,2}\s*[:：]?\s*)?(?:\d{1,2}\s*[.．、]\s*)?(.+?)\.(?:pdf|docx?|xlsx?|wps|et|ofd|zip|rar|7z|jpe?g|png|txt)$/i;
+const DOWNLOAD = /^(?:(?:附\s*件|相\s*关\s*附\s*件)\s*(?:下\s*载)?\s*\d{0,2}\s*[:：]?\s*)?(?:\d{1,2}\s*[.．、]\s*)?(.+?)\.(?:pdf|docx?|xlsx?|wps|et|ofd|zip|rar|7z|jpe?g|png|txt)$/i;
 
 /** The titles of a list of download links, when every line is one. */
-const downloadTitles = (texts: readonly string[]) => (texts.length && texts.every((t) => DOWNLOAD.test(t)) ? texts.map((t) => joinTitle([DOWNLOAD.exec(t)![1]!])) : undefined);
+const downloadTitles = (texts: readonly string[]) => {
+  // Under a head of their own (附件下载：, 相关附件：) or not.
+  const links = texts.length > 1 && /^(?:相\s*关\s*)?附\s*件\s*(?:下\s*载)?\s*[:：]?$/.test(texts[0]!) ? texts.slice(1) : texts;
+  return links.length && links.every((t) => DOWNLOAD.test(t)) ? links.map((t) => joinTitle([DOWNLOAD.exec(t)![1]!])) : undefined;
+};
 
 /** Units the readers could not cut where an official document's parts meet: （此件主动公开）示例办法, 示例省教育厅 2021年6月8日. */
 function splitJoinedParts(units: Unit[]): Unit[] {
@@ -350,15 +356,17 @@ export function parseOfficial(blocks: readonly SourceBlock[]): ParsedOfficial {
       .map((u) => {
         const full = fullWidthPunctuation(removeSpreadSpacing(normalizeLine(u.text)));
         halfWidth += full.changed;
-        return { ...u, text: full.text };
+        // As extracted, for a site's metadata block: its labels may be spread (索 引 号) and set apart by spaces only.
+        return { ...u, text: full.text, raw: normalizeLine(u.text) };
       })
       .filter((u) => u.text && !isPageNumber(u.text) && !isRule(u.text)),
   );
 
   // A site's page around the text: its metadata block (read into fields) and its furniture (dropped, listed).
   const readTexts = read.map((u) => (u.rows ? '' : tidy(u.text)));
-  const top = readMetadata(readTexts, readTexts.findIndex(Boolean), 1, undecided);
-  const bottom = readMetadata(readTexts, readTexts.findLastIndex(Boolean), -1, undecided);
+  const rawTexts = read.map((u) => (u.rows ? '' : (u.raw ?? u.text)));
+  const top = readMetadata(rawTexts, rawTexts.findIndex(Boolean), 1, undecided);
+  const bottom = readMetadata(rawTexts, rawTexts.findLastIndex(Boolean), -1, undecided);
   const metadata: PageMetadata = { ...bottom.metadata, ...top.metadata };
   const leftOut = new Set([...top.taken, ...bottom.taken]);
   const furniture: string[] = [];
@@ -426,12 +434,13 @@ export function parseOfficial(blocks: readonly SourceBlock[]): ParsedOfficial {
   const isMark = (i: number) => (units[i]!.size ?? 1) >= 1.6 || /文\s*件$/.test(all[i]!);
   const sameSize = (i: number, j: number) => sizeOf(i) === undefined || sizeOf(j) === undefined || Math.abs(sizeOf(i)! - sizeOf(j)!) < 0.1;
 
-  // The title: where the metadata block's 标题 stands, else the first lines that make a whole title ending in a 文种.
+  // The title: where the metadata block's 标题 stands, else the lines nearest the text that make a whole title ending in a 文种.
   let titleFrom = -1;
   let titleTo = -1;
   if (metadata.title) {
     const key = compactKey(metadata.title).replace(/《|》/g, '');
-    for (let from = headStart; from < headEnd && titleFrom < 0; from++) {
+    // The last place it stands: a site may print it above the text too (its heading, its metadata values).
+    for (let from = headEnd - 1; from >= headStart && titleFrom < 0; from--) {
       let joined = '';
       for (let to = from; to < headEnd && to < from + 5; to++) {
         joined += compactKey(all[to]!).replace(/《|》/g, '');
@@ -440,7 +449,8 @@ export function parseOfficial(blocks: readonly SourceBlock[]): ParsedOfficial {
       }
     }
   }
-  for (let end = headStart; titleFrom < 0 && end < headEnd; end++) {
+  // The one nearest the text: above it a site may print the title again (its heading, its metadata values).
+  for (let end = headEnd - 1; titleFrom < 0 && end >= headStart; end--) {
     if (!titleLike(all[end]!) || isNumberLine(end) || !TITLE_KIND.test(all[end]!)) continue;
     // Up from the line that ends in a 文种: over the lines a wrap cut from it (示例省教育厅关于开展 /
     // 高等学校…的通知), and over the organs of a joint title above 关于… when they sign it — never over
@@ -511,7 +521,9 @@ export function parseOfficial(blocks: readonly SourceBlock[]): ParsedOfficial {
   // Above the title: the 发文机关标志 when a 文号 stands under it (GB/T 9704); anything else there
   // is a site's page around the text (its logo, a heading repeating the title, metadata values).
   const above = [...Array(Math.max(0, titleFrom - headStart)).keys()].map((k) => headStart + k).filter((i) => i !== numberAt && !(i > numberAt && i < afterNumber && numberAt >= 0));
-  const markLines = numberAt >= 0 && numberAt < titleFrom ? above.filter((i) => i < numberAt) : above.filter((i) => isMark(i) && !leftOut.size && !hasMetadata);
+  // A mark is the organs' names (and 文件): not a line that opens with a 文号 or quotes a title (a site's heading).
+  const markLike = (i: number) => !STARTS_WITH_NUMBER.test(all[i]!) && !/[《》]/.test(all[i]!) && !isNumberLine(i);
+  const markLines = (numberAt >= 0 && numberAt < titleFrom ? above.filter((i) => i < numberAt) : above.filter((i) => isMark(i) && !leftOut.size && !hasMetadata)).filter(markLike);
   // A joint mark prints 文件 once, beside the stacked organs: wherever extraction put it, it ends the mark.
   if (markLines.length) result.issuerMark = joinTitle(markLines.map((i) => all[i]!)).replace(/^(.+?)文件(.+)$/, (whole, a: string, b: string) => (ORGAN.test(a) && !/文件$/.test(b) ? `${a}${b}文件` : whole));
   const siteLines = above.filter((i) => !markLines.includes(i));
@@ -635,6 +647,13 @@ export function parseOfficial(blocks: readonly SourceBlock[]): ParsedOfficial {
   else if (metadata.issuer) {
     result.issuer = metadata.issuer;
     undecided.push(`发文机关取自网页信息栏：${metadata.issuer}`);
+  } else {
+    // No 署名 (a site that prints the date alone): the organ the title names before 关于.
+    const named = /^(.+?)关于/.exec(title)?.[1];
+    if (named && ORGAN.test(named) && !/印发|转发|批转/.test(named)) {
+      result.issuer = named;
+      undecided.push(`落款没有发文机关署名，发文机关取自标题：${named}`);
+    }
   }
   result.coIssuers = names.slice(1);
 

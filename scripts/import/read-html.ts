@@ -147,6 +147,7 @@ export function blocksFromHtml(html: string): SourceBlock[] {
   const body = root.querySelector('body') ?? root;
   const article = articleOf(body);
   const blocks: SourceBlock[] = [];
+
   // A metadata table outside the article (sites set it above the text, in a box of its own).
   for (const table of body.querySelectorAll('table')) {
     if (article === table || article.querySelectorAll('table').includes(table) || table.querySelector('table')) continue;

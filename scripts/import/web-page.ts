@@ -45,6 +45,11 @@ const LABELS: ReadonlyArray<[string, Field | null]> = [
   ['发布机构', 'issuer'],
   ['发布机关', 'issuer'],
   ['成文日期', 'writtenDate'],
+  ['发文日期', 'writtenDate'],
+  ['信息名称', 'title'],
+  ['文件编号', 'docNumber'],
+  ['公布日期', 'publishedDate'],
+  ['发布单位', 'issuer'],
   ['成文时间', 'writtenDate'],
   ['标题', 'title'],
   ['名称', 'title'],
@@ -80,7 +85,8 @@ const LABELS: ReadonlyArray<[string, Field | null]> = [
 ];
 const LABEL_NAMES = LABELS.map(([label]) => label).sort((a, b) => b.length - a.length);
 /** A label where a pair starts: at the line's start or after a gap, followed by ： or : (or, in a table, standing alone). */
-const LABEL_AT = new RegExp(`(${LABEL_NAMES.map((l) => [...l].join('\\s*')).join('|')})\\s*[：:]`, 'g');
+/** A label where a pair starts: followed by ： or :, or — a table copied as text, 索 引 号 0000… — by a space. */
+const LABEL_AT = new RegExp(`(${LABEL_NAMES.map((l) => [...l].join('\\s*')).join('|')})(?:\\s*[：:]|\\s+(?=\\S))`, 'g');
 const LABEL_ALONE = new RegExp(`^(${LABEL_NAMES.map((l) => [...l].join('\\s*')).join('|')})\\s*[：:]?$`);
 
 const fieldOf = (label: string): Field | null => LABELS.find(([l]) => l === label.replace(/\s/g, ''))?.[1] ?? null;
