@@ -183,7 +183,8 @@ export function blocksFromPdfPages(pages: readonly PdfLine[][]): SourceBlock[] {
         listItem ||
         // A bulletin's 版记 line (报：…) starts a block even under a full line (送：… wrapped to the margin).
         CLOSING_LINE.test(line.text) ||
-        (previous.short && (!bySpacing || !samePage)) ||
+        // By spacing, a line well short of the edge ends its paragraph when it ends a sentence (各市…：); a ragged line does not.
+        (previous.short && (!bySpacing || !samePage || endsSentence(previous.text))) ||
         Math.abs(line.size - previous.size) > 0.5 ||
         (samePage && previous.y - line.y > pitch(line.size) * (bySpacing ? 1.12 : 1.2)) ||
         // An indented line starts a block, except the second line of a list item on the same page.

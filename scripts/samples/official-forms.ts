@@ -698,7 +698,9 @@ export function expectedImport(form: OfficialForm, producer: Producer): Expected
     docNumber = site.docNumber === 'absent' ? undefined : doc.docNumber;
     if (site.titleLines === 'one') titleLines = [forms.titleLines.join('')];
     Object.assign(shown, { siteDocNumber: site.docNumber, metadata: site.metadata, metadataNames: site.metadataNames, indent: site.indent, punctuation: site.punctuation, siteSignature: site.signature, encoding: site.encoding, pageHeading: site.pageHeading });
-    if (site.metadata !== 'none' && site.metadata !== 'values-only') {
+    // Labels drawn by the stylesheet (values-only) are text in what a browser prints, though not in the page's HTML or a copy of it.
+    const labelsShown = site.metadata !== 'none' && (site.metadata !== 'values-only' || producer === 'pdf' || producer === 'ofd');
+    if (labelsShown) {
       meta.publishedDate = doc.publishedDate;
       if (site.metadataNames === 'gov') Object.assign(meta, { indexNumber: doc.indexNumber, subject: doc.subject });
     }
