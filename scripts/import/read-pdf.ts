@@ -128,7 +128,12 @@ export function blocksFromPdfPages(pages: readonly PdfLine[][]): SourceBlock[] {
   const shared = [...lefts].filter(([, n]) => n >= Math.max(2, body.length * 0.1)).map(([x]) => x);
   const left = shared.length ? Math.min(...shared) : mostCommon(body.map((line) => Math.round(line.left)));
   // (Loops, not Math.max(...): a spread over every line of a long document overflows the stack.)
-  const right = body.reduce((m, line) => Math.max(m, line.right), -Infinity);
+  // The right edge: where most full lines end (a line whose last mark hangs into the margin, as CJK
+  // typesetting lets ， and 。 do, ends further right and must not make every other line look short).
+  const widest = body.reduce((m, line) => Math.max(m, line.right), -Infinity);
+  const rights = new Map<number, number>();
+  for (const line of body) if (line.right >= widest - bodySize * 2) rights.set(Math.round(line.right), (rights.get(Math.round(line.right)) ?? 0) + 1);
+  const right = [...rights].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0]?.[0] ?? widest;
   // How the line sits on the page, for an official document's parts (source-block.ts).
   const textLeft = Math.min(left, ...body.map((line) => line.left));
   const looks = (line: PdfLine, pageHead: boolean): Partial<SourceBlock> => {
