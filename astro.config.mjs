@@ -26,7 +26,7 @@ export default defineConfig({
     // Content-Security-Policy (scripts/deploy/nginx/snippets/headers.conf) allows only files.
     build: { assetsInlineLimit: 0 },
     // The search highlighter is bundled alone, as Vite bundles a worker, to get its address
-    // (src/scripts/highlight.ts); the page imports it as an ES module.
+    // (src/browser/highlight.ts); the page imports it as an ES module.
     worker: { format: 'es' },
   },
   markdown: {

@@ -2,7 +2,7 @@
  * Browser side of the search harness (harness.ts): the site's own search engine, bundled on
  * its own so that evaluations and benchmarks rank with exactly the code the search page runs.
  */
-import { runSearch } from '../../src/scripts/search/engine.ts';
+import { runSearch } from '../../src/browser/search/engine.ts';
 
 /** Result ids in the order the search page shows them. */
 export async function rankedIds(q: string): Promise<string[]> {

@@ -3,7 +3,7 @@
  * in the metadata file that every first query loads (a good part of it at archive scale:
  * docs/decisions/003-sorts-out-of-metadata.md), though only a search sorted by date needs one. Each key
  * gets a file of its own under pagefind/, which the search page fetches when a reader sorts by it
- * (src/scripts/search/pagefind.ts loadOrder, src/lib/search/state.ts orderResults): the pages'
+ * (src/browser/search/pagefind.ts loadOrder, src/lib/search/state.ts orderResults): the pages'
  * ids grouped by the key's value, from the smallest value to the largest.
  */
 import { writeFileSync } from 'node:fs';

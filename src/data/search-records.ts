@@ -48,7 +48,7 @@ function policyRecords(policy: Policy): SearchRecord[] {
       return [...(label ? [`${label} ${attachmentTitle ?? ''}`.trim()] : []), ...part.content.flatMap(blockText), ...outside];
     }),
   ];
-  // Only the page bears its 文号: a search for it puts the document first (src/scripts/search/engine.ts).
+  // Only the page bears its 文号: a search for it puts the document first (src/browser/search/engine.ts).
   const pageFilters = policy.data.docNumber ? { ...filters, docNumber: [policy.data.docNumber] } : filters;
   const page: SearchRecord = { url, title, blocks: own, filters: pageFilters, sort, meta: own.length ? {} : { titleOnly: '1' } };
   const records = parted.flatMap(({ label, attachmentTitle, units }) =>

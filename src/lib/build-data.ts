@@ -34,7 +34,7 @@ export interface SearchRecord {
 }
 
 /**
- * The filters a result shows of itself (src/scripts/search/render.ts): its kind, its issue (an
+ * The filters a result shows of itself (src/browser/search/render.ts): its kind, its issue (an
  * article) or 时效性 (a policy), its date. The others only narrow a search, which Pagefind does
  * from its filter index, so a result's fragment keeps only these (scripts/search-index/fragments.ts).
  */

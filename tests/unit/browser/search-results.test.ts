@@ -1,6 +1,6 @@
-/** The search page's decisions about its results (src/scripts/search/results.ts), apart from the DOM. */
+/** The search page's decisions about its results (src/browser/search/results.ts), apart from the DOM. */
 import { describe, expect, it } from 'vitest';
-import { nothingFound, placeResults, resultsSummary } from '../../../src/scripts/search/results.ts';
+import { nothingFound, placeResults, resultsSummary } from '../../../src/browser/search/results.ts';
 
 describe('placeResults', () => {
   it('lists a document once, its matching 条 under it, whether it was shown in an earlier slice or in this one', () => {
