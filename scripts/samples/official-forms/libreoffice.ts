@@ -134,7 +134,7 @@ export function officialFodt(form: OfficialForm): string {
 <office:meta><dc:title>${escape(form.doc.title)}</dc:title><dc:description>合成测试数据（scripts/samples/official-forms.ts）</dc:description></office:meta>
 <office:font-face-decls><style:font-face style:name="${FONT}" svg:font-family="'${FONT}'"/></office:font-face-decls>
 <office:styles>
-<style:default-style style:family="paragraph"><style:paragraph-properties fo:text-align="justify"/><style:text-properties style:font-name="${FONT}" style:font-name-asian="${FONT}" ${size(16)} fo:language="zh" fo:country="CN" style:language-asian="zh" style:country-asian="CN"/></style:default-style>
+<style:default-style style:family="paragraph"><style:paragraph-properties fo:text-align="justify" style:punctuation-wrap="simple"/><style:text-properties style:font-name="${FONT}" style:font-name-asian="${FONT}" ${size(16)} fo:language="zh" fo:country="CN" style:language-asian="zh" style:country-asian="CN"/></style:default-style>
 <style:style style:name="Standard" style:family="paragraph" style:class="text"><style:paragraph-properties ${line}/></style:style>
 ${withBreaks('正文', `fo:text-indent="32pt" ${line}`)}
 ${withBreaks('Heading_20_1', `fo:text-indent="32pt" ${line} fo:margin-top="0pt" fo:margin-bottom="0pt"`, `${size(16)} fo:font-weight="bold" style:font-weight-asian="bold"`).replace(/style:name="Heading_20_1"/, 'style:name="Heading_20_1" style:display-name="Heading 1" style:default-outline-level="1"').replace(/style:name="Heading_20_1_break"/, 'style:name="Heading_20_1_break" style:default-outline-level="1"')}
