@@ -176,6 +176,8 @@ interface Unit {
   size?: number;
   /** A table row's cells with their extent (PDF positions, or columns of `pdftotext -layout`). */
   cells?: Array<{ text: string; left: number; right: number }>;
+  /** Where the line stands across the page (PDF, OFD). */
+  extent?: { left: number; right: number };
   /** A whole table (Word). */
   rows?: string[][];
   /** Plain text: the spaces before its first line (`pdftotext -layout` indents a paragraph's first line, centres a title). */
@@ -223,7 +225,7 @@ export function unitsOf(blocks: readonly SourceBlock[]): Unit[] {
     if (!block.lines || block.lines.length < 2) {
       const cells = block.cells ?? (block.lines?.[0] !== undefined ? layoutCells(block.lines[0]) : undefined);
       const indent = block.lines?.[0] !== undefined ? { indent: indentOf(block.lines[0]) } : {};
-      push({ text: block.text, ...looks, ...(cells ? { cells } : {}), ...pick(block), ...indent });
+      push({ text: block.text, ...looks, ...(cells ? { cells } : {}), ...pick(block), ...indent, ...(block.extent ? { extent: block.extent } : {}) });
       continue;
     }
     // Lines of plain text: cut where a part begins, after a line short of the full width, around a table row.
@@ -316,6 +318,28 @@ function madeOf(text: string, names: ReadonlySet<string>): boolean {
     rest = rest.slice(name.length);
   }
   return text.trim().length > 0;
+}
+
+/**
+ * 署名 side by side in a table whose cell wrapped a long name (示例省发展和改革委 / 员会): the piece
+ * on the line under it, standing under one of the cells, goes back into that cell.
+ */
+function mergeWrappedCells<T extends Unit>(units: T[]): T[] {
+  const out: T[] = [];
+  for (const unit of units) {
+    const above = out.at(-1);
+    const text = tidy(unit.text);
+    const cell = above?.cells && unit.extent && !unit.cells && text.length <= 6 && /^[\p{Script=Han}]+$/u.test(text) && above.cells.length >= 2 && above.cells.every((c) => isNameLike(tidy(c.text)))
+      ? above.cells.find((c) => unit.extent!.left >= c.left - 2 && unit.extent!.right <= c.right + 2)
+      : undefined;
+    if (above && cell) {
+      cell.text = tidy(cell.text) + text;
+      above.text = above.cells!.map((c) => tidy(c.text)).join(' ');
+      continue;
+    }
+    out.push(unit);
+  }
+  return out;
 }
 
 /** A site's link to download an attachment: 1.申报书.pdf, 附件2：汇总表.xlsx. */
@@ -589,7 +613,7 @@ export function parseOfficial(blocks: readonly SourceBlock[]): ParsedOfficial {
       }
     }
   }
-  const rest = units.map((u, i) => ({ ...u, index: i })).filter((u) => u.index >= bodyStart && !taken.has(u.index));
+  const rest = mergeWrappedCells(units.map((u, i) => ({ ...u, index: i })).filter((u) => u.index >= bodyStart && !taken.has(u.index)));
   const restText = (i: number) => tidy(rest[i]!.text);
 
   // The 成文日期: a date on a line of its own (the first after the body; an 附件 or a carried document may hold more).

@@ -151,6 +151,7 @@ export function blocksFromPdfPages(pages: readonly PdfLine[][]): SourceBlock[] {
       ...(align ? { align } : {}),
       ...(pageHead ? { pageBreakBefore: true } : {}),
       ...(line.cells ? { cells: line.cells.map((c) => ({ ...c })) } : {}),
+      extent: { left: line.left, right: line.right },
     } as Partial<SourceBlock>;
   };
   // The usual distance between the lines of a paragraph, measured on the body's lines (1.5 to 2

@@ -37,6 +37,8 @@ export interface SourceBlock {
   pageBreakBefore?: boolean;
   /** A line's parts that stand apart, with their extent on the page (PDF): a table row's cells. */
   cells?: Array<{ text: string; left: number; right: number }>;
+  /** Where the line stands across the page (PDF, OFD), from its first mark to its last. */
+  extent?: { left: number; right: number };
   /**
    * The lines the block was put together from, as extracted (leading spaces kept: `pdftotext
    * -layout` keeps a table's columns), when the reader saw lines but not paragraphs (plain
