@@ -8,6 +8,7 @@
  * committed; without it, the run writes nothing into the project.
  *
  *   npm run import:fuzz -- [--draws 2000] [--seed N] [--formats text,docx,pdf[,ofd]] [--save]
+ *   npm run import:fuzz -- --kind policy …   # official documents in the world's forms: fuzz-official.ts
  *
  * Draws are split text : Word : PDF as 5 : 2 : 1 (as the test's fixed draws, 50 : 20 : 10); one browser serves every PDF.
  * OFD (the drawn PDF made OFD by scripts/samples/ofd.ts in a drawn shape) is drawn as often as PDF when asked for.
@@ -36,7 +37,15 @@ export function saveRegression(result: DrawResult, dir = REGRESSIONS): string {
 }
 
 async function main(): Promise<number> {
+  // Official documents: their own generator and producers (fuzz-official.ts).
+  const kind = process.argv.slice(2).find((arg, i, all) => arg.startsWith('--kind=') || all[i - 1] === '--kind');
+  if (kind && kind.replace('--kind=', '') === 'policy') return (await import('./fuzz-official.ts')).fuzzOfficial(process.argv.slice(2));
+  if (kind && kind.replace('--kind=', '') !== 'bulletin') {
+    console.error(`--kind 应为 bulletin 或 policy，实为“${kind.replace('--kind=', '')}”`);
+    return 2;
+  }
   const { values } = parseArgs({
+    args: process.argv.slice(2).filter((arg, i, all) => arg !== '--kind' && all[i - 1] !== '--kind' && !arg.startsWith('--kind=')),
     options: { draws: { type: 'string', default: '200' }, seed: { type: 'string' }, formats: { type: 'string', default: 'text,docx,pdf' }, save: { type: 'boolean' } },
   });
   const draws = Number(values.draws);
