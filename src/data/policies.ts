@@ -1,10 +1,12 @@
 /**
  * What a policy's pages need beyond its fields, worked out once per build from the content:
  * its text's structure (src/lib/policy/structure.ts), its 时效性 as of the build date, the date
- * it is listed by, the document an 印发 notice carries. Pages, the PDF manifest and the search
- * read these; none of them parses the body again.
+ * it is listed by, the document an 印发 notice carries, its versions and what repeals it. The
+ * site's content (src/data/site-content.ts) hands them out; pages, the PDF manifest and the search
+ * read them there, and none of them parses the body again or decides any of it.
  */
-import type { Policy } from './site.ts';
+import type { Policy } from './site-content.ts';
+import { isQuotedIn } from '../lib/edition.ts';
 import { previousVersion, successorActs, versionsOf } from '../lib/policy/versions.ts';
 import { structureDocument, hasText, type DocumentText } from '../lib/policy/structure.ts';
 import { carriedDocument, policyDate, validityOn, type Validity } from '../lib/policy/facts.ts';
@@ -42,80 +44,107 @@ export interface PolicyView {
   acts: Array<{ by: string; act: 'revises' | 'repeals'; on: string | undefined }>;
 }
 
-const views = new Map<string, PolicyView>();
-const notices = new Map<string, StatusNotice | undefined>();
-let everyPolicy: Policy[] | undefined;
-
-/**
- * Hands over the policies of this edition (src/data/site.ts does, as it loads the content): a
- * policy's versions and its 时效性 depend on what the others do to it. Only what this edition
- * shows counts, so that the public edition never tells, not even by a 已修订, that a document
- * it does not hold exists (src/lib/edition.ts).
- */
-export function registerPolicies(all: readonly Policy[]): void {
-  everyPolicy = [...all];
-  views.clear();
-  notices.clear();
+/** What a policy's page shows of the documents around it, as decided here so that the page only renders it. */
+export interface PolicyRelations {
+  /** Every version of the document this edition shows, oldest first (listed under 历次版本). */
+  versions: Policy[];
+  /** What it repeals besides its own earlier versions: shown, or hidden but quoted in its text. */
+  repeals: Policy[];
+  /** What repeals it besides its own later versions: shown, or hidden but quoted in its text. */
+  repealedBy: Policy[];
 }
 
-/** What a policy's pages need (see PolicyView); only after getSiteContent() has loaded the content. */
-export function policyView(policy: Policy): PolicyView {
-  if (!everyPolicy) throw new Error('policyView: the content is not loaded yet (call getSiteContent() first)');
-  let view = views.get(policy.id);
-  if (!view) {
-    const text = structureDocument(policy.body ?? '');
-    const asOf = buildDate();
-    const acts = successorActs(policy.id, everyPolicy);
-    view = {
-      text,
-      hasText: hasText(text),
-      validity: validityOn(policy.data, asOf, acts),
-      asOf,
-      date: policyDate(policy.data),
-      carried: carriedDocument(policy.data.title, policy.data.attachments),
-      versions: versionsOf(policy.id, everyPolicy),
-      previous: previousVersion(policy.id, everyPolicy),
-      acts,
-    };
-    views.set(policy.id, view);
-  }
-  return view;
+/** Everything worked out about the policies of an edition; each answer once, on first asking. */
+export interface PolicyViews {
+  /** What a policy's pages need (see PolicyView). */
+  policyView: (policy: Policy) => PolicyView;
+  /** The version of a policy's lineage in force (the newest that is), if this edition shows one. */
+  currentVersion: (policy: Policy) => Policy | undefined;
+  /**
+   * What a reader must be told about a policy wherever they land on it (src/lib/policy/status.ts):
+   * undefined for one 现行有效. Names only documents this edition shows.
+   */
+  policyNotice: (policy: Policy) => StatusNotice | undefined;
+  /** Its versions, and what it repeals or is repealed by (see PolicyRelations). */
+  policyRelations: (policy: Policy) => PolicyRelations;
 }
 
 const refOf = (policy: Policy): DocumentRef => ({ id: policy.id, title: policy.data.title, docNumber: policy.data.docNumber });
 
-/** The version of a policy's lineage in force today (the newest that is), if this edition shows one. */
-export function currentVersion(policy: Policy): Policy | undefined {
-  if (!everyPolicy) throw new Error('currentVersion: the content is not loaded yet (call getSiteContent() first)');
-  const byId = new Map(everyPolicy.map((p) => [p.id, p]));
-  return policyView(policy)
-    .versions.flatMap((id) => byId.get(id) ?? [])
-    .findLast((version) => policyView(version).validity === '现行有效');
-}
-
 /**
- * What a reader must be told about a policy wherever they land on it (src/lib/policy/status.ts):
- * undefined for one 现行有效. Names only documents this edition shows.
+ * The views of an edition's policies (`shown`) as of the day `asOf`; `hidden`, the policies it
+ * does not show, are named only where a page's own text quotes them (src/lib/edition.ts). A
+ * policy's versions and its 时效性 depend on what the others do to it, and only what this
+ * edition shows counts, so that the public edition never tells, not even by a 已修订, that a
+ * document it does not hold exists. No state outside the returned functions: two editions' views
+ * never mix.
  */
-export function policyNotice(policy: Policy): StatusNotice | undefined {
-  if (!everyPolicy) throw new Error('policyNotice: the content is not loaded yet (call getSiteContent() first)');
-  if (notices.has(policy.id)) return notices.get(policy.id);
-  const byId = new Map(everyPolicy.map((p) => [p.id, p]));
-  const view = policyView(policy);
-  const current = currentVersion(policy);
-  const notice = statusNotice({
-    validity: view.validity,
-    effectiveDate: policy.data.effectiveDate,
-    expiryDate: policy.data.expiryDate,
-    repealedDate: policy.data.repealedDate,
-    asOf: view.asOf,
-    acts: view.acts.map((act) => {
-      const by = byId.get(act.by);
-      return { act: act.act, on: act.on, by: by && refOf(by) };
-    }),
-    current: current && refOf(current),
-    id: policy.id,
-  });
-  notices.set(policy.id, notice);
-  return notice;
+export function policyViews(shown: readonly Policy[], hidden: readonly Policy[], asOf: string): PolicyViews {
+  const byId = new Map(shown.map((p) => [p.id, p]));
+  const visible = new Set(byId.keys());
+  const views = new Map<string, PolicyView>();
+  const notices = new Map<string, StatusNotice | undefined>();
+
+  const policyView = (policy: Policy): PolicyView => {
+    let view = views.get(policy.id);
+    if (!view) {
+      const text = structureDocument(policy.body ?? '');
+      const acts = successorActs(policy.id, shown);
+      view = {
+        text,
+        hasText: hasText(text),
+        validity: validityOn(policy.data, asOf, acts),
+        asOf,
+        date: policyDate(policy.data),
+        carried: carriedDocument(policy.data.title, policy.data.attachments),
+        versions: versionsOf(policy.id, shown),
+        previous: previousVersion(policy.id, shown),
+        acts,
+      };
+      views.set(policy.id, view);
+    }
+    return view;
+  };
+
+  const currentVersion = (policy: Policy) =>
+    policyView(policy)
+      .versions.flatMap((id) => byId.get(id) ?? [])
+      .findLast((version) => policyView(version).validity === '现行有效');
+
+  const policyNotice = (policy: Policy): StatusNotice | undefined => {
+    if (notices.has(policy.id)) return notices.get(policy.id);
+    const view = policyView(policy);
+    const current = currentVersion(policy);
+    const notice = statusNotice({
+      validity: view.validity,
+      effectiveDate: policy.data.effectiveDate,
+      expiryDate: policy.data.expiryDate,
+      repealedDate: policy.data.repealedDate,
+      asOf: view.asOf,
+      acts: view.acts.map((act) => {
+        const by = byId.get(act.by);
+        return { act: act.act, on: act.on, by: by && refOf(by) };
+      }),
+      current: current && refOf(current),
+      id: policy.id,
+    });
+    notices.set(policy.id, notice);
+    return notice;
+  };
+
+  const all = [...shown, ...hidden];
+  const policyRelations = (policy: Policy): PolicyRelations => {
+    const view = policyView(policy);
+    // Its versions are listed under 历次版本; what it repeals, or what repeals it, besides them.
+    const lineage = new Set(view.versions);
+    // A hidden policy is named only where this page's own text quotes it.
+    const named = (list: Policy[]) => list.filter((p) => visible.has(p.id) || isQuotedIn(p.data.title, policy.body ?? ''));
+    return {
+      versions: view.versions.flatMap((id) => byId.get(id) ?? []),
+      repeals: named(policy.data.repeals.flatMap((ref) => all.filter((p) => p.id === ref.id && !lineage.has(p.id)))),
+      repealedBy: named(all.filter((p) => !lineage.has(p.id) && p.data.repeals.some((ref) => ref.id === policy.id))),
+    };
+  };
+
+  return { policyView, currentVersion, policyNotice, policyRelations };
 }

@@ -11,7 +11,7 @@ import { paragraphTexts } from '../lib/markdown.ts';
 import { entryYear, KIND_LABELS } from '../lib/kinds.ts';
 import { allUnits, blockText, unitText, type TextPart, type Unit } from '../lib/policy/structure.ts';
 import { articleUrl, policyUrl } from '../lib/urls.ts';
-import { policyView } from './policies.ts';
+import type { PolicyView } from './policies.ts';
 import { signatories, VALIDITIES, type Validity } from '../lib/policy/facts.ts';
 import type { Policy, SiteContent } from './site-content.ts';
 
@@ -20,8 +20,7 @@ function searchableUnits(part: TextPart): Unit[] {
   return allUnits(part).filter((unit) => unit.type === 'clause' || unit.type === 'heading');
 }
 
-function policyRecords(policy: Policy): SearchRecord[] {
-  const view = policyView(policy);
+function policyRecords(policy: Policy, view: PolicyView): SearchRecord[] {
   const url = policyUrl(policy.id);
   const filters: Record<string, string[]> = {
     kind: [KIND_LABELS.policy],
@@ -81,7 +80,7 @@ export function searchFilterChoices(records: readonly SearchRecord[]): Record<'y
 }
 
 /** The records of the content: its articles', then its policies' (and their parts'). */
-export function searchRecordsOf({ issues, policies }: Pick<SiteContent, 'issues' | 'policies'>): SearchRecord[] {
+export function searchRecordsOf({ issues, policies, policyView }: Pick<SiteContent, 'issues' | 'policies' | 'policyView'>): SearchRecord[] {
   const articles = issues.flatMap(({ issue, articles }) =>
     articles.map(
       (article): SearchRecord => ({
@@ -100,5 +99,5 @@ export function searchRecordsOf({ issues, policies }: Pick<SiteContent, 'issues'
       }),
     ),
   );
-  return [...articles, ...policies.flatMap(policyRecords)];
+  return [...articles, ...policies.flatMap((policy) => policyRecords(policy, policyView(policy)))];
 }

@@ -1,16 +1,18 @@
 /**
  * The content as the site shows it, worked out from the collections' entries: the issues that
  * may be published, newest first, each with its articles in 要目 order; the policies this edition
- * may show (the edition filter: src/lib/edition.ts) and those it hides; the topics. Pure: the
- * entries and the edition are handed in (src/data/site.ts does, from Astro's collections), so
- * that it is tested without building the site.
+ * may show (the edition filter: src/lib/edition.ts) and those it hides, with what is worked out
+ * about each (its text, 时效性, versions, notices: src/data/policies.ts); the topics. Pure: the
+ * entries, the edition and the day are handed in (src/data/site.ts does, from Astro's
+ * collections), so that it is tested without building the site, and nothing depends on the order
+ * in which anything is called.
  */
 import type { CollectionEntry } from 'astro:content';
 import { isPublicPolicy, type Edition } from '../lib/edition.ts';
 import { compareIssuesNewestFirst, orderByIds } from '../lib/ordering.ts';
 import { isPublishable } from '../lib/issue-review.ts';
 import { policyDate } from '../lib/policy/facts.ts';
-import { registerPolicies } from './policies.ts';
+import { policyViews, type PolicyViews } from './policies.ts';
 
 export type Issue = CollectionEntry<'issues'>;
 export type Article = CollectionEntry<'articles'>;
@@ -31,7 +33,9 @@ export interface SiteEntries {
   topics: readonly Topic[];
 }
 
-export interface SiteContent {
+export interface SiteContent extends PolicyViews {
+  /** The day 时效性 is worked out for (src/data/policies.ts buildDate). */
+  asOf: string;
   /** Newest first. */
   issues: IssueWithArticles[];
   /** Newest issue first, then in 要目 order. */
@@ -44,7 +48,7 @@ export interface SiteContent {
   topics: Topic[];
 }
 
-export function arrangeContent(entries: SiteEntries, edition: Edition): SiteContent {
+export function arrangeContent(entries: SiteEntries, edition: Edition, asOf: string): SiteContent {
   const byIssue = new Map<string, Article[]>();
   for (const article of entries.articles) {
     const list = byIssue.get(article.data.issue.id) ?? [];
@@ -70,13 +74,15 @@ export function arrangeContent(entries: SiteEntries, edition: Edition): SiteCont
   // The public edition holds only what may be public: no 密级, disclosed as public or a catalogue entry of a published article (isPublicPolicy).
   const inEdition = (p: Policy) => edition === 'internal' || isPublicPolicy(p.data, Boolean(p.body?.trim()));
   const visiblePolicies = sortedPolicies.filter(inEdition);
-  registerPolicies(visiblePolicies);
+  const hiddenPolicies = sortedPolicies.filter((p) => !inEdition(p));
   return {
+    ...policyViews(visiblePolicies, hiddenPolicies, asOf),
+    asOf,
     issues,
     articles: issues.flatMap((entry) => entry.articles),
     issueOf,
     policies: visiblePolicies,
-    hiddenPolicies: sortedPolicies.filter((p) => !inEdition(p)),
+    hiddenPolicies,
     topics: [...entries.topics].sort((a, b) => a.id.localeCompare(b.id, 'zh-CN')),
   };
 }

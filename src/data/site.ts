@@ -8,6 +8,7 @@ import { SITE_EDITION } from 'astro:env/server';
 import { parseEdition, type Edition } from '../lib/edition.ts';
 import type { SearchRecord } from '../lib/build-data.ts';
 import { arrangeContent, type SiteContent } from './site-content.ts';
+import { buildDate } from './policies.ts';
 import { searchRecordsOf } from './search-records.ts';
 
 export type { Article, Issue, IssueWithArticles, Policy, SiteContent, Topic } from './site-content.ts';
@@ -18,7 +19,7 @@ let cache: Promise<SiteContent> | undefined;
 
 async function load(): Promise<SiteContent> {
   const [issues, articles, policies, topics] = await Promise.all([getCollection('issues'), getCollection('articles'), getCollection('policies'), getCollection('topics')]);
-  return arrangeContent({ issues, articles, policies, topics }, edition);
+  return arrangeContent({ issues, articles, policies, topics }, edition, buildDate());
 }
 
 /** Loads and orders the content once per build. */

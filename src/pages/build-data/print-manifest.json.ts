@@ -2,11 +2,10 @@
 import type { APIRoute } from 'astro';
 import { getSiteContent } from '../../data/site.ts';
 import { buildPrintManifest, hasClosingBlock } from '../../lib/print-manifest.ts';
-import { policyView } from '../../data/policies.ts';
 import { SITE_OWNER } from '../../lib/site-names.ts';
 
 export const GET: APIRoute = async () => {
-  const { issues, policies } = await getSiteContent();
+  const { issues, policies, policyView } = await getSiteContent();
   const manifest = buildPrintManifest({
     author: SITE_OWNER,
     issues: issues.map(({ issue, articles }) => ({

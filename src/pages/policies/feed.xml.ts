@@ -5,7 +5,6 @@
  */
 import type { APIContext } from 'astro';
 import { getSiteContent, type Policy } from '../../data/site.ts';
-import { buildDate, policyNotice } from '../../data/policies.ts';
 import { feedNote } from '../../lib/policy/status.ts';
 import { policyChanges, type ChangeKind } from '../../lib/policy/changes.ts';
 import { formatChineseDate } from '../../lib/chinese-date.ts';
@@ -18,7 +17,7 @@ const VERBS: Record<ChangeKind, string> = { issued: '印发', revised: '已修�
 
 export async function GET(context: APIContext) {
   const site = context.site ?? context.url;
-  const { policies } = await getSiteContent();
+  const { policies, policyNotice, asOf } = await getSiteContent();
   const byId = new Map(policies.map((p) => [p.id, p]));
   const named = (p: Policy) => `${quotedTitle(p.data.title)}${p.data.docNumber ? `（${p.data.docNumber}）` : ''}`;
   return feedResponse({
@@ -26,7 +25,7 @@ export async function GET(context: APIContext) {
     description: `${SITE_OWNER}政策文件库的变动：文件的印发、修订、废止和失效，新的在前。`,
     site,
     self: policyFeedUrl,
-    items: policyChanges(policies, buildDate()).map((change) => {
+    items: policyChanges(policies, asOf).map((change) => {
       const policy = byId.get(change.id)!;
       const by = change.by ? byId.get(change.by) : undefined;
       const when = formatChineseDate(change.date);

@@ -25,6 +25,7 @@ describe('issues and articles', () => {
   const site = arrangeContent(
     { ...content, issues: [...content.issues, draftIssue, laterIssue], articles: [...laterArticles, ...content.articles, draftArticle] },
     'public',
+    '2026-01-01',
   );
 
   it('publishes the issues newest first, without an OCR draft waiting to be checked, nor its articles', () => {
@@ -66,14 +67,14 @@ describe('the edition filter', () => {
   const internalOfContent = content.policies.filter((p) => p.data.visibility === 'internal').map((p) => p.id);
 
   it('shows in the public edition only what may be public, newest first: a document disclosed as public, a catalogue entry a published article names', () => {
-    const site = arrangeContent({ ...content, policies }, 'public');
+    const site = arrangeContent({ ...content, policies }, 'public', '2026-01-01');
     // 1331-gongcheng-yijian: a public catalogue entry (no text) that 2017-02/05 names, with no date.
     expect(site.policies.map((p) => p.id)).toEqual(['shijiaoke-2019-7', '1331-gongcheng-yijian']);
     expect(site.hiddenPolicies.map((p) => p.id).sort()).toEqual([...internalOfContent, 'classified', 'undisclosed', 'on-request', 'shijiaoban-2020-15'].sort());
   });
 
   it('shows everything in the internal edition, newest known date first, then by title', () => {
-    const site = arrangeContent({ ...content, policies }, 'internal');
+    const site = arrangeContent({ ...content, policies }, 'internal', '2026-01-01');
     expect(site.hiddenPolicies).toEqual([]);
     // 2020 first; then the four of 2019-03-12 by title in pinyin: 丙 bǐng, 甲 jiǎ, 示例… shì, 乙 yǐ.
     expect(site.policies.map((p) => p.id).slice(0, 5)).toEqual(['shijiaoban-2020-15', 'on-request', 'classified', 'shijiaoke-2019-7', 'undisclosed']);

@@ -5,15 +5,15 @@
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getSiteContent, type Policy } from '../../../data/site.ts';
-import { policyNotice } from '../../../data/policies.ts';
 import { statusStylesheet } from '../../../lib/policy/status.ts';
 
 export const getStaticPaths = (async () => {
-  const { policies } = await getSiteContent();
+  const { policies, policyNotice } = await getSiteContent();
   return policies.flatMap((policy) => (policyNotice(policy) ? [{ params: { policy: policy.id }, props: { policy } }] : []));
 }) satisfies GetStaticPaths;
 
-export const GET: APIRoute = ({ props }) => {
+export const GET: APIRoute = async ({ props }) => {
+  const { policyNotice } = await getSiteContent();
   const notice = policyNotice((props as { policy: Policy }).policy)!;
   return new Response(statusStylesheet(notice), { headers: { 'content-type': 'text/css; charset=utf-8' } });
 };
