@@ -3,21 +3,27 @@
  * first mark. Matching reads the page's text the way the index does, so a query 1331工程 also
  * marks text typeset as “1331 工程”. Loaded by highlight.ts only when there is a query.
  */
-import { highlightStrings, parseQuery } from '../lib/search/query.ts';
+import { highlightStrings, parseQuery, partialStrings } from '../lib/search/query.ts';
+import { anchorOf } from '../lib/search/state.ts';
 import { findRanges } from '../lib/search/excerpt.ts';
 import { isTypesettingSpace } from '../lib/search/units.ts';
 
 export function highlightQuery(query: string): void {
-  const needles = highlightStrings(parseQuery(query));
-  const marks: HTMLElement[] = [];
+  const terms = parseQuery(query);
+  const blocks: HTMLElement[] = [];
   for (const root of document.querySelectorAll<HTMLElement>('[data-pagefind-body]')) {
     for (const block of root.querySelectorAll<HTMLElement>('h1, p, li, td, th, dd, blockquote')) {
       if (block.closest('[data-pagefind-ignore]') || block.querySelector('p, li')) continue;
-      marks.push(...markBlock(block, needles));
+      blocks.push(block);
     }
   }
+  // The query as written; where the page holds only its pieces (a partial match), the pieces.
+  let marks = blocks.flatMap((block) => markBlock(block, highlightStrings(terms)));
+  if (!marks.length) marks = blocks.flatMap((block) => markBlock(block, partialStrings(terms)));
   // A result that leads to a part (/policies/x/?highlight=…#第十条) opens at its first mark there.
-  const target = location.hash ? document.getElementById(decodeURIComponent(location.hash.slice(1))) : null;
+  // An address whose anchor is not valid percent-encoding (…#%E0%A4%A) opens at the top, quietly.
+  const anchor = anchorOf(location.hash);
+  const target = anchor ? document.getElementById(anchor) : null;
   const first = (target && marks.find((mark) => target.contains(mark))) ?? (target ? undefined : marks[0]);
   if (first) first.scrollIntoView({ block: 'center' });
   else target?.scrollIntoView({ block: 'start' });

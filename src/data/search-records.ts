@@ -11,6 +11,7 @@ import { paragraphTexts } from '../lib/markdown.ts';
 import { entryYear, KIND_LABELS } from '../lib/kinds.ts';
 import { allUnits, blockText, unitText, type TextPart, type Unit } from '../lib/policy/structure.ts';
 import { articleUrl, policyUrl } from '../lib/urls.ts';
+import { WHOLE_PAGE } from '../lib/search/state.ts';
 import type { PolicyView } from './policies.ts';
 import { signatories, VALIDITIES, type Validity } from '../lib/policy/facts.ts';
 import type { Policy, SiteContent } from './site-content.ts';
@@ -49,7 +50,12 @@ function policyRecords(policy: Policy, view: PolicyView): SearchRecord[] {
   ];
   // Only the page bears its 文号: a search for it puts the document first (src/browser/search/engine.ts).
   const pageFilters = policy.data.docNumber ? { ...filters, docNumber: [policy.data.docNumber] } : filters;
-  const page: SearchRecord = { url, title, blocks: own, filters: pageFilters, sort, meta: own.length ? {} : { titleOnly: '1' } };
+  // What a result names its document by, on the page and on each of its parts: 文号 and 发文机关 (两个版本同名时靠它们分辨).
+  const names: Record<string, string> = {
+    ...(policy.data.docNumber ? { docNumber: policy.data.docNumber } : {}),
+    ...(signatories(policy.data).length ? { issuer: signatories(policy.data).join('、') } : {}),
+  };
+  const page: SearchRecord = { url, title, blocks: own, filters: { ...pageFilters, level: [WHOLE_PAGE] }, sort, meta: { ...names, ...(own.length ? {} : { titleOnly: '1' }) } };
   const records = parted.flatMap(({ label, attachmentTitle, units }) =>
     units.map((unit) => ({
       url: `${url}#${unit.anchor}`,
@@ -60,7 +66,7 @@ function policyRecords(policy: Policy, view: PolicyView): SearchRecord[] {
       blocks: unitText(unit),
       filters,
       sort,
-      meta: { doc: title, part: [unit.label, ...[...unit.context].reverse(), ...(label ? [`${label} ${attachmentTitle ?? ''}`.trim()] : [])].join(' · ') },
+      meta: { ...names, doc: title, part: [unit.label, ...[...unit.context].reverse(), ...(label ? [`${label} ${attachmentTitle ?? ''}`.trim()] : [])].join(' · ') },
     })),
   );
   return [page, ...records];
@@ -92,6 +98,7 @@ export function searchRecordsOf({ issues, policies, policyView }: Pick<SiteConte
           year: [entryYear(issue.data.date)],
           issue: [formatIssueLabel(issue.data)],
           date: [issue.data.date],
+          level: [WHOLE_PAGE],
           ...(article.data.topics.length ? { topic: article.data.topics.map((ref) => ref.id) } : {}),
         },
         sort: { date: issue.data.date, written: issue.data.date },

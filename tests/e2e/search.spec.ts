@@ -52,7 +52,7 @@ test('pages that hold the phrase rank above pages that hold its pieces', async (
   await expect(exact(page)).toHaveCount(found('副书记张培良'));
   const [whole, pieces] = [await exact(page).count(), await partial.count()];
   expect(pieces).toBeGreaterThan(0);
-  await expect(status(page)).toHaveText(`找到 ${whole + pieces} 条结果：${whole} 条包含“副书记张培良”，${pieces} 条只包含其部分字词。`);
+  await expect(status(page)).toHaveText(`找到 ${whole + pieces} 篇文章：${whole} 项包含“副书记张培良”，${pieces} 项只包含其部分字词。`);
 });
 
 test('space-separated terms must all be found', async ({ page }) => {
@@ -79,7 +79,9 @@ test('filters and sort live in the URL', async ({ page }) => {
   await page.getByLabel('类别').selectOption(KIND_LABELS.policy);
   await expect(page).toHaveURL(/kind=%E6%94%BF%E7%AD%96%E6%96%87%E4%BB%B6/);
   await expect(exact(page)).toHaveCount(found('1331工程', { kind: KIND_LABELS.policy }));
-  await expect(results(page).locator('.result__meta')).toContainText('现行有效');
+  // The public edition's one document is known only from a bulletin: its 时效性 is 不详, and it names its 发文机关.
+  await expect(results(page).locator('.result__validity')).toHaveText('不详');
+  await expect(results(page).locator('.result__issuer')).toHaveText('山西省人民政府');
   await page.getByLabel('类别').selectOption(KIND_LABELS.article);
   await page.getByLabel('排序').selectOption('oldest');
   await expect(page).toHaveURL(/sort=oldest/);

@@ -21,6 +21,7 @@ import { orderResults, sortOrder, type SearchState } from '../../lib/search/stat
 import { normalizeDocNumber } from '../../lib/policy/doc-number.ts';
 import { loadChunkStarts, loadOrder, loadPagefind, type PagefindResult } from './pagefind.ts';
 import { extensionChunkWords } from '../../lib/search/chunk-starts.ts';
+import { WHOLE_PAGE } from '../../lib/search/state.ts';
 
 export interface SearchOutcome {
   /** The query as searched: a 发文字号 in its canonical spelling, else as typed. Results highlight this. */
@@ -34,8 +35,10 @@ export async function runSearch(state: SearchState): Promise<SearchOutcome> {
   const docNumber = normalizeDocNumber(state.q);
   const terms = parseQuery(docNumber ?? state.q);
   const tokens = queryTokens(terms);
-  const filters = state.filters as Record<string, string>;
-  const hasFilters = Object.keys(filters).length > 0;
+  const hasFilters = Object.keys(state.filters).length > 0;
+  // By filters alone, the pages themselves: not every 条 of every document as a result of its own
+  // (a part's record has no `level`: src/data/search-records.ts WHOLE_PAGE).
+  const filters: Record<string, string> = tokens.length ? { ...state.filters } : { ...state.filters, level: WHOLE_PAGE };
   const query = docNumber ?? state.q.trim();
   if (!tokens.length && !hasFilters) return { query, terms, results: [], exactCount: 0 };
   const pagefind = await loadPagefind();

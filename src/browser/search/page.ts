@@ -5,7 +5,9 @@
 import { paramsFromState, stateFromParams, type SearchState, FILTER_KEYS, SORTS, type Sort } from '../../lib/search/state.ts';
 import { runSearch, type SearchOutcome } from './engine.ts';
 import { renderPart, renderResult } from './render.ts';
-import { nothingFound, placeResults, resultsSummary } from './results.ts';
+import { nothingFound, placeResults, resultsSummary, type Tally } from './results.ts';
+import { KIND_LABELS } from '../../lib/kinds.ts';
+import { pageUrl } from '../../lib/search/group.ts';
 
 const PAGE_SIZE = 20;
 
@@ -15,7 +17,18 @@ const status = document.querySelector<HTMLElement>('#search-status')!;
 const list = document.querySelector<HTMLOListElement>('#search-results')!;
 const more = document.querySelector<HTMLButtonElement>('#search-more')!;
 
-let current: { outcome: SearchOutcome; query: string; shown: number; groups: Map<string, HTMLLIElement> } | undefined;
+let current:
+  | {
+      outcome: SearchOutcome;
+      query: string;
+      shown: number;
+      groups: Map<string, HTMLLIElement>;
+      /** What the status counts: articles, documents, their 条, the results that hold the query as written. */
+      tally: Omit<Tally, 'total' | 'complete'>;
+      /** Whether results are being loaded. */
+      loading: boolean;
+    }
+  | undefined;
 // Each search gets a number; a slower earlier search must not overwrite a later one's results.
 let generation = 0;
 
@@ -48,46 +61,64 @@ function syncUrl(state: SearchState, push: boolean) {
 }
 
 async function showMore() {
-  if (!current || more.disabled) return;
+  // One load at a time per search; a new search has a `current` of its own.
+  if (!current || current.loading) return;
   const { outcome, query } = current;
+  current.loading = true;
   more.disabled = true;
-  const slice = outcome.results.slice(current.shown, current.shown + PAGE_SIZE);
   const run = generation;
-  const fragments = await Promise.all(slice.map((result) => result.item.data()));
+  const results = current.groups.size;
+  // Slices until the page shows PAGE_SIZE more results (a slice of one document's 条 alone adds none).
+  while (current.shown < outcome.results.length && current.groups.size - results < PAGE_SIZE) {
+    const slice = outcome.results.slice(current.shown, current.shown + PAGE_SIZE);
+    const fragments = await Promise.all(slice.map((result) => result.item.data()));
+    if (run !== generation) return;
+    const placements = placeResults(
+      slice.map((result, i) => ({ url: fragments[i]!.url, exact: result.exact })),
+      new Set(current.groups.keys()),
+      current.shown,
+      outcome.exactCount,
+    );
+    slice.forEach((result, i) => {
+      const fragment = fragments[i]!;
+      const placement = placements[i]!;
+      const tally = current!.tally;
+      // A part of a page already shown (a 条 of a document) goes under it.
+      if (placement.kind === 'part') {
+        current!.groups.get(placement.page)?.querySelector('.result__parts')?.append(renderPart(fragment, outcome.terms, result.exact, query));
+        tally.parts += 1;
+        return;
+      }
+      // Where the exact matches end and the partial ones begin, say so.
+      if (placement.divider) {
+        const divider = document.createElement('li');
+        divider.className = 'result-divider';
+        divider.textContent = '以下结果只包含查询词的部分字词';
+        list.append(divider);
+      }
+      const item = renderResult(fragment, outcome.terms, result.exact, query);
+      current!.groups.set(placement.page, item);
+      list.append(item);
+      if (fragment.filters['kind']?.[0] === KIND_LABELS.policy) tally.documents += 1;
+      else tally.articles += 1;
+      if (result.exact) tally.exactResults += 1;
+      // A result that leads to a 条 is that 条 of its document: counted as one.
+      if (pageUrl(fragment.url) !== fragment.url) tally.parts += 1;
+    });
+    current.shown += slice.length;
+  }
+  current.loading = false;
   more.disabled = false;
-  if (run !== generation) return;
-  const placements = placeResults(
-    slice.map((result, i) => ({ url: fragments[i]!.url, exact: result.exact })),
-    new Set(current.groups.keys()),
-    current.shown,
-    outcome.exactCount,
-  );
-  slice.forEach((result, i) => {
-    const fragment = fragments[i]!;
-    const placement = placements[i]!;
-    // A part of a page already shown (a 条 of a document) goes under it.
-    if (placement.kind === 'part') {
-      current!.groups.get(placement.page)?.querySelector('.result__parts')?.append(renderPart(fragment, outcome.terms, result.exact, query));
-      return;
-    }
-    // Where the exact matches end and the partial ones begin, say so.
-    if (placement.divider) {
-      const divider = document.createElement('li');
-      divider.className = 'result-divider';
-      divider.textContent = '以下结果只包含查询词的部分字词';
-      list.append(divider);
-    }
-    const item = renderResult(fragment, outcome.terms, result.exact, query);
-    current!.groups.set(placement.page, item);
-    list.append(item);
-  });
-  current.shown += slice.length;
   more.hidden = current.shown >= outcome.results.length;
-  if (more.hidden) status.textContent = summary(outcome, current.groups.size);
+  status.textContent = summary();
 }
 
-/** What the status says of a search (results.ts), counted by page once `pages` are all shown. */
-const summary = (outcome: SearchOutcome, pages?: number) => resultsSummary(outcome.results.length, outcome.exactCount, current?.query ?? '', pages);
+/** What the status says of the search shown (results.ts): documents and their 条 counted apart. */
+function summary(): string {
+  if (!current) return '';
+  const { outcome, tally, shown, query } = current;
+  return resultsSummary({ ...tally, total: outcome.results.length, complete: shown >= outcome.results.length }, query);
+}
 
 async function search(state: SearchState) {
   const run = ++generation;
@@ -104,14 +135,13 @@ async function search(state: SearchState) {
     const outcome = await runSearch(state);
     if (run !== generation) return;
     list.replaceChildren();
-    current = { outcome, query: outcome.query, shown: 0, groups: new Map() };
+    current = { outcome, query: outcome.query, shown: 0, groups: new Map(), tally: { articles: 0, documents: 0, parts: 0, exactResults: 0 }, loading: false };
     const total = outcome.results.length;
     if (total === 0) {
       status.textContent = nothingFound(query);
       more.hidden = true;
       return;
     }
-    status.textContent = summary(outcome);
     await showMore();
   } catch (error) {
     if (run !== generation) return;

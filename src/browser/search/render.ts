@@ -4,7 +4,7 @@
  * <img src=x onerror=…> shows as those characters.
  */
 import { findRanges, makeExcerpt, type Range } from '../../lib/search/excerpt.ts';
-import { highlightStrings, type QueryTerm } from '../../lib/search/query.ts';
+import { highlightStrings, partialStrings, type QueryTerm } from '../../lib/search/query.ts';
 import { resultHref } from '../../lib/search/state.ts';
 import { formatChineseDate } from '../../lib/chinese-date.ts';
 import { KIND_LABELS } from '../../lib/kinds.ts';
@@ -44,6 +44,9 @@ export function describeFragment(fragment: PagefindFragment) {
     issue: first('issue'),
     /** The 时效性 of a policy (现行有效, 已废止…). */
     validity: first('validity'),
+    /** A policy's 发文字号 and 发文机关 (src/data/search-records.ts): two versions of one title differ by them. */
+    docNumber: fragment.meta['docNumber'],
+    issuer: fragment.meta['issuer'],
     /** The part of a document a result leads to: 第十二条 · 第四章 考核与经费. */
     part: fragment.meta['part'],
     date: first('date'),
@@ -52,9 +55,12 @@ export function describeFragment(fragment: PagefindFragment) {
   };
 }
 
-/** The strings to mark: the query as written for an exact match, its pieces for a partial one. */
+/**
+ * The strings to mark: the query as written for an exact match, its pieces for a partial one
+ * (query.ts partialStrings: readable pairs, never the index's marked ones).
+ */
 function needlesFor(terms: readonly QueryTerm[], exact: boolean): string[] {
-  return exact ? highlightStrings(terms) : terms.flatMap((t) => t.runs.flatMap((r) => (r.single ? [r.text] : r.tokens)));
+  return exact ? highlightStrings(terms) : partialStrings(terms);
 }
 
 /** One matching part of a document (a 条 at its anchor): its name as the link, then its excerpt. */
@@ -91,6 +97,11 @@ export function renderResult(fragment: PagefindFragment, terms: readonly QueryTe
   const meta = element('p', 'result__meta');
   meta.append(element('span', `result__kind result__kind--${result.kind === KIND_LABELS.policy ? 'policy' : 'article'}`, result.kind));
   if (result.issue) meta.append(element('span', 'result__context', result.issue));
+  // A policy names itself by its 文号 and 发文机关, 不详 where the library does not know them.
+  if (result.kind === KIND_LABELS.policy) {
+    meta.append(element('span', `result__number${result.docNumber ? '' : ' result__unknown'}`, result.docNumber ?? '发文字号不详'));
+    meta.append(element('span', `result__issuer${result.issuer ? '' : ' result__unknown'}`, result.issuer ?? '发文机关不详'));
+  }
   // A policy's 时效性 as a mark of its own; one not in force stands out.
   if (result.validity) {
     const slug = validitySlug(result.validity);

@@ -5,6 +5,9 @@
 
 export type Range = [start: number, end: number];
 
+/** A character of a number or a Latin word: an excerpt does not end between two of them. */
+const WORD_CHAR = /[0-9A-Za-z\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A]/;
+
 /**
  * The non-overlapping ranges of `text` where any of `needles` occurs, in order, Latin letters
  * compared without case. Overlapping or touching matches merge into one range, so a phrase
@@ -48,8 +51,19 @@ export function makeExcerpt(text: string, ranges: readonly Range[], length = 90)
   const paragraphEnd = newline === -1 ? text.length : newline;
   const anchor = first ? first[0] : 0;
   let start = Math.max(paragraphStart, anchor - Math.floor(length / 3));
-  const end = Math.min(paragraphEnd, start + length);
+  let end = Math.min(paragraphEnd, start + length);
   start = Math.max(paragraphStart, Math.min(start, end - length));
+  // End on a whole term: at a punctuation mark near the end when there is one after the last
+  // match shown; never inside a match (…召开“13…), nor inside a number or a Latin word.
+  if (end < paragraphEnd) {
+    const lastMark = Math.max(start, ...ranges.filter(([s]) => s < end).map(([, e]) => e));
+    const window = text.slice(Math.max(lastMark, end - 12), end);
+    const stop = Math.max(...[...'，。；、：！？）”'].map((mark) => window.lastIndexOf(mark)));
+    if (stop >= 0) end = Math.max(lastMark, end - 12) + stop + 1;
+  }
+  const straddling = ranges.find(([s, e]) => s < end && e > end);
+  if (straddling) end = Math.min(paragraphEnd, straddling[1]);
+  while (end < paragraphEnd && end > start && WORD_CHAR.test(text[end - 1]!) && WORD_CHAR.test(text[end]!)) end += 1;
   const prefix = start > paragraphStart || (start > 0 && !first) ? '…' : '';
   const suffix = end < paragraphEnd ? '…' : '';
   const body = text.slice(start, end);

@@ -6,7 +6,7 @@
  * word it starts.
  */
 import { isCjkChar, removeTypesettingSpaces, runsOf, runText } from './units.ts';
-import { runPhrase } from './index-content.ts';
+import { runPhrase, STREAM_MARK } from './index-content.ts';
 
 /** Longest query taken into account: a hostile or pasted-in page of text is cut, not refused. */
 export const MAX_QUERY_LENGTH = 120;
@@ -73,7 +73,41 @@ export function queryPhrases(terms: readonly QueryTerm[]): string[][] {
   });
 }
 
-/** The strings to mark in a result's text: each run of each term. */
+/** A run that says nothing alone: a bare number (2019 of a 文号) or a single character, which would mark unrelated dates and words. */
+const saysNothingAlone = (run: QueryRun) => run.single || /^\p{Nd}+$/u.test(run.text);
+
+/**
+ * The strings to mark in a result's text and on the page it opens: each term's runs; a term of
+ * several runs cut by punctuation (a 文号: 示教科〔2019〕7号) also as written, and without those of
+ * its runs that say nothing alone (its 2019 would mark every date of 2019).
+ */
 export function highlightStrings(terms: readonly QueryTerm[]): string[] {
-  return [...new Set(terms.flatMap((term) => term.runs.map((run) => run.text)))];
+  return [
+    ...new Set(
+      terms.flatMap((term) => {
+        if (term.runs.length === 1) return [term.runs[0]!.text];
+        return [term.source, ...term.runs.filter((run) => !saysNothingAlone(run)).map((run) => run.text)];
+      }),
+    ),
+  ];
+}
+
+/**
+ * The strings to mark where a text holds only pieces of the query (a partial match): each run's
+ * pieces as the search looked for them — its pairs, without the index's internal pair marker
+ * (index-content.ts STREAM_MARK), which never occurs in readable text — and a single unit as
+ * itself. Bare numbers of a longer run are left out, as in highlightStrings.
+ */
+export function partialStrings(terms: readonly QueryTerm[]): string[] {
+  const pieces = terms.flatMap((term) =>
+    term.runs.flatMap((run) => {
+      const alone = term.runs.length === 1;
+      if (run.single) return alone ? [run.text] : [];
+      const digits = /^\p{Nd}+$/u;
+      if (digits.test(run.text) && !alone) return [];
+      const readable = run.tokens.map((token) => token.replaceAll(STREAM_MARK, ''));
+      return digits.test(run.text) ? readable : readable.filter((piece) => !digits.test(piece));
+    }),
+  );
+  return [...new Set(pieces.filter(Boolean))];
 }

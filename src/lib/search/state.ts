@@ -10,6 +10,13 @@ export type Sort = (typeof SORTS)[number];
  * validity (时效性), issuer (发文机关), category (文种), writtenYear (成文年份).
  */
 export const FILTER_KEYS = ['kind', 'year', 'topic', 'validity', 'issuer', 'category', 'writtenYear'] as const;
+
+/**
+ * The value of the `level` filter every whole page's record carries (an article, a policy's
+ * page) and no part's (a 条): a search by filters alone asks for it, so that it lists pages,
+ * not each 条 of each document (src/data/search-records.ts, src/browser/search/engine.ts).
+ */
+export const WHOLE_PAGE = 'page';
 export type FilterKey = (typeof FILTER_KEYS)[number];
 
 export interface SearchState {
@@ -76,4 +83,19 @@ export function resultHref(url: string, query: string): string {
   const hash = url.indexOf('#');
   const [path, anchor] = hash === -1 ? [url, ''] : [url.slice(0, hash), url.slice(hash)];
   return `${path}?${new URLSearchParams({ highlight: q })}${anchor}`;
+}
+
+/**
+ * The element id an address's anchor names (#%E7%AC%AC%E5%8D%81%E6%9D%A1 → 第十条), or undefined
+ * when there is none or it is not valid percent-encoding (#%E0%A4%A): a malformed address opens
+ * the page as if it had no anchor, it does not throw.
+ */
+export function anchorOf(hash: string): string | undefined {
+  const raw = hash.startsWith('#') ? hash.slice(1) : hash;
+  if (!raw) return undefined;
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return undefined;
+  }
 }

@@ -57,7 +57,8 @@ test('a phrase from one 条 leads to that 条, and the page opens there with the
   });
   const { unit, phrase } = candidates.find(({ phrase }) => /^\p{Script=Han}{6}$/u.test(phrase) && others.filter((t) => t.includes(phrase)).length === 1)!;
   await page.goto(search(phrase));
-  await expect(status(page)).toContainText('找到 1 条结果');
+  // One document, through one of its 条: counted apart.
+  await expect(status(page)).toContainText('找到 1 份政策文件（其中 1 处条款）');
   const part = page.locator('#search-results .result__part-link');
   await expect(part).toHaveCount(1);
   await expect(part).toContainText(unit.label);

@@ -30,16 +30,19 @@ describe('placeResults', () => {
 });
 
 describe('the status line', () => {
-  it('counts results, and says how many hold the query as written and how many only its pieces', () => {
-    expect(resultsSummary(12, 12, '吕梁学院')).toBe('找到 12 条结果。');
-    expect(resultsSummary(12, 5, '吕梁学院')).toBe('找到 12 条结果：5 条包含“吕梁学院”，7 条只包含其部分字词。');
-    // Filters alone: no query to hold.
-    expect(resultsSummary(12, 5, '')).toBe('找到 12 条结果。');
+  const tally = { total: 12, articles: 3, documents: 2, parts: 7, exactResults: 5, complete: true };
+  it('counts articles, documents and the 条 under them apart', () => {
+    expect(resultsSummary({ ...tally, parts: 0, total: 5 }, '吕梁学院')).toBe('找到 3 篇文章、2 份政策文件。');
+    expect(resultsSummary(tally, '考核')).toBe('找到 3 篇文章、2 份政策文件（其中 7 处条款）。');
+    expect(resultsSummary({ ...tally, articles: 0, parts: 29, total: 31, exactResults: 2 }, '')).toBe('找到 2 份政策文件（其中 29 处条款）。');
   });
-
-  it('counts pages once every result is shown, when a document’s 条 made several matches', () => {
-    expect(resultsSummary(12, 5, '考核', 9)).toBe('找到 9 条结果，共 12 处匹配：5 处包含“考核”，7 处只包含其部分字词。');
-    expect(resultsSummary(12, 12, '考核', 12)).toBe('找到 12 条结果。');
+  it('says how many results hold the query as written and how many only its pieces', () => {
+    expect(resultsSummary({ ...tally, exactResults: 3 }, '考核')).toBe('找到 3 篇文章、2 份政策文件（其中 7 处条款）：3 项包含“考核”，2 项只包含其部分字词。');
+    // Filters alone: no query to hold.
+    expect(resultsSummary({ ...tally, exactResults: 3 }, '')).toBe('找到 3 篇文章、2 份政策文件（其中 7 处条款）。');
+  });
+  it('while more remain, says what is listed and how many matches there are', () => {
+    expect(resultsSummary({ ...tally, total: 31, complete: false }, '考核')).toBe('已列出 3 篇文章、2 份政策文件（其中 7 处条款）；共 31 处匹配（文章、文件和文件中的条款各算一处），还有更多。');
   });
 
   it('says what found nothing', () => {

@@ -63,6 +63,8 @@ describe('articles', () => {
         year: ['2017'],
         issue: ['2017年第2期'],
         date: ['2017-05-18'],
+        // A whole page: a search by filters alone lists it (a 条's record has no level).
+        level: ['page'],
         ...(data.topics.length ? { topic: data.topics.map((t) => t.id) } : {}),
       });
     }
@@ -84,7 +86,8 @@ describe('policies', () => {
   it('gives a document with text a record of its own, with its 文号 as a filter only there', () => {
     const page = byUrl(`/policies/${id}/`)!;
     expect(page.title).toBe('示例省教育厅关于印发《示例省高等学校重点学科建设管理办法》的通知');
-    expect(page.filters).toMatchObject({ kind: ['政策文件'], validity: ['现行有效'], category: ['管理办法'], year: ['2019'], date: ['2019-03-12'], issuer: ['示例省教育厅'], docNumber: ['示教科〔2019〕7号'] });
+    expect(page.filters).toMatchObject({ kind: ['政策文件'], validity: ['现行有效'], category: ['管理办法'], year: ['2019'], date: ['2019-03-12'], issuer: ['示例省教育厅'], docNumber: ['示教科〔2019〕7号'], level: ['page'] });
+    expect(page.meta).toMatchObject({ docNumber: '示教科〔2019〕7号', issuer: '示例省教育厅' });
     // The notice's own words are on the page's record, not a 条's.
     expect(page.blocks.join('')).toContain('现印发给你们，请结合实际认真贯彻执行。');
   });
@@ -98,13 +101,18 @@ describe('policies', () => {
       expect(record.blocks.join(''), number).toContain(words);
       expect(record.meta['doc']).toBe(byUrl(`/policies/${id}/`)!.title);
       expect(record.filters['docNumber']).toBeUndefined();
+      expect(record.filters['level']).toBeUndefined();
+      // Each 条 names its document as the page does: 文号 and 发文机关.
+      expect(record.meta).toMatchObject({ docNumber: '示教科〔2019〕7号', issuer: '示例省教育厅' });
     }
   });
 
   it('gives a catalogue entry (no text) one record that is only its title, and none to what this edition hides', () => {
     const entry = byUrl('/policies/1331-gongcheng-yijian/')!;
     expect(entry.blocks).toEqual([]);
-    expect(entry.meta).toEqual({ titleOnly: '1' });
+    // Its 发文机关 is known (the bulletin names it), its 文号 not.
+    expect(entry.meta).toEqual({ issuer: '山西省人民政府', titleOnly: '1' });
+    expect(entry.filters['level']).toEqual(['page']);
     for (const hidden of content.policies.filter((p) => p.data.visibility === 'internal')) {
       expect(records.some((r) => r.url.startsWith(`/policies/${hidden.id}/`)), hidden.id).toBe(false);
     }

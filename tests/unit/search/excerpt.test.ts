@@ -30,3 +30,24 @@ describe('makeExcerpt', () => {
     expect(makeExcerpt('短文。', [], 60)).toEqual({ text: '短文。', marks: [] });
   });
 });
+
+describe('makeExcerpt ends on a whole term', () => {
+  it('never inside a match: the excerpt runs on to its end', () => {
+    const text = `${'甲'.repeat(40)}召开“1331工程”推进会`;
+    const ranges = findRanges(text, ['1331工程']);
+    const excerpt = makeExcerpt(text, ranges, 44);
+    expect(excerpt.text).toContain('1331工程');
+    const [[s, e]] = excerpt.marks as [[number, number]];
+    expect(excerpt.text.slice(s, e)).toBe('1331工程');
+  });
+  it('never inside a number or a Latin word', () => {
+    const text = `${'甲'.repeat(20)}吕梁${'乙'.repeat(24)}2019年`;
+    const excerpt = makeExcerpt(text, findRanges(text, ['吕梁']), 40);
+    expect(excerpt.text.endsWith('2019…')).toBe(true);
+  });
+  it('at a punctuation mark near the end, when there is one after the matches', () => {
+    const text = `吕梁学院召开会议，${'乙'.repeat(5)}。${'丙'.repeat(60)}`;
+    const excerpt = makeExcerpt(text, findRanges(text, ['吕梁']), 20);
+    expect(excerpt.text).toBe(`吕梁学院召开会议，${'乙'.repeat(5)}。…`);
+  });
+});

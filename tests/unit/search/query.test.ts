@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { highlightStrings, MAX_QUERY_LENGTH, parseQuery, queryPhrases, queryTokens } from '../../../src/lib/search/query.ts';
+import { highlightStrings, MAX_QUERY_LENGTH, parseQuery, partialStrings, queryPhrases, queryTokens } from '../../../src/lib/search/query.ts';
+import { STREAM_MARK } from '../../../src/lib/search/index-content.ts';
 import { STREAM_MARK as M } from '../../../src/lib/search/index-content.ts';
 
 /** Marked pairs, as the streams index them. */
@@ -53,5 +54,25 @@ describe('parseQuery', () => {
     const terms = parseQuery('Pagefind');
     expect(queryTokens(terms)).toEqual(['pagefind']);
     expect(highlightStrings(terms)).toEqual(['Pagefind']);
+  });
+});
+
+describe('what a result marks', () => {
+  it('a partial match marks the readable pieces, never the index’s marked pairs (an even run: 两提一创活动)', () => {
+    const terms = parseQuery('两提一创活动');
+    expect(terms[0]!.runs[0]!.tokens.every((t) => t.startsWith(STREAM_MARK))).toBe(true);
+    expect(partialStrings(terms)).toEqual(['两提', '一创', '活动']);
+    expect(partialStrings(parseQuery('年度建设报告')).some((s) => s.includes(STREAM_MARK))).toBe(false);
+    // An odd run: its overlapping pairs; a single character: itself.
+    expect(partialStrings(parseQuery('吕梁学'))).toEqual(['吕梁', '梁学']);
+    expect(partialStrings(parseQuery('吕'))).toEqual(['吕']);
+  });
+  it('a 文号 marks itself as written, not every 2019 of the page', () => {
+    const terms = parseQuery('示教科〔2019〕7号');
+    expect(highlightStrings(terms)).toEqual(['示教科〔2019〕7号', '示教科', '7号']);
+    expect(highlightStrings(terms)).not.toContain('2019');
+    expect(partialStrings(terms).every((s) => !/^\d+$/.test(s))).toBe(true);
+    // A number searched alone is marked.
+    expect(highlightStrings(parseQuery('2019'))).toEqual(['2019']);
   });
 });

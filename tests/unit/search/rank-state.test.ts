@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { rankResults } from '../../../src/lib/search/rank.ts';
 import { orderResults, sortOrder, paramsFromState, resultHref, stateFromParams } from '../../../src/lib/search/state.ts';
+import { anchorOf } from '../../../src/lib/search/state.ts';
 
 describe('rankResults', () => {
   const ordered = ['a', 'b', 'c', 'd', 'e'].map((id) => ({ id }));
@@ -44,5 +45,15 @@ describe('search state in the URL', () => {
     // A link from before the 时效性 filter still filters.
     expect(stateFromParams(new URLSearchParams('q=办法&status=现行有效')).filters).toEqual({ validity: '现行有效' });
     expect(resultHref('/policies/a/#附件1-第十条', '公示')).toBe('/policies/a/?highlight=%E5%85%AC%E7%A4%BA#附件1-第十条');
+  });
+});
+
+describe('anchorOf', () => {
+  it('decodes an address’s anchor, and quietly gives none for a malformed one', () => {
+    expect(anchorOf('#%E7%AC%AC%E5%8D%81%E6%9D%A1')).toBe('第十条');
+    expect(anchorOf('#附件1-第十条')).toBe('附件1-第十条');
+    expect(anchorOf('#%E0%A4%A')).toBeUndefined();
+    expect(anchorOf('')).toBeUndefined();
+    expect(anchorOf('#')).toBeUndefined();
   });
 });

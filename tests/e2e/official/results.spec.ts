@@ -1,0 +1,117 @@
+/**
+ * Search results that say what matched and which document it is, on the synthetic documents of
+ * tests/fixtures/official/ (合成测试数据) in the shared specimen build, at a phone's width and a
+ * desktop's: each policy result names its 文号 and 发文机关; a query found only in pieces is
+ * marked in pieces (never the index's marked pairs), in the result and on the page it opens; the
+ * status counts documents and their 条 apart; a malformed address is opened quietly.
+ */
+import { readFileSync } from 'node:fs';
+import { test, expect } from '@playwright/test';
+import { parseContentFile } from '../../../src/lib/content/frontmatter.ts';
+import { plainReference } from '../../../src/schemas/common.ts';
+import { policySchema, type PolicyData } from '../../../src/schemas/policy.ts';
+import { allUnits, blockText, structureDocument, unitText, type DocumentText } from '../../../src/lib/policy/structure.ts';
+import { signatories } from '../../../src/lib/policy/facts.ts';
+import { STREAM_MARK } from '../../../src/lib/search/index-content.ts';
+import { noticesOf } from '../../helpers/policy-notices.ts';
+import { serveStatic, specimenFixtures, specimenSite, SPECIMEN_BUILD_DATE, type StaticServer } from '../../helpers/specimen-site.ts';
+
+interface Entry {
+  id: string;
+  data: PolicyData;
+  text: DocumentText;
+}
+
+const schema = policySchema(plainReference);
+const entries: Entry[] = specimenFixtures.map(({ id, file }) => {
+  const parsed = parseContentFile(readFileSync(file, 'utf8'), 'frontmatter');
+  return { id, data: schema.parse(parsed.data), text: structureDocument(parsed.body) };
+});
+const notices = noticesOf(entries, SPECIMEN_BUILD_DATE);
+/** Everything a fixture's page holds, as one string (its title, its text). */
+const textOf = (e: Entry) => [e.data.title, ...[e.text.main, ...e.text.attachments].flatMap((part) => [...part.content.flatMap(blockText), ...allUnits(part).flatMap(unitText)])].join('\n');
+const allText = entries.map(textOf).join('\n');
+/** Two fixtures that share a title: two versions, told apart only by their 文号, 发文机关 and 时效性. */
+const sameTitle = entries.filter((e) => entries.filter((o) => o.data.title === e.data.title).length > 1);
+
+let server: StaticServer;
+test.describe.configure({ mode: 'default' });
+test.beforeAll(async () => {
+  test.setTimeout(300_000);
+  server = await serveStatic((await specimenSite()).outDir);
+});
+test.afterAll(async () => server?.close());
+
+const search = (query: string) => `${server.url}/search/?${new URLSearchParams({ q: query })}`;
+
+for (const viewport of [
+  { width: 390, height: 844 },
+  { width: 1280, height: 900 },
+]) {
+  test.describe(`at ${viewport.width} px`, () => {
+    test.use({ viewport });
+
+    test('each policy result names its 文号 and 发文机关, and two versions of one title are told apart', async ({ page }) => {
+      expect(sameTitle.length).toBeGreaterThan(1);
+      await page.goto(search(sameTitle[0]!.data.title));
+      for (const entry of sameTitle) {
+        const result = page.locator('#search-results > li', { has: page.locator(`a.result__title[href^="/policies/${entry.id}/"]`) });
+        await expect(result).toHaveCount(1);
+        await expect(result.locator('.result__number')).toHaveText(entry.data.docNumber!);
+        await expect(result.locator('.result__issuer')).toHaveText(signatories(entry.data).join('、'));
+        await expect(result.locator('.result__validity')).toHaveText(notices.get(entry.id)!.validity);
+      }
+    });
+
+    test('a query found only in pieces is marked in pieces, in the result and on the page it opens', async ({ page }) => {
+      // Two pairs of a fixture's words that never stand together: a run of four, searched by its
+      // marked pairs (the ones that carried the index's pair marker into the marks before).
+      const words = [...new Set([...allText.matchAll(/\p{Script=Han}{2}/gu)].map((m) => m[0]))];
+      const common = words.filter((w) => allText.split(w).length > 3);
+      const query = common.flatMap((a) => common.map((b) => a + b)).find((q) => !allText.includes(q) && new Set(q).size === 4)!;
+      expect(query, 'a query whose pieces occur apart').toBeDefined();
+      await page.goto(search(query));
+      const partial = page.locator('#search-results > li.result--partial');
+      await expect(partial.first()).toBeVisible();
+      const marks = await partial.first().locator('mark').allTextContents();
+      expect(marks.length).toBeGreaterThan(0);
+      for (const mark of marks) {
+        expect(mark).not.toContain(STREAM_MARK);
+        expect([query.slice(0, 2), query.slice(2)].some((piece) => mark.includes(piece))).toBe(true);
+      }
+      await partial.first().locator('a.result__title').click();
+      await expect(page.locator('mark.search-hit').first()).toBeVisible();
+      const arrived = await page.locator('mark.search-hit').allTextContents();
+      expect(arrived.every((m) => [query.slice(0, 2), query.slice(2)].some((piece) => m.includes(piece)))).toBe(true);
+    });
+
+    test('the status counts documents and their 条 apart', async ({ page }) => {
+      // A word several 条 hold.
+      const word = '公示期';
+      await page.goto(search(word));
+      await expect(page.locator('#search-status')).toContainText('份政策文件');
+      const documents = await page.locator('#search-results > li.result').count();
+      const parts = await page.locator('#search-results .result__part').count();
+      expect(parts).toBeGreaterThan(documents);
+      await expect(page.locator('#search-status')).toHaveText(new RegExp(`^找到 ${documents} 份政策文件（其中 ${parts} 处条款）`));
+    });
+  });
+}
+
+test('a malformed address opens the page quietly, with the query marked', async ({ page }) => {
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  const entry = entries.find((e) => e.text.attachments.length > 0)!;
+  await page.goto(`${server.url}/policies/${entry.id}/?highlight=${encodeURIComponent('重点学科')}#%E0%A4%A`);
+  await expect(page.locator('mark.search-hit').first()).toBeVisible();
+  expect(errors).toEqual([]);
+});
+
+test('a 文号 searched marks the 文号 on arrival, not the dates of its year', async ({ page }) => {
+  const entry = entries.find((e) => e.data.docNumber && textOf(e).includes(e.data.docNumber.match(/〔(\d{4})〕/)![1]!))!;
+  await page.goto(search(entry.data.docNumber!));
+  await page.locator(`a.result__title[href^="/policies/${entry.id}/"]`).first().click();
+  const marks = await page.locator('mark.search-hit').allTextContents();
+  expect(marks.length).toBeGreaterThan(0);
+  expect(marks.filter((m) => /^\d{4}$/.test(m))).toEqual([]);
+});
