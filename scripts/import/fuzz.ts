@@ -18,9 +18,7 @@ import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { EXTENSIONS, plan } from '../samples/bulletin-draws.ts';
 import { loadIssue, type RenderFormat } from '../samples/render-bulletin.ts';
-import { ISSUE, PROJECT_ROOT, runDraw, type DrawResult } from './round-trip.ts';
-
-export const REGRESSIONS = join(PROJECT_ROOT, 'tests/fixtures/import-regressions');
+import { ISSUE, PROJECT_ROOT, REGRESSIONS, runDraw, type DrawResult } from './round-trip.ts';
 
 type Browser = import('@playwright/test').Browser;
 

@@ -12,6 +12,8 @@ import type { RenderedIssue, RenderFormat, RenderStyle } from '../samples/render
 
 export const PROJECT_ROOT = join(import.meta.dirname, '../..');
 export const ISSUE = '2017-02';
+/** Where renderings the importer once failed on are kept (import:fuzz --save), for a test to replay. */
+export const REGRESSIONS = join(PROJECT_ROOT, 'tests/fixtures/import-regressions');
 
 type Browser = import('@playwright/test').Browser;
 

@@ -13,8 +13,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from '@playwright/test';
-import { importDifferences, PROJECT_ROOT, runDraw } from '../../scripts/import/round-trip.ts';
-import { REGRESSIONS } from '../../scripts/import/fuzz.ts';
+import { importDifferences, PROJECT_ROOT, REGRESSIONS, runDraw } from '../../scripts/import/round-trip.ts';
 import { formatOf, plan } from '../../scripts/samples/bulletin-draws.ts';
 import { runImportCli } from '../helpers/import-cli.ts';
 import { bulletinDocx, bulletinPdf, bulletinText, drawStyle, loadIssue, type RenderedIssue, type RenderFormat, type RenderStyle } from '../../scripts/samples/render-bulletin.ts';
