@@ -3,7 +3,11 @@
  * the PDFs, all into a staging directory that replaces dist/ (or dist-internal/) only when
  * every stage has succeeded. A failed build leaves the last good output as it was.
  *
- *   node scripts/build.ts [--edition public|internal] [--out DIR] [--report FILE] [--skip STAGE]
+ *   node scripts/build.ts [--edition public|internal] [--out DIR] [--report FILE] [--skip STAGE] [--deploy]
+ *
+ * --deploy: a build to publish, which needs SITE_URL (the site's address; without it a build
+ * only warns, and its links point at localhost). A killed build's staging folder is removed by
+ * the next build.
  *
  * --report writes the stage timings as JSON (the benchmark reads them). --skip leaves a stage
  * out (repeatable): the benchmark builds a large synthetic archive without its PDFs, which it
@@ -22,6 +26,9 @@ import { compressStage } from './build/compress.ts';
 import { swapInto } from './build/swap.ts';
 import { buildDataStage, keepBuildData } from './build/build-data-stage.ts';
 import { BuildError } from './build/build-error.ts';
+import { siteUrlProblem } from './build/site-url.ts';
+import { checkOutDir } from './build/out-dir.ts';
+import { removeStaleStaging } from './build/stale-staging.ts';
 import { printSetupMessage } from './lib/chromium.ts';
 import { libdeflateSetupMessage } from './lib/libdeflate.ts';
 import { installedPagefindVersion, pagefindVersionProblem } from './search-index/pagefind-version.ts';
@@ -49,6 +56,8 @@ export async function buildSite(options: {
   edition: string | undefined;
   outDir?: string | undefined;
   skip?: readonly string[] | undefined;
+  /** A build for deploying: SITE_URL is then required (scripts/build/site-url.ts). */
+  deploy?: boolean | undefined;
 }): Promise<BuildReport> {
   // Before anything else: the search index is written in one Pagefind version's private format.
   const pagefindProblem = pagefindVersionProblem(installedPagefindVersion(resolve(options.root)));
@@ -59,6 +68,9 @@ export async function buildSite(options: {
   }
   const root = resolve(options.root);
   const edition = parseEdition(options.edition);
+  // The site's address: a warning without it, a refusal when deploying (--deploy).
+  const siteUrlWarning = siteUrlProblem(process.env['SITE_URL'], Boolean(options.deploy));
+  if (siteUrlWarning) console.warn(`[build] ${siteUrlWarning}`);
   if (!skip.has('pdf')) {
     const missing = printSetupMessage();
     if (missing) throw new BuildError(missing);
@@ -68,7 +80,11 @@ export async function buildSite(options: {
     if (missing) throw new BuildError(missing);
   }
   const outDir = resolve(root, options.outDir ?? (edition === 'public' ? 'dist' : 'dist-internal'));
+  checkOutDir(outDir, root);
   const work = join(root, '.build');
+  // What a killed build left (.build/staging-<edition>-<pid> of a process gone) goes first, whatever this build's fate.
+  const stale = removeStaleStaging(work);
+  if (stale.length) console.log(`[build] 删除了中断的构建留下的 ${stale.map((name) => `.build/${name}`).join('、')}`);
   const context: BuildContext = {
     root,
     edition,
@@ -112,15 +128,18 @@ export { BuildError };
 
 async function main() {
   const { values } = parseArgs({
-    options: { edition: { type: 'string' }, out: { type: 'string' }, report: { type: 'string' }, skip: { type: 'string', multiple: true } },
+    options: { edition: { type: 'string' }, out: { type: 'string' }, report: { type: 'string' }, skip: { type: 'string', multiple: true }, deploy: { type: 'boolean' } },
   });
   try {
-    const report = await buildSite({ root: '.', edition: values.edition, outDir: values.out, skip: values.skip });
+    const report = await buildSite({ root: '.', edition: values.edition, outDir: values.out, skip: values.skip, deploy: values.deploy });
     if (values.report) writeFileSync(values.report, JSON.stringify(report));
     const total = Object.values(report.seconds).reduce((a, b) => a + b, 0);
     console.log(`[build] ${report.edition} edition in ${report.outDir} (${total.toFixed(1)} s)`);
   } catch (error) {
-    console.error(error instanceof BuildError ? error.message : error);
+    // Anything but a BuildError is the build's own fault: said so in Chinese; its stack with DEBUG=1.
+    if (error instanceof BuildError) console.error(error.message);
+    else if (process.env['DEBUG']) console.error(error);
+    else console.error(`构建程序出错（${(error as Error)?.name ?? 'Error'}：${String((error as Error)?.message ?? error).split('\n')[0]}）：这不是内容的问题，请把这条信息告诉网站的维护者（设置 DEBUG=1 可看到详细的出错位置）`);
     console.error('构建失败，已发布的输出保持不变。');
     process.exitCode = 1;
   }

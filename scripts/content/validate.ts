@@ -76,6 +76,12 @@ export function validateContent(root: string): { problems: Problem[]; content: V
       for (const error of file.syntaxErrors) problems.push({ path: file.path, line: error.line, field: '', message: error.message });
       continue;
     }
+    // A body longer than the build takes is refused before anything reads it (its structure,
+    // its links): the entry is left out of the rest of the check, as one that fails its schema.
+    if (file.body.length > MAX_BODY_CHARACTERS) {
+      problems.push({ path: file.path, line: file.bodyLine, field: '', message: `正文有 ${formatCount(file.body.length)} 个字符，超过上限 ${formatCount(MAX_BODY_CHARACTERS)}：请把文件拆分，或把附件另作文件` });
+      continue;
+    }
     const result = SCHEMAS[file.collection].safeParse(file.data, { reportInput: true });
     if (!result.success) {
       for (const { path, message } of describeIssues(result.error.issues)) report(file, path, message);
@@ -226,7 +232,7 @@ function checkPhotos(root: string, content: ValidatedContent, files: ContentFile
  */
 function checkPolicyTexts(content: ValidatedContent, report: Report, problems: Problem[]) {
   for (const { file, data } of content.policies) {
-    const text = structureDocument(file.body, file.bodyLine);
+    const text = structureOf(file);
     for (const problem of text.problems) problems.push({ path: file.path, line: problem.line, field: '', message: problem.message });
     for (const attachment of text.attachments) {
       if (attachment.number < 1 || attachment.number > data.attachments.length) {
@@ -240,9 +246,17 @@ function checkPolicyTexts(content: ValidatedContent, report: Report, problems: P
   }
 }
 
+/** A policy's text as the site reads it, read once per file (a long body takes seconds to parse). */
+const structures = new WeakMap<ContentFile, ReturnType<typeof structureDocument>>();
+function structureOf(file: ContentFile) {
+  let text = structures.get(file);
+  if (!text) structures.set(file, (text = structureDocument(file.body, file.bodyLine)));
+  return text;
+}
+
 /** What may be public (classification.ts): no 密级 in the public edition, a 公开方式 for every public policy but a catalogue entry of a published article, one document a 文号. */
 function checkClassification(content: ValidatedContent, report: Report, problems: Problem[]) {
-  const hasBody = ({ file }: { file: ContentFile }) => hasText(structureDocument(file.body, file.bodyLine));
+  const hasBody = ({ file }: { file: ContentFile }) => hasText(structureOf(file));
   for (const problem of classificationProblems(content, hasBody)) {
     if (problem.line) problems.push({ path: problem.file.path, line: problem.line, field: fieldName(problem.path), message: problem.message });
     else report(problem.file, problem.path, problem.message);
@@ -255,11 +269,7 @@ function checkClassification(content: ValidatedContent, report: Report, problems
  */
 function checkBodies(files: ContentFile[], problems: Problem[]) {
   for (const file of files.filter((f) => COLLECTIONS[f.collection].kind === 'frontmatter' && !f.syntaxErrors.length)) {
-    // A body longer than the build takes is refused before anything reads it further.
-    if (file.body.length > MAX_BODY_CHARACTERS) {
-      problems.push({ path: file.path, line: file.bodyLine, field: '', message: `正文有 ${formatCount(file.body.length)} 个字符，超过上限 ${formatCount(MAX_BODY_CHARACTERS)}：请把文件拆分，或把附件另作文件` });
-      continue;
-    }
+    if (file.body.length > MAX_BODY_CHARACTERS) continue; // Refused already, unread.
     for (const problem of [...markdownOnlyProblems(file.body), ...linkProblems(file.body)].sort((a, b) => a.line - b.line)) {
       problems.push({ path: file.path, line: file.bodyLine + problem.line - 1, field: '', message: problem.message });
     }

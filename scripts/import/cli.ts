@@ -13,8 +13,8 @@
  * (read-scan.ts) and written as a draft marked review: 待核对, which no edition publishes, with
  * its low-confidence lines listed by article and paragraph.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { isAbsolute, join, relative, resolve } from 'node:path';
+import { accessSync, constants, existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { formatChineseDate } from '../../src/lib/chinese-date.ts';
 import { formatIssueLabel, formatSerial } from '../../src/lib/issue-label.ts';
@@ -22,7 +22,8 @@ import { validateContent } from '../content/validate.ts';
 import { parseContentFile } from '../../src/lib/content/frontmatter.ts';
 import { buildIssue, type EarlierIssue } from './build-issue.ts';
 import { editDistance } from './edit-distance.ts';
-import { ImportError } from './errors.ts';
+import { ImportError, libraryRefusal } from './errors.ts';
+import { checkBlocks } from './input-limits.ts';
 import { NEAR_DIFFERENCE, parseBulletin } from './parse-bulletin.ts';
 import { FORMAT_NAMES, LOW_CONFIDENCE, readSource } from './read-input.ts';
 import { isOcrPageNumber, type OcrLine } from './read-scan.ts';
@@ -30,7 +31,7 @@ import { REVIEW_PENDING } from '../../src/lib/issue-review.ts';
 import { tidy } from './cjk-text.ts';
 import { renderContentFiles, type IssueContent } from './render-content.ts';
 import type { TopicKeywords } from './topics.ts';
-import { existingFiles, issueTarget, policyTarget, validateImport, writeContentFiles, type ContentTarget } from './write-content.ts';
+import { existingFiles, issueTarget, policyTarget, validateImport, withImportLock, writeContentFiles, type ContentTarget } from './write-content.ts';
 import { flattenTables, type SourceBlock } from './source-block.ts';
 import { looksOfficial, parseOfficial, type OfficialBlock } from './parse-official.ts';
 import { asRevision, buildPolicy, type RevisedVersion } from './build-policy.ts';
@@ -107,7 +108,8 @@ export async function runImport(argv: string[], env: CliEnvironment): Promise<nu
       },
     });
   } catch (error) {
-    env.err(`${(error as Error).message}\n${USAGE}`);
+    // Node's own words on the option (English), then the usage, in Chinese.
+    env.err(`命令行参数有误（${(error as Error).message}）\n${USAGE}`);
     return 2;
   }
   if (args.values.help) {
@@ -132,7 +134,10 @@ export async function runImport(argv: string[], env: CliEnvironment): Promise<nu
   const dryRun = Boolean(args.values['dry-run']);
 
   try {
+    if (args.values.out) checkOutDir(contentDir, shown);
     const { format, blocks, ocr } = await readSource(file);
+    // What the reader made of the file, within the limits before anything parses it (input-limits.ts).
+    checkBlocks(blocks);
     const revises = args.values.revises;
     const kind = (kindArg as Kind | undefined) ?? (revises !== undefined ? 'policy' : kindOf(blocks));
     if (revises !== undefined && kind !== 'policy') throw new ImportError('--revises 只用于公文（政策文件），不能用于工作要讯');
@@ -143,10 +148,30 @@ export async function runImport(argv: string[], env: CliEnvironment): Promise<nu
     const options = { env, file, contentDir, dryRun, force: Boolean(args.values.force), shown, formatName: FORMAT_NAMES[format], revised, ocr };
     return kind === 'policy' ? importPolicy(blocks, options) : importBulletin(flattenTables(blocks), options);
   } catch (error) {
-    if (!(error instanceof ImportError)) throw error;
-    env.err(`导入失败：${shown(file)}：${error.message}`);
+    // Anything else is the importer's own fault, not the file's: said so, in Chinese, without a
+    // stack trace (files are written all or none, and only at the end: nothing was).
+    const message = error instanceof ImportError ? error.message : libraryRefusal('导入程序出错', (error as Error)?.name ?? 'Error', error, '这不是文件本身的问题，请把这条信息告诉网站的维护者').message;
+    env.err(`导入失败：${shown(file)}：${message}`);
     env.err('没有写入任何文件。');
     return 1;
+  }
+}
+
+/**
+ * --out DIR: a folder, or a path where one can be made, that may be written to; refused in
+ * Chinese before anything is read (a file in the way gave a raw EEXIST or ENOTDIR stack).
+ */
+function checkOutDir(dir: string, shown: (path: string) => string): void {
+  // The nearest part of the path that exists: the folder itself, or where it would be made.
+  let at = dir;
+  while (!existsSync(at) && dirname(at) !== at) at = dirname(at);
+  if (!statSync(at).isDirectory()) {
+    throw new ImportError(at === dir ? `--out ${shown(dir)} 是一个文件，不是文件夹：请给出一个文件夹（不存在时会新建）` : `--out ${shown(dir)}：路径中的 ${shown(at)} 是一个文件，不能在它下面建文件夹：请给出另一个文件夹`);
+  }
+  try {
+    accessSync(at, constants.W_OK);
+  } catch {
+    throw new ImportError(`--out ${shown(dir)}：没有写入 ${shown(at)} 的权限：请给出一个可以写入的文件夹`);
   }
 }
 
@@ -218,7 +243,13 @@ export function nearlyContains(haystack: string, needle: string, share: number):
  * share. `describe` names the entry (2017年第2期（总第02期）, 公文 shijiaoke-2019-7) in messages;
  * `titles` adds a note after a written file's path.
  */
-function checkAndWrite(target: ContentTarget, files: readonly ContentFile[], describe: string, titles: Map<string, string>, read: () => void, o: ImportOptions): void {
+function checkAndWrite(target: ContentTarget, files: readonly ContentFile[], describe: string, titles: Map<string, string>, read: () => void, o: ImportOptions, lockKeys: readonly string[] = []): void {
+  // From the check that the entry is not there to the write: one import of an entry at a time.
+  if (!o.dryRun) return withImportLock(target, [...target.paths, ...lockKeys], describe, () => checkAndWriteLocked(target, files, describe, titles, read, o));
+  checkAndWriteLocked(target, files, describe, titles, read, o);
+}
+
+function checkAndWriteLocked(target: ContentTarget, files: readonly ContentFile[], describe: string, titles: Map<string, string>, read: () => void, o: ImportOptions): void {
   const { env, contentDir, shown } = o;
   const existing = existingFiles(target);
   if (existing.length && !o.force && !o.dryRun) {
@@ -307,7 +338,7 @@ function importPolicy(blocks: SourceBlock[], o: ImportOptions): number {
       env.out(`  附件${a.number}：${a.title}（${size}）`);
     }
     if (!idFromNumber) env.out(`  没有发文字号：文件名按成文日期和标题拼音首字母取为 ${entry.id}，可改为更好读的名字（小写字母、数字和连字符）。`);
-  }, o);
+  }, o, entry.docNumber ? [`文号 ${entry.docNumber}`] : []);
   printUndecided(env, undecided, joins);
   env.out('请对照原件核对标题、文号、日期和各段；改动后运行 npm run check:content。');
   return 0;

@@ -5,3 +5,13 @@
 export class ImportError extends Error {
   override name = 'ImportError';
 }
+
+/**
+ * A refusal whose cause a library reported in its own words (PDF.js, mammoth, Node's file
+ * system: English): what could not be done, the library's words in brackets as a detail for
+ * whoever looks into it, then what the editor can do — so that a refusal always ends in Chinese.
+ */
+export function libraryRefusal(what: string, library: string, error: unknown, advice: string): ImportError {
+  const words = (error instanceof Error ? error.message : String(error)).split('\n')[0]!.trim().slice(0, 200);
+  return new ImportError(`${what}（${library}：${words}）：${advice}`);
+}

@@ -473,6 +473,8 @@ function splitArticles(body: readonly SourceBlock[], items: readonly string[], n
  * not say starts a paragraph joined to the one before when that one does not end a sentence
  * (a page break cut it: 是贯 / 彻落实).
  */
+const DASHES = /^[-—–―_=－\s]+$/;
+
 export function paragraphsOf(blocks: readonly SourceBlock[]): { paragraphs: string[]; joins: string[] } {
   const paragraphs: string[] = [];
   const joins: string[] = [];
@@ -480,7 +482,9 @@ export function paragraphsOf(blocks: readonly SourceBlock[]): { paragraphs: stri
     const text = tidy(block.text);
     if (!text || isPageNumber(text)) continue;
     const last = paragraphs.at(-1);
-    if (last !== undefined && (block.continuesParagraph || (block.startsParagraph !== true && !endsSentence(last)))) {
+    // A line of a few dashes (--- or ———, shorter than a drawn rule: cjk-text.ts isRule) is printed text of its own: never joined.
+    const alone = last !== undefined && (DASHES.test(last) || DASHES.test(text));
+    if (last !== undefined && !alone && (block.continuesParagraph || (block.startsParagraph !== true && !endsSentence(last)))) {
       paragraphs[paragraphs.length - 1] = joinBroken(last, text);
       joins.push(`${last.slice(-6)}|${text.slice(0, 6)}`);
     } else {

@@ -6,7 +6,8 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import { extname } from 'node:path';
-import { ImportError } from './errors.ts';
+import { ImportError, libraryRefusal } from './errors.ts';
+import { checkDocxParagraphs, checkFileSize, checkTextLength } from './input-limits.ts';
 import { blocksFromDocx } from './read-docx.ts';
 import { blocksFromOfd, isOfdPackage, OfdScanError, ofdScanPdf } from './read-ofd.ts';
 import { blocksFromPdf } from './read-pdf.ts';
@@ -24,13 +25,14 @@ export async function readSource(path: string): Promise<{ format: SourceFormat; 
   let data: Buffer;
   try {
     if (!statSync(path).isFile()) throw new ImportError('不是文件（是文件夹或其他）');
+    checkFileSize(path);
     data = readFileSync(path);
   } catch (error) {
     if (error instanceof ImportError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') throw new ImportError('文件不存在');
     if (code === 'EACCES' || code === 'EPERM') throw new ImportError('没有读取这个文件的权限');
-    throw new ImportError(`无法读取：${(error as Error).message}`);
+    throw libraryRefusal('无法读取', '文件系统', error, '请检查文件是否完好、能否打开');
   }
   if (!data.length) throw new ImportError('文件是空的');
 
@@ -45,7 +47,9 @@ export async function readSource(path: string): Promise<{ format: SourceFormat; 
     try {
       blocks = await blocksFromPdf(new Uint8Array(data));
     } catch (error) {
-      throw new ImportError(`无法读取这个 PDF（文件可能已损坏或加密）：${(error as Error).message}`);
+      // The limits (input-limits.ts) say themselves what is wrong.
+      if (error instanceof ImportError) throw error;
+      throw libraryRefusal('无法读取这个 PDF', 'PDF.js', error, '文件可能已损坏或加密，请用原文件重新导出 PDF 后再导入');
     }
     if (!blocks.length) {
       // No text layer: a scan. Its recognised text goes through the plain-text reader.
@@ -72,15 +76,18 @@ export async function readSource(path: string): Promise<{ format: SourceFormat; 
   }
   if (isZip) {
     try {
+      // Paragraphs counted before mammoth builds its model of them (input-limits.ts).
+      checkDocxParagraphs(data);
       return { format: 'docx', blocks: await blocksFromDocx(data) };
     } catch (error) {
       // The size limits (zip-limits.ts) say themselves what is wrong.
       if (error instanceof ImportError) throw error;
-      throw new ImportError(`无法读取这个 Word 文件（应为 .docx）：${(error as Error).message}`);
+      throw libraryRefusal('无法读取这个 Word 文件（应为 .docx）', 'mammoth', error, '文件可能已损坏，请在 Word 中另存为 .docx 后再导入');
     }
   }
   if (extension === '.docx') throw new ImportError('扩展名是 .docx，内容却不是 Word 文件（文件可能已损坏）');
   const text = decodeText(data);
+  checkTextLength(text);
   if (text.includes('\u0000')) throw new ImportError('不是文本文件（含有二进制内容），也不是 PDF、.docx 或 OFD 文件');
   if (extension === '.html' || extension === '.htm' || extension === '.shtml' || looksLikeHtml(text)) return { format: 'html', blocks: blocksFromHtml(text) };
   return { format: 'text', blocks: blocksFromText(text, { layout: true }) };

@@ -12,6 +12,7 @@ import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { ImportError } from './errors.ts';
+import { checkScanPages } from './input-limits.ts';
 
 /** Tesseract's mean word confidence (0–100) below which a line is listed for checking. */
 export const LOW_CONFIDENCE = 80;
@@ -84,6 +85,8 @@ export async function ocrPdf(data: Uint8Array): Promise<OcrLine[]> {
   const dir = mkdtempSync(join(tmpdir(), 'yaoxun-ocr-'));
   try {
     writeFileSync(join(dir, 'scan.pdf'), data);
+    // Pages and their size before any is drawn: a 1 KB PDF can declare a page of 5,000 × 5,000 pt (434 million pixels at 300 dpi).
+    checkScanPages(join(dir, 'scan.pdf'));
     execFileSync('pdftoppm', ['-r', '300', '-gray', '-png', join(dir, 'scan.pdf'), join(dir, 'page')], { stdio: 'pipe' });
     const pages = readdirSync(dir).filter((n) => n.endsWith('.png')).sort();
     const run = promisify(execFile);

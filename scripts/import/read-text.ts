@@ -104,7 +104,8 @@ function blocksOfChunk(chunk: string, pageFull: Measure = { width: Infinity, cha
     .filter((line) => line.text && !isPageNumber(line.text));
   // The width of the chunk's full lines (of the document's, for a chunk of a line or two): a
   // shorter line that ends a sentence ends its paragraph.
-  const full: Measure = lines.length >= 3 ? { width: Math.max(...lines.map((l) => width(l.text))), chars: Math.max(...lines.map((l) => [...l.text].length)) } : pageFull;
+  // (A loop, not Math.max(...lines): a spread over every line of a long text overflows the stack.)
+  const full: Measure = lines.length >= 3 ? lines.reduce((m, l) => ({ width: Math.max(m.width, width(l.text)), chars: Math.max(m.chars, [...l.text].length) }), { width: -Infinity, chars: -Infinity }) : pageFull;
   const blocks: SourceBlock[] = [];
   let current: SourceBlock | undefined;
   let ended = false;

@@ -116,6 +116,8 @@ function escapeText(text: string): string {
 /** What a paragraph's first characters would start as markup. */
 function startOfLine(paragraph: string): string {
   return paragraph
+    // A paragraph of dashes (---, - - -) is a thematic break, ~~~ a code fence: text here.
+    .replace(/^(?=[-\s]*-[-\s]*-[-\s]*-[-\s]*$)|^(?=~~~)/, '\\')
     .replace(/^(#|[-+](?=\s))/, '\\$1')
     // An ordered list's mark is escaped at its dot: 1\. (a backslash before a digit would show).
     .replace(/^(\d+)([.)])(?=\s)/, '$1\\$2')

@@ -5,11 +5,12 @@
  * only then moved in — an entry being replaced (--force) is moved aside first and put back if
  * anything fails.
  */
-import { cpSync, existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, cpSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { formatProblem, validateContent } from '../content/validate.ts';
-import { ImportError } from './errors.ts';
+import { ImportError, libraryRefusal } from './errors.ts';
 import type { ContentFile } from './render-content.ts';
 
 export interface ContentTarget {
@@ -79,6 +80,62 @@ export function validateImport(target: ContentTarget, files: readonly ContentFil
   }
 }
 
+/**
+ * Runs `run` (the check that the entry is not there, the content check and the write) holding a
+ * lock on each of `keys` (the entry's files; a policy's 文号 too), so that two imports of the same
+ * entry at once cannot both pass the checks and the last silently win: the second is told that
+ * another import is writing it, and writes nothing. A lock is a file made with O_EXCL
+ * (`openSync(…, 'wx')`: it exists or this process made it, atomically), in the content folder or,
+ * before that exists, the nearest folder above it, named by a hash of the folder and the key;
+ * it holds the owner's pid and start, and is removed when `run` ends, however it ends. A lock left
+ * by a process that no longer runs (killed mid-import) is taken over.
+ */
+export function withImportLock<T>(target: ContentTarget, keys: readonly string[], describe: string, run: () => T): T {
+  let dir = resolve(target.contentDir);
+  while (!existsSync(dir) && dirname(dir) !== dir) dir = dirname(dir);
+  const held: string[] = [];
+  try {
+    for (const key of [...new Set(keys)].sort()) {
+      const file = join(dir, `.yaoxun-import-${createHash('sha1').update(`${resolve(target.contentDir)}\0${key}`).digest('hex').slice(0, 16)}.lock`);
+      takeLock(file, describe);
+      held.push(file);
+    }
+    return run();
+  } finally {
+    for (const file of held) rmSync(file, { force: true });
+  }
+}
+
+function takeLock(file: string, describe: string, retried = false): void {
+  try {
+    const fd = openSync(file, 'wx');
+    writeSync(fd, JSON.stringify({ pid: process.pid, started: new Date().toISOString() }));
+    closeSync(fd);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw libraryRefusal('无法建立导入锁', '文件系统', error, '请检查内容文件夹能否写入');
+    let owner: { pid?: number; started?: string } = {};
+    try {
+      owner = JSON.parse(readFileSync(file, 'utf8')) as typeof owner;
+    } catch {
+      // Being written this very moment: someone holds it.
+    }
+    if (!retried && owner.pid && !isRunning(owner.pid)) {
+      rmSync(file, { force: true });
+      return takeLock(file, describe, true);
+    }
+    throw new ImportError(`另一个导入正在写入${describe}${owner.pid ? `（进程 ${owner.pid}，${owner.started ?? ''} 开始）` : ''}：两个导入不能同时写同一条目，请等它完成，检查它写入的内容后再决定是否重新导入`);
+  }
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
 /** Writes the files into the target, replacing the entry's old files; all or none. Returns the paths written. */
 export function writeContentFiles(target: ContentTarget, files: readonly ContentFile[]): string[] {
   const { contentDir, paths } = target;
@@ -121,7 +178,7 @@ export function writeContentFiles(target: ContentTarget, files: readonly Content
     // Keep the staging folder when something could not be put back: it holds the old files.
     if (undone) rmSync(staging, { recursive: true, force: true });
     const where = undone ? '已撤回，未改动任何文件' : `未能全部撤回，原有文件在 ${staging}`;
-    throw new ImportError(`写入失败（${where}）：${(error as Error).message}`);
+    throw libraryRefusal(`写入失败（${where}）`, '文件系统', error, '请检查内容文件夹能否写入、磁盘是否已满');
   }
   rmSync(staging, { recursive: true, force: true });
   return files.map((f) => join(contentDir, f.path));

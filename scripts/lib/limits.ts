@@ -17,6 +17,13 @@ export const MAX_IMPORT_FILE_BYTES = 64 * 1024 ** 2;
 /** Text to import (a .txt, or what a PDF or Word file holds), in characters. */
 export const MAX_IMPORT_TEXT_CHARACTERS = 2_000_000;
 
+/**
+ * Lines of a text to import: a 100-page document has some 4,000. (The readers join a paragraph's
+ * lines one by one, which takes time as the square of a paragraph's length: 20,000 lines of one
+ * paragraph take some 15 s, 140,000 seven minutes.)
+ */
+export const MAX_IMPORT_LINES = 20_000;
+
 /** Paragraphs (blocks) of an imported file: lines of a text, paragraphs of a Word file, lines of a PDF's pages. */
 export const MAX_IMPORT_PARAGRAPHS = 20_000;
 
