@@ -304,7 +304,11 @@ function wholeTitle(title: string): boolean {
   if (count(/《/g) !== count(/》/g) || count(/[（(]/g) !== count(/[)）]/g)) return false;
   if (/^关于/.test(title)) return true;
   const before = /^(.+?)关于/.exec(title)?.[1];
-  if (before !== undefined) return new RegExp(`^(?:[\\p{Script=Han}（）]+?${ORGAN.source.replace(/\$$/, '')})+$`, 'u').test(before);
+  const organs = new RegExp(`^(?:[\\p{Script=Han}（）]+?${ORGAN.source.replace(/\$$/, '')})+$`, 'u');
+  // 示例省人民政府批转示例省教育厅关于…: whole; 批转示例省教育厅关于… is the rest of a title whose issuing organ stands on the line above.
+  const verb = before === undefined ? null : /印发|转发|批转|发布|颁布/.exec(before);
+  if (before !== undefined && verb) return organs.test(before.slice(0, verb.index));
+  if (before !== undefined) return organs.test(before);
   return !/^[的和与及、》）之]/.test(title) && [...title].length >= 6;
 }
 
@@ -484,6 +488,11 @@ export function parseOfficial(blocks: readonly SourceBlock[]): ParsedOfficial {
       const prev = from - 1;
       if (prev < headStart || !adjacent(prev, from) || !titleLike(all[prev]!) || isNumberLine(prev) || isMark(prev) || units[prev]!.rows !== undefined || STARTS_WITH_NUMBER.test(all[prev]!) || !sameSize(prev, end) || end - prev > 4 || TITLE_KIND.test(all[prev]!)) break;
       const joined = joinTitle(all.slice(from, end + 1));
+      // Where the file gives sizes, a line set like the title's lines is one of them (the mark is larger).
+      if (sizeOf(prev) !== undefined && sizeOf(end) !== undefined && Math.abs(sizeOf(prev)! - sizeOf(end)!) < 0.05) {
+        from = prev;
+        continue;
+      }
       const organs = all[prev]!.split(/\s+/);
       if (organs.every((w) => ORGAN.test(w)) && !/关于|印发|转发|批转|联合/.test(all[prev]!)) {
         const signing = madeOf(all[prev]!, signerNames);
@@ -547,7 +556,13 @@ export function parseOfficial(blocks: readonly SourceBlock[]): ParsedOfficial {
   const above = [...Array(Math.max(0, titleFrom - headStart)).keys()].map((k) => headStart + k).filter((i) => i !== numberAt && !(i > numberAt && i < afterNumber && numberAt >= 0));
   // A mark is the organs' names (and 文件): not a line that opens with a 文号 or quotes a title (a site's heading).
   const markLike = (i: number) => !STARTS_WITH_NUMBER.test(all[i]!) && !/[《》]/.test(all[i]!) && !isNumberLine(i);
-  const markLines = (numberAt >= 0 && numberAt < titleFrom ? above.filter((i) => i < numberAt) : above.filter((i) => isMark(i) && !leftOut.size && !hasMetadata)).filter(markLike);
+  // With no 文号 above the title, the mark is the block of organ lines right above it, one of them 文件 or set large.
+  const markBlock: number[] = [];
+  for (let i = titleFrom - 1; i >= headStart && !leftOut.size && !hasMetadata; i--) {
+    if (i === numberAt || !adjacent(i, i + 1) || !(isMark(i) || all[i]!.split(/\s+/).every((w) => ORGAN.test(w) || w === '文件'))) break;
+    markBlock.unshift(i);
+  }
+  const markLines = (numberAt >= 0 && numberAt < titleFrom ? above.filter((i) => i < numberAt) : markBlock.some(isMark) ? markBlock : []).filter(markLike);
   // A joint mark prints 文件 once, beside the stacked organs: wherever extraction put it, it ends the mark.
   if (markLines.length) result.issuerMark = joinTitle(markLines.map((i) => all[i]!)).replace(/^(.+?)文件(.+)$/, (whole, a: string, b: string) => (ORGAN.test(a) && !/文件$/.test(b) ? `${a}${b}文件` : whole));
   const siteLines = above.filter((i) => !markLines.includes(i));
@@ -740,49 +755,61 @@ export function parseOfficial(blocks: readonly SourceBlock[]): ParsedOfficial {
   if (next < closingEnd) {
     const part = rest.slice(next, closingEnd);
     const partText = part.map((u) => tidy(u.text));
-    const named = /关于(?:印发|转发|批转|发布|颁布|公布)《(.+?)》的(?:通知|决定|公告)$/.exec(title)?.[1];
-    const wanted = [...(named ? [named] : []), ...listed];
-    // Its title: the one the notice names (or the 附件说明 lists), however wrapped; else a short title line.
-    let titleLines = 0;
-    let carriedTitle = '';
-    for (const name of wanted) {
-      const key = compactKey(name);
-      let joined = '';
-      for (let n = 0; n < Math.min(4, part.length); n++) {
-        joined += compactKey(partText[n]!).replace(/^《(.*)》$/, '$1');
-        if (joined === key) {
-          titleLines = n + 1;
-          carriedTitle = name;
+    // The documents the notice carries (印发《甲》《乙》的通知) and those its 附件说明 lists, in the order they stand.
+    const named = /印发|转发|批转|发布|颁布|公布/.test(title) ? [...title.matchAll(/《([^》]+)》/g)].map((m) => m[1]!) : [];
+    const wanted = [...new Set([...named, ...listed])];
+    const found: Array<{ at: number; lines: number; title: string }> = [];
+    for (let at = 0; at < part.length; at++) {
+      for (const name of wanted) {
+        if (found.some((f) => f.title === name)) continue;
+        const key = compactKey(name);
+        let joined = '';
+        for (let n = at; n < Math.min(at + 4, part.length); n++) {
+          joined += compactKey(partText[n]!).replace(/^《(.*)》$/, '$1');
+          if (joined === key) {
+            found.push({ at, lines: n - at + 1, title: name });
+            break;
+          }
+          if (!key.startsWith(joined)) break;
+        }
+        if (found.at(-1)?.at === at) {
+          at += found.at(-1)!.lines - 1;
           break;
         }
-        if (!key.startsWith(joined)) break;
       }
-      if (titleLines) break;
     }
-    if (!titleLines) {
+    // None named: a title line of its own at the head of what follows (centred or larger, or ending in a 文种).
+    if (!found.length) {
       const end = titleEnd(partText, 0, 3);
-      if (end > 0 && partText.slice(0, end).every(titleLike)) [titleLines, carriedTitle] = [end, joinTitle(partText.slice(0, end))];
-      else if (titleLike(partText[0]!) && (part[0]!.align === 'center' || (part[0]!.size ?? 1) > 1.1) && partText.length > 1) [titleLines, carriedTitle] = [1, joinTitle(partText.slice(0, 1))];
+      if (end > 0 && partText.slice(0, end).every(titleLike)) found.push({ at: 0, lines: end, title: joinTitle(partText.slice(0, end)) });
+      else if (titleLike(partText[0]!) && (part[0]!.align === 'center' || (part[0]!.size ?? 1) > 1.1) && partText.length > 1) found.push({ at: 0, lines: 1, title: joinTitle(partText.slice(0, 1)) });
     }
-    const content = blocksOf(part.slice(titleLines), titleLines ? `《${carriedTitle}》` : '落款之后');
-    if (titleLines) {
-      const k = listed.findIndex((t) => compactKey(t) === compactKey(carriedTitle));
-      if (k >= 0) {
-        attachments[k]!.blocks = content;
-        carried = attachments[k];
-      } else {
-        carried = { number: 1, title: carriedTitle, blocks: content, unlabelled: true };
-        attachments.forEach((a) => a.number++);
-        attachments.unshift(carried);
-      }
-    } else {
+    const before = found.length ? found[0]!.at : part.length;
+    if (before > 0) {
+      const content = blocksOf(part.slice(0, before), '落款之后');
       main.push(...content);
       undecided.push(`落款（署名、成文日期、附注）之后有 ${content.length} 段没有标题、不是附件的文字，已接在正文末尾，请对照原件核对：“${partText[0]!.slice(0, 30)}”`);
     }
+    const unlabelled: OfficialAttachment[] = [];
+    found.forEach((f, k) => {
+      const content = blocksOf(part.slice(f.at + f.lines, found[k + 1]?.at ?? part.length), `《${f.title}》`);
+      const listedAt = listed.findIndex((t) => compactKey(t) === compactKey(f.title));
+      if (listedAt >= 0) {
+        attachments[listedAt]!.blocks = content;
+        carried = attachments[listedAt];
+      } else {
+        carried = { number: 0, title: f.title, blocks: content, unlabelled: true };
+        unlabelled.push(carried);
+      }
+    });
+    // Unlabelled ones first, as they stand after the notice: the labelled ones number on after them.
+    attachments.forEach((a) => (a.number += unlabelled.length));
+    unlabelled.forEach((a, i) => (a.number = i + 1));
+    attachments.unshift(...unlabelled);
   }
 
   // Each attachment: 附件N, its title (as listed), its text.
-  const shift = carried?.unlabelled ? 1 : 0;
+  const shift = attachments.filter((a) => a.unlabelled).length;
   attachmentHeads.forEach((head, k) => {
     if (ATTACHMENT_HEAD.test(restText(head)) && linked(rest.slice(head + 1, attachmentHeads[k + 1] ?? rest.length).map((u) => tidy(u.text)))) return;
     const inline = inlineHead(restText(head));
