@@ -361,6 +361,9 @@ function splitJoinedParts(units: Unit[]): Unit[] {
   return units.flatMap((unit) => {
     if (unit.rows || unit.cells) return [unit];
     const text = tidy(unit.text);
+    // The 文号 in brackets under the title run onto the 主送's line: （示教工委〔2008〕76号）各市委教育工委…：
+    const numbered = /^([（(][^（()）]*[〔\[［【]\s*\d{4}\s*[〕\]］】][^（()）]*号[)）])\s*(\S.*)$/.exec(text);
+    if (numbered) return [{ ...unit, text: numbered[1]! }, { text: numbered[2]!, startsParagraph: true }];
     const note = NOTE_THEN_MORE.exec(text);
     if (note) return [{ ...unit, text: note[1]! }, { text: note[2]!, startsParagraph: true }];
     // A date with the 附注 run onto its line: 二○二五年六月八日（此件依申请公开）.
@@ -449,7 +452,7 @@ export function parseOfficial(blocks: readonly SourceBlock[]): ParsedOfficial {
       headEnd = i;
       break;
     }
-    if (!isNumberLine(i) && (endsSentence(text) || ARTICLE_UNIT.test(text) || HEADING_MARK.test(text) || text.length > 60)) {
+    if (!isNumberLine(i) && (/[。！？；…]$/.test(text) || ARTICLE_UNIT.test(text) || HEADING_MARK.test(text) || text.length > 60)) {
       headEnd = i;
       break;
     }
@@ -684,7 +687,10 @@ export function parseOfficial(blocks: readonly SourceBlock[]): ParsedOfficial {
   const names = issuers.flatMap((name) => name.split(/\s+/)).filter(Boolean);
   if (names[0]) result.issuer = names[0];
   else if (metadata.issuer) {
-    result.issuer = metadata.issuer;
+    // A joint document's organs, one after another (示例省教育厅 示例省财政厅, or 、 between them).
+    const organs = metadata.issuer.split(/[\s、，,；;]+/).filter(Boolean);
+    result.issuer = organs[0]!;
+    result.coIssuers = organs.slice(1);
     undecided.push(`发文机关取自网页信息栏：${metadata.issuer}`);
   } else {
     // No 署名 (a site that prints the date alone): the organ the title names before 关于.
@@ -694,7 +700,7 @@ export function parseOfficial(blocks: readonly SourceBlock[]): ParsedOfficial {
       undecided.push(`落款没有发文机关署名，发文机关取自标题：${named}`);
     }
   }
-  result.coIssuers = names.slice(1);
+  if (names.length) result.coIssuers = names.slice(1);
 
   // 附注: bracketed remarks after the date (and any the reading order put before the 署名), one or
   // more to a line, a remark that wrapped joined again; the 公开方式 wherever it stands in them.
