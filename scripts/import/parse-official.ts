@@ -101,8 +101,9 @@ const widthOf = width;
 
 /** A paragraph's text as the content file writes it: extraction's spaces gone, 第一条 and 第一章 set off by a full-width space. */
 export function paragraphText(text: string): string {
+  // 第一条 and 第一章 are set off from their text by a full-width space, however the source spaced them (or did not).
   return tidy(text)
-    .replace(ARTICLE_UNIT, (whole, unit: string) => (whole.length > unit.length ? `${unit}\u3000` : unit))
+    .replace(ARTICLE_UNIT, (whole, unit: string) => (tidy(text).length > unit.length ? `${unit}\u3000` : unit))
     .replace(new RegExp(`(?<=^${HEADING_MARK.source.slice(1)})\\s+`), '');
 }
 
@@ -762,7 +763,9 @@ export function parseOfficial(blocks: readonly SourceBlock[]): ParsedOfficial {
     const part = rest.slice(next, closingEnd);
     const partText = part.map((u) => tidy(u.text));
     // The documents the notice carries (印发《甲》《乙》的通知) and those its 附件说明 lists, in the order they stand.
-    const named = /印发|转发|批转|发布|颁布|公布/.test(title) ? [...title.matchAll(/《([^》]+)》/g)].map((m) => m[1]!) : [];
+    // (…《甲》等两个文件的通知 names one: the notice's own text names the rest, 现将《甲》《乙》印发给你们.)
+    const quoted = (text: string) => [...text.matchAll(/《([^》]+)》/g)].map((m) => m[1]!).filter((name) => TITLE_KIND.test(name));
+    const named = /印发|转发|批转|发布|颁布|公布/.test(title) ? [...quoted(title), ...main.flatMap((b) => (b.type === 'paragraph' ? quoted(b.text) : []))] : [];
     const wanted = [...new Set([...named, ...listed])];
     const found: Array<{ at: number; lines: number; title: string }> = [];
     for (let at = 0; at < part.length; at++) {

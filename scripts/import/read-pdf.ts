@@ -9,6 +9,9 @@ import { endsSentence, isPageNumber, isRule, joinBroken, mastheadNames, normaliz
 import { LIST_MARKER, type SourceBlock } from './source-block.ts';
 import { checkPdfPages } from './input-limits.ts';
 
+/** A line that opens a part of an official document's text: 第一章, 第一条, 一、, （一）. */
+const OPENS_PART = /^(?:第[一二三四五六七八九十百零〇]+[章节条]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）])/;
+
 /** A labelled line of a bulletin's 版记. */
 const CLOSING_LINE = /^(?:主\s*办|邮\s*箱|电\s*话|出版日期|报|送|发)\s*[：:]/;
 
@@ -171,6 +174,11 @@ export function blocksFromPdfPages(pages: readonly PdfLine[][]): SourceBlock[] {
   const spaced = gaps.filter((g) => bodyPitch > 0 && g > bodyPitch * 1.15 && g < bodyPitch * 3).length;
   const indentedLines = body.filter((line) => line.left > left + line.size * 0.5).length;
   const bySpacing = bodyPitch > 0 && spaced >= 2 && spaced >= indentedLines;
+  // Justified text (GB/T 9704, Word's and LibreOffice's default for a 公文, Chromium's text-align:
+  // justify) stretches every line but a paragraph's last to the edge, to the point: there a line
+  // that stops even a few points short is a paragraph's last line, however nearly full it is.
+  const nearEdge = body.filter((line) => line.right >= right - bodySize && line.right <= right + bodySize * 0.2);
+  const justified = nearEdge.length >= 6 && nearEdge.filter((line) => Math.abs(line.right - right) <= 1.5).length >= nearEdge.length * 0.8;
 
   const blocks: SourceBlock[] = [];
   let current: SourceBlock | undefined;
@@ -180,7 +188,11 @@ export function blocksFromPdfPages(pages: readonly PdfLine[][]): SourceBlock[] {
     for (const line of lines) {
       const indented = line.left > left + line.size * 0.5;
       // By spacing, a line is short only when it stops well before the edge: a ragged right edge falls short by a character or two.
-      const short = line.spread || line.right < right - line.size * (bySpacing ? 2.5 : 0.9);
+      // (Only a line that ends a sentence: ragged CJK lines fill to an even edge too, and fall short by a character where the next may not open a line.)
+      const short =
+        line.spread ||
+        line.right < right - line.size * (bySpacing ? 2.5 : 0.9) ||
+        (justified && Math.abs(line.size - bodySize) < 0.5 && /[。！？：；]$/.test(line.text) && line.right < right - Math.max(3, line.size * 0.25));
       const listItem = LIST_MARKER.test(line.text);
       const samePage = page === previousPage;
       const startsBlock =
@@ -190,7 +202,9 @@ export function blocksFromPdfPages(pages: readonly PdfLine[][]): SourceBlock[] {
         // A bulletin's 版记 line (报：…) starts a block even under a full line (送：… wrapped to the margin).
         CLOSING_LINE.test(line.text) ||
         // By spacing, a line well short of the edge ends its paragraph when it ends a sentence (各市…：); a ragged line does not.
-        (previous.short && (!bySpacing || !samePage || endsSentence(previous.text))) ||
+        (previous.short && (!bySpacing || !samePage || endsSentence(previous.text) || OPENS_PART.test(previous.text))) ||
+        // A heading run into its paragraph (二、时间安排。…) after a sentence's end opens a part, whatever the line before looks like.
+        (/[。！？]$/.test(previous.text) && OPENS_PART.test(line.text)) ||
         Math.abs(line.size - previous.size) > 0.5 ||
         (samePage && previous.y - line.y > pitch(line.size) * (bySpacing ? 1.12 : 1.2)) ||
         // An indented line starts a block, except the second line of a list item on the same page.
