@@ -28,6 +28,8 @@ if [ "$purpose" = test ] || [ "$purpose" = bench ]; then
   # njs: the internal edition's session cookie (scripts/deploy/nginx/snippets/session.js).
   [ -e /usr/lib/nginx/modules/ngx_http_js_module.so ] || need+=(libnginx-mod-http-js)
   command -v htpasswd >/dev/null || need+=(apache2-utils)
+  # GNU time: the hostile-input suite measures each import's peak memory with it.
+  [ -x /usr/bin/time ] || need+=(time)
   # Scanned issues: the import test recognises a scan of 第2期 with Tesseract's Chinese model.
   command -v tesseract >/dev/null || need+=(tesseract-ocr)
   compgen -G "/usr/share/tesseract-ocr/*/tessdata/chi_sim.traineddata" >/dev/null || need+=(tesseract-ocr-chi-sim)

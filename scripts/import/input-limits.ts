@@ -11,7 +11,7 @@ import { statSync } from 'node:fs';
 import { ImportError } from './errors.ts';
 import { inflateEntry, zipEntries } from './zip-limits.ts';
 import type { SourceBlock } from './source-block.ts';
-import { formatBytes, formatCount, MAX_IMPORT_FILE_BYTES, MAX_IMPORT_LINES, MAX_IMPORT_PARAGRAPHS, MAX_IMPORT_TEXT_CHARACTERS, MAX_PDF_PAGES, MAX_SCAN_PAGE_POINTS, MAX_SCAN_PAGES } from '../lib/limits.ts';
+import { formatBytes, formatCount, MAX_DOCX_ELEMENTS, MAX_IMPORT_FILE_BYTES, MAX_IMPORT_LINES, MAX_IMPORT_PARAGRAPHS, MAX_IMPORT_TEXT_CHARACTERS, MAX_PDF_PAGES, MAX_SCAN_PAGE_POINTS, MAX_SCAN_PAGES } from '../lib/limits.ts';
 
 /** The file's size, before it is read. */
 export function checkFileSize(path: string): void {
@@ -48,24 +48,31 @@ export function checkBlocks(blocks: readonly SourceBlock[]): void {
 const OPEN = '<'.charCodeAt(0);
 
 /**
- * A Word file's paragraphs (<w:p> elements of word/document.xml), counted in its inflated bytes
- * before mammoth reads it. The archive's bounds (zip-limits.ts) hold the XML to 64 MB; this counts
- * without making a string of it.
+ * A Word file's paragraphs (<w:p> elements of word/document.xml) and all its elements, counted in
+ * its inflated bytes before mammoth builds its tree of them. The archive's bounds (zip-limits.ts)
+ * hold the XML to 64 MB; this counts without making a string of it.
  */
 export function checkDocxParagraphs(data: Uint8Array): void {
   const entry = zipEntries(data, 'Word 文件').find((e) => e.name === 'word/document.xml');
   if (!entry) return; // mammoth says what is missing.
   const xml = inflateEntry(data, entry, 'Word 文件');
   let paragraphs = 0;
-  // <w:p> <w:p/> <w:p attr…>, not <w:pPr> or <w:pStyle>.
+  let elements = 0;
   for (let at = xml.indexOf(OPEN); at >= 0 && at < xml.length - 4; at = xml.indexOf(OPEN, at + 1)) {
-    if (xml[at + 1] === 0x77 && xml[at + 2] === 0x3a && xml[at + 3] === 0x70) {
+    const first = xml[at + 1];
+    // An element opens (not </…>, <?…?>, <!…>).
+    if (first !== 0x2f && first !== 0x3f && first !== 0x21) elements++;
+    // <w:p> <w:p/> <w:p attr…>, not <w:pPr> or <w:pStyle>.
+    if (first === 0x77 && xml[at + 2] === 0x3a && xml[at + 3] === 0x70) {
       const next = xml[at + 4];
       if (next === 0x3e || next === 0x2f || next === 0x20 || next === 0x09 || next === 0x0a || next === 0x0d) paragraphs++;
     }
   }
   if (paragraphs > MAX_IMPORT_PARAGRAPHS) {
     throw new ImportError(`Word 文件有 ${formatCount(paragraphs)} 个段落，超过导入上限 ${formatCount(MAX_IMPORT_PARAGRAPHS)}：文件异常，或应拆开导入`);
+  }
+  if (elements > MAX_DOCX_ELEMENTS) {
+    throw new ImportError(`Word 文件的正文有 ${formatCount(elements)} 个 XML 元素（段落、文字串及其格式），超过导入上限 ${formatCount(MAX_DOCX_ELEMENTS)}：文件异常，或应拆开导入`);
   }
 }
 

@@ -19,13 +19,20 @@ export const MAX_IMPORT_TEXT_CHARACTERS = 2_000_000;
 
 /**
  * Lines of a text to import: a 100-page document has some 4,000. (The readers join a paragraph's
- * lines one by one, which takes time as the square of a paragraph's length: 20,000 lines of one
- * paragraph take some 15 s, 140,000 seven minutes.)
+ * lines one by one, which takes time as the square of a paragraph's length: on a busy 2-core
+ * machine 19,000 lines of one paragraph took 104 s and 339 MB, 140,000 lines seven minutes.)
  */
-export const MAX_IMPORT_LINES = 20_000;
+export const MAX_IMPORT_LINES = 10_000;
 
 /** Paragraphs (blocks) of an imported file: lines of a text, paragraphs of a Word file, lines of a PDF's pages. */
 export const MAX_IMPORT_PARAGRAPHS = 20_000;
+
+/**
+ * XML elements of a Word file's document.xml (every tag: paragraphs, runs, their properties).
+ * mammoth builds a tree of them all: 340,000 took it 824 MB, 2.6 million (58 MB of XML, within
+ * the zip bounds) 4.3 GB and a crash. A formatted 50-page document has some 30,000.
+ */
+export const MAX_DOCX_ELEMENTS = 250_000;
 
 /** Pages of a PDF to import. */
 export const MAX_PDF_PAGES = 500;

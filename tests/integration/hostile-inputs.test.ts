@@ -13,8 +13,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PROJECT_ROOT } from '../helpers/content-copy.ts';
 import { makeTempProject } from '../helpers/temp-project.ts';
-import { blankPdf, emptyParagraphsDocx, manyLinesText, sparseFile, textPdf, zipBombDocx } from '../helpers/hostile-inputs.ts';
-import { MAX_BODY_CHARACTERS, MAX_IMPORT_FILE_BYTES, MAX_IMPORT_LINES, MAX_IMPORT_PARAGRAPHS, MAX_IMPORT_TEXT_CHARACTERS, MAX_PDF_PAGES, MEMORY_BUDGET_BYTES } from '../../scripts/lib/limits.ts';
+import { blankPdf, docx, emptyParagraphsDocx, manyLinesText, sparseFile, textPdf, zipBombDocx } from '../helpers/hostile-inputs.ts';
+import { MAX_BODY_CHARACTERS, MAX_DOCX_ELEMENTS, MAX_IMPORT_FILE_BYTES, MAX_IMPORT_LINES, MAX_IMPORT_PARAGRAPHS, MAX_IMPORT_TEXT_CHARACTERS, MAX_PDF_PAGES, MEMORY_BUDGET_BYTES } from '../../scripts/lib/limits.ts';
 
 const NODE = join(PROJECT_ROOT, 'node_modules/.bin/node');
 let dir: string;
@@ -89,6 +89,12 @@ describe('the importer refuses what exceeds its limits, in Chinese, naming the f
     const file = join(dir, 'empty-paragraphs.docx');
     emptyParagraphsDocx(file, 8_300_000);
     await expectRefusal(file, `Word 文件有 8,300,000 个段落，超过导入上限 ${MAX_IMPORT_PARAGRAPHS.toLocaleString('en-US')}`);
+  });
+
+  it('a Word file of 200,000 runs in one paragraph, within the zip bounds (2.6 million took mammoth 4.3 GB): its elements counted first', async () => {
+    const file = join(dir, 'many-runs.docx');
+    docx(file, `<w:p>${'<w:r><w:t>x</w:t></w:r>'.repeat(200_000)}</w:p>`);
+    await expectRefusal(file, `Word 文件的正文有 400,003 个 XML 元素（段落、文字串及其格式），超过导入上限 ${MAX_DOCX_ELEMENTS.toLocaleString('en-US')}`);
   });
 
   it('a Word file that inflates to 1 GB (a zip bomb of about 1 MB; its bounds are zip-limits.ts’s)', async () => {
