@@ -269,7 +269,7 @@ const isDocNumberLine = (text: string) => {
 
 /** A short line that opens a part of the text (一、检查范围, 第二章 遴选与认定): never continued by the next block. */
 const isHeadingLine = (text: string) =>
-  (HEADING_MARK.test(text) || new RegExp(`^第${NUMERAL}[章节]`).test(text)) && text.length <= 25 && !/[。；：，、]/.test(text);
+  (HEADING_MARK.test(text) || new RegExp(`^第${NUMERAL}[章节]`).test(text)) && text.length <= 25 && !/[。；：，、]/.test(text.replace(HEADING_MARK, ''));
 /** A unit that stands alone: a date, a bracketed note, a 附件 head, a 版记 line. */
 const standsAlone = (text: string) => DATE_ONLY.test(text) || NOTE.test(text) || ATTACHMENT_HEAD.test(text) || COPY_TO.test(text) || PRINTED.test(text);
 
@@ -483,7 +483,8 @@ export function parseOfficial(blocks: readonly SourceBlock[]): ParsedOfficial {
   }
   // The one nearest the text: above it a site may print the title again (its heading, its metadata values).
   for (let end = headEnd - 1; titleFrom < 0 && end >= headStart; end--) {
-    if (!titleLike(all[end]!) || isNumberLine(end) || !TITLE_KIND.test(all[end]!)) continue;
+    // (The line may hold only the end of the 文种 a wrap cut: …的通 / 知.)
+    if (!titleLike(all[end]!) || isNumberLine(end) || !TITLE_KIND.test(end > headStart && adjacent(end - 1, end) && titleLike(all[end - 1]!) ? joinTitle([all[end - 1]!, all[end]!]) : all[end]!)) continue;
     // Up from the line that ends in a 文种: over the lines a wrap cut from it (示例省教育厅关于开展 /
     // 高等学校…的通知), and over the organs of a joint title above 关于… when they sign it — never over
     // a site's logo or heading (not beside it in the text, or an organ that does not sign).
@@ -499,9 +500,10 @@ export function parseOfficial(blocks: readonly SourceBlock[]): ParsedOfficial {
       }
       const organs = all[prev]!.split(/\s+/);
       if (organs.every((w) => ORGAN.test(w)) && !/关于|印发|转发|批转|联合/.test(all[prev]!)) {
-        const signing = madeOf(all[prev]!, signerNames);
+        // With no 署名 to go by (a site that prints the date alone), the organs stacked right above 关于… are the title's.
+        const signing = madeOf(all[prev]!, signerNames) || (signerNames.size === 0 && (/^关于/.test(all[from]!) || all[from]!.split(/\s+/).every((w) => ORGAN.test(w))) && units[prev]!.block === units[from]!.block && units[from]!.lined === true);
         if (!signing && wholeTitle(joined)) break;
-        if (wholeTitle(joined) && !/^关于/.test(joined) && !(signing && madeOf(all[from]!, signerNames))) break;
+        if (wholeTitle(joined) && !/^关于/.test(joined) && !(signing && all[from]!.split(/\s+/).every((w) => ORGAN.test(w)))) break;
       } else if (wholeTitle(joined) && ORGAN.test(all[prev]!) && !/关于|印发|转发|批转|联合/.test(all[prev]!)) break;
       from = prev;
     }
@@ -694,11 +696,14 @@ export function parseOfficial(blocks: readonly SourceBlock[]): ParsedOfficial {
     result.coIssuers = organs.slice(1);
     undecided.push(`发文机关取自网页信息栏：${metadata.issuer}`);
   } else {
-    // No 署名 (a site that prints the date alone): the organ the title names before 关于.
+    // No 署名 (a site that prints the date alone): the organs the title names before 关于 — its own lines when it stacks them.
+    const stacked = all.slice(titleFrom, titleTo).filter((line) => line.split(/\s+/).every((w) => ORGAN.test(w)) && !/关于/.test(line)).flatMap((line) => line.split(/\s+/));
     const named = /^(.+?)关于/.exec(title)?.[1];
-    if (named && ORGAN.test(named) && !/印发|转发|批转/.test(named)) {
-      result.issuer = named;
-      undecided.push(`落款没有发文机关署名，发文机关取自标题：${named}`);
+    const organs = stacked.length && named === stacked.join('') ? stacked : named && ORGAN.test(named) && !/印发|转发|批转/.test(named) ? [named] : [];
+    if (organs.length) {
+      result.issuer = organs[0]!;
+      result.coIssuers = organs.slice(1);
+      undecided.push(`落款没有发文机关署名，发文机关取自标题：${organs.join('、')}`);
     }
   }
   if (names.length) result.coIssuers = names.slice(1);
