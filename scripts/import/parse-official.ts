@@ -453,7 +453,8 @@ export function parseOfficial(blocks: readonly SourceBlock[]): ParsedOfficial {
       headEnd = i;
       break;
     }
-    if (!isNumberLine(i) && (/[。！？；…]$/.test(text) || ARTICLE_UNIT.test(text) || HEADING_MARK.test(text) || text.length > 60)) {
+    // (A long line without a sentence's punctuation is a long title, or a site's heading that repeats it.)
+    if (!isNumberLine(i) && (/[。！？；…]$/.test(text) || ARTICLE_UNIT.test(text) || HEADING_MARK.test(text) || (text.length > 60 && /[，。；]/.test(text)))) {
       headEnd = i;
       break;
     }
@@ -568,7 +569,13 @@ export function parseOfficial(blocks: readonly SourceBlock[]): ParsedOfficial {
     if (i === numberAt || !adjacent(i, i + 1) || !(isMark(i) || all[i]!.split(/\s+/).every((w) => ORGAN.test(w) || w === '文件'))) break;
     markBlock.unshift(i);
   }
-  const markLines = (numberAt >= 0 && numberAt < titleFrom ? above.filter((i) => i < numberAt) : markBlock.some(isMark) ? markBlock : []).filter(markLike);
+  // Above a 文号 that stands above the title: the organ lines right above it (a site's values above it are not).
+  const overNumber: number[] = [];
+  for (let i = numberAt - 1; numberAt >= 0 && numberAt < titleFrom && i >= headStart; i--) {
+    if (!adjacent(i, i + 1) || !markLike(i) || !all[i]!.split(/\s+/).every((w) => ORGAN.test(w) || /文\s*件$/.test(w))) break;
+    overNumber.unshift(i);
+  }
+  const markLines = numberAt >= 0 && numberAt < titleFrom ? overNumber : (markBlock.some(isMark) ? markBlock : []).filter(markLike);
   // A joint mark prints 文件 once, beside the stacked organs: wherever extraction put it, it ends the mark.
   if (markLines.length) result.issuerMark = joinTitle(markLines.map((i) => all[i]!)).replace(/^(.+?)文件(.+)$/, (whole, a: string, b: string) => (ORGAN.test(a) && !/文件$/.test(b) ? `${a}${b}文件` : whole));
   const siteLines = above.filter((i) => !markLines.includes(i));
