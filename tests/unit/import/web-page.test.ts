@@ -1,0 +1,72 @@
+/**
+ * What a government site puts around a document's text (scripts/import/web-page.ts), on lines in
+ * the forms docs/import-forms.md lists: the metadata block in each layout sites use, the page's
+ * furniture, half-width punctuation. Synthetic lines (合成测试数据): organs 示例省…, invented numbers.
+ */
+import { describe, expect, it } from 'vitest';
+import { fullWidthPunctuation, isPageFurniture, metadataPairs, readLooseDate, readMetadata } from '../../../scripts/import/web-page.ts';
+import { parseChineseDate } from '../../../src/lib/chinese-numbers.ts';
+
+describe('a site\'s metadata block', () => {
+  it('reads label：value lines, several pairs to a line, labels spread with spaces and no colon', () => {
+    const undecided: string[] = [];
+    const lines = ['索引号：000000/2023-00045　　主题分类：教育\\高等教育', '发文机关: 示例省教育厅', '成文日期：2023年03月15日', '标    题 示例省教育厅关于开展示例工作的通知', '发 文 字 号 示教科[2023]5号', '发布日期：2023-03-20', '', '示例省教育厅关于开展示例工作的通知'];
+    const { metadata, taken } = readMetadata(lines, 0, 1, undecided);
+    expect(metadata).toEqual({ indexNumber: '000000/2023-00045', subject: '教育\\高等教育', issuer: '示例省教育厅', writtenDate: '2023-03-15', title: '示例省教育厅关于开展示例工作的通知', docNumber: '示教科〔2023〕5号', publishedDate: '2023-03-20' });
+    expect(taken).toEqual([0, 1, 2, 3, 4, 5]);
+  });
+
+  it('reads a label above its value, an empty value, and passes over the breadcrumbs above it', () => {
+    const lines = ['当前位置：首页 > 政务公开 > 政策文件', '索引号:', '000000/2011-26813', '发文字号:', '成文日期:', '2011年03月23日', '标题:', '示例省教育厅关于开展示例工作的通知', '示例省教育厅关于开展示例工作的通知'];
+    const { metadata, taken } = readMetadata(lines, 0, 1, []);
+    expect(metadata).toEqual({ indexNumber: '000000/2011-26813', writtenDate: '2011-03-23', title: '示例省教育厅关于开展示例工作的通知' });
+    expect(taken).toEqual([1, 2, 3, 4, 5, 6, 7]);
+  });
+
+  it('lists the items it has no field for, and the site\'s 有效性, for the editor', () => {
+    const undecided: string[] = [];
+    readMetadata(['体裁分类：通知', '有效性：有效', '发布日期：2023-03-20'], 0, 1, undecided);
+    expect(undecided.join('\n')).toContain('体裁分类：通知');
+    expect(undecided.join('\n')).toContain('有效性“有效”');
+  });
+
+  it('is no block when fewer than two items name a field', () => {
+    expect(readMetadata(['来源：示例省教育厅', '示例省教育厅关于开展示例工作的通知'], 0, 1, []).taken).toEqual([]);
+    expect(metadataPairs('各普通本科高等学校：')).toBeUndefined();
+  });
+});
+
+describe('a site\'s furniture', () => {
+  it.each(['【打印本页】【关闭窗口】', '浏览次数：1234', '当前位置：首页 > 政务公开', '【字体：大 中 小】', '2025-06-24 14:30:00信息来源：示例省教育厅浏览次数：3598字体：[ 大 中 小 ]', '2016/9/16 10:21 示例省教育厅关于开展示例工作的通知', 'http://jyt.example/zwgk/t20160916.html 1/3', '首页 机构概况 政务公开 政策文件', '视力保护色：', '_'])('%s is furniture', (line) => {
+    expect(isPageFurniture(line)).toBe(true);
+  });
+  it.each(['示例省教育厅关于开展示例工作的通知', '各普通本科高等学校：', '（此件公开发布）', '一、总体要求', '2023年3月15日'])('%s is the document\'s', (line) => {
+    expect(isPageFurniture(line)).toBe(false);
+  });
+});
+
+describe('half-width punctuation', () => {
+  it('becomes full-width beside Chinese, and stays in numbers, times, addresses and Latin text', () => {
+    expect(fullWidthPunctuation('各市人民政府,省直各单位:').text).toBe('各市人民政府，省直各单位：');
+    expect(fullWidthPunctuation('(示政发[2023]5号)').text).toBe('（示政发[2023]5号）');
+    expect(fullWidthPunctuation('(一)优化布局;(2)加强队伍').text).toBe('（一）优化布局；（2）加强队伍');
+    expect(fullWidthPunctuation('共1,000人,10:30开会,见http://a.example (ISO 9001)').text).toBe('共1,000人，10:30开会，见http://a.example (ISO 9001)');
+  });
+});
+
+describe('dates as offices and sites type them', () => {
+  it.each([
+    ['二○二三年三月十五日', '2023-03-15'],
+    ['二〇二三年三月十五日', '2023-03-15'],
+    ['二零二三年三月十五日', '2023-03-15'],
+    ['二0二0年六月十七日', '2020-06-17'],
+    ['二O一一年3月23日', '2011-03-23'],
+    ['二 O 一一年 3 月 23 日', '2011-03-23'],
+    ['2023年03月15日', '2023-03-15'],
+  ])('%s', (text, iso) => expect(parseChineseDate(text)).toBe(iso));
+  it('reads a site\'s dates too', () => {
+    expect(readLooseDate('2023-03-20 09:48')).toBe('2023-03-20');
+    expect(readLooseDate('2023/3/5')).toBe('2023-03-05');
+    expect(readLooseDate('三月')).toBeUndefined();
+  });
+});
