@@ -246,7 +246,7 @@ function checkPolicyTexts(content: ValidatedContent, report: Report, problems: P
   }
 }
 
-/** A policy's text as the site reads it, read once per file (a long body takes seconds to parse). */
+/** A policy's text as the site reads it, read once per file (a long body is slow to parse). */
 const structures = new WeakMap<ContentFile, ReturnType<typeof structureDocument>>();
 function structureOf(file: ContentFile) {
   let text = structures.get(file);

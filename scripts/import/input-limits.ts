@@ -1,9 +1,9 @@
 /**
  * The importer's limits (scripts/lib/limits.ts), each checked before the work it bounds: the
- * file's size before it is read, a Word file's paragraphs before mammoth builds its model of
- * them (8.3 million empty paragraphs are 822 KB zipped and took mammoth 4.6 GB), a PDF's pages
- * before their text is extracted, a scan's pages and their size before they are rasterised, and
- * what a reader made of the file (characters, paragraphs) before it is parsed. Each refusal says
+ * file's size before it is read, a Word file's paragraphs and elements before mammoth builds its
+ * model of them (millions of empty paragraphs zip to a few hundred KB), a PDF's pages before
+ * their text is extracted, a scan's pages and their size before they are rasterised, and what a
+ * reader made of the file (characters, paragraphs) before it is parsed. Each refusal says
  * in Chinese what was found and what the limit is; the command line names the file.
  */
 import { spawnSync } from 'node:child_process';
@@ -50,7 +50,7 @@ const OPEN = '<'.charCodeAt(0);
 /**
  * A Word file's paragraphs (<w:p> elements of word/document.xml) and all its elements, counted in
  * its inflated bytes before mammoth builds its tree of them. The archive's bounds (zip-limits.ts)
- * hold the XML to 64 MB; this counts without making a string of it.
+ * bound the XML; this counts without making a string of it.
  */
 export function checkDocxParagraphs(data: Uint8Array): void {
   const entry = zipEntries(data, 'Word 文件').find((e) => e.name === 'word/document.xml');

@@ -85,7 +85,7 @@ export async function ocrPdf(data: Uint8Array): Promise<OcrLine[]> {
   const dir = mkdtempSync(join(tmpdir(), 'yaoxun-ocr-'));
   try {
     writeFileSync(join(dir, 'scan.pdf'), data);
-    // Pages and their size before any is drawn: a 1 KB PDF can declare a page of 5,000 × 5,000 pt (434 million pixels at 300 dpi).
+    // Pages and their size before any is drawn: a tiny PDF can declare a page no memory holds at 300 dpi.
     checkScanPages(join(dir, 'scan.pdf'));
     execFileSync('pdftoppm', ['-r', '300', '-gray', '-png', join(dir, 'scan.pdf'), join(dir, 'page')], { stdio: 'pipe' });
     const pages = readdirSync(dir).filter((n) => n.endsWith('.png')).sort();

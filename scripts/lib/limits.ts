@@ -4,23 +4,22 @@
  * before it can use more than the memory budget: no input under them takes more than
  * MEMORY_BUDGET_BYTES in the importer (tests/integration/hostile-inputs.test.ts measures it).
  *
- * Each is far above what the office's documents need: a bulletin issue is 10 pages, some 50
- * paragraphs and 5,000 characters; the longest 公文 with its attachments a few dozen pages.
+ * Each is far above what the office's documents need (a bulletin issue, the longest 公文 with its
+ * attachments); what each input cost before its limit, and costs now: docs/security.md, "Limits".
  */
 
 /** The importer's memory budget: peak resident memory of the whole import, on any input. */
 export const MEMORY_BUDGET_BYTES = 1024 ** 3;
 
-/** A file to import: a scanned issue of 30 pages at 300 dpi is some 20 MB. */
+/** A file to import: above a long scanned issue at 300 dpi. */
 export const MAX_IMPORT_FILE_BYTES = 64 * 1024 ** 2;
 
 /** Text to import (a .txt, or what a PDF or Word file holds), in characters. */
 export const MAX_IMPORT_TEXT_CHARACTERS = 2_000_000;
 
 /**
- * Lines of a text to import: a 100-page document has some 4,000. (The readers join a paragraph's
- * lines one by one, which takes time as the square of a paragraph's length: on a busy 2-core
- * machine 19,000 lines of one paragraph took 104 s and 339 MB, 140,000 lines seven minutes.)
+ * Lines of a text to import, far more than a long document has. (The readers join a paragraph's
+ * lines one by one, which takes time as the square of a paragraph's length: this bounds it.)
  */
 export const MAX_IMPORT_LINES = 10_000;
 
@@ -29,8 +28,8 @@ export const MAX_IMPORT_PARAGRAPHS = 20_000;
 
 /**
  * XML elements of a Word file's document.xml (every tag: paragraphs, runs, their properties).
- * mammoth builds a tree of them all: 340,000 took it 824 MB, 2.6 million (58 MB of XML, within
- * the zip bounds) 4.3 GB and a crash. A formatted 50-page document has some 30,000.
+ * mammoth builds a tree of them all, whose memory grows with their number well within the zip
+ * bounds (zip-limits.ts): this keeps it under the budget, far above a long formatted document.
  */
 export const MAX_DOCX_ELEMENTS = 250_000;
 
@@ -42,15 +41,15 @@ export const MAX_SCAN_PAGES = 60;
 
 /**
  * A scanned page's size, in PDF points (1/72 inch), as rasterised at 300 dpi for OCR: at most
- * A3 (297 × 420 mm, 842 × 1191 pt) either way round, with 5 % to spare. An A3 page at 300 dpi is
- * 17 million pixels; a page of 5,000 × 5,000 pt would be 434 million (and 4.8 GB).
+ * A3 (297 × 420 mm, 842 × 1191 pt) either way round, with 5 % to spare. A page's pixels grow as
+ * its area: a tiny PDF can declare a page that no memory holds at 300 dpi.
  */
 export const MAX_SCAN_PAGE_POINTS = { short: 842 * 1.05, long: 1191 * 1.05 } as const;
 
 /**
  * A content file's body, in characters (an article, an issue, a policy with its attachments):
- * some 170 pages of 公文 text. The build indexes and prints a body of this size
- * (tests/integration/hostile-inputs.test.ts builds one); the check refuses a longer one.
+ * well over a hundred pages of 公文 text. The build indexes and prints a body of this size
+ * (docs/security.md); the check refuses a longer one before reading it.
  */
 export const MAX_BODY_CHARACTERS = 300_000;
 

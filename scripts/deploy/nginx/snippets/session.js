@@ -1,9 +1,9 @@
 // 工作要讯 · the internal edition's session cookie (njs: Debian's libnginx-mod-http-js), read by
 // internal.conf.
 //
-// Basic auth alone checks the bcrypt password on every request, each a few milliseconds of a
-// worker that also serves the public site: a flood of wrong passwords took the public site from
-// 5,057 to 409 requests a second. With this, the password is checked once: the response to the
+// Basic auth alone checks the bcrypt password on every request, each milliseconds of a worker
+// that also serves the public site, so a flood of wrong passwords took the public site down with
+// it (docs/security.md). With this, the password is checked once: the response to the
 // first request that passes it sets a cookie, `yaoxun_session=<expiry>.<user>.<signature>`,
 // signed with HMAC-SHA256 under $yaoxun_session_secret (a random key of the server's, in
 // /etc/nginx/yaoxun-internal-session.conf); a request with a valid, unexpired cookie skips the
