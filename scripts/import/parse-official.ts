@@ -293,7 +293,7 @@ function titleEnd(texts: readonly string[], from: number, limit: number): number
 }
 
 /** Whether a line can be part of a title: no sentence inside it, not a part of the text. */
-const titleLike = (text: string) => text.length <= 60 && !/[。；！？]/.test(text) && !ARTICLE_UNIT.test(text) && !HEADING_MARK.test(text) && !DATE_ONLY.test(text) && !/[：:]$/.test(text);
+const titleLike = (text: string) => text.length <= 100 && !/[。；！？]/.test(text) && !ARTICLE_UNIT.test(text) && !HEADING_MARK.test(text) && !DATE_ONLY.test(text) && !/[：:]$/.test(text);
 
 /**
  * Whether joined title lines make a whole title: brackets closed, and not the tail of one (的通知,
@@ -492,8 +492,10 @@ export function parseOfficial(blocks: readonly SourceBlock[]): ParsedOfficial {
     let from = end;
     for (;;) {
       const prev = from - 1;
-      if (prev < headStart || !adjacent(prev, from) || !titleLike(all[prev]!) || isNumberLine(prev) || isMark(prev) || units[prev]!.rows !== undefined || STARTS_WITH_NUMBER.test(all[prev]!) || !sameSize(prev, end) || end - prev > 4 || TITLE_KIND.test(all[prev]!)) break;
+      if (prev < headStart || !adjacent(prev, from) || !titleLike(all[prev]!) || isNumberLine(prev) || isMark(prev) || units[prev]!.rows !== undefined || STARTS_WITH_NUMBER.test(all[prev]!) || !sameSize(prev, end) || end - prev > 4) break;
       const joined = joinTitle(all.slice(from, end + 1));
+      // A line above that ends a title of its own is not this one's — unless this one is not whole yet (…管理办法 / （试行）》的通知).
+      if (TITLE_KIND.test(all[prev]!) && wholeTitle(joined)) break;
       // Where the file gives sizes, a line set like the title's lines is one of them (the mark is larger).
       if (sizeOf(prev) !== undefined && sizeOf(end) !== undefined && Math.abs(sizeOf(prev)! - sizeOf(end)!) < 0.05) {
         from = prev;
