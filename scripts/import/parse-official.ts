@@ -103,7 +103,7 @@ const widthOf = width;
 export function paragraphText(text: string): string {
   // 第一条 and 第一章 are set off from their text by a full-width space, however the source spaced them (or did not).
   return tidy(text)
-    .replace(ARTICLE_UNIT, (whole, unit: string) => (tidy(text).length > unit.length ? `${unit}\u3000` : unit))
+    .replace(ARTICLE_UNIT, (_whole, unit: string) => (tidy(text).length > unit.length ? `${unit}\u3000` : unit))
     .replace(new RegExp(`(?<=^${HEADING_MARK.source.slice(1)})\\s+`), '');
 }
 
@@ -698,21 +698,19 @@ export function parseOfficial(blocks: readonly SourceBlock[]): ParsedOfficial {
   }
   const names = issuers.flatMap((name) => name.split(/\s+/)).filter(Boolean);
   if (names[0]) result.issuer = names[0];
-  else if (metadata.issuer) {
-    // A joint document's organs, one after another (示例省教育厅 示例省财政厅, or 、 between them).
-    const organs = metadata.issuer.split(/[\s、，,；;]+/).filter(Boolean);
-    result.issuer = organs[0]!;
-    result.coIssuers = organs.slice(1);
-    undecided.push(`发文机关取自网页信息栏：${metadata.issuer}`);
-  } else {
-    // No 署名 (a site that prints the date alone): the organs the title names before 关于 — its own lines when it stacks them.
-    const stacked = all.slice(titleFrom, titleTo).filter((line) => line.split(/\s+/).every((w) => ORGAN.test(w)) && !/关于/.test(line)).flatMap((line) => line.split(/\s+/));
+  else {
+    // No 署名 (a site that prints the date alone): the organs the title names before 关于 — its own
+    // lines when it stacks them — or those the site's metadata block names (often the first alone).
+    const stacked = all.slice(titleFrom, titleTo).join(' ').split('关于')[0]!.trim().split(/\s+/).filter((w) => ORGAN.test(w));
     const named = /^(.+?)关于/.exec(title)?.[1];
-    const organs = stacked.length && named === stacked.join('') ? stacked : named && ORGAN.test(named) && !/印发|转发|批转/.test(named) ? [named] : [];
+    const fromTitle = stacked.length && named === stacked.join('') ? stacked : named && ORGAN.test(named) && !/印发|转发|批转/.test(named) ? [named] : [];
+    // A joint document's organs in the metadata, one after another (示例省教育厅 示例省财政厅, or 、 between them).
+    const fromMetadata = metadata.issuer ? metadata.issuer.split(/[\s、，,；;]+/).filter(Boolean) : [];
+    const organs = fromTitle.length > fromMetadata.length ? fromTitle : fromMetadata.length ? fromMetadata : fromTitle;
     if (organs.length) {
       result.issuer = organs[0]!;
       result.coIssuers = organs.slice(1);
-      undecided.push(`落款没有发文机关署名，发文机关取自标题：${organs.join('、')}`);
+      undecided.push(`落款没有发文机关署名，发文机关取自${organs === fromMetadata ? '网页信息栏' : '标题'}：${organs.join('、')}`);
     }
   }
   if (names.length) result.coIssuers = names.slice(1);

@@ -214,6 +214,8 @@ export const isSiteFooter = (line: string) => line.trim().length <= 120 && /版�
 /** Whether a line is the site's furniture (浏览次数：123, 【打印本页】【关闭窗口】, 当前位置：首页 > …). */
 export function isPageFurniture(line: string): boolean {
   const text = line.trim();
+  // A browser's header: the date and time, then the page's title, however long.
+  if (/^\d{4}\/\d{1,2}\/\d{1,2}\s+\d{1,2}:\d{2}(?!\d)/.test(text) || /^\d{1,2}\/\d{1,2}\/\d{2,4},?\s+\d{1,2}:\d{2}/.test(text)) return true;
   if (text.length <= 80 && FURNITURE.some((re) => re.test(text))) return true;
   // A line of several facts about the page, however the site strings them together.
   return text.length <= 160 && !/[。；]/.test(text) && (text.match(ABOUT_PAGE) ?? []).length >= 2;
