@@ -574,7 +574,8 @@ export function parseOfficial(blocks: readonly SourceBlock[]): ParsedOfficial {
   // Above a 文号 that stands above the title: the organ lines right above it (a site's values above it are not).
   const overNumber: number[] = [];
   for (let i = numberAt - 1; numberAt >= 0 && numberAt < titleFrom && i >= headStart; i--) {
-    if (!adjacent(i, i + 1) || !markLike(i) || !all[i]!.split(/\s+/).every((w) => ORGAN.test(w) || /文\s*件$/.test(w))) break;
+    // (A large mark may wrap anywhere: 中共示例省委教育工作委员会文 / 件.)
+    if (!adjacent(i, i + 1) || !markLike(i) || !/^[\p{Script=Han}\s]+$/u.test(all[i]!) || (!isMark(i) && !all[i]!.split(/\s+/).every((w) => ORGAN.test(w) || /文\s*件$/.test(w)))) break;
     overNumber.unshift(i);
   }
   const markLines = numberAt >= 0 && numberAt < titleFrom ? overNumber : (markBlock.some(isMark) ? markBlock : []).filter(markLike);
