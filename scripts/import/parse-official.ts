@@ -492,7 +492,7 @@ export function parseOfficial(blocks: readonly SourceBlock[]): ParsedOfficial {
     let from = end;
     for (;;) {
       const prev = from - 1;
-      if (prev < headStart || !adjacent(prev, from) || !titleLike(all[prev]!) || isNumberLine(prev) || isMark(prev) || units[prev]!.rows !== undefined || STARTS_WITH_NUMBER.test(all[prev]!) || !sameSize(prev, end) || end - prev > 4) break;
+      if (prev < headStart || !adjacent(prev, from) || !titleLike(all[prev]!) || isNumberLine(prev) || isMark(prev) || units[prev]!.rows !== undefined || /^《.*》$/.test(all[prev]!) || STARTS_WITH_NUMBER.test(all[prev]!) || !sameSize(prev, end) || end - prev > 4) break;
       const joined = joinTitle(all.slice(from, end + 1));
       // A line above that ends a title of its own is not this one's — unless this one is not whole yet (…管理办法 / （试行）》的通知).
       if (TITLE_KIND.test(all[prev]!) && wholeTitle(joined)) break;
@@ -596,6 +596,15 @@ export function parseOfficial(blocks: readonly SourceBlock[]): ParsedOfficial {
   }
   if (!result.recipients) undecided.push('未找到主送机关（标题之后以“：”结尾的一行）');
 
+  // A site's heading above the title that opens with the 文号 (示教发[2018]72号《…》), when the text prints none.
+  if (!result.docNumber && !metadata.docNumber) {
+    const heading = above.map((i) => STARTS_WITH_NUMBER.exec(all[i]!)?.[0]).find(Boolean);
+    const number = heading ? readDocNumberLine(heading) : undefined;
+    if (number && !('invalid' in number)) {
+      result.docNumber = number.docNumber;
+      undecided.push(`发文字号取自网页标题栏：${number.docNumber}`);
+    }
+  }
   // What the metadata block says and the text does not.
   if (!result.docNumber && metadata.docNumber) {
     result.docNumber = metadata.docNumber;

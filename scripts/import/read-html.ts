@@ -148,6 +148,12 @@ export function blocksFromHtml(html: string): SourceBlock[] {
   const article = articleOf(body);
   const blocks: SourceBlock[] = [];
 
+  // Headings above the article (a site's heading that repeats the title, perhaps with the 文号: 示教发[2018]72号《…》).
+  for (const heading of body.querySelectorAll('h1, h2, h3')) {
+    if (article.querySelectorAll('h1, h2, h3').includes(heading)) continue;
+    const text = normalizeLine(inlineText(heading));
+    if (text && /《.+》|[〔\[［【]\d{4}[〕\]］】]/.test(text)) blocks.push({ text, startsParagraph: true });
+  }
   // A metadata table outside the article (sites set it above the text, in a box of its own).
   for (const table of body.querySelectorAll('table')) {
     if (article === table || article.querySelectorAll('table').includes(table) || table.querySelector('table')) continue;

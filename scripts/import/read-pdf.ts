@@ -192,7 +192,8 @@ export function blocksFromPdfPages(pages: readonly PdfLine[][]): SourceBlock[] {
       const short =
         line.spread ||
         line.right < right - line.size * (bySpacing ? 2.5 : 0.9) ||
-        (justified && Math.abs(line.size - bodySize) < 0.5 && /[。！？：；]$/.test(line.text) && line.right < right - Math.max(3, line.size * 0.25));
+        // (Not where space between paragraphs marks them: ragged lines there fill to an even edge as well.)
+        (justified && !bySpacing && Math.abs(line.size - bodySize) < 0.5 && /[。！？：；]$/.test(line.text) && line.right < right - Math.max(3, line.size * 0.25));
       const listItem = LIST_MARKER.test(line.text);
       const samePage = page === previousPage;
       const startsBlock =
@@ -205,6 +206,8 @@ export function blocksFromPdfPages(pages: readonly PdfLine[][]): SourceBlock[] {
         (previous.short && (!bySpacing || !samePage || endsSentence(previous.text) || OPENS_PART.test(previous.text))) ||
         // A heading run into its paragraph (二、时间安排。…) after a sentence's end opens a part, whatever the line before looks like.
         (/[。！？]$/.test(previous.text) && OPENS_PART.test(line.text)) ||
+        // Across a page break the space between paragraphs cannot be seen: a page that ends a sentence a character short ends its paragraph.
+        (bySpacing && !samePage && endsSentence(previous.text) && previous.right < right - previous.size * 0.9) ||
         Math.abs(line.size - previous.size) > 0.5 ||
         (samePage && previous.y - line.y > pitch(line.size) * (bySpacing ? 1.12 : 1.2)) ||
         // An indented line starts a block, except the second line of a list item on the same page.

@@ -86,7 +86,7 @@ const LABELS: ReadonlyArray<[string, Field | null]> = [
 const LABEL_NAMES = LABELS.map(([label]) => label).sort((a, b) => b.length - a.length);
 /** A label where a pair starts: at the line's start or after a gap, followed by ： or : (or, in a table, standing alone). */
 /** A label where a pair starts: followed by ： or :, or — a table copied as text, 索 引 号 0000… — by a space. */
-const LABEL_AT = new RegExp(`(${LABEL_NAMES.map((l) => [...l].join('\\s*')).join('|')})(?:\\s*[：:]|\\s+(?=\\S))`, 'g');
+const LABEL_AT = new RegExp(`(${LABEL_NAMES.map((l) => [...l].join('\\s*')).join('|')})(?:\\s*[：:]|\\s+(?=\\S)|\\s*$)`, 'g');
 const LABEL_ALONE = new RegExp(`^(${LABEL_NAMES.map((l) => [...l].join('\\s*')).join('|')})\\s*[：:]?$`);
 
 const fieldOf = (label: string): Field | null => LABELS.find(([l]) => l === label.replace(/\s/g, ''))?.[1] ?? null;
