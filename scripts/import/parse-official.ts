@@ -101,9 +101,8 @@ const widthOf = width;
 
 /** A paragraph's text as the content file writes it: extraction's spaces gone, 第一条 and 第一章 set off by a full-width space. */
 export function paragraphText(text: string): string {
-  // 第一条 and 第一章 are set off from their text by a full-width space, however the source spaced them (or did not).
   return tidy(text)
-    .replace(ARTICLE_UNIT, (_whole, unit: string) => (tidy(text).length > unit.length ? `${unit}\u3000` : unit))
+    .replace(ARTICLE_UNIT, (whole, unit: string) => (whole.length > unit.length ? `${unit}\u3000` : unit))
     .replace(new RegExp(`(?<=^${HEADING_MARK.source.slice(1)})\\s+`), '');
 }
 
