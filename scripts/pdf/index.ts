@@ -171,7 +171,8 @@ export async function renderSitePdfs(options: PdfRunOptions): Promise<PdfRunRepo
     const worker = async () => {
       for (let doc = queue.shift(); doc; doc = queue.shift()) {
         const html = htmlOf(doc.page);
-        const { pdf, info } = await renderCached(doc.page, html, { closingBlock: doc.closingBlock }, propertiesOf(doc), folios.has(doc.pdf) ? doc : undefined);
+        // A 公文's 版记 stands on an even last page (GB/T 9704 §7.4); a bulletin's shares the page of its last article.
+        const { pdf, info } = await renderCached(doc.page, html, { closingBlock: doc.closingBlock, ...(doc.kind === 'policy' ? { evenLastPage: true } : {}) }, propertiesOf(doc), folios.has(doc.pdf) ? doc : undefined);
         folios.known(doc.pdf, info.pages);
         write(doc.pdf, pdf, info.pages);
         results.set(doc.pdf, { html, info, pdf });

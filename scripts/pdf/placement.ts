@@ -31,6 +31,12 @@ export interface PlacementInput {
   tolerancePt: number;
   /** Chromium's largest shrink of a page too wide for its paper. */
   maxShrink: number;
+  /**
+   * Put the 版记 at the foot of an even page: a 公文's 版记 is on its last page, the back of a
+   * sheet (GB/T 9704 §7.4, 封四), so a document whose text ends on an odd page gets one more page
+   * for it. Not for a bulletin, whose 版记 shares the page with the end of its last article.
+   */
+  evenLastPage?: boolean;
 }
 
 export interface Placement {
@@ -38,6 +44,8 @@ export interface Placement {
   offsetPt: number;
   /** The pages the print will have: the 版记's page is the last. */
   pages: number;
+  /** The 版记 goes on a page of its own (evenLastPage): set data-closing-page="new" on the root before printing. */
+  newPage?: boolean;
   /** How far the 版记's bottom rule lies below its last line's baseline, in points of the print. */
   ruleBelowBaselinePt: number;
   /** Layout size over paper size (the print's own scale, times any shrink to fit the width). */
@@ -147,6 +155,26 @@ export function measureClosingBlock(input: PlacementInput): PlacementResult {
     /** Points the 版记 moves per point of space (CSS points of the offset, print points of the move). */
     let rate = 1 / scale;
     let steps = 1;
+    // Its page: the one it falls on, or the next when that is odd (columns count from 0: page 1 is column 0).
+    const target = input.evenLastPage && start.column % 2 === 0 ? start.column + 1 : start.column;
+    if (target !== start.column) {
+      // A page of its own: a page break before it (a column break here), and the space before it
+      // as its top margin, which a forced break keeps (print.css [data-closing-page='new']). A
+      // space run over the page break instead would print otherwise than these columns lay it out.
+      const breakBefore = (block as HTMLElement).style.breakBefore;
+      root.setAttribute('data-closing-page', 'new');
+      (block as HTMLElement).style.breakBefore = 'column';
+      restore.push(() => {
+        root.removeAttribute('data-closing-page');
+        (block as HTMLElement).style.breakBefore = breakBefore;
+      });
+      const next = measure();
+      steps += 1;
+      if (!next || next.splits || next.column !== target || next.gapPt < 0) {
+        return { error: 'not-placed', detail: `the 版记 did not move onto page ${target + 1}`, ruleBelowBaselinePt };
+      }
+      good = { offset: 0, gapPt: next.gapPt };
+    }
     const placed = (gapPt: number) => gapPt >= 0 && gapPt <= input.tolerancePt;
     while (!placed(good.gapPt) && steps < 16) {
       let offset = Math.max(0, good.offset + (good.gapPt - input.aimPt) / rate);
@@ -155,7 +183,7 @@ export function measureClosingBlock(input: PlacementInput): PlacementResult {
       setOffset(offset);
       const next = measure();
       steps += 1;
-      if (!next || next.splits || next.column !== start.column || next.gapPt < 0) {
+      if (!next || next.splits || next.column !== target || next.gapPt < 0) {
         tooFar = offset;
         continue;
       }
@@ -164,7 +192,7 @@ export function measureClosingBlock(input: PlacementInput): PlacementResult {
       good = { offset, gapPt: next.gapPt };
     }
     if (!placed(good.gapPt)) return { error: 'not-placed', detail: `${good.gapPt.toFixed(2)} pt from the foot after ${steps} layouts`, ruleBelowBaselinePt };
-    return { offsetPt: Number(good.offset.toFixed(2)), pages: start.column + 1, ruleBelowBaselinePt, scale, gapPt: good.gapPt, steps };
+    return { offsetPt: Number(good.offset.toFixed(2)), pages: target + 1, ...(target !== start.column ? { newPage: true } : {}), ruleBelowBaselinePt, scale, gapPt: good.gapPt, steps };
   } finally {
     for (const undo of restore.reverse()) undo();
     if (offsetBefore) root.style.setProperty('--closing-block-offset', offsetBefore);

@@ -83,6 +83,8 @@ export interface RenderOptions {
   closingOffsetPt?: number | undefined;
   /** Whether the page ends with a 版记 to move to the foot of its last page. */
   closingBlock?: boolean;
+  /** Whether that last page must be an even one (a 公文's: placement.ts evenLastPage). */
+  evenLastPage?: boolean;
 }
 
 export interface Rendered {
@@ -157,7 +159,7 @@ export class PdfRenderer {
       // The same page printed before with this space (a bound volume's copy with its own folios):
       // its text was read then.
       else if (options.closingOffsetPt !== undefined) rendered = await this.print(page, path, options.closingOffsetPt, { text: false });
-      else rendered = await this.placeClosingBlock(page, path);
+      else rendered = await this.placeClosingBlock(page, path, options.evenLastPage ?? false);
       rendered = { ...rendered, seconds: (performance.now() - start) / 1000 };
       const firstFolio = copyWith && !options.firstFolio ? await copyWith(rendered) : undefined;
       if (firstFolio === undefined || firstFolio === 1) return rendered;
@@ -222,19 +224,22 @@ export class PdfRenderer {
    * prints once; checks in the PDF that its last line is where the measurement put it, and
    * corrects by printing again (`correctClosingBlock`) only where it is not.
    */
-  private async placeClosingBlock(page: Page, path: string): Promise<Rendered> {
+  private async placeClosingBlock(page: Page, path: string, evenLastPage: boolean): Promise<Rendered> {
     this.placement ??= measurePrintBlock(this.context).then(placementInput);
-    const plan = await page.evaluate(measureClosingBlock, await this.placement);
+    const plan = await page.evaluate(measureClosingBlock, { ...(await this.placement), evenLastPage });
     if ('error' in plan) {
       if (plan.error === 'no-closing-block') throw new PdfRenderError(`${path}：页面没有版记（.closing-block）`);
       return this.correctClosingBlock(page, path, plan.ruleBelowBaselinePt, 0);
     }
+    // An even last page the text does not reach: the 版记 on a page of its own (placement.ts).
+    if (plan.newPage) await page.evaluate(() => document.documentElement.setAttribute('data-closing-page', 'new'));
     const rendered = await this.print(page, path, plan.offsetPt);
     const baseline = rendered.reading.lowestBaseline(rendered.pages, TEXT_BLOCK_FOOT_PT - 8);
     const off = baseline === undefined ? Infinity : baseline - plan.ruleBelowBaselinePt - TEXT_BLOCK_FOOT_PT;
     // Chromium draws a line's text on a whole pixel (0.75 pt), its rules where they fall: the
     // 版记's last line may lie that much off the measured position with its rule on the foot.
     if (rendered.pages === plan.pages && Math.abs(off) <= TOLERANCE_PT + 0.75 / plan.scale) return { ...rendered, placement: 'measured' };
+    if (plan.newPage) await page.evaluate(() => document.documentElement.removeAttribute('data-closing-page'));
     return this.correctClosingBlock(page, path, plan.ruleBelowBaselinePt, 1);
   }
 

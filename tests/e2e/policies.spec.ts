@@ -11,7 +11,6 @@ const OPINION = '山西省人民政府关于实施“1331工程”统筹推进�
 const { content } = validateContent(PROJECT_ROOT);
 const publicPolicies = content.policies.filter((p) => p.data.visibility === 'public');
 const count = (which: (p: (typeof publicPolicies)[number]) => boolean) => publicPolicies.filter(which).length;
-const drafts = count((p) => p.data.status === 'draft');
 /** The list files a document under its 时效性 on the day of the build, as the public edition's documents act on each other. */
 const entries = publicPolicies.map((p) => ({ id: p.file.id, data: p.data }));
 const validity = (p: (typeof publicPolicies)[number]) => validityOn(p.data, buildDate(), successorActs(p.file.id, entries));

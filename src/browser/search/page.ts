@@ -51,6 +51,9 @@ function writeForm(state: SearchState) {
   }
   const sort = form.elements.namedItem('sort');
   if (sort instanceof HTMLSelectElement) sort.value = state.sort;
+  // A search with filters or an order shows them, folded or not (on a phone they start folded).
+  const options = document.querySelector<HTMLDetailsElement>('#search-options');
+  if (options && (Object.keys(state.filters).length > 0 || state.sort !== 'relevance')) options.open = true;
 }
 
 function syncUrl(state: SearchState, push: boolean) {

@@ -47,7 +47,7 @@ export interface FilterLinks {
 /**
  * The links of each filter on the page of `filter`: 全部 and every value that, with the other
  * filter as it stands, leads to at least one document — the value shown stays listed even when
- * it has none (a status page's address never breaks), so the reader sees where they are.
+ * it has none, so that the reader sees where they are.
  * `categories` is the order the 类别 are offered in.
  */
 export function filterLinks(entries: readonly ListEntry[], filter: ListFilter, categories: readonly string[]): FilterLinks {
@@ -67,8 +67,7 @@ export function filterLinks(entries: readonly ListEntry[], filter: ListFilter, c
 
 /**
  * The combinations of a 时效性 and a 类别 to build a page for: those with documents (a link
- * leads only to those). The single-filter pages are built as before: every 时效性, and each
- * 类别 with documents.
+ * leads only to those), as for the single-filter pages.
  */
 export function combinedFilters(entries: readonly ListEntry[]): ListEntry[] {
   const seen = new Map<string, ListEntry>();

@@ -25,15 +25,16 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function measure(body: string): Promise<PlacementResult> {
+async function measure(body: string, evenLastPage = false): Promise<PlacementResult> {
   await page.setContent(
     `<!doctype html><html lang="zh-CN"><head><style>
       html, body { margin: 0; padding: 0; }
       p { margin: 0; font: 16px/20px sans-serif; }
       .closing-block { margin-top: var(--closing-block-offset, 0pt); border-bottom: 1px solid #000; }
+      :root[data-closing-page='new'] .closing-block { break-before: page; }
     </style></head><body>${body}</body></html>`,
   );
-  return page.evaluate(measureClosingBlock, INPUT);
+  return page.evaluate(measureClosingBlock, { ...INPUT, evenLastPage });
 }
 
 const placed = (result: PlacementResult): Placement => {
@@ -77,6 +78,22 @@ describe('measureClosingBlock', () => {
     expect(result.scale).toBeCloseTo(1.5, 5);
     expect(result.pages).toBe(1);
     expect(result.offsetPt).toBeCloseTo(offsetFor(800 * 1.5, 300), 0);
+  });
+
+  it('gives a 公文 an even last page for its 版记: a page of its own after an odd one, at its foot', async () => {
+    const result = placed(await measure(`<div style="height: 300px"></div>${CLOSING}`, true));
+    expect(result.pages).toBe(2);
+    expect(result.newPage).toBe(true);
+    // Nothing above it on its page: the whole text block but its own height.
+    expect(result.offsetPt).toBeCloseTo(offsetFor(800, 0), 0);
+    expect(await page.evaluate(() => document.documentElement.hasAttribute('data-closing-page'))).toBe(false);
+  });
+
+  it('leaves a 版记 that falls on an even page where it is', async () => {
+    const result = placed(await measure(`<div style="height: 1000px"></div>${CLOSING}`, true));
+    expect(result.pages).toBe(2);
+    expect(result.newPage).toBeUndefined();
+    expect(result.offsetPt).toBeCloseTo(offsetFor(800, 1000 - 800), 0);
   });
 
   it('leaves the page as it found it', async () => {

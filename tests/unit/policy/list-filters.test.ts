@@ -41,7 +41,7 @@ describe('the policy list’s filters', () => {
       const links = filterLinks(entries, filter, categories);
       for (const link of [...links.validity.slice(1), ...links.category.slice(1)]) expect(link.count > 0 || link.current, `${link.href}`).toBe(true);
     }
-    // An empty status page (its address kept) shows itself, with 0.
+    // The value the page shows is listed even when it has nothing under the other filter.
     expect(labels(filterLinks(entries, { validity: '已失效' }, categories).validity)).toContain('已失效0');
   });
   it('builds a page for each combination with documents, once', () => {

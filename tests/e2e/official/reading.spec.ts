@@ -1,0 +1,176 @@
+/**
+ * Reading long documents, on a phone and on a desktop, and their paper, on the synthetic
+ * documents of tests/fixtures/official/ (合成测试数据) in the shared specimen build: the title
+ * first, the 目录 beside the text and in view (folded at the foot of a phone's screen), anchors
+ * level with their headings, breadcrumbs to the page itself, the 对照 within a 320 px screen,
+ * the policy list's filters combined; in print, titles broken between words and the 版记 on an
+ * even last page. Expectations come from the fixtures and the site's libraries.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test, expect } from '@playwright/test';
+import { parseContentFile } from '../../../src/lib/content/frontmatter.ts';
+import { plainReference } from '../../../src/schemas/common.ts';
+import { policySchema, type PolicyData } from '../../../src/schemas/policy.ts';
+import { allUnits, needsContents, structureDocument, type DocumentText } from '../../../src/lib/policy/structure.ts';
+import { titleWords } from '../../../src/lib/title-breaks.ts';
+import { listHref } from '../../../src/lib/policy/list-filters.ts';
+import { pdfInfo, pdfText, squeeze } from '../../helpers/poppler.ts';
+import { noticesOf } from '../../helpers/policy-notices.ts';
+import { serveStatic, specimenFixtures, specimenSite, SPECIMEN_BUILD_DATE, type SpecimenSite, type StaticServer } from '../../helpers/specimen-site.ts';
+
+interface Entry {
+  id: string;
+  data: PolicyData;
+  text: DocumentText;
+}
+
+const schema = policySchema(plainReference);
+const entries: Entry[] = specimenFixtures.map(({ id, file }) => {
+  const parsed = parseContentFile(readFileSync(file, 'utf8'), 'frontmatter');
+  return { id, data: schema.parse(parsed.data), text: structureDocument(parsed.body) };
+});
+const notices = noticesOf(entries, SPECIMEN_BUILD_DATE);
+/** A document long enough for a 目录, and the revision the 对照 compares. */
+const long = entries
+  .filter((e) => [e.text.main, ...e.text.attachments].some(needsContents) && !notices.get(e.id)!.notice)
+  .sort((a, b) => allUnits(b.text.main).length + b.text.attachments.flatMap(allUnits).length - allUnits(a.text.main).length - a.text.attachments.flatMap(allUnits).length)[0]!;
+const revision = entries.find((e) => e.data.supersedes.length > 0)!;
+
+let site: SpecimenSite;
+let server: StaticServer;
+test.describe.configure({ mode: 'default' });
+test.beforeAll(async () => {
+  test.setTimeout(300_000);
+  site = await specimenSite();
+  server = await serveStatic(site.outDir);
+});
+test.afterAll(async () => server?.close());
+
+for (const viewport of [
+  { width: 390, height: 844 },
+  { width: 1280, height: 900 },
+]) {
+  test.describe(`at ${viewport.width} px`, () => {
+    test.use({ viewport });
+
+    test('the title comes first, within the first screen; breadcrumbs end with the page itself', async ({ page }) => {
+      await page.goto(`${server.url}/policies/${long.id}/`);
+      await expect(page.locator('h1.doc-title')).toBeInViewport();
+      const current = page.locator('.breadcrumbs [aria-current="page"]');
+      await expect(current).toHaveText(long.data.title);
+      await expect(current.locator('a')).toHaveCount(0);
+    });
+
+    test('the 目录 stays in view as the reader scrolls: beside the text on a wide screen, folded at the foot of a narrow one', async ({ page }) => {
+      await page.goto(`${server.url}/policies/${long.id}/`);
+      const contents = page.locator('details.doc-contents');
+      const nav = page.getByRole('navigation', { name: '目录' });
+      // A third and two thirds down the text.
+      for (const at of [1 / 3, 2 / 3]) {
+        await page.evaluate((share) => {
+          const text = document.querySelector('.official')!.getBoundingClientRect();
+          window.scrollTo(0, scrollY + text.top + text.height * share - innerHeight / 2);
+        }, at);
+        await expect(contents).toBeInViewport();
+        if (viewport.width >= 1200) {
+          await expect(nav).toBeVisible();
+          // Beside the text, not above or below it.
+          const [text, box] = [(await page.locator('.official').boundingBox())!, (await contents.boundingBox())!];
+          expect(box.x).toBeGreaterThan(text.x + text.width - 1);
+        } else {
+          await expect(nav).toBeHidden();
+          const box = (await contents.boundingBox())!;
+          expect(box.y + box.height).toBeGreaterThan(viewport.height - 2);
+        }
+      }
+      if (viewport.width < 1200) {
+        await page.locator('summary.doc-contents__summary').click();
+        await expect(nav).toBeVisible();
+        const last = nav.getByRole('link').last();
+        const anchor = decodeURIComponent((await last.getAttribute('href'))!.slice(1));
+        await last.click();
+        await expect(page.locator(`[id="${anchor}"]`)).toBeInViewport();
+      }
+    });
+
+    test('every “#” stands level with its 章, 条 or heading', async ({ page }) => {
+      await page.goto(`${server.url}/policies/${long.id}/`);
+      const offsets = await page.evaluate(() =>
+        [...document.querySelectorAll<HTMLElement>('.doc-unit')].map((unit) => {
+          const link = unit.querySelector(':scope > .self-link')!.getBoundingClientRect();
+          const range = document.createRange();
+          range.selectNodeContents(unit.children[1]!);
+          const line = range.getClientRects()[0]!;
+          return { id: unit.id, off: Math.abs(link.top + link.height / 2 - (line.top + line.height / 2)) };
+        }),
+      );
+      expect(offsets.length).toBeGreaterThan(5);
+      for (const { id, off } of offsets) expect(off, id).toBeLessThan(6);
+    });
+
+    test('the policy list’s filters combine, and never lead to an empty page', async ({ page }) => {
+      await page.goto(`${server.url}/policies/`);
+      const repealed = notices.get(entries.find((e) => notices.get(e.id)!.validity === '已废止')!.id)!;
+      const earlier = entries.find((e) => notices.get(e.id) === repealed)!;
+      // A 类别 first, then a 时效性: the 类别 is kept.
+      await page.locator('.filters a', { hasText: new RegExp(`^${earlier.data.category}（`) }).click();
+      await expect(page).toHaveURL(new RegExp(`${encodeURI(listHref({ category: earlier.data.category }))}$`));
+      await page.locator('.filters a', { hasText: /^已废止（/ }).click();
+      await expect(page).toHaveURL(new RegExp(`${encodeURI(listHref({ validity: '已废止', category: earlier.data.category }))}$`));
+      await expect(page.locator('.filters a[aria-current="page"]')).toHaveText([/^已废止/, new RegExp(`^${earlier.data.category}`)]);
+      await expect(page.locator('.policy-list tbody').getByRole('link')).toHaveText([earlier.data.title]);
+      // Its 文号 in its column, as gov.cn's list.
+      await expect(page.locator('.policy-list tbody td[data-label="发文字号"]')).toHaveText([earlier.data.docNumber!]);
+      // No filter offers a value with nothing behind it, on any page a filter leads to.
+      const hrefs = await page.locator('.filters a').evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).href));
+      for (const href of [page.url(), ...hrefs]) {
+        await page.goto(href);
+        await expect(page.locator('.filters a:not([aria-current])', { hasText: '（0）' })).toHaveCount(0);
+        await expect(page.locator('main')).not.toContainText('暂无符合条件的文件');
+      }
+      // The list's search box searches the library, within the filters.
+      await page.goto(`${server.url}${listHref({ validity: '已废止', category: earlier.data.category })}`);
+      await page.locator('.policy-search input[name="q"]').fill('重点学科');
+      await page.locator('.policy-search button').click();
+      await expect(page).toHaveURL(/\/search\/\?q=/);
+      await expect(page).toHaveURL(/validity=/);
+      await expect(page.locator('#search-results a.result__title').first()).toHaveAttribute('href', new RegExp(`^/policies/${earlier.id}/`));
+    });
+  });
+}
+
+test('the 对照 on a 320 px screen: no sideways scrolling, old above new 条 by 条', async ({ browser }) => {
+  const page = await browser.newPage({ viewport: { width: 320, height: 640 } });
+  await page.goto(`${server.url}/policies/${revision.id}/对照/`);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+  const row = page.locator('tr.compare__row').first();
+  const [old, current] = [(await row.locator('td').nth(0).boundingBox())!, (await row.locator('td').nth(1).boundingBox())!];
+  expect(current.y).toBeGreaterThanOrEqual(old.y + old.height - 1);
+  expect(old.width).toBeGreaterThan(250);
+  // Changed characters are still marked, and said to a screen reader, without widening the page.
+  await expect(page.locator('ins').first()).toBeVisible();
+  await page.close();
+});
+
+test('in print, titles break between words, and a 公文’s 版记 stands on an even last page', () => {
+  for (const entry of entries) {
+    const file = join(site.outDir, 'pdf/policies', `${entry.id}.pdf`);
+    const pages = Number(pdfInfo(file)['Pages']);
+    expect(pages % 2, `${entry.id}: ${pages} pages`).toBe(0);
+    if (entry.data.printedDate) expect(squeeze(pdfText(file, pages))).toContain(squeeze(`印发`));
+    // The title's lines on page 1 end where its words end.
+    const lines = pdfText(file, 1).split('\n').map((line) => squeeze(line)).filter(Boolean);
+    const title = squeeze(entry.data.title);
+    const start = lines.findIndex((_, i) => lines.slice(i).join('').startsWith(title));
+    expect(start, `${entry.id}: the title on page 1`).toBeGreaterThan(-1);
+    const ends = new Set<number>();
+    let at = 0;
+    for (const word of titleWords(entry.data.title)) ends.add((at += word.length));
+    let printed = 0;
+    for (let i = start; printed < title.length; i++) {
+      printed += lines[i]!.length;
+      expect(ends.has(printed), `${entry.id}: a line of its title ends inside a word (${lines[i]})`).toBe(true);
+    }
+  }
+});
