@@ -7,7 +7,7 @@
  *   no 密级 at all;
  * - a public policy carries 公开方式 主动公开 or 公开发布 (PUBLIC_DISCLOSURES), whether or not the
  *   site holds its text. The one exception is a catalogue entry (no body, no 公开方式) that shows
- *   only what a published bulletin article printed about the document and names that article
+ *   only what a bulletin article printed about the document and names that article
  *   (`mentionedIn`): its title is quoted there, and so is every other field it fills in;
  * - a 文号 belongs to one document: two policies with the same `docNumber` are refused, naming both.
  *
@@ -16,7 +16,6 @@
  */
 import { PUBLIC_DISCLOSURES, type PolicyData } from '../../src/schemas/policy.ts';
 import type { IssueData } from '../../src/schemas/issue.ts';
-import { isPublishable } from '../../src/lib/issue-review.ts';
 import { isQuotedIn } from '../../src/lib/edition.ts';
 import { normalizeDocNumber } from '../../src/lib/policy/doc-number.ts';
 import type { ContentFile } from '../../src/lib/content/collections.ts';
@@ -132,8 +131,7 @@ export function classificationProblems(content: ClassifiedContent, hasText: (pol
     }
   }
 
-  /** Each valid issue: whether it is published (not an OCR draft). */
-  const issues = new Map(content.issues.map(({ file, data }) => [file.id, isPublishable(data)]));
+  const issues = new Set(content.issues.map(({ file }) => file.id));
   const articles = new Map(content.articles.map(({ file, data }) => [file.id, { path: file.path, issue: data.issue.id, text: `${data.title}\n${file.body}` }]));
 
   const byNumber = new Map<string, ContentFile>();
@@ -165,18 +163,11 @@ export function classificationProblems(content: ClassifiedContent, hasText: (pol
       return !article || !issues.has(article.issue);
     });
     if (unknown) continue;
-    const published = data.mentionedIn.flatMap((ref) => {
-      const article = articles.get(ref.id)!;
-      return issues.get(article.issue) ? [article] : [];
-    });
+    // The bulletin is printed and sent out: each of its articles is public, an issue still
+    // waiting to be checked against the paper (待核对) included.
+    const published = data.mentionedIn.map((ref) => articles.get(ref.id)!);
     if (!published.length) {
-      report(
-        file,
-        ['visibility'],
-        data.mentionedIn.length
-          ? '没有写明公开方式的目录条目只能出自已发布的工作要讯文章：mentionedIn 列出的文章都还没有发布（所在的期标为待核对），visibility 应为 internal，或写明 disclosure: 主动公开 / 公开发布'
-          : '放在公开版的文件须写明公开方式（disclosure: 主动公开 或 公开发布）；没有正文的目录条目也可以，但只能写公开的工作要讯文章印出的内容，并在 mentionedIn 中列出那篇文章。否则 visibility 应为 internal',
-      );
+      report(file, ['visibility'], '放在公开版的文件须写明公开方式（disclosure: 主动公开 或 公开发布）；没有正文的目录条目也可以，但只能写公开的工作要讯文章印出的内容，并在 mentionedIn 中列出那篇文章。否则 visibility 应为 internal');
       continue;
     }
     const names = published.map((article) => article.path).join('、');

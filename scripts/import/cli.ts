@@ -150,7 +150,9 @@ export async function runImport(argv: string[], env: CliEnvironment): Promise<nu
   } catch (error) {
     // Anything else is the importer's own fault, not the file's: said so, in Chinese, without a
     // stack trace (files are written all or none, and only at the end: nothing was).
-    const message = error instanceof ImportError ? error.message : libraryRefusal('导入程序出错', (error as Error)?.name ?? 'Error', error, '这不是文件本身的问题，请把这条信息告诉网站的维护者').message;
+    const said = error instanceof ImportError ? error.message : libraryRefusal('导入程序出错', (error as Error)?.name ?? 'Error', error, '这不是文件本身的问题，请把这条信息告诉网站的维护者').message;
+    // A refusal always ends in Chinese: one that ends in a library's own words gets what to do after them.
+    const message = /[\u3400-\u9fff][^\p{L}\p{N}]*$/u.test(said) ? said : `${said}：请检查文件是否完好，或用原程序重新导出后再导入`;
     env.err(`导入失败：${shown(file)}：${message}`);
     env.err('没有写入任何文件。');
     return 1;

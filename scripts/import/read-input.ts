@@ -71,7 +71,7 @@ export async function readSource(path: string): Promise<{ format: SourceFormat; 
         return { format: 'ofd-scan', blocks: blocksFromText(ocrText(ocr), { layout: true }), ocr };
       }
       if (error instanceof ImportError) throw error;
-      throw new ImportError(`无法读取这个 OFD 文件（文件可能已损坏）：${(error as Error).message}`);
+      throw libraryRefusal('无法读取这个 OFD 文件', 'OFD', error, '文件可能已损坏，请用原程序重新导出 OFD 后再导入');
     }
   }
   if (isZip) {
