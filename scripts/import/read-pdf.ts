@@ -174,6 +174,8 @@ export function blocksFromPdfPages(pages: readonly PdfLine[][]): SourceBlock[] {
   const spaced = gaps.filter((g) => bodyPitch > 0 && g > bodyPitch * 1.15 && g < bodyPitch * 3).length;
   const indentedLines = body.filter((line) => line.left > left + line.size * 0.5).length;
   const bySpacing = bodyPitch > 0 && spaced >= 2 && spaced >= indentedLines;
+  // The foot of the text block: the lowest a body line stands on any page.
+  const textFoot = body.reduce((low, line) => Math.min(low, line.y), Infinity);
   // Justified text (GB/T 9704, Word's and LibreOffice's default for a 公文, Chromium's text-align:
   // justify) stretches every line but a paragraph's last to the edge, to the point: there a line
   // that stops even a few points short is a paragraph's last line, however nearly full it is.
@@ -208,6 +210,8 @@ export function blocksFromPdfPages(pages: readonly PdfLine[][]): SourceBlock[] {
         (/[。！？]$/.test(previous.text) && OPENS_PART.test(line.text)) ||
         // Across a page break the space between paragraphs cannot be seen: a page that ends a sentence a character short ends its paragraph.
         (bySpacing && !samePage && endsSentence(previous.text) && previous.right < right - previous.size * 0.9) ||
+        // …or a page whose text stops short of the text block's foot: the space a new paragraph needed was not there.
+        (bySpacing && !samePage && endsSentence(previous.text) && previous.y - textFoot > pitch(previous.size) * 0.6) ||
         Math.abs(line.size - previous.size) > 0.5 ||
         (samePage && previous.y - line.y > pitch(line.size) * (bySpacing ? 1.12 : 1.2)) ||
         // An indented line starts a block, except the second line of a list item on the same page.
