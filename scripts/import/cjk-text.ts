@@ -107,7 +107,8 @@ export function isPageNumber(line: string): boolean {
  */
 export function runningLines(pages: ReadonlyArray<{ head?: string | undefined; foot?: string | undefined }>, names: readonly string[] = []): Set<string> {
   const counts = new Map<string, number>();
-  const fits = (line: string | undefined): line is string => Boolean(line) && line!.length <= 40 && !/[。；！？]/.test(line!);
+  // (Never a heading of the text itself: two attachments may end their pages on the same 四、保障措施.)
+  const fits = (line: string | undefined): line is string => Boolean(line) && line!.length <= 40 && !/[。；！？]/.test(line!) && !/^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|第[一二三四五六七八九十百]+[章节条]|附\s*件\s*\d*$)/.test(line!.trim());
   // Counted on the pages after the first only: page 1 opens with the masthead or the 发文机关标志,
   // which a 署名 pushed to the head of a later page repeats without being a running header.
   pages.forEach(({ head, foot }, i) => {

@@ -359,8 +359,15 @@ const downloadTitles = (texts: readonly string[]) => {
 /** Units the readers could not cut where an official document's parts meet: （此件主动公开）示例办法, 示例省教育厅 2021年6月8日. */
 function splitJoinedParts(units: Unit[]): Unit[] {
   return units.flatMap((unit) => {
-    if (unit.rows || unit.cells) return [unit];
+    if (unit.rows) return [unit];
     const text = tidy(unit.text);
+    // The 版记's last line with what follows it run on: …二〇一六年12月19日印发附件：
+    const printedThen = /^(.*印\s*发)\s*(附\s*件.*)$/.exec(text);
+    if (printedThen && PRINTED.test(printedThen[1]!)) {
+      const { cells: _cells, ...line } = unit;
+      return [{ ...line, text: printedThen[1]! }, { text: printedThen[2]!, startsParagraph: true }];
+    }
+    if (unit.cells) return [unit];
     // The 文号 in brackets under the title run onto the 主送's line: （示教工委〔2008〕76号）各市委教育工委…：
     const numbered = /^([（(][^（()）]*[〔\[［【]\s*\d{4}\s*[〕\]］】][^（()）]*号[)）])\s*(\S.*)$/.exec(text);
     if (numbered) return [{ ...unit, text: numbered[1]! }, { text: numbered[2]!, startsParagraph: true }];
@@ -491,10 +498,12 @@ export function parseOfficial(blocks: readonly SourceBlock[]): ParsedOfficial {
     let from = end;
     for (;;) {
       const prev = from - 1;
-      if (prev < headStart || !adjacent(prev, from) || !titleLike(all[prev]!) || isNumberLine(prev) || isMark(prev) || units[prev]!.rows !== undefined || /^《.*》$/.test(all[prev]!) || STARTS_WITH_NUMBER.test(all[prev]!) || !sameSize(prev, end) || end - prev > 4) break;
+      if (prev < headStart || !adjacent(prev, from) || !titleLike(all[prev]!) || isNumberLine(prev) || isMark(prev) || units[prev]!.rows !== undefined || STARTS_WITH_NUMBER.test(all[prev]!) || !sameSize(prev, end) || end - prev > 4) break;
       const joined = joinTitle(all.slice(from, end + 1));
       // A line above that ends a title of its own is not this one's — unless this one is not whole yet (…管理办法 / （试行）》的通知).
       if (TITLE_KIND.test(all[prev]!) && wholeTitle(joined)) break;
+      // A line that is a title in 《》 (a site's heading) is not a line of this one once it is whole.
+      if (/^《.*》$/.test(all[prev]!) && wholeTitle(joined)) break;
       // Where the file gives sizes, a line set like the title's lines is one of them (the mark is larger).
       if (sizeOf(prev) !== undefined && sizeOf(end) !== undefined && Math.abs(sizeOf(prev)! - sizeOf(end)!) < 0.05) {
         from = prev;
