@@ -512,7 +512,9 @@ export function parseOfficial(blocks: readonly SourceBlock[]): ParsedOfficial {
       const organs = all[prev]!.split(/\s+/);
       if (organs.every((w) => ORGAN.test(w)) && !/关于|印发|转发|批转|联合/.test(all[prev]!)) {
         // With no 署名 to go by (a site that prints the date alone), the organs stacked right above 关于… are the title's.
-        const signing = madeOf(all[prev]!, signerNames) || (signerNames.size === 0 && (/^关于/.test(all[from]!) || all[from]!.split(/\s+/).every((w) => ORGAN.test(w))) && units[prev]!.block === units[from]!.block && units[from]!.lined === true);
+        // (An organ's name a wrap cut: 示例省发展和改革 / 委员会 示例省财政厅 — the line above ends in no organ.)
+        const cut = prev - 1 >= headStart && adjacent(prev - 1, prev) && !ORGAN.test(all[prev - 1]!) && titleLike(all[prev - 1]!) && madeOf(all[prev - 1]! + all[prev]!, signerNames);
+        const signing = madeOf(all[prev]!, signerNames) || cut || (signerNames.size === 0 && (/^关于/.test(all[from]!) || all[from]!.split(/\s+/).every((w) => ORGAN.test(w))) && (units[from]!.lined ? units[prev]!.block === units[from]!.block : units[from]!.align === 'center' && units[prev]!.align === 'center'));
         if (!signing && wholeTitle(joined)) break;
         if (wholeTitle(joined) && !/^关于/.test(joined) && !(signing && all[from]!.split(/\s+/).every((w) => ORGAN.test(w)))) break;
       } else if (wholeTitle(joined) && ORGAN.test(all[prev]!) && !/关于|印发|转发|批转|联合/.test(all[prev]!)) break;

@@ -30,6 +30,8 @@ function alignOf(element: HTMLElement): 'center' | 'right' | undefined {
     if (align === 'center' || tag(e) === 'center') return 'center';
     if (align === 'right') return 'right';
     if (align === 'left' || align === 'justify') return undefined;
+    // A heading is the title or a part's head: sites centre it with their stylesheet, which a saved page may not carry.
+    if (/^h[1-3]$/.test(tag(e))) return 'center';
     if (BLOCK.has(tag(e)) && tag(e) !== 'font') break;
   }
   return undefined;
