@@ -309,7 +309,7 @@ function wholeTitle(title: string): boolean {
   const verb = before === undefined ? null : /印发|转发|批转|发布|颁布/.exec(before);
   if (before !== undefined && verb) return organs.test(before.slice(0, verb.index));
   if (before !== undefined) return organs.test(before);
-  return !/^[的和与及、》）之]/.test(title) && [...title].length >= 6;
+  return !/^[的和与及、》）之等]/.test(title) && [...title].length >= 6;
 }
 
 /** Whether `text` is the names of `names` one after another (示例省教育厅示例省财政厅, or with spaces), each at least once. */
