@@ -5,8 +5,8 @@
  *
  * The font comes from the npm package's sliced web font (@fontsource/noto-serif-sc), served to the
  * page by request interception and inlined into the browser's header and footer: Chromium embeds
- * the system's Noto CJK collection as Type 3 fonts of 130 kB and more, the slices as small
- * TrueType subsets.
+ * the system's Noto CJK collection as large Type 3 fonts, the slices as small TrueType subsets
+ * (which keeps tests/fixtures/world small; its README gives the corpus's size).
  */
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -28,8 +28,8 @@ interface Face {
 
 /**
  * The sliced @font-face rules of Noto Serif SC 400, the one face the PDFs use, without bold: each
- * extra face or weight costs some 30 kB of subsets in every PDF, and a bold Chromium synthesises
- * is printed as Type 3 fonts, many times that. The corpus must stay small.
+ * extra face or weight adds its own subsets to every PDF, and a bold Chromium synthesises is
+ * printed as Type 3 fonts, far larger. The corpus must stay small.
  */
 function fontFaces(): Face[] {
   const dir = dirname(require.resolve('@fontsource/noto-serif-sc/400.css'));
