@@ -167,9 +167,10 @@ interface Unit {
   text: string;
   /** The text as extracted, spaces kept (for a site's metadata block). */
   raw?: string;
-  /** The source block it came from, and whether that block was lines of plain text (blank lines between such blocks). */
+  /** The source block it came from, whether that block was lines of plain text, and whether a blank line stood before it. */
   block?: number;
   lined?: boolean;
+  afterBlank?: boolean;
   startsParagraph?: boolean;
   pageBreakBefore?: boolean;
   align?: 'center' | 'right';
@@ -216,7 +217,8 @@ export function unitsOf(blocks: readonly SourceBlock[]): Unit[] {
   const full = fullWidth(blocks);
   const units: Unit[] = [];
   for (const [b, block] of blocks.entries()) {
-    const push = (unit: Unit): number => units.push({ ...unit, block: b, ...(block.lines?.length ? { lined: true } : {}) });
+    const first = units.length;
+    const push = (unit: Unit): number => units.push({ ...unit, block: b, ...(block.lines?.length ? { lined: true } : {}), ...(block.afterBlank && units.length === first ? { afterBlank: true } : {}) });
     const looks = { ...(block.align ? { align: block.align } : {}), ...(block.size ? { size: block.size } : {}) };
     if (block.rows) {
       push({ text: block.text, rows: block.rows, ...(block.pageBreakBefore ? { pageBreakBefore: true } : {}) });
@@ -419,7 +421,7 @@ export function parseOfficial(blocks: readonly SourceBlock[]): ParsedOfficial {
   });
   const units = read.map((u, i) => ({ ...u, at: i })).filter((u) => !leftOut.has(u.at));
   /** Whether two units stood next to each other (nothing dropped between them; in plain text, no blank line between them). */
-  const adjacent = (i: number, j: number) => units[j]!.at - units[i]!.at === 1 && (units[i]!.block === undefined || units[i]!.block === units[j]!.block || !units[j]!.lined);
+  const adjacent = (i: number, j: number) => units[j]!.at - units[i]!.at === 1 && (units[i]!.block === units[j]!.block || !units[j]!.afterBlank);
   const hasMetadata = top.taken.length + bottom.taken.length > 0;
   if (furniture.length) undecided.push(`已去除网页附加的文字（不属于公文）：${furniture.map((t) => `“${t}”`).join('、')}`);
   if (halfWidth) undecided.push(`已将 ${halfWidth} 处半角标点（, : ; ( ) 等）改为全角，请核对`);
@@ -514,7 +516,7 @@ export function parseOfficial(blocks: readonly SourceBlock[]): ParsedOfficial {
         // With no 署名 to go by (a site that prints the date alone), the organs stacked right above 关于… are the title's.
         // (An organ's name a wrap cut: 示例省发展和改革 / 委员会 示例省财政厅 — the line above ends in no organ.)
         const cut = prev - 1 >= headStart && adjacent(prev - 1, prev) && !ORGAN.test(all[prev - 1]!) && titleLike(all[prev - 1]!) && madeOf(all[prev - 1]! + all[prev]!, signerNames);
-        const signing = madeOf(all[prev]!, signerNames) || cut || (signerNames.size === 0 && (/^关于/.test(all[from]!) || all[from]!.split(/\s+/).every((w) => ORGAN.test(w))) && (units[from]!.lined ? units[prev]!.block === units[from]!.block : units[from]!.align === 'center' && units[prev]!.align === 'center'));
+        const signing = madeOf(all[prev]!, signerNames) || cut || (signerNames.size === 0 && (/^关于/.test(all[from]!) || all[from]!.split(/\s+/).every((w) => ORGAN.test(w))) && (units[from]!.lined ? !units[from]!.afterBlank || units[prev]!.block === units[from]!.block : units[from]!.align === 'center' && units[prev]!.align === 'center'));
         if (!signing && wholeTitle(joined)) break;
         if (wholeTitle(joined) && !/^关于/.test(joined) && !(signing && all[from]!.split(/\s+/).every((w) => ORGAN.test(w)))) break;
       } else if (wholeTitle(joined) && ORGAN.test(all[prev]!) && !/关于|印发|转发|批转|联合/.test(all[prev]!)) break;
@@ -585,7 +587,7 @@ export function parseOfficial(blocks: readonly SourceBlock[]): ParsedOfficial {
   const overNumber: number[] = [];
   for (let i = numberAt - 1; numberAt >= 0 && numberAt < titleFrom && i >= headStart; i--) {
     // (A large mark may wrap anywhere: 中共示例省委教育工作委员会文 / 件.)
-    if (!adjacent(i, i + 1) || !markLike(i) || !/^[\p{Script=Han}\s]+$/u.test(all[i]!) || (!isMark(i) && !all[i]!.split(/\s+/).every((w) => ORGAN.test(w) || /文\s*件$/.test(w)))) break;
+    if (!markLike(i) || !/^[\p{Script=Han}\s]+$/u.test(all[i]!) || (!isMark(i) && !all[i]!.split(/\s+/).every((w) => ORGAN.test(w) || /文\s*件$/.test(w)))) break;
     overNumber.unshift(i);
   }
   const markLines = numberAt >= 0 && numberAt < titleFrom ? overNumber : (markBlock.some(isMark) ? markBlock : []).filter(markLike);

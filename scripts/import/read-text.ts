@@ -70,7 +70,11 @@ export function blocksFromText(source: string, { layout = false }: TextReading =
   const measured = all.map((line) => measure(normalizeLine(line))).filter((m) => m.width >= 8);
   const full: Measure = { width: mostCommon(measured.map((m) => Math.floor(m.width))), chars: mostCommon(measured.map((m) => m.chars)) };
   return pages.flatMap((lines, i) => {
-    const blocks = lines.join('\n').split(/\n[ \t\u3000\u00a0]*\n/).flatMap((chunk) => blocksOfChunk(chunk, full));
+    // A block after a blank line is marked so: the parser of official documents keeps a title's lines together only where no blank line parts them.
+    const blocks = lines
+      .join('\n')
+      .split(/\n[ \t\u3000\u00a0]*\n/)
+      .flatMap((chunk, k) => blocksOfChunk(chunk, full).map((block, b) => (k > 0 && b === 0 && layout ? { ...block, afterBlank: true } : block)));
     if (i > 0 && blocks[0]) {
       // The page's first block continues the paragraph the break cut when the page before ended
       // on a full line with no blank line after it, and (where paragraphs are indented) it is not.

@@ -37,6 +37,8 @@ export interface SourceBlock {
   pageBreakBefore?: boolean;
   /** A line's parts that stand apart, with their extent on the page (PDF): a table row's cells. */
   cells?: Array<{ text: string; left: number; right: number }>;
+  /** Plain text: a blank line stands before the block. */
+  afterBlank?: boolean;
   /** Where the line stands across the page (PDF, OFD), from its first mark to its last. */
   extent?: { left: number; right: number };
   /**
