@@ -7,6 +7,14 @@
  * rows), and the 版记 (抄送, 印发机关 and 印发日期). The words decide; where a reader knows the look
  * of a block (centred, right-aligned, a table's cells) it helps. What cannot be read with
  * confidence goes into `undecided`, for the editor.
+ *
+ * It reads the forms the world prints too (docs/import-forms.md lists them with where each was
+ * seen): a site's page around the text (its metadata block read into fields, its furniture
+ * dropped and listed: web-page.ts); the title before the 文号, a 文号 in brackets, titles whose
+ * organs stand on lines of their own (told from a site's logo by the 署名's names, by size, or by
+ * no blank line between); the document an 印发 / 转发 / 批转 notice carries straight after its
+ * 落款, with no 附件 label (one or several, under their own titles); a 附注 of several remarks.
+ * Nothing is dropped: text it cannot place is kept in the body and flagged.
  */
 import { CHINESE_DATE, parseChineseDate } from '../../src/lib/chinese-numbers.ts';
 import { formatDocNumber, parseDocNumber } from '../../src/lib/policy/doc-number.ts';
