@@ -79,3 +79,27 @@ export async function officialRoundTrip(bytes: Buffer, name: string, expected: E
     rmSync(scratch, { recursive: true, force: true });
   }
 }
+
+/**
+ * `node scripts/import/official-round-trip.ts DIR [PART]`: every file a fuzz run saved in DIR
+ * (--save DIR) or a corpus folder holds, with its `.expected.json`, imported and compared again —
+ * how a failure found by the fuzzer is studied and, once mended, checked. Exit status 1 when any differs.
+ */
+if (import.meta.main) {
+  const { readFileSync, readdirSync: list } = await import('node:fs');
+  const [dir, part] = process.argv.slice(2);
+  if (!dir) {
+    console.error('用法：node scripts/import/official-round-trip.ts 目录 [文件名的一部分]');
+    process.exit(2);
+  }
+  let failed = 0;
+  const names = list(dir).filter((name) => !name.endsWith('.json') && /\.(txt|html|docx|pdf|ofd)$/.test(name) && (!part || name.includes(part))).sort();
+  for (const name of names) {
+    const expected = JSON.parse(readFileSync(join(dir, name.replace(/\.[a-z]+$/, '.expected.json')), 'utf8')) as ExpectedImport;
+    const differences = await officialRoundTrip(readFileSync(join(dir, name)), name, expected);
+    if (differences.length) failed++;
+    console.log(differences.length ? `✗ ${name}\n  ${differences.join('\n  ')}` : `✓ ${name}`);
+  }
+  console.log(`${names.length} 个文件，${failed} 个与预期不符`);
+  process.exitCode = failed ? 1 : 0;
+}
