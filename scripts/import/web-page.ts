@@ -115,9 +115,8 @@ export function readMetadata(lines: readonly string[], from: number, step: 1 | -
   const metadata: PageMetadata = {};
   const taken: number[] = [];
   const pairs: Array<[string, string]> = [];
-  // The block may stand below the site's breadcrumbs and above a 【打印】 line: furniture before it is passed over.
+  // Below (or above) a site's logo, menu and breadcrumbs: the block starts within the page's first (last) eight lines.
   let i = from;
-  // Below (or above) a site's logo, menu and breadcrumbs: the block starts within the page's first (last) lines.
   for (let k = 0; k < 8 && i >= 0 && i < lines.length && !metadataPairs(lines[i]!) && !(isLabelAlone(lines[i]!) && step === 1); k++) i += step;
   if (i < 0 || i >= lines.length || !(metadataPairs(lines[i]!) || isLabelAlone(lines[i]!))) i = from;
   while (i >= 0 && i < lines.length) {
