@@ -40,7 +40,7 @@ import type { ContentFile } from './render-content.ts';
 
 const USAGE =
   '用法：npm run import -- 文件 [--kind bulletin|policy] [--revises 编号] [--out 目录] [--force] [--dry-run]\n' +
-  '  文件：一期工作要讯或一份公文的纯文本（UTF-8）、PDF、Word（.docx）或 OFD（.ofd）\n' +
+  '  文件：一期工作要讯或一份公文的纯文本（UTF-8 或 GBK，也可以是从政府网站复制的文字）、网页（另存的 .html）、PDF、Word（.docx）或 OFD（.ofd）\n' +
   '  --kind：bulletin（工作要讯）或 policy（公文，写入 policies/）；不写时按文件的格式判断\n' +
   '  --revises：这份公文是 policies/ 中某份文件（编号即其文件名）的修订版：新文件替代它，旧文件保留并标为已修订或已废止\n' +
   '  扫描件（没有文字层的 PDF）经文字识别做成草稿，标为 review: 待核对，核对纸本并删去这一行之前不会发布';
