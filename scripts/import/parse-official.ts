@@ -736,7 +736,10 @@ export function parseOfficial(blocks: readonly SourceBlock[]): ParsedOfficial {
     const fromTitle = stacked.length && named === stacked.join('') ? stacked : named && ORGAN.test(named) && !/印发|转发|批转/.test(named) ? [named] : [];
     // A joint document's organs in the metadata, one after another (示例省教育厅 示例省财政厅, or 、 between them).
     const fromMetadata = metadata.issuer ? metadata.issuer.split(/[\s、，,；;]+/).filter(Boolean) : [];
-    const organs = fromTitle.length > fromMetadata.length ? fromTitle : fromMetadata.length ? fromMetadata : fromTitle;
+    // The metadata often names the first organ alone: the title's prefix after it names the others (…委员会示例省教育厅关于).
+    const lead = fromMetadata.join('');
+    const others = named && lead && named.startsWith(lead) && named.length > lead.length && ORGAN.test(named) ? named.slice(lead.length) : '';
+    const organs = fromTitle.length > fromMetadata.length ? fromTitle : others ? [...fromMetadata, others] : fromMetadata.length ? fromMetadata : fromTitle;
     if (organs.length) {
       result.issuer = organs[0]!;
       result.coIssuers = organs.slice(1);
