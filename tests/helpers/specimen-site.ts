@@ -19,6 +19,10 @@ import { makeProjectCopy } from '../../scripts/lib/project-copy.ts';
 import { contentTypeOf, servedFile } from '../../scripts/lib/files.ts';
 import { PROJECT_ROOT } from './content-copy.ts';
 import { sharedBuild } from './shared-build.ts';
+import { parseContentFile } from '../../src/lib/content/frontmatter.ts';
+import { plainReference } from '../../src/schemas/common.ts';
+import { policySchema, type PolicyData } from '../../src/schemas/policy.ts';
+import { structureDocument, type DocumentText } from '../../src/lib/policy/structure.ts';
 
 const run = promisify(execFile);
 
@@ -38,6 +42,19 @@ export const specimenFixtures: SpecimenFixture[] = readdirSync(FIXTURE_DIR)
   .filter((name) => name.endsWith('.mdx'))
   .sort()
   .map((name) => ({ id: name.replace(/\.mdx$/, ''), file: join(FIXTURE_DIR, name) }));
+
+/** A synthetic document as the site reads it: its fields through the policy schema, its text's structure. */
+export interface SpecimenEntry {
+  id: string;
+  data: PolicyData;
+  text: DocumentText;
+}
+
+/** Each of the specimen's documents read as the site reads it, for the browser tests' expectations. */
+export const specimenEntries: SpecimenEntry[] = specimenFixtures.map(({ id, file }) => {
+  const parsed = parseContentFile(readFileSync(file, 'utf8'), 'frontmatter');
+  return { id, data: policySchema(plainReference).parse(parsed.data), text: structureDocument(parsed.body) };
+});
 
 export interface SpecimenSite {
   /** The copy's root. */

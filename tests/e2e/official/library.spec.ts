@@ -6,35 +6,21 @@
  * revision with the version before it; the earlier version's notice; the feed of changes.
  * Expectations are worked out from the fixtures with the site's own libraries, never written in.
  */
-import { readFileSync } from 'node:fs';
 import { test, expect } from '@playwright/test';
-import { parseContentFile } from '../../../src/lib/content/frontmatter.ts';
-import { plainReference } from '../../../src/schemas/common.ts';
-import { policySchema, type PolicyData } from '../../../src/schemas/policy.ts';
-import { allUnits, comparedPart, structureDocument, type DocumentText } from '../../../src/lib/policy/structure.ts';
+import { allUnits, comparedPart } from '../../../src/lib/policy/structure.ts';
 import { carriedDocument, policyDate, validityOn, VALIDITIES } from '../../../src/lib/policy/facts.ts';
 import { successorActs } from '../../../src/lib/policy/versions.ts';
 import { compareParts, formatSummary } from '../../../src/lib/policy/compare.ts';
 import { parseDocNumber } from '../../../src/lib/policy/doc-number.ts';
-import { serveStatic, specimenFixtures, specimenSite, SPECIMEN_BUILD_DATE, type StaticServer } from '../../helpers/specimen-site.ts';
+import { serveStatic, specimenEntries, specimenSite, type SpecimenEntry, SPECIMEN_BUILD_DATE, type StaticServer } from '../../helpers/specimen-site.ts';
 
-interface Entry {
-  id: string;
-  data: PolicyData;
-  text: DocumentText;
-}
-
-const schema = policySchema(plainReference);
-const entries: Entry[] = specimenFixtures.map(({ id, file }) => {
-  const parsed = parseContentFile(readFileSync(file, 'utf8'), 'frontmatter');
-  return { id, data: schema.parse(parsed.data), text: structureDocument(parsed.body) };
-});
+const entries = specimenEntries;
 const byId = new Map(entries.map((e) => [e.id, e]));
-const validity = (e: Entry) => validityOn(e.data, SPECIMEN_BUILD_DATE, successorActs(e.id, entries));
+const validity = (e: SpecimenEntry) => validityOn(e.data, SPECIMEN_BUILD_DATE, successorActs(e.id, entries));
 /** The revision among the fixtures, and the version it supersedes. */
 const revision = entries.find((e) => e.data.supersedes.length > 0)!;
 const earlier = byId.get(revision.data.supersedes[0]!.id)!;
-const clauseText = (e: Entry) => allUnits(comparedPart(e.text, carriedDocument(e.data.title, e.data.attachments))).filter((u) => u.type === 'clause');
+const clauseText = (e: SpecimenEntry) => allUnits(comparedPart(e.text, carriedDocument(e.data.title, e.data.attachments))).filter((u) => u.type === 'clause');
 
 let server: StaticServer;
 test.describe.configure({ mode: 'default' });

@@ -6,30 +6,16 @@
  * the policy list's filters combined; in print, titles broken between words and the 版记 on an
  * even last page. Expectations come from the fixtures and the site's libraries.
  */
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test, expect } from '@playwright/test';
-import { parseContentFile } from '../../../src/lib/content/frontmatter.ts';
-import { plainReference } from '../../../src/schemas/common.ts';
-import { policySchema, type PolicyData } from '../../../src/schemas/policy.ts';
-import { allUnits, needsContents, structureDocument, type DocumentText } from '../../../src/lib/policy/structure.ts';
+import { allUnits, needsContents } from '../../../src/lib/policy/structure.ts';
 import { titleWords } from '../../../src/lib/title-breaks.ts';
 import { listHref } from '../../../src/lib/policy/list-filters.ts';
 import { pdfInfo, pdfText, squeeze } from '../../helpers/poppler.ts';
 import { noticesOf } from '../../helpers/policy-notices.ts';
-import { serveStatic, specimenFixtures, specimenSite, SPECIMEN_BUILD_DATE, type SpecimenSite, type StaticServer } from '../../helpers/specimen-site.ts';
+import { serveStatic, specimenEntries, specimenSite, SPECIMEN_BUILD_DATE, type SpecimenSite, type StaticServer } from '../../helpers/specimen-site.ts';
 
-interface Entry {
-  id: string;
-  data: PolicyData;
-  text: DocumentText;
-}
-
-const schema = policySchema(plainReference);
-const entries: Entry[] = specimenFixtures.map(({ id, file }) => {
-  const parsed = parseContentFile(readFileSync(file, 'utf8'), 'frontmatter');
-  return { id, data: schema.parse(parsed.data), text: structureDocument(parsed.body) };
-});
+const entries = specimenEntries;
 const notices = noticesOf(entries, SPECIMEN_BUILD_DATE);
 /** A document long enough for a 目录, and the revision the 对照 compares. */
 const long = entries

@@ -5,31 +5,17 @@
  * marked in pieces (never the index's marked pairs), in the result and on the page it opens; the
  * status counts documents and their 条 apart; a malformed address is opened quietly.
  */
-import { readFileSync } from 'node:fs';
 import { test, expect } from '@playwright/test';
-import { parseContentFile } from '../../../src/lib/content/frontmatter.ts';
-import { plainReference } from '../../../src/schemas/common.ts';
-import { policySchema, type PolicyData } from '../../../src/schemas/policy.ts';
-import { allUnits, blockText, structureDocument, unitText, type DocumentText } from '../../../src/lib/policy/structure.ts';
+import { allUnits, blockText, unitText } from '../../../src/lib/policy/structure.ts';
 import { signatories } from '../../../src/lib/policy/facts.ts';
 import { STREAM_MARK } from '../../../src/lib/search/index-content.ts';
 import { noticesOf } from '../../helpers/policy-notices.ts';
-import { serveStatic, specimenFixtures, specimenSite, SPECIMEN_BUILD_DATE, type StaticServer } from '../../helpers/specimen-site.ts';
+import { serveStatic, specimenEntries, specimenSite, type SpecimenEntry, SPECIMEN_BUILD_DATE, type StaticServer } from '../../helpers/specimen-site.ts';
 
-interface Entry {
-  id: string;
-  data: PolicyData;
-  text: DocumentText;
-}
-
-const schema = policySchema(plainReference);
-const entries: Entry[] = specimenFixtures.map(({ id, file }) => {
-  const parsed = parseContentFile(readFileSync(file, 'utf8'), 'frontmatter');
-  return { id, data: schema.parse(parsed.data), text: structureDocument(parsed.body) };
-});
+const entries = specimenEntries;
 const notices = noticesOf(entries, SPECIMEN_BUILD_DATE);
 /** Everything a fixture's page holds, as one string (its title, its text). */
-const textOf = (e: Entry) => [e.data.title, ...[e.text.main, ...e.text.attachments].flatMap((part) => [...part.content.flatMap(blockText), ...allUnits(part).flatMap(unitText)])].join('\n');
+const textOf = (e: SpecimenEntry) => [e.data.title, ...[e.text.main, ...e.text.attachments].flatMap((part) => [...part.content.flatMap(blockText), ...allUnits(part).flatMap(unitText)])].join('\n');
 const allText = entries.map(textOf).join('\n');
 /** Two fixtures that share a title: two versions, told apart only by their 文号, 发文机关 and 时效性. */
 const sameTitle = entries.filter((e) => entries.filter((o) => o.data.title === e.data.title).length > 1);

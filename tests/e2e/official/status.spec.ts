@@ -6,35 +6,21 @@
  * What each must say is worked out from the fixtures with the site's own libraries
  * (tests/helpers/policy-notices.ts), never written in.
  */
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test, expect, type Page } from '@playwright/test';
-import { parseContentFile } from '../../../src/lib/content/frontmatter.ts';
-import { plainReference } from '../../../src/schemas/common.ts';
-import { policySchema, type PolicyData } from '../../../src/schemas/policy.ts';
-import { allUnits, comparedPart, structureDocument, type DocumentText } from '../../../src/lib/policy/structure.ts';
+import { allUnits, comparedPart } from '../../../src/lib/policy/structure.ts';
 import { carriedDocument } from '../../../src/lib/policy/facts.ts';
 import { markLine, type StatusNotice } from '../../../src/lib/policy/status.ts';
 import { pdfInfo, pdfText, squeeze } from '../../helpers/poppler.ts';
 import { noticesOf } from '../../helpers/policy-notices.ts';
-import { serveStatic, specimenFixtures, specimenSite, SPECIMEN_BUILD_DATE, type SpecimenSite, type StaticServer } from '../../helpers/specimen-site.ts';
+import { serveStatic, specimenEntries, specimenSite, type SpecimenEntry, SPECIMEN_BUILD_DATE, type SpecimenSite, type StaticServer } from '../../helpers/specimen-site.ts';
 
-interface Entry {
-  id: string;
-  data: PolicyData;
-  text: DocumentText;
-}
-
-const schema = policySchema(plainReference);
-const entries: Entry[] = specimenFixtures.map(({ id, file }) => {
-  const parsed = parseContentFile(readFileSync(file, 'utf8'), 'frontmatter');
-  return { id, data: schema.parse(parsed.data), text: structureDocument(parsed.body) };
-});
+const entries = specimenEntries;
 const notices = noticesOf(entries, SPECIMEN_BUILD_DATE);
 /** The fixture a later one repealed, and its notice. */
 const repealed = entries.find((e) => notices.get(e.id)!.validity === '已废止')!;
 const notice: StatusNotice = notices.get(repealed.id)!.notice!;
-const clauses = (e: Entry) => allUnits(comparedPart(e.text, carriedDocument(e.data.title, e.data.attachments))).filter((u) => u.type === 'clause');
+const clauses = (e: SpecimenEntry) => allUnits(comparedPart(e.text, carriedDocument(e.data.title, e.data.attachments))).filter((u) => u.type === 'clause');
 /** A 条 in the middle of the repealed version: a link or a result opens the page far from its top. */
 const deep = clauses(repealed).at(-3)!;
 
