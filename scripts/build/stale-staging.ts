@@ -7,17 +7,9 @@
  */
 import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { isRunning } from '../lib/process-alive.ts';
 
 const STAGING = /^staging-(?:public|internal)-(\d+)(?:\.previous)?$/;
-
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
 
 /** Removes the staging folders under `work` (.build/) whose build is no longer running; returns their names. */
 export function removeStaleStaging(work: string): string[] {

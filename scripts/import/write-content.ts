@@ -12,6 +12,7 @@ import { dirname, join, resolve } from 'node:path';
 import { formatProblem, validateContent } from '../content/validate.ts';
 import { ImportError, libraryRefusal } from './errors.ts';
 import type { ContentFile } from './render-content.ts';
+import { isRunning } from '../lib/process-alive.ts';
 
 export interface ContentTarget {
   /** The project, whose topics (and, when writing into its own content/, everything else) the files are checked against. */
@@ -124,15 +125,6 @@ function takeLock(file: string, describe: string, retried = false): void {
       return takeLock(file, describe, true);
     }
     throw new ImportError(`另一个导入正在写入${describe}${owner.pid ? `（进程 ${owner.pid}，${owner.started ?? ''} 开始）` : ''}：两个导入不能同时写同一条目，请等它完成，检查它写入的内容后再决定是否重新导入`);
-  }
-}
-
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 
