@@ -86,14 +86,14 @@ export function validateImport(target: ContentTarget, files: readonly ContentFil
  * lock on each of `keys` (the entry's files; a policy's 文号 too), so that two imports of the same
  * entry at once cannot both pass the checks and the last silently win: the second is told that
  * another import is writing it, and writes nothing. A lock is a file made with O_EXCL
- * (`openSync(…, 'wx')`: it exists or this process made it, atomically), in the content folder or,
- * before that exists, the nearest folder above it, named by a hash of the folder and the key;
+ * (`openSync(…, 'wx')`: it exists or this process made it, atomically), in the system's temporary
+ * folder, named by a hash of the content folder and the key;
  * it holds the owner's pid and start, and is removed when `run` ends, however it ends. A lock left
  * by a process that no longer runs (killed mid-import) is taken over.
  */
 export function withImportLock<T>(target: ContentTarget, keys: readonly string[], describe: string, run: () => T): T {
-  let dir = resolve(target.contentDir);
-  while (!existsSync(dir) && dirname(dir) !== dir) dir = dirname(dir);
+  // In one place whether or not the content folder exists yet: a lock beside a folder that a first import then creates would not be the lock a second import looks for.
+  const dir = tmpdir();
   const held: string[] = [];
   try {
     for (const key of [...new Set(keys)].sort()) {
