@@ -25,7 +25,7 @@ import { editDistance } from './edit-distance.ts';
 import { ImportError, libraryRefusal } from './errors.ts';
 import { checkBlocks } from './input-limits.ts';
 import { NEAR_DIFFERENCE, parseBulletin } from './parse-bulletin.ts';
-import { FORMAT_NAMES, LOW_CONFIDENCE, readSource } from './read-input.ts';
+import { FORMAT_NAMES, LOW_CONFIDENCE, readSource, type SourceFormat } from './read-input.ts';
 import { isOcrPageNumber, type OcrLine } from './read-scan.ts';
 import { REVIEW_PENDING } from '../../src/lib/issue-review.ts';
 import { tidy } from './cjk-text.ts';
@@ -45,7 +45,7 @@ const USAGE =
   '  --revises：这份公文是 policies/ 中某份文件（编号即其文件名）的修订版：新文件替代它，旧文件保留并标为已修订或已废止\n' +
   '  扫描件（没有文字层的 PDF）经文字识别做成草稿，标为 review: 待核对，核对纸本并删去这一行之前不会发布';
 
-type Kind = 'bulletin' | 'policy';
+export type Kind = 'bulletin' | 'policy';
 
 /** A bulletin opens with its masthead: the series lines, then 第N期. */
 function looksLikeBulletin(blocks: readonly SourceBlock[]): boolean {
@@ -135,28 +135,84 @@ export async function runImport(argv: string[], env: CliEnvironment): Promise<nu
 
   try {
     if (args.values.out) checkOutDir(contentDir, shown);
-    const { format, blocks, ocr } = await readSource(file);
-    // What the reader made of the file, within the limits before anything parses it (input-limits.ts).
-    checkBlocks(blocks);
-    const revises = args.values.revises;
-    const kind = (kindArg as Kind | undefined) ?? (revises !== undefined ? 'policy' : kindOf(blocks));
-    if (revises !== undefined && kind !== 'policy') throw new ImportError('--revises 只用于公文（政策文件），不能用于工作要讯');
-    if (ocr && kind === 'policy') {
-      throw new ImportError('这是扫描的公文：目前只有《工作要讯》能从扫描件做文字识别草稿；公文请用 Word（.docx）或带文字层的 PDF 导入');
-    }
-    const revised = revises === undefined ? undefined : findRevised(revises, contentDir, env.projectRoot, shown);
-    const options = { env, file, contentDir, dryRun, force: Boolean(args.values.force), shown, formatName: FORMAT_NAMES[format], revised, ocr };
-    return kind === 'policy' ? importPolicy(blocks, options) : importBulletin(flattenTables(blocks), options);
+    const prepared = await prepareImport(file, { projectRoot: env.projectRoot, contentDir, kind: kindArg, revises: args.values.revises, shown });
+    const options = { env, contentDir, dryRun, force: Boolean(args.values.force), shown };
+    checkAndWrite(prepared, () => prepared.summary.forEach((line) => env.out(line)), options);
+    printUndecided(env, prepared.undecided, prepared.joins);
+    for (const line of prepared.closing) env.out(line);
+    return 0;
   } catch (error) {
     // Anything else is the importer's own fault, not the file's: said so, in Chinese, without a
     // stack trace (files are written all or none, and only at the end: nothing was).
-    const said = error instanceof ImportError ? error.message : libraryRefusal('导入程序出错', (error as Error)?.name ?? 'Error', error, '这不是文件本身的问题，请把这条信息告诉网站的维护者').message;
-    // A refusal always ends in Chinese: one that ends in a library's own words gets what to do after them.
-    const message = /[\u3400-\u9fff][^\p{L}\p{N}]*$/u.test(said) ? said : `${said}：请检查文件是否完好，或用原程序重新导出后再导入`;
-    env.err(`导入失败：${shown(file)}：${message}`);
+    env.err(`导入失败：${shown(file)}：${importFailure(error)}`);
     env.err('没有写入任何文件。');
     return 1;
   }
+}
+
+/**
+ * Why an import failed, in Chinese: an ImportError's own words; anything else is the importer's
+ * fault, said so without a stack trace. Always ends in Chinese (a library's words get what to do after them).
+ */
+export function importFailure(error: unknown): string {
+  const said = error instanceof ImportError ? error.message : libraryRefusal('导入程序出错', (error as Error)?.name ?? 'Error', error, '这不是文件本身的问题，请把这条信息告诉网站的维护者').message;
+  return /[\u3400-\u9fff][^\p{L}\p{N}]*$/u.test(said) ? said : `${said}：请检查文件是否完好，或用原程序重新导出后再导入`;
+}
+
+/**
+ * An import read, parsed and rendered, nothing written: the files the command would write, where,
+ * and everything it prints about them. The command (runImport) writes or prints it; the 编辑台
+ * (scripts/desk/) shows it for review beside the source, then writes the corrected files.
+ */
+export interface PreparedImport {
+  kind: Kind;
+  format: SourceFormat;
+  target: ContentTarget;
+  files: ContentFile[];
+  /** The entry in messages: 2017年第2期（总第02期）, 公文 shijiaoke-2019-7. */
+  describe: string;
+  /** A note after a written file's path (an article's title and paragraphs). */
+  titles: Map<string, string>;
+  /** What was read, printed before the files. */
+  summary: string[];
+  /** 未能确定: each uncertain decision, as printed. */
+  undecided: string[];
+  /** Paragraphs joined across a page break (“|” at the seam). */
+  joins: string[];
+  /** A scan's lines under the confidence threshold, as printed (where, page, confidence, text). */
+  low: string[];
+  /** A scan's recognised lines with their places on the page. */
+  ocr?: OcrLine[] | undefined;
+  /** Locks beyond the entry's files (a policy's 文号). */
+  lockKeys: string[];
+  /** Printed last: what the editor must still do. */
+  closing: string[];
+}
+
+export interface PrepareOptions {
+  projectRoot: string;
+  /** Where the files would go: the project's content/ or --out DIR. */
+  contentDir: string;
+  kind?: string | undefined;
+  /** --revises: the id of the policy this one replaces. */
+  revises?: string | undefined;
+  shown?: (path: string) => string;
+}
+
+export async function prepareImport(file: string, options: PrepareOptions): Promise<PreparedImport> {
+  const shown = options.shown ?? ((path: string) => path);
+  const { format, blocks, ocr } = await readSource(file);
+  // What the reader made of the file, within the limits before anything parses it (input-limits.ts).
+  checkBlocks(blocks);
+  const revises = options.revises;
+  const kind = (options.kind as Kind | undefined) ?? (revises !== undefined ? 'policy' : kindOf(blocks));
+  if (revises !== undefined && kind !== 'policy') throw new ImportError('--revises 只用于公文（政策文件），不能用于工作要讯');
+  if (ocr && kind === 'policy') {
+    throw new ImportError('这是扫描的公文：目前只有《工作要讯》能从扫描件做文字识别草稿；公文请用 Word（.docx）或带文字层的 PDF 导入');
+  }
+  const revised = revises === undefined ? undefined : findRevised(revises, options.contentDir, options.projectRoot, shown);
+  const o: ReadOptions = { projectRoot: options.projectRoot, file, contentDir: options.contentDir, shown, formatName: FORMAT_NAMES[format], revised, ocr };
+  return { format, ...(kind === 'policy' ? preparePolicy(blocks, o) : prepareBulletin(flattenTables(blocks), o)) };
 }
 
 /**
@@ -199,18 +255,26 @@ function findRevised(id: string, contentDir: string, projectRoot: string, shown:
   );
 }
 
-interface ImportOptions {
-  env: CliEnvironment;
+/** What reading a file needs to build its entry. */
+interface ReadOptions {
+  projectRoot: string;
   file: string;
   contentDir: string;
-  dryRun: boolean;
-  force: boolean;
   shown: (path: string) => string;
   formatName: string;
   /** The version a revision replaces (--revises). */
   revised?: RevisedVersion | undefined;
   /** A scan's recognised lines, with their confidence. */
   ocr?: OcrLine[] | undefined;
+}
+
+/** What writing needs: the command's flags. */
+interface WriteOptions {
+  env: CliEnvironment;
+  contentDir: string;
+  dryRun: boolean;
+  force: boolean;
+  shown: (path: string) => string;
 }
 
 /**
@@ -242,16 +306,15 @@ export function nearlyContains(haystack: string, needle: string, share: number):
 
 /**
  * Checks the files, then writes them (or, with --dry-run, prints them): the part both kinds
- * share. `describe` names the entry (2017年第2期（总第02期）, 公文 shijiaoke-2019-7) in messages;
- * `titles` adds a note after a written file's path.
+ * share. `read` prints what was read, once the files have passed the check.
  */
-function checkAndWrite(target: ContentTarget, files: readonly ContentFile[], describe: string, titles: Map<string, string>, read: () => void, o: ImportOptions, lockKeys: readonly string[] = []): void {
+function checkAndWrite(p: PreparedImport, read: () => void, o: WriteOptions): void {
   // From the check that the entry is not there to the write: one import of an entry at a time.
-  if (!o.dryRun) return withImportLock(target, [...target.paths, ...lockKeys], describe, () => checkAndWriteLocked(target, files, describe, titles, read, o));
-  checkAndWriteLocked(target, files, describe, titles, read, o);
+  if (!o.dryRun) return withImportLock(p.target, [...p.target.paths, ...p.lockKeys], p.describe, () => checkAndWriteLocked(p, read, o));
+  checkAndWriteLocked(p, read, o);
 }
 
-function checkAndWriteLocked(target: ContentTarget, files: readonly ContentFile[], describe: string, titles: Map<string, string>, read: () => void, o: ImportOptions): void {
+function checkAndWriteLocked({ target, files, describe, titles }: PreparedImport, read: () => void, o: WriteOptions): void {
   const { env, contentDir, shown } = o;
   const existing = existingFiles(target);
   if (existing.length && !o.force && !o.dryRun) {
@@ -291,10 +354,10 @@ function printUndecided(env: CliEnvironment, undecided: readonly string[], joins
   }
 }
 
-function importBulletin(blocks: SourceBlock[], o: ImportOptions): number {
-  const { env, shown } = o;
+function prepareBulletin(blocks: SourceBlock[], o: ReadOptions): Omit<PreparedImport, 'format'> {
+  const { shown } = o;
   const parsed = parseBulletin(blocks, { ocr: Boolean(o.ocr) });
-  const built = buildIssue(parsed, loadTopics(env.projectRoot), earlierIssues(env.projectRoot, o.contentDir));
+  const built = buildIssue(parsed, loadTopics(o.projectRoot), earlierIssues(o.projectRoot, o.contentDir));
   const { undecided, joins } = built;
   // A scan's text is a draft: marked so that no edition publishes it until an editor has checked it.
   const issue: IssueContent = o.ocr ? { ...built.issue, review: REVIEW_PENDING } : built.issue;
@@ -302,48 +365,66 @@ function importBulletin(blocks: SourceBlock[], o: ImportOptions): number {
   const files = renderContentFiles(issue, low);
   const label = `${formatIssueLabel(issue)}（${formatSerial(issue.serial)}）`;
   const titles = new Map(issue.articles.map((a) => [`articles/${a.id}.mdx`, `${a.title}（${a.paragraphs.length} 段）`]));
-  checkAndWrite(issueTarget(env.projectRoot, o.contentDir, issue.id), files, label, titles, () => {
-    env.out(`已读取 ${shown(o.file)}（${o.formatName}）：${label}，${formatChineseDate(issue.date)}出版，${issue.articles.length} 篇文章。`);
-  }, o);
-  printUndecided(env, undecided, joins);
+  const closing: string[] = [];
   if (o.ocr) {
-    env.out(`这是扫描件的文字识别草稿，未经核对：已标为 review: ${REVIEW_PENDING}，在对照纸本逐段核对全文、删去这一行之前，任何版本都不会发布这一期。`);
-    env.out(`识别置信度低于 ${LOW_CONFIDENCE} 的 ${low.length} 行（也写在了这一期的文件开头），请特别核对：`);
-    for (const line of low) env.out(`  ${line}`);
+    closing.push(`这是扫描件的文字识别草稿，未经核对：已标为 review: ${REVIEW_PENDING}，在对照纸本逐段核对全文、删去这一行之前，任何版本都不会发布这一期。`);
+    closing.push(`识别置信度低于 ${LOW_CONFIDENCE} 的 ${low.length} 行（也写在了这一期的文件开头），请特别核对：`);
+    closing.push(...low.map((line) => `  ${line}`));
   }
-  env.out('人物、机构、地点和主题是按规则识别的，请逐篇核对；改动后运行 npm run check:content。');
-  return 0;
+  closing.push('人物、机构、地点和主题是按规则识别的，请逐篇核对；改动后运行 npm run check:content。');
+  return {
+    kind: 'bulletin',
+    target: issueTarget(o.projectRoot, o.contentDir, issue.id),
+    files,
+    describe: label,
+    titles,
+    summary: [`已读取 ${shown(o.file)}（${o.formatName}）：${label}，${formatChineseDate(issue.date)}出版，${issue.articles.length} 篇文章。`],
+    undecided,
+    joins,
+    low,
+    ocr: o.ocr,
+    lockKeys: [],
+    closing,
+  };
 }
 
 /** How many 条 a text has: paragraphs that open with 第N条. */
 const clauses = (blocks: readonly OfficialBlock[]) => blocks.filter((b) => b.type === 'paragraph' && /^第[一二三四五六七八九十百零〇两]+条/.test(b.text)).length;
 
-function importPolicy(blocks: SourceBlock[], o: ImportOptions): number {
-  const { env, shown } = o;
+function preparePolicy(blocks: SourceBlock[], o: ReadOptions): Omit<PreparedImport, 'format'> {
+  const { shown } = o;
   const built = buildPolicy(parseOfficial(blocks));
   const { undecided, joins, idFromNumber } = built;
   const entry = o.revised ? asRevision(built.entry, o.revised, undecided) : built.entry;
   if (o.revised?.id === entry.id) throw new ImportError(`修订版与 --revises ${entry.id} 是同一个编号（同一个发文字号？）：修订版应另有发文字号`);
   const files = renderPolicyFiles(entry);
-  const describe = `公文 ${entry.id}`;
   const date = (iso: string | undefined) => (iso ? formatChineseDate(iso) : '不详');
-  const titles = new Map([[files[0]!.path, `《${entry.title}》`]]);
-  checkAndWrite(policyTarget(env.projectRoot, o.contentDir, entry.id), files, describe, titles, () => {
-    env.out(`已读取 ${shown(o.file)}（${o.formatName}）：公文《${entry.title}》`);
-    env.out(`  发文字号：${entry.docNumber ?? '未找到'}；发文机关：${[entry.issuer, ...entry.coIssuers].filter(Boolean).join('、') || '未找到'}；类别：${entry.category}`);
-    env.out(`  成文日期：${date(entry.writtenDate)}；印发日期：${date(entry.printedDate)}；实施日期：${date(entry.effectiveDate)}；失效日期：${date(entry.expiryDate)}`);
-    env.out(`  公开方式：${entry.disclosure ?? '未写明'}（${entry.visibility === 'public' ? '公开版可见' : '仅内部版可见'}）；正文 ${entry.main.length} 段${clauses(entry.main) ? `，${clauses(entry.main)} 条` : ''}`);
-    for (const a of entry.attachments) {
-      const n = clauses(a.blocks ?? []);
-      const tables = (a.blocks ?? []).filter((b) => b.type === 'table').length;
-      const size = a.blocks ? [`${a.blocks.filter((b) => b.type === 'paragraph').length} 段`, ...(n ? [`${n} 条`] : []), ...(tables ? [`${tables} 个表格`] : [])].join('，') : '正文不在文件中';
-      env.out(`  附件${a.number}：${a.title}（${size}）`);
-    }
-    if (!idFromNumber) env.out(`  没有发文字号：文件名按成文日期和标题拼音首字母取为 ${entry.id}，可改为更好读的名字（小写字母、数字和连字符）。`);
-  }, o, entry.docNumber ? [`文号 ${entry.docNumber}`] : []);
-  printUndecided(env, undecided, joins);
-  env.out('请对照原件核对标题、文号、日期和各段；改动后运行 npm run check:content。');
-  return 0;
+  const summary = [
+    `已读取 ${shown(o.file)}（${o.formatName}）：公文《${entry.title}》`,
+    `  发文字号：${entry.docNumber ?? '未找到'}；发文机关：${[entry.issuer, ...entry.coIssuers].filter(Boolean).join('、') || '未找到'}；类别：${entry.category}`,
+    `  成文日期：${date(entry.writtenDate)}；印发日期：${date(entry.printedDate)}；实施日期：${date(entry.effectiveDate)}；失效日期：${date(entry.expiryDate)}`,
+    `  公开方式：${entry.disclosure ?? '未写明'}（${entry.visibility === 'public' ? '公开版可见' : '仅内部版可见'}）；正文 ${entry.main.length} 段${clauses(entry.main) ? `，${clauses(entry.main)} 条` : ''}`,
+  ];
+  for (const a of entry.attachments) {
+    const n = clauses(a.blocks ?? []);
+    const tables = (a.blocks ?? []).filter((b) => b.type === 'table').length;
+    const size = a.blocks ? [`${a.blocks.filter((b) => b.type === 'paragraph').length} 段`, ...(n ? [`${n} 条`] : []), ...(tables ? [`${tables} 个表格`] : [])].join('，') : '正文不在文件中';
+    summary.push(`  附件${a.number}：${a.title}（${size}）`);
+  }
+  if (!idFromNumber) summary.push(`  没有发文字号：文件名按成文日期和标题拼音首字母取为 ${entry.id}，可改为更好读的名字（小写字母、数字和连字符）。`);
+  return {
+    kind: 'policy',
+    target: policyTarget(o.projectRoot, o.contentDir, entry.id),
+    files,
+    describe: `公文 ${entry.id}`,
+    titles: new Map([[files[0]!.path, `《${entry.title}》`]]),
+    summary,
+    undecided,
+    joins,
+    low: [],
+    lockKeys: entry.docNumber ? [`文号 ${entry.docNumber}`] : [],
+    closing: ['请对照原件核对标题、文号、日期和各段；改动后运行 npm run check:content。'],
+  };
 }
 
 if (import.meta.main) {
