@@ -17,6 +17,7 @@
 import { PUBLIC_DISCLOSURES, type PolicyData } from '../../src/schemas/policy.ts';
 import type { IssueData } from '../../src/schemas/issue.ts';
 import { isQuotedIn } from '../../src/lib/edition.ts';
+import { articleText } from '../../src/lib/article-text.ts';
 import { normalizeDocNumber } from '../../src/lib/policy/doc-number.ts';
 import type { ContentFile } from '../../src/lib/content/collections.ts';
 
@@ -132,7 +133,8 @@ export function classificationProblems(content: ClassifiedContent, hasText: (pol
   }
 
   const issues = new Set(content.issues.map(({ file }) => file.id));
-  const articles = new Map(content.articles.map(({ file, data }) => [file.id, { path: file.path, issue: data.issue.id, text: `${data.title}\n${file.body}` }]));
+  // What an article printed: its headline and its text as its page shows it (the site reads the same).
+  const articles = new Map(content.articles.map(({ file, data }) => [file.id, { path: file.path, issue: data.issue.id, text: `${data.title}\n${articleText(file.body).text}` }]));
 
   const byNumber = new Map<string, ContentFile>();
   for (const policy of content.policies) {

@@ -9,7 +9,6 @@ import { sentencesMentioning } from '../lib/quoted-sentences.ts';
 
 interface ArticleLike {
   id: string;
-  body?: string | undefined;
 }
 
 interface PolicyLike {
@@ -21,19 +20,27 @@ const names = (policy: PolicyLike, article: ArticleLike) => policy.data.mentione
 
 /**
  * The policies `article` mentions: those this edition shows, and those it hides that the
- * article's own published text quotes by title (src/lib/edition.ts), which a page names without
- * a link. Each list keeps the order it is given in.
+ * article's own published text (`text`: src/lib/article-text.ts) quotes by title
+ * (src/lib/edition.ts), which a page names without a link. Each list keeps the order it is given in.
  */
-export function policiesMentionedBy<P extends PolicyLike>(article: ArticleLike, shown: readonly P[], hidden: readonly P[]): { policies: P[]; hiddenPolicies: P[] } {
+export function policiesMentionedBy<P extends PolicyLike>(article: ArticleLike, text: string, shown: readonly P[], hidden: readonly P[]): { policies: P[]; hiddenPolicies: P[] } {
   return {
     policies: shown.filter((policy) => names(policy, article)),
-    hiddenPolicies: hidden.filter((policy) => names(policy, article) && isQuotedIn(policy.data.title, article.body ?? '')),
+    hiddenPolicies: hidden.filter((policy) => names(policy, article) && isQuotedIn(policy.data.title, text)),
   };
 }
 
-/** The articles that mention `policy`, in the order given, each with its issue and the sentences of its text that name the policy's title. */
-export function articlesMentioning<A extends ArticleLike, I>(policy: PolicyLike, articles: readonly A[], issueOf: (article: A) => I): Array<{ article: A; issue: I; quotes: string[] }> {
+/**
+ * The articles that mention `policy`, in the order given, each with its issue and the sentences
+ * of its text (`textOf`: src/lib/article-text.ts) that name the policy's title.
+ */
+export function articlesMentioning<A extends ArticleLike, I>(
+  policy: PolicyLike,
+  articles: readonly A[],
+  issueOf: (article: A) => I,
+  textOf: (article: A) => string,
+): Array<{ article: A; issue: I; quotes: string[] }> {
   return articles
     .filter((article) => names(policy, article))
-    .map((article) => ({ article, issue: issueOf(article), quotes: sentencesMentioning(article.body ?? '', policy.data.title) }));
+    .map((article) => ({ article, issue: issueOf(article), quotes: sentencesMentioning(textOf(article), policy.data.title) }));
 }

@@ -7,7 +7,6 @@
  */
 import type { SearchRecord } from '../lib/build-data.ts';
 import { formatIssueLabel } from '../lib/issue-label.ts';
-import { paragraphTexts } from '../lib/markdown.ts';
 import { entryYear, KIND_LABELS } from '../lib/kinds.ts';
 import { allUnits, blockText, unitText, type TextPart, type Unit } from '../lib/policy/structure.ts';
 import { articleUrl, policyUrl } from '../lib/urls.ts';
@@ -86,13 +85,13 @@ export function searchFilterChoices(records: readonly SearchRecord[]): Record<'y
 }
 
 /** The records of the content: its articles', then its policies' (and their parts'). */
-export function searchRecordsOf({ issues, policies, policyView }: Pick<SiteContent, 'issues' | 'policies' | 'policyView'>): SearchRecord[] {
+export function searchRecordsOf({ issues, policies, policyView, articleText }: Pick<SiteContent, 'issues' | 'policies' | 'policyView' | 'articleText'>): SearchRecord[] {
   const articles = issues.flatMap(({ issue, articles }) =>
     articles.map(
       (article): SearchRecord => ({
         url: articleUrl(article.id),
         title: article.data.title,
-        blocks: [...article.data.photos.slice(0, 1).map((p) => p.caption), ...paragraphTexts(article.body ?? ''), ...article.data.photos.slice(1).map((p) => p.caption)],
+        blocks: [...article.data.photos.slice(0, 1).map((p) => p.caption), ...articleText(article).paragraphs, ...article.data.photos.slice(1).map((p) => p.caption)],
         filters: {
           kind: [KIND_LABELS.article],
           year: [entryYear(issue.data.date)],

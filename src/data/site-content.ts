@@ -13,6 +13,7 @@ import { compareIssuesNewestFirst, orderByIds } from '../lib/ordering.ts';
 import { isPublishable } from '../lib/issue-review.ts';
 import { policyDate } from '../lib/policy/facts.ts';
 import { policyViews, type PolicyViews } from './policies.ts';
+import { articleText, type ArticleText } from '../lib/article-text.ts';
 
 export type Issue = CollectionEntry<'issues'>;
 export type Article = CollectionEntry<'articles'>;
@@ -41,6 +42,11 @@ export interface SiteContent extends PolicyViews {
   /** Newest issue first, then in 要目 order. */
   articles: Article[];
   issueOf: (article: Article) => Issue;
+  /**
+   * An article's text (src/lib/article-text.ts), worked out from its body once per build: its
+   * page, the feed, the search records and the policy pages that quote it all read it here.
+   */
+  articleText: (article: Article) => ArticleText;
   /** Only the policies this edition may show, newest known date first, then by title. */
   policies: Policy[];
   /** Policies hidden from this edition: pages show their titles as plain text. */
@@ -69,6 +75,12 @@ export function arrangeContent(entries: SiteEntries, edition: Edition, asOf: str
     if (!issue) throw new Error(`${article.filePath}: issue “${article.data.issue.id}” does not exist`);
     return issue;
   };
+  const texts = new Map<string, ArticleText>();
+  const textOf = (article: Article) => {
+    let text = texts.get(article.id);
+    if (!text) texts.set(article.id, (text = articleText(article.body ?? '')));
+    return text;
+  };
   const listed = (p: Policy) => policyDate(p.data) ?? '';
   const sortedPolicies = [...entries.policies].sort((a, b) => listed(b).localeCompare(listed(a)) || a.data.title.localeCompare(b.data.title, 'zh-CN'));
   // The public edition holds only what may be public: no 密级, disclosed as public or a catalogue entry of a published article (isPublicPolicy).
@@ -81,6 +93,7 @@ export function arrangeContent(entries: SiteEntries, edition: Edition, asOf: str
     issues,
     articles: issues.flatMap((entry) => entry.articles),
     issueOf,
+    articleText: textOf,
     policies: visiblePolicies,
     hiddenPolicies,
     topics: [...entries.topics].sort((a, b) => a.id.localeCompare(b.id, 'zh-CN')),

@@ -1,19 +1,17 @@
 /**
  * An article's opening as plain text: what link previews, search results and feed readers show
- * under the headline. Taken from the body's syntax tree (markdown.ts), so that no summary is
- * written twice and none shows markup or escapes the page does not.
+ * under the headline. Cut from the paragraphs the article's text already holds (article-text.ts),
+ * so that no summary is written twice and none shows markup or escapes the page does not.
  */
-import { paragraphTexts } from './markdown.ts';
-
 
 const SENTENCE_END = /[。！？][”’」』]?/g;
 
 /**
- * The first paragraph of `body` with text in it, cut to at most `max` characters: at the last
- * sentence end that fits when there is one in the second half, otherwise mid-sentence with ……
+ * The first of `paragraphs`, cut to at most `max` characters: at the last sentence end that fits
+ * when there is one in the second half, otherwise mid-sentence with ……
  */
-export function leadOf(body: string, max = 120): string {
-  const paragraph = paragraphTexts(body)[0] ?? '';
+export function leadOf(paragraphs: readonly string[], max = 120): string {
+  const paragraph = paragraphs[0] ?? '';
   const chars = [...paragraph];
   if (chars.length <= max) return paragraph;
   const head = chars.slice(0, max).join('');

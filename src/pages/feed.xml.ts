@@ -13,7 +13,7 @@ import { articleUrl, feedUrl } from '../lib/urls.ts';
 
 export async function GET(context: APIContext) {
   const site = context.site ?? context.url;
-  const { issues, articles, issueOf } = await getSiteContent();
+  const { issues, articles, issueOf, articleText } = await getSiteContent();
   const series = issues[0] ? seriesName(issues[0].issue.data.series) : '工作要讯';
   return feedResponse({
     title: `${series} · ${SITE_OWNER}`,
@@ -27,7 +27,7 @@ export async function GET(context: APIContext) {
         title: article.data.title,
         link: articleUrl(article.id),
         pubDate: publicationMoment(issue.data.date),
-        description: `【工作要讯 ${label}】${leadOf(article.body ?? '', 200)}`,
+        description: `【工作要讯 ${label}】${leadOf(articleText(article).paragraphs, 200)}`,
         categories: [label, ...article.data.topics.map((topic) => topic.id)],
       };
     }),

@@ -6,7 +6,8 @@
  * between Chinese and digits taken out as the search does (src/lib/search/units.ts).
  */
 import { validateContent } from '../../scripts/content/validate.ts';
-import { paragraphTexts, parseMarkdown, plainText } from '../../src/lib/markdown.ts';
+import { parseMarkdown, plainText } from '../../src/lib/markdown.ts';
+import { articleText } from '../../src/lib/article-text.ts';
 import { KIND_LABELS, type EntryKind } from '../../src/lib/kinds.ts';
 import { removeTypesettingSpaces } from '../../src/lib/search/units.ts';
 import { PROJECT_ROOT } from './content-copy.ts';
@@ -29,7 +30,7 @@ export function searchableEntries(root = PROJECT_ROOT): SearchableEntry[] {
     title: a.data.title,
     topics: a.data.topics.map((t: { id: string }) => t.id),
     visibility: 'public',
-    text: [a.data.title, ...a.data.photos.map((p: { caption: string }) => p.caption), ...paragraphTexts(a.file.body)].join('\n'),
+    text: [a.data.title, ...a.data.photos.map((p: { caption: string }) => p.caption), ...articleText(a.file.body).paragraphs].join('\n'),
   }));
   const policies = content.policies.map((p): SearchableEntry => ({
     kind: 'policy',

@@ -45,6 +45,15 @@ describe('issues and articles', () => {
     expect(() => site.issueOf(stray)).toThrow('content/articles/2017-02/01.mdx: issue “2020-01” does not exist');
   });
 
+  it('works out each article’s text once, from its body: the paragraphs as a reader reads them', () => {
+    const article = content.articles.find((a) => a.id === '2017-02/03')!;
+    const text = site.articleText(article);
+    // The body's blocks between empty lines: the seed's articles hold no markup.
+    expect(text.paragraphs).toEqual(article.body!.split(/\n\s*\n/).map((p) => p.trim()));
+    expect(text.text).toBe(text.paragraphs.join('\n'));
+    expect(site.articleText(article)).toBe(text);
+  });
+
   it('orders the topics by their names as a Chinese index does (pinyin)', () => {
     expect(site.topics.map((t) => t.id)).toEqual(['1331工程', '两提一创', '双一流', '脱贫攻坚', '巡视整改', '战略合作', '职业教育']);
   });
