@@ -3,14 +3,14 @@
  * (合成测试数据: a 管理办法, its revision, a 通知), in the shared specimen build
  * (tests/helpers/specimen-site.ts): a phrase from one 条 leads to that 条 and marks it there;
  * every spelling of a 文号 finds its document first; the 时效性 filter; the comparison of the
- * revision with the version before it; the earlier version's notice; the feed of changes.
+ * revision with the version before it, every part that changed; the earlier version's notice; the feed of changes.
  * Expectations are worked out from the fixtures with the site's own libraries, never written in.
  */
 import { test, expect } from '@playwright/test';
 import { allUnits, comparedPart } from '../../../src/lib/policy/structure.ts';
 import { carriedDocument, policyDate, validityOn, VALIDITIES } from '../../../src/lib/policy/facts.ts';
 import { successorActs } from '../../../src/lib/policy/versions.ts';
-import { compareParts, formatSummary } from '../../../src/lib/policy/compare.ts';
+import { compareDocuments, comparedDocument, formatSummary } from '../../../src/lib/policy/compare.ts';
 import { parseDocNumber } from '../../../src/lib/policy/doc-number.ts';
 import { serveStatic, specimenEntries, specimenSite, type SpecimenEntry, SPECIMEN_BUILD_DATE, type StaticServer } from '../../helpers/specimen-site.ts';
 
@@ -129,17 +129,25 @@ test('sorted by 成文日期 or 发布日期, newest or oldest first, the docume
   }
 });
 
-test('the comparison pairs each 条 with the one it became and marks exactly the changed characters', async ({ page }) => {
-  const comparison = compareParts(comparedPart(earlier.text, carriedDocument(earlier.data.title, earlier.data.attachments)), comparedPart(revision.text, carriedDocument(revision.data.title, revision.data.attachments)));
+test('the comparison pairs each 条 with the one it became, compares every other part that changed, and marks exactly the changed characters', async ({ page }) => {
+  const comparison = compareDocuments(comparedDocument(earlier.data, earlier.text), comparedDocument(revision.data, revision.text));
   await page.goto(`${server.url}/policies/${revision.id}/对照/`);
-  await expect(page.locator('#compare-summary')).toHaveText(`${formatSummary(comparison.summary)}。`);
-  const rows = page.locator('table.compare tbody tr');
-  await expect(rows).toHaveCount(comparison.rows.length);
-  for (const [i, row] of comparison.rows.entries()) {
-    const cells = rows.nth(i).locator('td');
-    await expect(cells.nth(0).locator('del')).toHaveText(row.oldSegments.filter((s) => s.change === 'del').flatMap((s) => s.text.split('\n').filter(Boolean)));
-    await expect(cells.nth(1).locator('ins')).toHaveText(row.newSegments.filter((s) => s.change === 'ins').flatMap((s) => s.text.split('\n').filter(Boolean)));
-    if (row.kind === 'renumbered') await expect(cells.nth(1).locator('.compare__renumbered')).toHaveText(`（原${row.old!.number}）`);
+  await expect(page.locator('#compare-summary')).toHaveText(`${formatSummary(comparison)}。`);
+  // One table per part, under its heading: the notice as well as the 办法.
+  await expect(page.locator('.compare-section h2')).toHaveText(comparison.sections.map((s) => s.heading));
+  expect(comparison.sections.some((s) => !s.principal && s.rows.some((r) => r.kind === 'modified'))).toBe(true);
+  for (const [n, section] of comparison.sections.entries()) {
+    const rows = page.locator('.compare-section').nth(n).locator('table.compare tbody tr');
+    // A part besides the text that did not change only says so.
+    const unchanged = !section.principal && section.rows.every((r) => r.kind === 'same');
+    await expect(page.locator('.compare-section').nth(n).locator('.compare-section__same')).toHaveCount(unchanged ? 1 : 0);
+    await expect(rows).toHaveCount(unchanged ? 0 : section.rows.length);
+    for (const [i, row] of section.rows.entries()) {
+      const cells = rows.nth(i).locator('td');
+      await expect(cells.nth(0).locator('del')).toHaveText(row.oldSegments.filter((s) => s.change === 'del').flatMap((s) => s.text.split('\n').filter(Boolean)));
+      await expect(cells.nth(1).locator('ins')).toHaveText(row.newSegments.filter((s) => s.change === 'ins').flatMap((s) => s.text.split('\n').filter(Boolean)));
+      if (row.kind === 'renumbered') await expect(cells.nth(1).locator('.compare__renumbered')).toHaveText(`（原${row.oldName}）`);
+    }
   }
   // Renumbered 条 show no marks at all.
   expect(comparison.summary.renumbered).toBeGreaterThan(0);
