@@ -16,6 +16,7 @@ import { listFiles } from '../../scripts/lib/files.ts';
 import { validateContent } from '../../scripts/content/validate.ts';
 import { seedArticles, seedClosingLines, seedHeadlines } from '../helpers/seed.ts';
 import { pdfFonts, pdfInfo, pdfPagePng, pdfText, pdfWords, squeeze } from '../helpers/poppler.ts';
+import { printedTitle } from '../helpers/title-lines.ts';
 
 const DIST = join(PROJECT_ROOT, 'dist');
 const ISSUE_PDF = join(DIST, 'pdf/bulletins/2017-02.pdf');
@@ -83,6 +84,18 @@ test.describe('the PDFs in dist/', () => {
     // The 版记 closes the last page, whose number is the PDF's page count.
     const pages = Number(pdfInfo(ISSUE_PDF)['Pages']);
     expect(text.slice(-40)).toMatch(new RegExp(`（共印${seedIssue.data.copies}份）—${pages}—$`));
+  });
+
+  test('第2期’s headlines and 要目 break between words, never inside one (GB/T 9704 §7.3.1)', () => {
+    const text = pdfText(ISSUE_PDF);
+    let from = 0;
+    // Each title twice, in the 要目 and as its article's headline.
+    for (const headline of [...seedHeadlines, ...seedHeadlines]) {
+      const printed = printedTitle(text, headline, from);
+      expect(printed.start, headline).toBeGreaterThanOrEqual(from);
+      expect(printed.inside, `${headline}: lines that end inside a word`).toEqual([]);
+      from = printed.end;
+    }
   });
 
   test('every page carries its number as “— N —”, odd pages on the right, even on the left', () => {

@@ -9,9 +9,9 @@
 import { join } from 'node:path';
 import { test, expect } from '@playwright/test';
 import { allUnits, needsContents } from '../../../src/lib/policy/structure.ts';
-import { titleWords } from '../../../src/lib/title-breaks.ts';
 import { listHref } from '../../../src/lib/policy/list-filters.ts';
 import { pdfInfo, pdfText, squeeze } from '../../helpers/poppler.ts';
+import { printedTitle } from '../../helpers/title-lines.ts';
 import { noticesOf } from '../../helpers/policy-notices.ts';
 import { serveStatic, specimenEntries, specimenSite, SPECIMEN_BUILD_DATE, type SpecimenSite, type StaticServer } from '../../helpers/specimen-site.ts';
 
@@ -146,17 +146,8 @@ test('in print, titles break between words, and a 公文’s 版记 stands on an
     expect(pages % 2, `${entry.id}: ${pages} pages`).toBe(0);
     if (entry.data.printedDate) expect(squeeze(pdfText(file, pages))).toContain(squeeze(`印发`));
     // The title's lines on page 1 end where its words end.
-    const lines = pdfText(file, 1).split('\n').map((line) => squeeze(line)).filter(Boolean);
-    const title = squeeze(entry.data.title);
-    const start = lines.findIndex((_, i) => lines.slice(i).join('').startsWith(title));
-    expect(start, `${entry.id}: the title on page 1`).toBeGreaterThan(-1);
-    const ends = new Set<number>();
-    let at = 0;
-    for (const word of titleWords(entry.data.title)) ends.add((at += word.length));
-    let printed = 0;
-    for (let i = start; printed < title.length; i++) {
-      printed += lines[i]!.length;
-      expect(ends.has(printed), `${entry.id}: a line of its title ends inside a word (${lines[i]})`).toBe(true);
-    }
+    const title = printedTitle(pdfText(file, 1), entry.data.title);
+    expect(title.start, `${entry.id}: the title on page 1`).toBeGreaterThan(-1);
+    expect(title.inside, `${entry.id}: lines of its title that end inside a word`).toEqual([]);
   }
 });
