@@ -1,13 +1,15 @@
 /**
  * Reading long documents, on a phone and on a desktop, and their paper, on the synthetic
  * documents of tests/fixtures/official/ (合成测试数据) in the shared specimen build: the title
- * first, the 目录 beside the text and in view (folded at the foot of a phone's screen), anchors
+ * first, the 目录 beside the text and in view (folded at the foot of a phone's screen), marking
+ * where the reader is (and complete without JavaScript), anchors
  * level with their headings, breadcrumbs to the page itself, the 对照 within a 320 px screen,
  * the policy list's filters combined; in print, titles broken between words and the 版记 on an
  * even last page. Expectations come from the fixtures and the site's libraries.
  */
 import { join } from 'node:path';
 import { test, expect } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
 import { allUnits, needsContents } from '../../../src/lib/policy/structure.ts';
 import { listHref } from '../../../src/lib/policy/list-filters.ts';
 import { pdfInfo, pdfText, squeeze } from '../../helpers/poppler.ts';
@@ -80,6 +82,30 @@ for (const viewport of [
       }
     });
 
+    test('the 目录 marks where the reader is, and the mark moves as the reader scrolls', async ({ page }) => {
+      await page.goto(`${server.url}/policies/${long.id}/`);
+      const clauses = [long.text.main, ...long.text.attachments].filter(needsContents).flatMap(allUnits).filter((u) => u.type === 'clause');
+      const nav = page.locator('.doc-contents nav');
+      const summary = page.locator('summary.doc-contents__summary');
+      for (const unit of [clauses[Math.floor(clauses.length / 3)]!, clauses[Math.floor((2 * clauses.length) / 3)]!]) {
+        // The 条's start just above the reading line, a third down the screen: the reader is in it.
+        await page.evaluate((id) => {
+          const top = document.getElementById(id)!.getBoundingClientRect().top;
+          window.scrollTo(0, scrollY + top - innerHeight * 0.3);
+        }, unit.anchor);
+        const link = nav.locator(`a[href="#${unit.anchor}"]`);
+        await expect(link).toHaveAttribute('aria-current', 'location');
+        await expect(nav.locator('[aria-current]')).toHaveCount(1);
+        // Beside the text it is in view; at the foot of a phone's screen, once the 目录 is opened.
+        if (viewport.width < 1200) await summary.click();
+        await expect(link).toBeInViewport();
+        if (viewport.width < 1200) await summary.click();
+      }
+      // The mark is accessible as the rest.
+      const { violations } = await new AxeBuilder({ page }).analyze();
+      expect(violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+    });
+
     test('every “#” stands level with its 章, 条 or heading', async ({ page }) => {
       await page.goto(`${server.url}/policies/${long.id}/`);
       const offsets = await page.evaluate(() =>
@@ -126,8 +152,18 @@ for (const viewport of [
   });
 }
 
-test('the 对照 on a 320 px screen: no sideways scrolling, old above new 条 by 条', async ({ browser }) => {
-  const page = await browser.newPage({ viewport: { width: 320, height: 640 } });
+test('without JavaScript the 目录 is the same list of links, nothing marked', async ({ browser }) => {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, javaScriptEnabled: false });
+  await page.goto(`${server.url}/policies/${long.id}/`);
+  const nav = page.getByRole('navigation', { name: '目录' });
+  const expected = [long.text.main, ...long.text.attachments].filter(needsContents).flatMap(allUnits).map((u) => `#${u.anchor}`);
+  expect(await nav.getByRole('link').evaluateAll((links) => links.map((a) => decodeURIComponent(a.getAttribute('href')!)))).toEqual(expected);
+  await expect(nav.locator('[aria-current]')).toHaveCount(0);
+  await page.close();
+});
+
+test('the 对照 on a 320 px screen: no sideways scrolling, old above new 条 by 条', async ({ page }) => {
+  await page.setViewportSize({ width: 320, height: 640 });
   await page.goto(`${server.url}/policies/${revision.id}/对照/`);
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
   const row = page.locator('tr.compare__row').first();
@@ -136,7 +172,10 @@ test('the 对照 on a 320 px screen: no sideways scrolling, old above new 条 by
   expect(old.width).toBeGreaterThan(250);
   // Changed characters are still marked, and said to a screen reader, without widening the page.
   await expect(page.locator('ins').first()).toBeVisible();
-  await page.close();
+  // Every part compared (the notice, the text, the attachments) stacks the same way.
+  for (const table of await page.locator('table.compare').all()) expect((await table.boundingBox())!.width).toBeLessThanOrEqual(320);
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  expect(violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
 });
 
 test('in print, titles break between words, and a 公文’s 版记 stands on an even last page', () => {

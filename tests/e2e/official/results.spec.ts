@@ -71,6 +71,34 @@ for (const viewport of [
       expect(arrived.every((m) => [query.slice(0, 2), query.slice(2)].some((piece) => m.includes(piece)))).toBe(true);
     });
 
+    test('every count the status says while results load is the count of what is listed then', async ({ page }) => {
+      // Each change of the status or the list, as it happens: what the status says and what is shown.
+      await page.addInitScript(() => {
+        const seen: Array<{ status: string; results: number; policies: number; parts: number }> = [];
+        (window as unknown as { seen: typeof seen }).seen = seen;
+        new MutationObserver(() => {
+          const status = document.querySelector('#search-status')?.textContent ?? '';
+          const results = [...document.querySelectorAll('#search-results > li.result')];
+          const policies = results.filter((li) => li.querySelector('a.result__title')?.getAttribute('href')?.startsWith('/policies/')).length;
+          // A 条 under its document, or a result that leads to one.
+          const parts = document.querySelectorAll('#search-results .result__part').length + results.filter((li) => li.querySelector('a.result__title')?.getAttribute('href')?.includes('#')).length;
+          seen.push({ status, results: results.length, policies, parts });
+        }).observe(document, { subtree: true, childList: true, characterData: true });
+      });
+      const revision = entries.find((e) => e.data.supersedes.length > 0)!;
+      for (const params of [{ kind: '政策文件' }, { q: '公示期' }, { q: '1331工程' }, { q: '重点学科', validity: notices.get(revision.data.supersedes[0]!.id)!.validity }]) {
+        await page.goto(`${server.url}/search/?${new URLSearchParams(params)}`);
+        await expect(page.locator('#search-status')).toHaveText(/^找到/);
+        const seen = await page.evaluate(() => (window as unknown as { seen: Array<{ status: string; results: number; policies: number; parts: number }> }).seen);
+        const counted = seen.filter((s) => /^(找到|已列出) /.test(s.status));
+        expect(counted.length, JSON.stringify(params)).toBeGreaterThan(0);
+        for (const { status, results, policies, parts } of counted) {
+          const count = (pattern: RegExp) => Number(pattern.exec(status)?.[1] ?? 0);
+          expect({ status, articles: count(/(\d+) 篇文章/), documents: count(/(\d+) 份政策文件/), parts: count(/其中 (\d+) 处条款/) }).toEqual({ status, articles: results - policies, documents: policies, parts });
+        }
+      }
+    });
+
     test('the status counts documents and their 条 apart', async ({ page }) => {
       // A word several 条 hold.
       const word = '公示期';
