@@ -17,6 +17,11 @@ const OPENING = /^[《“‘（(〔［【「『]+$/u;
 /** Words a break may follow or precede freely: they are never joined into a four-character term. */
 const FUNCTION_WORDS = new Set(['关于', '对于', '根据', '按照', '进一步', '有关', '加强', '做好', '开展', '实施', '印发', '转发']);
 
+/** Prepositions and conjunctions of one character: a single character after one begins a name (在|省高校工委). */
+const PARTICLES = new Set(['在', '与', '和', '及', '对', '向', '由', '从', '于', '就', '同', '将', '给', '把']);
+/** Marks, during the steps, a single character that begins the term after it. */
+const PREFIX = '\u0001';
+
 /** Kinds of document a title ends in, whole words whatever precedes them. */
 const KINDS = new Set(['管理办法', '考评办法', '奖惩办法', '实施办法', '实施细则', '实施方案', '实施意见', '工作方案', '建设方案', '工作要点', '指导意见']);
 
@@ -26,12 +31,15 @@ const isPunctuation = (segment: string) => !/[\p{L}\p{N}]/u.test(segment);
 export function titleWords(title: string): string[] {
   const raw = [...SEGMENTER.segment(title)].map((s) => s.segment);
   // 1. A single character joins the word before it (示例|省, 教育|厅, 印|发, 办法|的), or the one
-  //    after it where there is no word before (“|双|一流 → 双一流).
+  //    after it where there is no word before (“|双|一流 → 双一流); after a preposition or
+  //    conjunction, before a word (在|省|高校|工委), it begins the name that follows (省高校工委),
+  //    once that name's words are put together (step 3).
   const joined: string[] = [];
   for (let i = 0; i < raw.length; i++) {
     const segment = raw[i]!;
     const previous = joined.at(-1);
-    if (segment.length === 1 && CJK.test(segment) && previous !== undefined && /\p{Script=Han}$/u.test(previous)) joined[joined.length - 1] = previous + segment;
+    if (segment.length === 1 && CJK.test(segment) && PARTICLES.has(raw[i - 1] ?? '') && i + 1 < raw.length && /^\p{Script=Han}{2,}$/u.test(raw[i + 1]!)) joined.push(segment + PREFIX);
+    else if (segment.length === 1 && CJK.test(segment) && previous !== undefined && /\p{Script=Han}$/u.test(previous)) joined[joined.length - 1] = previous + segment;
     else if (segment.length === 1 && CJK.test(segment) && i + 1 < raw.length && /^\p{Script=Han}/u.test(raw[i + 1]!)) raw[i + 1] = segment + raw[i + 1];
     else joined.push(segment);
   }
@@ -54,6 +62,8 @@ export function titleWords(title: string): string[] {
     if (pair(previous) && pair(segment) && !terms.at(-1)!.endsWith('\u0000')) terms[terms.length - 1] = `${previous}${segment}\u0000`;
     else terms.push(segment);
   }
+  // A character marked as beginning a name joins the term after it.
+  for (let i = terms.length - 2; i >= 0; i--) if (terms[i]!.endsWith(PREFIX)) terms.splice(i, 2, terms[i]!.slice(0, -1) + terms[i + 1]!);
   const words = terms.map((t) => t.replace(/\u0000$/, ''));
   // 4. Punctuation: an opening mark with the word after it, any other with the word before it.
   const out: string[] = [];

@@ -6,6 +6,8 @@ const titles = [
   '示例省教育厅办公室关于开展2020年度重点学科建设中期检查工作的通知',
   '山西省人民政府关于实施“1331工程”统筹推进“双一流”建设的意见',
   '示例省高等学校重点学科建设年度经费预算表',
+  // A headline of the bulletin (第2期).
+  '吴俊清在省高校工委、教育厅党组“两提一创”专项活动动员会上就推进实施“1331工程”提出要求',
 ];
 
 describe('where a title may break (GB/T 9704 §7.3.1)', () => {
@@ -30,6 +32,9 @@ describe('where a title may break (GB/T 9704 §7.3.1)', () => {
     expect(inside(titles[1]!, '办公室')).toEqual([]);
     expect(inside(titles[2]!, '“1331工程”')).toEqual([]);
     expect(inside(titles[2]!, '“双一流”')).toEqual([]);
+    // A name after 在, 与, 对… keeps its first character (省高校工委, not 在省 / 高校工委).
+    expect(inside(titles[4]!, '省高校工委')).toEqual([]);
+    expect(inside(titles[4]!, '“两提一创”')).toEqual([]);
     // A kind of document stays whole, whatever word comes before it.
     expect(inside(titles[0]!, '管理办法')).toEqual([]);
   });
