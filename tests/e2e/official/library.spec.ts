@@ -85,9 +85,11 @@ test('each spelling of a 文号 finds its document first', async ({ page }) => {
 });
 
 test('the 时效性 filter lists exactly the documents of each 时效性, and says it in each result', async ({ page }) => {
-  for (const value of VALIDITIES) {
+  // Each 时效性 the fixtures have, in the order the filter offers them: each finds documents to check.
+  const values = VALIDITIES.filter((value) => entries.some((e) => validity(e) === value));
+  expect(values.length, 'fixtures of different 时效性').toBeGreaterThan(1);
+  for (const value of values) {
     const expected = entries.filter((e) => validity(e) === value).map((e) => e.id);
-    if (!expected.length) continue;
     await page.goto(search('', { validity: value }));
     await expect(status(page)).toContainText('找到');
     // The status comes first, the results a moment later.
