@@ -4,11 +4,12 @@
  * (pagefind-format.ts has the other files), read and written only here.
  *
  * Pagefind stores as a page's text the content it indexed, which here is the page in character
- * pairs and their two streams (src/lib/search/index-content.ts), some four times the text. The search page never
- * shows Pagefind's own excerpts (it makes its own from the text), so once the index is written
- * each fragment's content and title are replaced by the readable text they encode, which also
- * brings a result's fragment back near the size of stock Pagefind's
- * (docs/decisions/002-character-pairs.md).
+ * pairs and their two streams (src/lib/search/index-content.ts), some four times the text. The
+ * search page never shows Pagefind's own excerpts (it makes its own from the text), so once the
+ * index is written each fragment's content and title are replaced by the text of the record
+ * they were made from, as written (index-content.ts readableText): its own spaces (1331 工程),
+ * widths and paragraphs, which the pairs do not keep. That also brings a result's fragment back
+ * near the size of stock Pagefind's (docs/decisions/002-character-pairs.md).
  *
  * A fragment also carries every filter of its page, though a result shows only a few of them
  * (RESULT_FILTERS); the others (year, topic, 文号, 发文机关…) serve the filter index, which is
@@ -18,9 +19,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { decodeContent } from '../../src/lib/search/index-content.ts';
+import { pageBlocks, readableText } from '../../src/lib/search/index-content.ts';
 import { replaceFile } from '../lib/files.ts';
-import { RESULT_FILTERS } from '../../src/lib/build-data.ts';
+import { RESULT_FILTERS, type SearchRecord } from '../../src/lib/build-data.ts';
 import { SIGNATURE } from './pagefind-format.ts';
 
 export interface Fragment {
@@ -65,23 +66,24 @@ const shownFilters = (filters: unknown): Record<string, string[]> => {
 };
 
 /**
- * Replaces each fragment's indexed content and title with the readable text they encode, and
- * keeps only the filters a result shows. Run
- * once, on an index Pagefind has just written: readable text is not pairs to decode again.
- * Returns each page's id (its fragment's name, which is the id a search result carries) by URL.
+ * Replaces each fragment's indexed content and title with the readable text and title of the
+ * record it was made from (`records`, those the index was written from: found by URL), and
+ * keeps only the filters a result shows. Returns each page's id (its fragment's name, which is
+ * the id a search result carries) by URL.
  */
-export function makeFragmentsReadable(pagefindDir: string): Map<string, string> {
-  const files = fragmentFiles(pagefindDir);
+export function makeFragmentsReadable(pagefindDir: string, records: readonly SearchRecord[]): Map<string, string> {
+  const byUrl = new Map(records.map((record) => [record.url, record]));
   const ids = new Map<string, string>();
-  for (const file of files) {
+  for (const file of fragmentFiles(pagefindDir)) {
     const fragment = readFragment(file);
+    const record = byUrl.get(fragment.url);
+    if (!record) throw new Error(`${file}: a fragment of ${fragment.url}, which none of the search records it was written from has`);
     ids.set(fragment.url, basename(file, '.pf_fragment'));
-    const title = fragment.meta['title'];
     writeFragment(file, {
       ...fragment,
-      content: decodeContent(fragment.content),
+      content: readableText(pageBlocks(record)),
       filters: shownFilters(fragment['filters']),
-      meta: { ...fragment.meta, ...(title === undefined ? {} : { title: decodeContent(title) }) },
+      meta: { ...fragment.meta, title: record.title },
     });
   }
   return ids;

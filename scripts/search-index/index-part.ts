@@ -1,6 +1,6 @@
 /**
  * One part of the search index: some of the build's search records, indexed by a Pagefind
- * process of their own, with their fragments made readable (fragments.ts). The index build
+ * process of their own, with their fragments given the records' readable text (fragments.ts). The index build
  * (build-index.ts) runs parts two at a time, each in a Node process of its own, and merges what
  * they write (merge-index.ts). Run alone:
  *
@@ -11,7 +11,7 @@
  */
 import { rmSync, writeFileSync } from 'node:fs';
 import type { SearchRecord } from '../../src/lib/build-data.ts';
-import { encodeContent } from '../../src/lib/search/index-content.ts';
+import { encodeContent, pageBlocks } from '../../src/lib/search/index-content.ts';
 import { SEARCH_LANGUAGE } from '../../src/lib/search/language.ts';
 import { makeFragmentsReadable } from './fragments.ts';
 import { collectRecords } from './records.ts';
@@ -29,11 +29,11 @@ export async function indexPart(records: readonly SearchRecord[], outputPath: st
     for (let start = 0; start < records.length; start += BATCH) {
       await Promise.all(
         records.slice(start, start + BATCH).map(async (record) => {
-          // The title is indexed once, as metadata; the content is the rest (Pagefind drops a
-          // record without content, so a page that is only a title, marked titleOnly, keeps it there too).
+          // The title is indexed once, as metadata; the content is the rest (a page that is only
+          // a title, marked titleOnly, keeps it there too: pageBlocks).
           const response = await index.addCustomRecord({
             url: record.url,
-            content: encodeContent(record.blocks.length ? record.blocks : [record.title]),
+            content: encodeContent(pageBlocks(record)),
             language: SEARCH_LANGUAGE,
             meta: { ...record.meta, title: encodeContent([record.title]) },
             filters: record.filters,
@@ -54,10 +54,11 @@ export async function indexPart(records: readonly SearchRecord[], outputPath: st
 /** Where a part's fragment ids by URL are written: beside its index, so that they are not taken for one of Pagefind's files. */
 export const idsFile = (outputPath: string) => `${outputPath}.ids.json`;
 
-/** Indexes the records of `recordsFile` into `outputPath`, makes the fragments readable and writes the ids (idsFile). */
+/** Indexes the records of `recordsFile` into `outputPath`, gives the fragments the records' readable text and writes the ids (idsFile). */
 export async function indexPartFile(recordsFile: string, outputPath: string): Promise<void> {
-  await indexPart(await collectRecords(recordsFile), outputPath);
-  writeFileSync(idsFile(outputPath), JSON.stringify([...makeFragmentsReadable(outputPath)]));
+  const records = await collectRecords(recordsFile);
+  await indexPart(records, outputPath);
+  writeFileSync(idsFile(outputPath), JSON.stringify([...makeFragmentsReadable(outputPath, records)]));
 }
 
 if (import.meta.main) {

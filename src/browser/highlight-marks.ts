@@ -6,7 +6,6 @@
 import { highlightStrings, parseQuery, partialStrings } from '../lib/search/query.ts';
 import { anchorOf } from '../lib/search/state.ts';
 import { findRanges } from '../lib/search/excerpt.ts';
-import { isTypesettingSpace } from '../lib/search/units.ts';
 
 export function highlightQuery(query: string): void {
   const terms = parseQuery(query);
@@ -31,28 +30,18 @@ export function highlightQuery(query: string): void {
 
 /** Wraps each occurrence of the needles in `block` in <mark>, across element boundaries if need be. */
 function markBlock(block: HTMLElement, needles: string[]): HTMLElement[] {
-  // The block's text with spaces inside runs (between Chinese and Latin or digits) left out,
-  // and for each character of that text, the text node and offset it came from.
+  // The block's text, and for each of its characters the text node and offset it came from;
+  // findRanges reads it as the index does (a space between Chinese and a number, 1331 工程, ignored).
   const nodes: Array<[Text, number]> = [];
-  let view = '';
+  let text = '';
   const walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT);
   for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
-    const text = node.data;
-    for (let i = 0; i < text.length; i++) {
-      const char = text[i]!;
-      if (/\s/u.test(char)) {
-        // A space between Chinese and a word or number (1331 工程) is typesetting: the index ignores it too.
-        const previous = view.at(-1) ?? '';
-        const next = text.slice(i + 1).trimStart()[0] ?? '';
-        if (isTypesettingSpace(previous, next)) continue;
-      }
-      view += char;
-      nodes.push([node, i]);
-    }
+    text += node.data;
+    for (let i = 0; i < node.data.length; i++) nodes.push([node, i]);
   }
   const created: HTMLElement[] = [];
   // From the last match backwards, so that earlier offsets stay valid while the DOM changes.
-  for (const [start, end] of findRanges(view, needles).reverse()) {
+  for (const [start, end] of findRanges(text, needles).reverse()) {
     const pieces = new Map<Text, [number, number]>();
     for (let i = start; i < end; i++) {
       const [node, offset] = nodes[i]!;

@@ -3,7 +3,7 @@
  * the content (tests/helpers/content-search.ts), never typed here.
  */
 import { test, expect, type Page } from '@playwright/test';
-import { entriesHolding } from '../helpers/content-search.ts';
+import { entriesHolding, searchableEntries } from '../helpers/content-search.ts';
 import { KIND_LABELS } from '../../src/lib/kinds.ts';
 
 const results = (page: Page) => page.locator('#search-results > li.result');
@@ -133,4 +133,26 @@ test('opening a result highlights the query on the page', async ({ page }) => {
   await expect(mark).toHaveText(['医科大学汾阳']);
   await expect(mark).toBeInViewport();
   await expect(page.locator('h1')).toHaveText('省教育厅与吕梁市签署“1331工程”战略合作协议');
+});
+
+test('a result shows the text with its own spacing', async ({ page }) => {
+  // A space the content has between two runs of text (一流大学 一流学科; 1331 工程 where typeset
+  // so), and the run after it as the query, found first there: the result's excerpt shows both
+  // runs with the space between them, as the page does.
+  const spaced = searchableEntries()
+    .filter((entry) => entry.visibility === 'public')
+    // The text a result shows: the entry's text after its title.
+    .map((entry) => ({ entry, text: entry.text.slice(entry.title.length + 1) }))
+    .flatMap(({ entry, text }) => [...text.matchAll(/([\p{L}\p{N}]{2})(\s+)(\p{Script=Han}{4})/gu)].map((match) => ({ entry, text, match })))
+    .find(({ text, match }) => text.indexOf(match[3]!) === match.index + match[1]!.length + match[2]!.length);
+  expect(spaced, 'a space in the content between two runs of text').toBeDefined();
+  const { entry, match } = spaced!;
+  const [, before, space, query] = match as unknown as [string, string, string, string];
+  await searchFor(page, query);
+  const result = results(page).filter({ has: page.getByRole('link', { name: entry.title, exact: true }) });
+  await expect(result).toHaveCount(1);
+  await expect(result.locator('.result__excerpt mark').first()).toHaveText(query);
+  // Read as text, not through Playwright's whitespace normalising.
+  const shown = await result.locator('.result__excerpt').evaluate((node) => node.textContent ?? '');
+  expect(shown).toContain(`${before}${space}${query}`);
 });

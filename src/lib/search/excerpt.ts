@@ -3,34 +3,37 @@
  * search page (result excerpts) and the target page's highlighting.
  */
 
+import { readingView } from './units.ts';
+
 export type Range = [start: number, end: number];
 
 /** A character of a number or a Latin word: an excerpt does not end between two of them. */
 const WORD_CHAR = /[0-9A-Za-z\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A]/;
 
 /**
- * The non-overlapping ranges of `text` where any of `needles` occurs, in order, Latin letters
- * compared without case. Overlapping or touching matches merge into one range, so a phrase
- * shows as one span even when it was found as pieces.
+ * The non-overlapping ranges of `text` where any of `needles` occurs, in order, read as the
+ * search reads them (units.ts readingView): Latin letters without case, full-width digits and
+ * letters as their ASCII forms, typesetting spaces ignored, so that 1331工程 is found in
+ * “1331 工程” and the range covers the text as written. Overlapping or touching matches merge
+ * into one range, so a phrase shows as one span even when it was found as pieces.
  */
 export function findRanges(text: string, needles: readonly string[]): Range[] {
-  const haystack = text.toLowerCase();
-  const ranges: Range[] = [];
+  const { view, from, to } = readingView(text);
+  // Found and merged in the view (a space the search ignores parts no two pieces), then mapped back to the text.
+  const found: Range[] = [];
   for (const needle of needles) {
-    const sought = needle.toLowerCase();
-    if (!sought || sought.length !== needle.length) continue;
-    for (let at = haystack.indexOf(sought); at !== -1; at = haystack.indexOf(sought, at + 1)) {
-      ranges.push([at, at + sought.length]);
-    }
+    const sought = readingView(needle).view;
+    if (!sought) continue;
+    for (let at = view.indexOf(sought); at !== -1; at = view.indexOf(sought, at + 1)) found.push([at, at + sought.length]);
   }
-  ranges.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
+  found.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
   const merged: Range[] = [];
-  for (const range of ranges) {
+  for (const range of found) {
     const last = merged.at(-1);
     if (last && range[0] <= last[1]) last[1] = Math.max(last[1], range[1]);
     else merged.push([range[0], range[1]]);
   }
-  return merged;
+  return merged.map(([start, end]): Range => [from[start]!, to[end - 1]!]);
 }
 
 export interface Excerpt {

@@ -19,11 +19,12 @@
  * five, and a query loads each word's whole list (a common pair's is most of a query's bytes).
  * The marks keep the two kinds of pair apart: an unmarked 33 after an unmarked 13 means 133, a
  * marked one 1333. Runs of an odd number of units are searched by the overlapping pairs.
- * Tokens keep the text's units, so the content decodes back into readable text, up to the
- * streams: the build puts that text in each result's fragment in place of the pairs
- * (scripts/search-index/fragments.ts).
+ * What a result shows is not decoded from the tokens (which lose the text's typesetting spaces
+ * and full-width forms) but the text itself (readableText), which the index build puts in each
+ * result's fragment in place of the pairs (scripts/search-index/fragments.ts).
  */
-import { analyse, isSeparator, isUnitChar, splitUnits, type Unit } from './units.ts';
+import { analyse, isSeparator, type Unit } from './units.ts';
+import type { SearchRecord } from '../build-data.ts';
 
 /** Stands for a paragraph break in the content. */
 export const PARAGRAPH = '¶';
@@ -89,31 +90,21 @@ export function encodeContent(blocks: readonly string[]): string {
   return (streams.length ? [...tokens, STREAMS, ...streams] : tokens).join(' ');
 }
 
-/** Readable text from indexed content: paragraphs on lines of their own, spaces inside runs gone. */
-export function decodeContent(content: string): string {
-  let text = '';
-  let inRun = false;
-  for (const token of content.split(/\s+/u)) {
-    if (token === STREAMS) break;
-    if (!token) continue;
-    if (token === PARAGRAPH) {
-      text += '\n';
-      inRun = false;
-    } else if (![...token].some(isUnitChar)) {
-      text += token.replaceAll(SPACE_MARK, ' ');
-      inRun = false;
-    } else {
-      const units = splitUnits(token);
-      if (units.length >= 2) {
-        text += inRun ? units.slice(1).join('') : units.join('');
-        inRun = true;
-      } else if (inRun) {
-        // The last unit of a run, repeated alone: already written.
-        inRun = false;
-      } else {
-        text += token;
-      }
-    }
-  }
-  return text;
+/**
+ * What is indexed as a page's text: its blocks, or its title for a page that is only a title
+ * (Pagefind drops a record without content; the title is indexed apart, as metadata).
+ */
+export const pageBlocks = (record: Pick<SearchRecord, 'title' | 'blocks'>): readonly string[] => (record.blocks.length ? record.blocks : [record.title]);
+
+/**
+ * The text a result shows for a page whose text is `blocks`: the blocks encodeContent indexes,
+ * as written (their own spaces, widths and punctuation), one a line. The index build puts it in
+ * the page's fragment in place of the pairs (scripts/search-index/fragments.ts); the search page
+ * cuts its excerpts from it paragraph by paragraph (excerpt.ts).
+ */
+export function readableText(blocks: readonly string[]): string {
+  return blocks
+    .map((block) => block.trim())
+    .filter(Boolean)
+    .join('\n');
 }

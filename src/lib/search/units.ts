@@ -36,13 +36,6 @@ export const isCjkChar = (char: string) => CJK.test(char);
 /** Whether a character is part of a unit (as opposed to punctuation, symbols and spaces). */
 export const isUnitChar = (char: string) => CJK.test(char) || WORD_CHAR.test(char);
 
-const UNIT_PATTERN = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u3005\u3007]|\p{Nd}|[^\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u3005\u3007\p{Nd}]+/gu;
-
-/** Splits a token back into its units: each CJK character and each digit alone, letters together. */
-export function splitUnits(token: string): string[] {
-  return token.match(UNIT_PATTERN) ?? [];
-}
-
 /**
  * The one search-text rule for spaces: spaces between a CJK character and a digit or a word
  * (1331 工程, 第 2 期) are typesetting, not a break, so they join what they stand between; any
@@ -51,6 +44,38 @@ export function splitUnits(token: string): string[] {
  */
 export function isTypesettingSpace(before: string, after: string): boolean {
   return isUnitChar(before) && isUnitChar(after) && isCjkChar(before) !== isCjkChar(after);
+}
+
+/**
+ * `text` as the search reads it, with where each of its characters came from: each character
+ * NFKC-normalised (full-width ３４ reads 34, as analyse reads it, and ，as the query's , since a
+ * query is normalised whole) and lower-cased, its typesetting spaces (isTypesettingSpace) left out. `from[i]` and `to[i]` are where the
+ * character that gave `view[i]` starts and ends in `text`. A query found in the view maps back
+ * to the text as written: a result shows the text's own spacing (1331 工程) and width, and marks
+ * what the search matched (1331工程).
+ */
+export function readingView(text: string): { view: string; from: number[]; to: number[] } {
+  let view = '';
+  const from: number[] = [];
+  const to: number[] = [];
+  const chars = [...text];
+  let at = 0;
+  for (let i = 0; i < chars.length; at += chars[i]!.length, i++) {
+    const char = chars[i]!;
+    if (/\s/u.test(char)) {
+      let next = i + 1;
+      while (next < chars.length && /\s/u.test(chars[next]!)) next++;
+      const after = chars[next]?.normalize('NFKC')[0] ?? '';
+      if (isTypesettingSpace(view.at(-1) ?? '', after)) continue;
+    }
+    const read = char.normalize('NFKC').toLowerCase();
+    view += read;
+    for (let k = 0; k < read.length; k++) {
+      from.push(at);
+      to.push(at + char.length);
+    }
+  }
+  return { view, from, to };
 }
 
 /** `text` with its typesetting spaces removed (isTypesettingSpace): 1331 工程 → 1331工程. */

@@ -129,3 +129,24 @@ test('a 文号 searched marks the 文号 on arrival, not the dates of its year',
   const marks = await page.locator('mark.search-hit').allTextContents();
   expect(marks.filter((m) => /^\d{4}$/.test(m))).toEqual([]);
 });
+
+test('a 条 found shows its text as written, the full-width space after its number kept', async ({ page }) => {
+  // A phrase near the start of a 条 that nothing else holds: its excerpt then opens the 条 (第十条　…).
+  const clauses = entries.flatMap((e) => [e.text.main, ...e.text.attachments].flatMap((part) => allUnits(part).filter((u) => u.type === 'clause')));
+  const found = clauses.flatMap((unit) => {
+    const lead = unit.lead.slice(0, 24);
+    return Array.from({ length: Math.max(0, lead.length - 5) }, (_, i) => ({ unit, phrase: lead.slice(i, i + 6) }));
+  }).find(({ phrase }) => /^\p{Script=Han}{6}$/u.test(phrase) && allText.split(phrase).length === 2);
+  expect(found, 'a phrase only one 条 holds').toBeDefined();
+  const { unit, phrase } = found!;
+  const written = unitText(unit).join('\n');
+  expect(written).toContain(`${unit.number}\u3000`);
+  await page.goto(search(phrase));
+  const excerpt = page.locator('#search-results .result__part .result__excerpt');
+  await expect(excerpt).toHaveCount(1);
+  await expect(excerpt.locator('mark')).toHaveText([phrase]);
+  // Read as text, not through Playwright's whitespace normalising, which would take 　 for a space.
+  const shown = (await excerpt.evaluate((node) => node.textContent ?? '')).replace(/^…|…$/g, '');
+  expect(shown.startsWith(`${unit.number}\u3000`), shown).toBe(true);
+  expect(written).toContain(shown);
+});

@@ -14,6 +14,19 @@ describe('findRanges', () => {
   it('ignores case for Latin letters', () => {
     expect(findRanges('Pagefind API', ['pagefind'])).toEqual([[0, 8]]);
   });
+  it('finds a query in the text as written: across its typesetting spaces, in full-width forms', () => {
+    const text = '推进“1331 工程”建设，全省３４所高校';
+    const [[start, end]] = findRanges(text, ['1331工程']) as [[number, number]];
+    expect(text.slice(start, end)).toBe('1331 工程');
+    const [[s34, e34]] = findRanges(text, ['34所']) as [[number, number]];
+    expect(text.slice(s34, e34)).toBe('３４所');
+    // A space between two Chinese words is no typesetting: a phrase does not run over it.
+    expect(findRanges('一流大学 一流学科', ['大学一流'])).toEqual([]);
+  });
+  it('shows pieces parted only by a typesetting space as one span', () => {
+    const text = '“1331 工程”';
+    expect(findRanges(text, ['1331', '工程']).map(([s, e]) => text.slice(s, e))).toEqual(['1331 工程']);
+  });
 });
 
 describe('makeExcerpt', () => {

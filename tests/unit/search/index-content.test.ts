@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeContent, encodeContent, runPhrase, runTokens, STREAM_MARK as M, STREAMS } from '../../../src/lib/search/index-content.ts';
+import { encodeContent, pageBlocks, readableText, runPhrase, runTokens, STREAM_MARK as M, STREAMS } from '../../../src/lib/search/index-content.ts';
 import { runsOf } from '../../../src/lib/search/units.ts';
 
 describe('index content', () => {
@@ -23,12 +23,15 @@ describe('index content', () => {
   it('indexes a lone character or word as itself, with no streams', () => {
     expect(encodeContent(['吕，A'])).toBe('吕 ， A');
   });
-  it('decodes content back to readable text, paragraph by paragraph', () => {
-    const blocks = ['吴俊清在吕梁市调研“1331工程”实施进展情况', '4月15日、16日，在兴县、方山的农村学校。', '邮箱：sxs1331bgs@163.com， 一流大学 一流学科'];
-    expect(decodeContent(encodeContent(blocks))).toBe(blocks.join('\n'));
+  it('gives a result the text as written, block by block: its own spaces and widths kept, empty blocks left out', () => {
+    const blocks = ['吴俊清在吕梁市调研“1331 工程”实施进展情况', '  ', '第一条　邮箱：sxs1331bgs@163.com， 一流大学 一流学科，３４所 '];
+    expect(readableText(blocks)).toBe('吴俊清在吕梁市调研“1331 工程”实施进展情况\n第一条　邮箱：sxs1331bgs@163.com， 一流大学 一流学科，３４所');
+    // The blocks it shows are those indexed: one paragraph mark between each two.
+    expect(readableText(blocks).split('\n')).toHaveLength(text(encodeContent(blocks))!.split(' ¶ ').length);
   });
-  it('drops only the spaces a run ignores: between Chinese and Latin letters or digits', () => {
-    expect(decodeContent(encodeContent(['“1331 工程” 见 163.com 网站']))).toBe('“1331工程” 见163.com网站');
+  it('indexes a page that is only a title by its title', () => {
+    expect(pageBlocks({ title: '标题', blocks: [] })).toEqual(['标题']);
+    expect(pageBlocks({ title: '标题', blocks: ['正文'] })).toEqual(['正文']);
   });
   it('searches an even run by its marked pairs without overlap, an odd one by its overlapping pairs', () => {
     const [run] = runsOf('吕梁学院');

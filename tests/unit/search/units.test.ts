@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analyse, runsOf, runText, splitUnits } from '../../../src/lib/search/units.ts';
+import { analyse, readingView, runsOf, runText } from '../../../src/lib/search/units.ts';
 
 const shape = (text: string) => analyse(text).map((piece) => (Array.isArray(piece) ? piece.map((u) => u.text).join('|') : `[${piece.separator}]`));
 
@@ -28,13 +28,6 @@ describe('units and runs', () => {
   it('normalises full-width letters and digits', () => {
     expect(runsOf('３４所').map(runText)).toEqual(['34所']);
   });
-  it('splits a token back into its units', () => {
-    expect(splitUnits('1工')).toEqual(['1', '工']);
-    expect(splitUnits('13')).toEqual(['1', '3']);
-    expect(splitUnits('吕梁')).toEqual(['吕', '梁']);
-    expect(splitUnits('sxs1')).toEqual(['sxs', '1']);
-    expect(splitUnits('bgs')).toEqual(['bgs']);
-  });
 });
 
 describe('the one rule for typesetting spaces', () => {
@@ -44,5 +37,29 @@ describe('the one rule for typesetting spaces', () => {
     expect(isTypesettingSpace('程', '1')).toBe(true);
     expect(isTypesettingSpace('程', '一')).toBe(false);
     expect(isTypesettingSpace('”', '1')).toBe(false);
+  });
+});
+
+describe('readingView', () => {
+  it('reads a text as the index does, and says where each character came from', () => {
+    const text = '实施“１３３１ 工程”，见 SXS 邮箱：一流大学 一流学科';
+    const { view, from, to } = readingView(text);
+    // NFKC throughout (the query is read so too: ，is , and ３ is 3), Latin letters without case, typesetting spaces left out.
+    expect(view).toBe('实施“1331工程”,见sxs邮箱:一流大学 一流学科');
+    for (let i = 0; i < view.length; i++) expect(text.slice(from[i], to[i]).normalize('NFKC').toLowerCase(), `${i}`).toBe(view[i]);
+    const at = view.indexOf('1331工程');
+    expect(text.slice(from[at], to[at + 5])).toBe('１３３１ 工程');
+    // The space between two Chinese words is the text's own: kept.
+    const words = view.indexOf('大学 一流');
+    expect(text.slice(from[words], to[words + 4])).toBe('大学 一流');
+  });
+  it('skips a run of spaces, ideographic ones too, only between Chinese and a number or word', () => {
+    expect(readingView('第　2　期 共 3 页').view).toBe('第2期 共3页');
+    expect(readingView('2017 05').view).toBe('2017 05');
+  });
+  it('maps a character whose normal form is longer to the whole of it', () => {
+    const { view, from, to } = readingView('甲㈠乙');
+    expect(view).toBe('甲(一)乙');
+    expect([from.slice(1, 4), to.slice(1, 4)]).toEqual([[1, 1, 1], [2, 2, 2]]);
   });
 });
