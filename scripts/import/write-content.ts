@@ -153,8 +153,8 @@ export function writeContentFiles(target: ContentTarget, files: readonly Content
       if (existsSync(join(contentDir, path))) move(join(contentDir, path), join(staging, 'old', path));
     }
     for (const path of paths) {
-      // A folder (an issue's articles) is put in place even when empty; a file only when written.
-      const isFolder = files.some((f) => f.path !== path && f.path.startsWith(`${path}/`)) || !path.endsWith('.mdx');
+      // A folder (an issue's articles) is put in place even when empty; a file (an entry, a topic's .yaml) only when written.
+      const isFolder = files.some((f) => f.path !== path && f.path.startsWith(`${path}/`)) || !/\.(?:mdx|yaml)$/.test(path);
       if (isFolder) mkdirSync(join(staging, 'new', path), { recursive: true });
       if (existsSync(join(staging, 'new', path))) move(join(staging, 'new', path), join(contentDir, path));
     }

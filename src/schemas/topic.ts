@@ -9,11 +9,11 @@ export const topicSchema = () =>
   z
     .object({
       /** The topic as readers know it: 两提一创. */
-      name: pageName(),
+      name: pageName().meta({ title: '名称' }),
       /** One or two sentences on what the topic is, drawn from the bulletins. */
-      description: text(),
+      description: text().meta({ title: '说明' }),
       /** Words whose presence in an article suggests the topic; the importer proposes topics with them. */
-      keywords: z.array(text()).min(1, { error: '至少一个关键词' }),
+      keywords: z.array(text()).min(1, { error: '至少一个关键词' }).meta({ title: '关键词' }),
     })
     .strict();
 

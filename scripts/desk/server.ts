@@ -1,0 +1,405 @@
+/**
+ * The 编辑台's server: node:http and a dozen routes under /desk/, every other address the
+ * published site (dist/), so that a page is previewed with the links, styles and search it has
+ * when published. What each route does lives in the modules beside this one; this file only
+ * checks who is asking and hands the request on.
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { diffLines } from 'diff';
+import type { CollectionName } from '../../src/schemas/common.ts';
+import { importFailure } from '../import/cli.ts';
+import { existingFiles, validateImport, withImportLock, writeContentFiles } from '../import/write-content.ts';
+import { ImportError } from '../import/errors.ts';
+import { RateLimit, SESSION_COOKIE, SESSION_SECONDS, Sessions } from './auth.ts';
+import { decideSave, versionOf } from './conflict.ts';
+import { changedFields, collectionOf, COLLECTION_NAMES, composeFile, entryOfText, listEntries, readEntry, releaseDraft } from './entries.ts';
+import { commitChange, HistoryError, recentChanges, undoChange } from './history.ts';
+import { formFields, html, page, raw, type Html } from './html.ts';
+import { placeMarks, type Mark } from './marks.ts';
+import { OUT_DIRS, Publisher, type Edition } from './publish.ts';
+import { Reviews, type ReviewSession } from './review.ts';
+import { checkData, dataToForm, FORMS, formToData, type FieldMessage } from './schema-form.ts';
+import { serveStatic } from './site-files.ts';
+import { renderPreview } from './preview.ts';
+import { COMPONENTS } from './components.ts';
+
+export interface DeskOptions {
+  /** The project (its content/, its build, its git repository). */
+  root: string;
+  /** The password for `--host`; none: the desk answers only its own machine's browser. */
+  password?: string | undefined;
+  editions: readonly Edition[];
+}
+
+/** A request's JSON body, at most `limit` bytes. */
+async function body(req: IncomingMessage, limit: number): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > limit) throw new ImportError(`文件太大（超过 ${Math.round(limit / 1024 / 1024)} MB）`);
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks);
+}
+
+const json = (res: ServerResponse, status: number, value: unknown) => res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' }).end(JSON.stringify(value));
+const sendHtml = (res: ServerResponse, status: number, text: string) => res.writeHead(status, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' }).end(text);
+
+function cookies(req: IncomingMessage): Record<string, string> {
+  return Object.fromEntries((req.headers.cookie ?? '').split(';').flatMap((c) => {
+    const at = c.indexOf('=');
+    return at > 0 ? [[c.slice(0, at).trim(), c.slice(at + 1).trim()]] : [];
+  }));
+}
+
+/** A save's editor: the signed-in one, or the name the page sends. */
+function editorName(signedIn: string | null, given: unknown): string {
+  const name = signedIn ?? (typeof given === 'string' ? given.trim() : '');
+  if (!name) throw new ImportError('请先在页面上方填写编辑人姓名：每次保存都记下是谁改的');
+  if (name.length > 40 || /[<>\n\r\t]/.test(name)) throw new ImportError('编辑人姓名应为 40 字以内、不含 < > 或换行的文字');
+  return name;
+}
+
+const paragraphsOf = (body: string) => body.split('\n\n');
+
+export function createDesk(options: DeskOptions): { server: Server; close: () => void } {
+  const root = options.root;
+  const sessions = options.password ? new Sessions(options.password) : null;
+  const limit = new RateLimit();
+  const reviews = new Reviews(root);
+  const publisher = new Publisher(root, options.editions);
+  const assets = join(import.meta.dirname, 'assets');
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      const message = error instanceof ImportError || error instanceof HistoryError ? error.message : importFailure(error);
+      if (process.env['DEBUG']) console.error(error);
+      if (!res.headersSent) json(res, 400, { error: message });
+      else res.end();
+    });
+  });
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<unknown> {
+    const url = new URL(req.url ?? '/', 'http://desk.invalid');
+    const path = url.pathname;
+    // A page elsewhere in the browser may not post to the desk (it answers on 127.0.0.1 without a password).
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      const origin = req.headers.origin;
+      if (origin && origin !== `http://${req.headers.host}` && origin !== `https://${req.headers.host}`) return json(res, 403, { error: '只接受编辑台本身页面的请求' });
+    }
+    if (!sessions && !/^(127\.0\.0\.1|localhost|\[::1\])(:\d+)?$/.test(req.headers.host ?? '')) {
+      // Without --host, only this machine's own names for itself (a page cannot reach the desk by another name: DNS rebinding).
+      return sendHtml(res, 421, '编辑台只在本机开放（127.0.0.1）');
+    }
+    let editor: string | null = null;
+    if (sessions) {
+      editor = sessions.editorOf(cookies(req)[SESSION_COOKIE]);
+      if (!editor) {
+        if (!limit.allow(req.socket.remoteAddress ?? '')) return res.writeHead(429, { 'content-type': 'text/plain; charset=utf-8', 'retry-after': '1' }).end('请求过于频繁，请稍后再试');
+        if (path === '/desk/login') return login(req, res, sessions);
+        if (path.startsWith('/desk/assets/')) return serveStatic(assets, path.slice('/desk/assets'.length), res);
+        if (req.method === 'GET') return res.writeHead(303, { location: '/desk/login' }).end();
+        return json(res, 401, { error: '请先登录编辑台' });
+      }
+    }
+    if (path === '/desk/logout') return res.writeHead(303, { location: '/desk/login', 'set-cookie': `${SESSION_COOKIE}=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0` }).end();
+    if (path.startsWith('/desk/assets/')) return serveStatic(assets, path.slice('/desk/assets'.length), res);
+    if (!path.startsWith('/desk')) return serveStatic(join(root, OUT_DIRS[options.editions[0] ?? 'public']), path, res);
+    const frame = { editor, session: Boolean(sessions) };
+    const route = `${req.method} ${path}`;
+    const review = /^\/desk\/review\/([\w-]+)(?:\/page\/(\d+))?$/.exec(path);
+    const reviewApi = /^\/desk\/api\/review\/([\w-]+)\/(save|cancel)$/.exec(path);
+    if (route === 'GET /desk/' || route === 'GET /desk') return sendHtml(res, 200, homePage(frame));
+    if (route === 'GET /desk/import') return sendHtml(res, 200, importPage(frame));
+    if (route === 'POST /desk/api/import') {
+      const name = decodeURIComponent(String(req.headers['x-file-name'] ?? 'file'));
+      try {
+        const session = await reviews.open(name, await body(req, 64 * 1024 * 1024 + 1));
+        return json(res, 200, { review: `/desk/review/${session.id}` });
+      } catch (error) {
+        return json(res, 422, { error: `导入失败：${name}：${importFailure(error)}。没有写入任何文件。` });
+      }
+    }
+    if (review && req.method === 'GET') {
+      const session = reviews.get(review[1]!);
+      if (!session) return sendHtml(res, 404, page({ ...frame, title: '找不到这次导入' }, html`<p>这次导入已保存、已放弃或已过期，请重新导入文件。<a href="/desk/import">导入</a></p>`));
+      if (review[2] !== undefined) {
+        const image = session.pages[Number(review[2])];
+        if (!image) return json(res, 404, { error: '没有这一页' });
+        return res.writeHead(200, { 'content-type': 'image/png', 'cache-control': 'no-store' }).end(readFileSync(image.file));
+      }
+      return sendHtml(res, 200, reviewPage(frame, session));
+    }
+    if (reviewApi && req.method === 'POST') {
+      const session = reviews.get(reviewApi[1]!);
+      if (!session) return json(res, 404, { error: '这次导入已保存、已放弃或已过期，请重新导入文件' });
+      if (reviewApi[2] === 'cancel') {
+        reviews.close(session.id);
+        return json(res, 200, { ok: true });
+      }
+      const request = JSON.parse((await body(req, 8 * 1024 * 1024)).toString('utf8')) as { editor?: string; replace?: boolean; files: Array<{ path: string; values: Record<string, string | boolean>; body: string }> };
+      return saveReview(res, session, request, editorName(editor, request.editor));
+    }
+    if (route === 'GET /desk/edit') return sendHtml(res, 200, await editPage(frame, url.searchParams.get('path') ?? ''));
+    if (route === 'POST /desk/api/check') {
+      const request = JSON.parse((await body(req, 4 * 1024 * 1024)).toString('utf8')) as { collection: CollectionName; values: Record<string, string | boolean> };
+      if (!(request.collection in FORMS)) return json(res, 400, { error: '未知的集合' });
+      return json(res, 200, { messages: checkData(request.collection, formToData(FORMS[request.collection], request.values)) });
+    }
+    if (route === 'POST /desk/api/preview') {
+      const request = JSON.parse((await body(req, 4 * 1024 * 1024)).toString('utf8')) as { body: string };
+      return json(res, 200, { html: await renderPreview(root, String(request.body ?? '')) });
+    }
+    if (route === 'POST /desk/api/save' || route === 'POST /desk/api/release') {
+      const request = JSON.parse((await body(req, 4 * 1024 * 1024)).toString('utf8')) as { path: string; base: string; values?: Record<string, string | boolean>; body?: string; editor?: string };
+      return saveEntry(res, request, editorName(editor, request.editor), route.endsWith('release'));
+    }
+    if (route === 'GET /desk/publish') return sendHtml(res, 200, publishPage(frame));
+    if (route === 'POST /desk/api/publish') return json(res, publisher.start() ? 202 : 409, publisher.state);
+    if (route === 'GET /desk/api/publish') return json(res, 200, publisher.state);
+    if (route === 'GET /desk/history') return sendHtml(res, 200, historyPage(frame));
+    if (route === 'POST /desk/api/undo') {
+      const request = JSON.parse((await body(req, 64 * 1024)).toString('utf8')) as { hash: string; editor?: string };
+      const undone = undoChange(root, String(request.hash), editorName(editor, request.editor));
+      return json(res, 200, { ok: true, commit: undone.hash, files: undone.files });
+    }
+    return sendHtml(res, 404, page({ ...frame, title: '没有这个页面' }, html`<p><a href="/desk/">回到编辑台</a></p>`));
+  }
+
+  async function login(req: IncomingMessage, res: ServerResponse, s: Sessions): Promise<unknown> {
+    const form = (message = '') =>
+      page(
+        { title: '登录编辑台' },
+        html`<form method="post" action="/desk/login" class="login">${message ? html`<p class="error" role="alert">${message}</p>` : ''}<div class="field"><label for="login-name">姓名</label><input id="login-name" name="name" autocomplete="name" required></div><div class="field"><label for="login-password">密码</label><input id="login-password" name="password" type="password" autocomplete="current-password" required></div><button>登录</button></form>`,
+      );
+    if (req.method !== 'POST') return sendHtml(res, 200, form());
+    const fields = new URLSearchParams((await body(req, 16 * 1024)).toString('utf8'));
+    const name = (fields.get('name') ?? '').trim();
+    if (!name || name.length > 40 || /[<>\n\r\t]/.test(name) || !s.passwordMatches(fields.get('password') ?? '')) return sendHtml(res, 401, form('姓名或密码不对'));
+    const secure = req.headers['x-forwarded-proto'] === 'https' ? '; Secure' : '';
+    return res.writeHead(303, { location: '/desk/', 'set-cookie': `${SESSION_COOKIE}=${s.issue(name)}; Path=/; HttpOnly; SameSite=Strict; Max-Age=${SESSION_SECONDS}${secure}` }).end();
+  }
+
+  /** Writes an edited entry, or tells of a conflict or of problems; commits what it wrote. */
+  async function saveEntry(res: ServerResponse, request: { path: string; base: string; values?: Record<string, string | boolean>; body?: string }, editor: string, release: boolean): Promise<unknown> {
+    const entry = readEntry(root, String(request.path));
+    const collection = entry.collection;
+    let mine: string;
+    if (release) {
+      if (entry.text === null) return json(res, 404, { error: '这个条目已不存在' });
+      mine = releaseDraft(entry.text);
+    } else {
+      const data = formToData(FORMS[collection], request.values ?? {});
+      const messages = checkData(collection, { ...data, ...(entry.data['review'] ? { review: entry.data['review'] } : {}) });
+      if (messages.length) return json(res, 422, { messages });
+      mine = composeFile(collection, entry.text, data, String(request.body ?? entry.body));
+    }
+    const decision = decideSave(String(request.base), entry.text, mine);
+    if (decision.action === 'unchanged') return json(res, 200, { ok: true, unchanged: true, version: versionOf(mine) });
+    if (decision.action === 'conflict') {
+      return json(res, 409, {
+        conflict: {
+          message: `在你打开这个条目之后，有人保存了另一个版本（${recentChanges(root, 1).filter((c) => c.files.includes(entry.path)).map((c) => `${c.editor}，${c.date.slice(0, 16).replace('T', ' ')}`)[0] ?? '编辑台之外的修改'}）。你的修改没有保存，也没有丢失：下面是两个版本，请对照后决定。`,
+          theirs: decision.theirs,
+          mine,
+          version: versionOf(decision.theirs),
+          diff: diffLines(decision.theirs ?? '', mine).map((part) => ({ added: Boolean(part.added), removed: Boolean(part.removed), value: part.value })),
+        },
+      });
+    }
+    const contentPath = entry.path.slice('content/'.length);
+    const target = { projectRoot: root, contentDir: join(root, 'content'), paths: [contentPath] };
+    const title = `${COLLECTION_NAMES[collection]} ${entryTitle(collection, entryOfText(collection, mine).data, entry.path)}`;
+    const written = withImportLock(target, target.paths, title, () => {
+      // Again under the lock: another save may have been written since the file was read above.
+      const now = readEntry(root, entry.path).text;
+      if (now !== entry.text) return false;
+      const problems = validateImport(target, [{ path: contentPath, text: mine }], (p) => p.slice(root.length + 1));
+      if (problems.length) throw new ImportError(`没有通过内容检查：\n${problems.join('\n')}`);
+      writeContentFiles(target, [{ path: contentPath, text: mine }]);
+      return true;
+    });
+    if (!written) return saveEntry(res, request, editor, release);
+    const changed = release ? ['已核对（去掉“待核对”）'] : changedFields(collection, entry, entryOfText(collection, mine));
+    const commit = commitChange(root, [entry.path], editor, `编辑台：${editor}${release ? '核对并发布了' : '修改了'}${title}`, [`改动：${changed.join('、') || '格式'}`, `文件：${entry.path}`]);
+    return json(res, 200, { ok: true, commit, changed, version: versionOf(mine) });
+  }
+
+  async function saveReview(res: ServerResponse, session: ReviewSession, request: { replace?: boolean; files: Array<{ path: string; values: Record<string, string | boolean>; body: string }> }, editor: string): Promise<unknown> {
+    const { prepared } = session;
+    const messages: Array<FieldMessage & { path: string }> = [];
+    const files = prepared.files.map((file) => {
+      const given = request.files.find((f) => f.path === file.path);
+      const collection = collectionOf(`content/${file.path}`)!;
+      if (!given) return file;
+      const data = formToData(FORMS[collection], given.values);
+      const original = entryOfText(collection, file.text);
+      for (const m of checkData(collection, { ...data, ...(original.data['review'] ? { review: original.data['review'] } : {}) })) messages.push({ ...m, path: file.path });
+      return { path: file.path, text: composeFile(collection, file.text, data, given.body) };
+    });
+    if (messages.length) return json(res, 422, { messages });
+    const { target, describe } = prepared;
+    const result = withImportLock(target, [...target.paths, ...prepared.lockKeys], describe, () => {
+      const existing = existingFiles(target);
+      if (existing.length && !request.replace) return { exists: existing.map((p) => `content/${p}`) };
+      const problems = validateImport(target, files, (p) => p.slice(root.length + 1));
+      if (problems.length) return { problems };
+      writeContentFiles(target, files);
+      return { written: true as const, replaced: existing.length > 0 };
+    });
+    if ('exists' in result) return json(res, 409, { error: `${describe}已存在：${result.exists!.join('、')}。勾选“替换已有的条目”再保存，才会用这次导入替换它。`, exists: true });
+    if ('problems' in result) return json(res, 422, { error: `没有通过内容检查：\n${result.problems!.join('\n')}` });
+    const corrected = files.filter((f, i) => f.text !== prepared.files[i]!.text).map((f) => f.path);
+    const commit = commitChange(root, target.paths.map((p) => `content/${p}`), editor, `编辑台：${editor}导入了${describe}（${session.name}）${result.replaced ? '，替换了原有的' : ''}`, [
+      ...files.map((f) => `文件：content/${f.path}${corrected.includes(f.path) ? '（核对时改过）' : ''}`),
+    ]);
+    reviews.close(session.id);
+    const first = `content/${files[0]!.path}`;
+    return json(res, 200, { ok: true, commit, edit: `/desk/edit?path=${encodeURIComponent(first)}` });
+  }
+
+  return { server, close: () => reviews.dispose() };
+
+  // ── Pages ──
+
+  function homePage(frame: { editor: string | null; session: boolean }): string {
+    const entries = listEntries(root);
+    const groups = (Object.keys(COLLECTION_NAMES) as CollectionName[]).map((collection) => {
+      const list = entries.filter((e) => e.collection === collection);
+      return html`<section><h2>${COLLECTION_NAMES[collection]}（${list.length}）</h2><ul class="entries">${list.map((e) => html`<li><a href="/desk/edit?path=${encodeURIComponent(e.path)}">${e.title}</a> <span class="id">${e.id}</span>${e.draft ? html` <span class="badge">待核对</span>` : ''}</li>`)}</ul></section>`;
+    });
+    return page({ ...frame, title: '编辑台' }, html`<p class="lead">导入 Word、PDF、OFD、文本或扫描件，对照原件核对后保存；修改任何一期、文章、政策文件或主题；发布网站；查看和撤销修改。</p><p class="actions"><a class="button" href="/desk/import">导入文件</a> <a class="button" href="/desk/publish">发布网站</a> <a class="button" href="/desk/history">修改记录</a></p>${groups}`);
+  }
+
+  function importPage(frame: { editor: string | null; session: boolean }): string {
+    return page(
+      { ...frame, title: '导入文件' },
+      html`<form class="drop" data-import>
+<p>把一期《工作要讯》或一份公文拖到这里，或选择文件：Word（.docx）、PDF、OFD、纯文本、另存的网页，扫描件（没有文字层的 PDF）会做文字识别。</p>
+<label for="import-file">选择文件</label> <input id="import-file" type="file" name="file" accept=".docx,.pdf,.ofd,.txt,.html,.htm">
+<p class="hint">导入只读取文件，不写入任何内容：核对页面上改好后点“保存”才写入。</p>
+<p class="status" role="status" aria-live="polite"></p>
+</form>`,
+    );
+  }
+
+  function reviewPage(frame: { editor: string | null; session: boolean }, session: ReviewSession): string {
+    const { prepared } = session;
+    const files = prepared.files.map((f) => {
+      const collection = collectionOf(`content/${f.path}`)!;
+      return { ...f, collection, ...entryOfText(collection, f.text), paragraphs: paragraphsOf(entryOfText(collection, f.text).body) };
+    });
+    const marks = placeMarks(files, FORMS, prepared);
+    const at = (i: number, where: (m: Mark) => boolean) => marks.filter((m) => m.file === i && where(m));
+    const source = session.pages.length
+      ? session.pages.map(
+          (p, i) => html`<figure class="source-page"><div class="page-image"><img src="/desk/review/${session.id}/page/${i}" width="${p.width}" height="${p.height}" alt="原件第 ${i + 1} 页">${p.marks.map((m) => html`<span class="ocr-low" style="left:${(m.left * 100).toFixed(2)}%;top:${(m.top * 100).toFixed(2)}%;width:${(m.width * 100).toFixed(2)}%;height:${(m.height * 100).toFixed(2)}%" title="置信度 ${m.confidence}：${m.text}"></span>`)}</div><figcaption>第 ${i + 1} 页${p.marks.length ? `，${p.marks.length} 行识别置信度低（框出）` : ''}</figcaption></figure>`,
+        )
+      : html`${session.pagesNote ? html`<p class="note">${session.pagesNote}</p>` : ''}<pre class="source-text">${session.sourceText ?? ''}</pre>`;
+    const entries = files.map((f, i) => {
+      const fieldMarks = new Map<string, string[]>();
+      for (const m of at(i, (m) => m.field !== undefined)) fieldMarks.set(m.field!, [...(fieldMarks.get(m.field!) ?? []), m.message]);
+      const top = at(i, (m) => m.field === undefined && m.paragraph === undefined);
+      const values = dataToForm(FORMS[f.collection], f.data);
+      return html`<section class="entry" data-entry data-path="${f.path}" data-collection="${f.collection}">
+<h2>content/${f.path}${prepared.titles.has(f.path) ? html` <span class="id">${prepared.titles.get(f.path)}</span>` : ''}</h2>
+${f.data['review'] ? html`<p class="note">文字识别草稿：保存后仍标为“待核对”，不会发布；逐段核对后在编辑页点“已核对”。</p>` : ''}
+${top.map((m) => html`<p class="mark">⚠ ${m.message}</p>`)}
+<div class="fields" data-fields>${formFields(FORMS[f.collection], values, [], '', fieldMarks)}</div>
+${f.collection === 'topics' ? '' : html`<h3>正文（${f.paragraphs.filter((p) => p.trim()).length} 段）</h3>
+<ol class="paragraphs">${f.paragraphs.map((p, n) => {
+        const pm = at(i, (m) => m.paragraph === n);
+        return html`<li class="${pm.length ? 'flagged' : ''}">${pm.map((m) => html`<p class="mark ${m.kind}">⚠ ${m.message}</p>`)}<label class="visually-hidden" for="p-${i}-${n}">第 ${n + 1} 段</label><textarea id="p-${i}-${n}" data-paragraph rows="${Math.max(2, Math.ceil(p.length / 40))}">${p}</textarea></li>`;
+      })}</ol>`}
+</section>`;
+    });
+    return page(
+      { ...frame, title: `核对导入：${session.name}` },
+      html`<div class="summary">${prepared.summary.map((l) => html`<p>${l}</p>`)}
+<h2>未能确定，请核对（${prepared.undecided.length + prepared.joins.length + prepared.low.length} 处）</h2>
+${prepared.undecided.length || prepared.joins.length || prepared.low.length ? html`<ul class="undecided">${[...prepared.undecided, ...prepared.joins.map((j) => `分页接缝：${j}`), ...prepared.low.map((l) => `识别置信度低：${l}`)].map((l) => html`<li>${l}</li>`)}</ul>` : html`<p>没有。</p>`}
+${prepared.closing.map((l) => html`<p class="hint">${l.replace(/；?改动后运行 npm run check:content。?$/, '。')}</p>`)}</div>
+<div class="review">
+<section class="source" aria-label="原件">${source}</section>
+<form class="read" data-review="${session.id}" novalidate>
+${entries}
+<div class="save-bar">
+<p class="check"><input type="checkbox" id="replace" name="replace"> <label for="replace">替换已有的条目（同一期或同一文号已导入过时）</label></p>
+<button type="submit">保存</button> <button type="button" data-cancel>放弃这次导入</button>
+<div class="status" role="status" aria-live="polite"></div>
+</div>
+</form>
+</div>`,
+    );
+  }
+
+  async function editPage(frame: { editor: string | null; session: boolean }, path: string): Promise<string> {
+    const collection = collectionOf(path);
+    if (!collection) return page({ ...frame, title: '不能编辑' }, html`<p>“${path}”不是内容文件。<a href="/desk/">回到编辑台</a></p>`);
+    const entry = readEntry(root, path);
+    if (entry.text === null) return page({ ...frame, title: '找不到条目' }, html`<p>${path} 不存在（可能已被删除或撤销）。<a href="/desk/">回到编辑台</a></p>`);
+    const values = dataToForm(FORMS[collection], entry.data);
+    const messages = checkData(collection, entry.data);
+    const draft = entry.data['review'];
+    const published = publicAddress(collection, entry.data, path);
+    return page(
+      { ...frame, title: `编辑${COLLECTION_NAMES[collection]}：${entryTitle(collection, entry.data, path)}` },
+      html`<p class="path">${path}${published ? html` · <a href="${published}">网站上的页面</a>` : ''}</p>
+${draft ? html`<div class="draft" data-draft><p><strong>文字识别草稿（待核对）</strong>：这一期不会发布。请对照纸本逐段核对全部文章（标题、正文、版记），改正后点“已核对”。</p><button type="button" data-release>已核对</button></div>` : ''}
+<form class="edit" data-edit data-path="${path}" data-collection="${collection}" data-base="${versionOf(entry.text)}" novalidate>
+<div class="fields" data-fields>${formFields(FORMS[collection], values, messages)}</div>
+${collection === 'topics' ? '' : html`<div class="body-editor">
+<div class="body-source"><label for="body">正文</label>
+<div class="toolbar" role="toolbar" aria-label="插入组件">${COMPONENTS.map((c) => html`<button type="button" data-insert="${c.snippet}" title="${c.help}">${c.name}</button>`)}</div>
+<textarea id="body" name="__body" data-body rows="24">${entry.body}</textarea></div>
+<div class="body-preview"><h2>预览</h2><div class="preview" data-preview aria-live="polite">${raw(await renderPreview(root, entry.body))}</div></div>
+</div>`}
+<div class="save-bar"><button type="submit">保存</button> <div class="status" role="status" aria-live="polite"></div></div>
+</form>
+<div class="conflict" data-conflict hidden></div>`,
+    );
+  }
+
+  function publishPage(frame: { editor: string | null; session: boolean }): string {
+    return page(
+      { ...frame, title: '发布网站' },
+      html`<p>发布会检查全部内容，重新生成${options.editions.map((e) => (e === 'public' ? '公开版' : '内部版')).join('和')}的网页、搜索索引和 PDF。每一步都通过后才替换正在使用的网站；任何一步失败，网站保持原样，并显示出错的原因。</p>
+<div data-publish><button type="button" data-start>发布</button>
+<p><label for="publish-progress">进度</label> <progress id="publish-progress" value="${publisher.state.done}" max="${publisher.state.total || 1}"></progress> <span data-step>${publisher.state.step}</span></p>
+<div class="result" data-result role="status" aria-live="polite"></div>
+<details><summary>构建输出</summary><pre data-log></pre></details></div>`,
+    );
+  }
+
+  function historyPage(frame: { editor: string | null; session: boolean }): string {
+    const changes = recentChanges(root, 40);
+    return page(
+      { ...frame, title: '修改记录' },
+      html`<p>最近 ${changes.length} 次对内容的修改，最新的在前。“撤销”会新增一次修改，把那次修改改回去；之后又改过同一处的，不能单独撤销。</p>
+<div class="status" role="status" aria-live="polite" data-history-status></div>
+<ol class="history">${changes.map((c) => html`<li><p><strong>${c.subject}</strong></p><p class="meta">${c.editor} · <time datetime="${c.date}">${c.date.slice(0, 16).replace('T', ' ')}</time> · ${c.hash.slice(0, 8)}</p>${c.body ? html`<pre class="meta">${c.body}</pre>` : ''}<p class="meta">${c.files.join('、')}</p><button type="button" data-undo="${c.hash}">撤销这次修改</button></li>`)}</ol>`,
+    );
+  }
+}
+
+/** An entry's name in messages and titles: its title, an issue's 第N期, a topic's name. */
+function entryTitle(collection: CollectionName, data: Record<string, unknown>, path: string): string {
+  if (typeof data['title'] === 'string') return data['title'];
+  if (typeof data['name'] === 'string') return data['name'];
+  if (collection === 'issues') return `${String(data['year'])}年第${String(data['number'])}期`;
+  return path;
+}
+
+/** The entry's page on the site. */
+function publicAddress(collection: CollectionName, data: Record<string, unknown>, path: string): string | null {
+  const stem = path.replace(/^content\/[^/]+\//, '').replace(/\.(mdx|yaml)$/, '');
+  if (collection === 'policies') return `/policies/${stem}/`;
+  if (collection === 'issues' || collection === 'articles') return `/bulletins/${stem}/`;
+  if (collection === 'topics' && typeof data['name'] === 'string') return `/topics/${data['name']}/`;
+  return null;
+}
+
+export type { Html };
