@@ -17,6 +17,7 @@ export const nginxUrls = { public: `http://127.0.0.1:${nginxPort}`, internal: `h
 /** The internal edition's password there: a throwaway htpasswd in that nginx's temporary directory. */
 export const internalCredentials = { username: 'staff', password: 'e2e-only-password' };
 
+// tests/e2e/desk/ is the 编辑台's: its specs start desks of their own (playwright.desk.config.ts).
 export default defineConfig({
   testDir: 'tests/e2e',
   fullyParallel: true,
@@ -32,11 +33,11 @@ export default defineConfig({
     locale: 'zh-CN',
   },
   projects: [
-    { name: 'chromium', use: { ...devices['Desktop Chrome'], launchOptions: chromiumLaunch }, testIgnore: 'deploy/**' },
+    { name: 'chromium', use: { ...devices['Desktop Chrome'], launchOptions: chromiumLaunch }, testIgnore: ['deploy/**', 'desk/**'] },
     // The same specs against the public edition as nginx serves it (headers, CSP, precompressed
     // files), and the checks of what is deployed: tests/e2e/deploy/.
     // (Not the search-quality draw: it reads dist/ through a harness of its own, whatever serves it.)
-    { name: 'nginx', use: { ...devices['Desktop Chrome'], launchOptions: chromiumLaunch, baseURL: nginxUrls.public }, testIgnore: ['**/search-quality.spec.ts', '**/official/**'] },
+    { name: 'nginx', use: { ...devices['Desktop Chrome'], launchOptions: chromiumLaunch, baseURL: nginxUrls.public }, testIgnore: ['**/search-quality.spec.ts', '**/official/**', 'desk/**'] },
     // The internal edition, behind its password: every link, every page accessible, no CSP violation.
     {
       name: 'nginx-internal',

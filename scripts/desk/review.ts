@@ -99,7 +99,7 @@ export class Reviews {
     const dir = join(this.#base, id);
     mkdirSync(join(dir, 'pages'), { recursive: true });
     // The file's own name (without folders), for the importer's messages and for LibreOffice.
-    const safeName = basename(name).replace(/[^\p{L}\p{N}._（）()-]/gu, '_') || 'file';
+    const safeName = basename(name).replace(/[\u0000-\u001f/\\:*?"<>|]/g, '_') || 'file';
     const file = join(dir, safeName);
     writeFileSync(file, bytes);
     try {

@@ -323,7 +323,7 @@ ${f.collection === 'topics' ? '' : html`<h3>正文（${f.paragraphs.filter((p) =
 ${prepared.undecided.length || prepared.joins.length || prepared.low.length ? html`<ul class="undecided">${[...prepared.undecided, ...prepared.joins.map((j) => `分页接缝：${j}`), ...prepared.low.map((l) => `识别置信度低：${l}`)].map((l) => html`<li>${l}</li>`)}</ul>` : html`<p>没有。</p>`}
 ${prepared.closing.map((l) => html`<p class="hint">${l.replace(/；?改动后运行 npm run check:content。?$/, '。')}</p>`)}</div>
 <div class="review">
-<section class="source" aria-label="原件">${source}</section>
+<section class="source" aria-label="原件" tabindex="0">${source}</section>
 <form class="read" data-review="${session.id}" novalidate>
 ${entries}
 <div class="save-bar">

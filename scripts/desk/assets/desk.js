@@ -180,7 +180,7 @@ if (edit) {
     save(edit.dataset.base);
   });
   document.querySelector('[data-release]')?.addEventListener('click', async () => {
-    say(status, '正在标为已核对…');
+    say(status, '正在保存…');
     const answer = await send('/desk/api/release', { path: edit.dataset.path, base: edit.dataset.base, editor: editor() });
     if (answer.status === 200) {
       document.querySelector('[data-draft]').remove();
