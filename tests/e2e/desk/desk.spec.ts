@@ -168,6 +168,24 @@ test('two editors save the same entry: the second is shown both versions and los
   for (const context of contexts) await context.close();
 });
 
+test('an article’s body: the live preview shows it as the page will, and the buttons insert the components', async ({ page }) => {
+  await signIn(page, '编辑甲');
+  await page.goto(`${desk.url}/desk/edit?path=${encodeURIComponent('content/articles/2017-03/01.mdx')}`);
+  const body = page.getByRole('textbox', { name: '正文' });
+  const preview = page.locator('[data-preview]');
+  await expect(preview).toContainText('模拟未经核对的文字识别草稿');
+  await body.fill('合成测试数据：**加粗的文字**。\n\n| 甲 | 乙 |\n| --- | --- |\n| 1 | 2 |\n');
+  await expect(preview.locator('strong')).toHaveText('加粗的文字');
+  await expect(preview.getByRole('table')).toBeVisible();
+  await body.press('End');
+  await page.getByRole('button', { name: '注', exact: true }).click();
+  await expect(body).toHaveValue(/<注>[\s\S]*<\/注>/);
+  // At 320 px nothing is wider than the screen.
+  await page.setViewportSize({ width: 320, height: 640 });
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+  await axe(page);
+});
+
 test('undo: a change is reverted by a new commit', async ({ page }) => {
   await signIn(page, '编辑丙');
   await page.goto(`${desk.url}/desk/history`);
