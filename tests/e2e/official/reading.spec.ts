@@ -102,6 +102,17 @@ for (const viewport of [
         await expect(link).toBeInViewport();
         if (viewport.width < 1200) await summary.click();
       }
+      // At the end of the page, the last unit on the screen, though it can rise no further: on a
+      // screen tall enough that the last 条 stays below the reading line.
+      await page.setViewportSize({ width: viewport.width, height: viewport.height * 3 });
+      await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+      const last = await page.evaluate((anchors) => {
+        const onScreen = anchors.filter((id) => document.getElementById(id)!.getBoundingClientRect().top < innerHeight).at(-1)!;
+        return { anchor: onScreen, below: document.getElementById(onScreen)!.getBoundingClientRect().top > innerHeight * 0.4 };
+      }, clauses.map((u) => u.anchor));
+      expect(last.below, 'the last 条 on the screen stays below the reading line').toBe(true);
+      await expect(nav.locator('[aria-current="location"]')).toHaveAttribute('href', `#${last.anchor}`);
+      await page.setViewportSize(viewport);
       // The mark is accessible as the rest.
       const { violations } = await new AxeBuilder({ page }).analyze();
       expect(violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);

@@ -1,6 +1,6 @@
 /** Which 目录 entry marks where the reader is (src/browser/contents-current.ts), apart from the DOM. */
 import { describe, expect, it } from 'vitest';
-import { currentIndex } from '../../../src/browser/contents-current.ts';
+import { currentIndex, readingLine } from '../../../src/browser/contents-current.ts';
 
 describe('currentIndex', () => {
   it('is the last unit started at or above the reading line, the innermost when units nest', () => {
@@ -13,5 +13,16 @@ describe('currentIndex', () => {
   it('is none above the first unit, and skips a unit not on the page', () => {
     expect(currentIndex([400, 900], 300)).toBe(-1);
     expect(currentIndex([-400, undefined, 900], 300)).toBe(0);
+  });
+});
+
+describe('readingLine', () => {
+  it('is a third down the screen, and its foot at the end of the page, where the last units are read where they stand', () => {
+    expect(readingLine(900, false)).toBeGreaterThan(250);
+    expect(readingLine(900, false)).toBeLessThan(350);
+    expect(readingLine(900, true)).toBe(900);
+    // At the end, the last unit on the screen is the current one.
+    expect(currentIndex([-500, 200, 600], readingLine(900, true))).toBe(2);
+    expect(currentIndex([-500, 200, 600], readingLine(900, false))).toBe(1);
   });
 });
