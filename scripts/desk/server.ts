@@ -75,7 +75,8 @@ export function createDesk(options: DeskOptions): { server: Server; close: () =>
 
   const server = createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
-      const message = error instanceof ImportError || error instanceof HistoryError ? error.message : importFailure(error);
+      // The desk's own fault, not the content's: said so, without a stack trace (DEBUG=1 prints it).
+      const message = error instanceof ImportError || error instanceof HistoryError ? error.message : `编辑台出错（${(error as Error)?.name ?? 'Error'}：${String((error as Error)?.message ?? error).split('\n')[0]}）：这不是内容的问题，请把这条信息告诉网站的维护者`;
       if (process.env['DEBUG']) console.error(error);
       if (!res.headersSent) json(res, 400, { error: message });
       else res.end();

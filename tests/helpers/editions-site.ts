@@ -20,6 +20,7 @@ import { randomInt } from 'node:crypto';
 import { makeTempProject, type TempProject } from './temp-project.ts';
 import { writeSyntheticPhoto } from './synthetic-photo.ts';
 import { snapshot } from './site-files.ts';
+import { OCR_DRAFT, ocrDraftFiles } from './ocr-draft.ts';
 import { sharedBuild, type SharedBuild } from './shared-build.ts';
 
 export type Edition = 'public' | 'internal';
@@ -46,39 +47,9 @@ function drawCanary(): Canary {
   return { id, titleToken, bodyToken, title: `合成测试用内部文件${titleToken}办法`, url: `/policies/${id}/`, draftToken, secretToken, secretId: `canary-secret-${token()}` };
 }
 
-/** The OCR draft, an issue after the real one (合成测试数据, not an official text). */
-export const DRAFT_ISSUE = { id: '2017-03', file: 'content/issues/2017-03.mdx' } as const;
-const draftFiles = (canary: Canary) => ({
-  [DRAFT_ISSUE.file]: `---
-# 文字识别草稿：对照纸本逐段核对全文（标题、正文、版记），改正后删去下面 review 这一行，这一期才会发布。
-review: 待核对
-series:
-  - 合成测试数据
-  - 工作要讯
-year: 2017
-number: 3
-serial: 3
-date: 2017-06-20
-publisher: 合成测试单位
-email: test@example.cn
-telephone: 0351-0000000
-articles:
-  - ${DRAFT_ISSUE.id}/01
----
-`,
-  [`content/articles/${DRAFT_ISSUE.id}/01.mdx`]: `---
-title: 合成测试草稿${canary.draftToken}标题
-issue: ${DRAFT_ISSUE.id}
-eventDates: []
-people: []
-organizations: []
-places: []
-topics: []
----
-
-本段为自动测试生成的合成文字，模拟未经核对的文字识别草稿。识别码 ${canary.draftToken} 只出现在这里。
-`,
-});
+/** The OCR draft (tests/helpers/ocr-draft.ts), with a string of its own. */
+export const DRAFT_ISSUE = OCR_DRAFT;
+const draftFiles = (canary: Canary) => ocrDraftFiles(`合成测试草稿${canary.draftToken}标题`, `本段为自动测试生成的合成文字，模拟未经核对的文字识别草稿。识别码 ${canary.draftToken} 只出现在这里。`);
 
 // Synthetic text, not an official document. It names a public article and supersedes the public
 // 意见, so that every path by which a page could mention another entry is exercised.

@@ -7,41 +7,12 @@ import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { makeProjectCopy } from '../../../scripts/lib/project-copy.ts';
+import { OCR_DRAFT, ocrDraftFiles } from '../../helpers/ocr-draft.ts';
 
 const PROJECT_ROOT = join(import.meta.dirname, '../../..');
 
-/** An OCR draft of a later issue, as the importer writes a scan (合成测试数据, not an official text). */
-export const DRAFT = {
-  path: 'content/issues/2017-03.mdx',
-  page: '/bulletins/2017-03/',
-  headline: '合成测试草稿文章标题',
-  files: {
-    'content/issues/2017-03.mdx': `---
-# 文字识别草稿：对照纸本逐段核对全文（标题、正文、版记），改正后删去下面 review 这一行，这一期才会发布。
-review: 待核对
-series:
-  - 合成测试数据
-  - 工作要讯
-year: 2017
-number: 3
-serial: 3
-date: 2017-06-20
-publisher: 合成测试单位
-email: test@example.cn
-telephone: 0351-0000000
-articles:
-  - 2017-03/01
----
-`,
-    'content/articles/2017-03/01.mdx': `---
-title: 合成测试草稿文章标题
-issue: 2017-03
----
-
-本段为自动测试生成的合成文字，模拟未经核对的文字识别草稿。
-`,
-  },
-} as const;
+/** The OCR draft (合成测试数据) the desk releases. */
+export const DRAFT = { path: OCR_DRAFT.file, page: OCR_DRAFT.page, headline: '合成测试草稿文章标题', files: ocrDraftFiles('合成测试草稿文章标题', '本段为自动测试生成的合成文字，模拟未经核对的文字识别草稿。') } as const;
 
 export interface DeskProject {
   root: string;
