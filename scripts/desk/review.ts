@@ -14,6 +14,7 @@ import { basename, join } from 'node:path';
 import { prepareImport, type PreparedImport } from '../import/cli.ts';
 import { LOW_CONFIDENCE } from '../import/read-input.ts';
 import { ofdScanPdf } from '../import/read-ofd.ts';
+import type { OcrLine } from '../import/read-scan.ts';
 
 export interface PageImage {
   /** The page's picture, a PNG file. */
@@ -67,10 +68,14 @@ function wordToPdf(file: string, dir: string): string | null {
   }
 }
 
-/** The lines a scan read with low confidence, as boxes on its pages (300-dpi pixels to fractions). */
-function ocrMarks(prepared: PreparedImport, pages: Array<{ width: number; height: number }>): PageImage['marks'][] {
+/**
+ * The lines a scan read with low confidence, as boxes on its pages: Tesseract's places (pixels at
+ * 300 dpi, the page's height known) as fractions of the page, whatever size its picture is drawn.
+ * A line's height is not kept by the reader: a box is 70 px (6 mm, a line of 三号 text) tall.
+ */
+export function ocrMarks(ocr: readonly OcrLine[], pages: ReadonlyArray<{ width: number; height: number }>): PageImage['marks'][] {
   return pages.map((page, i) => {
-    const lines = (prepared.ocr ?? []).filter((l) => l.page === i && l.confidence < LOW_CONFIDENCE && l.text.trim());
+    const lines = ocr.filter((l) => l.page === i && l.confidence < LOW_CONFIDENCE && l.text.trim());
     return lines.map((l) => {
       const pageWidth = l.pageHeight * (page.width / page.height);
       return { left: l.left / pageWidth, top: l.top / l.pageHeight, width: (l.right - l.left) / pageWidth, height: 70 / l.pageHeight, text: l.text, confidence: l.confidence };
@@ -130,7 +135,7 @@ export class Reviews {
     if (pdf) {
       try {
         const pages = pdfPages(pdf, pagesDir);
-        const marks = ocrMarks(session.prepared, pages);
+        const marks = ocrMarks(session.prepared.ocr ?? [], pages);
         session.pages = pages.map((p, i) => ({ ...p, marks: marks[i] ?? [] }));
       } catch {
         session.pagesNote = '无法生成页面图像（缺少 poppler-utils 的 pdftoppm？），下面是读出的文字。';
