@@ -2,6 +2,7 @@ import { test, expect } from '@playwright/test';
 import { seedArticles, seedClosingLines, seedHeadlines } from '../helpers/seed.ts';
 import { PROJECT_ROOT } from '../helpers/content-copy.ts';
 import { validateContent } from '../../scripts/content/validate.ts';
+import { screenTitle } from '../helpers/title-lines.ts';
 
 /** The newest issue in the content: the one the home page shows. */
 const latest = validateContent(PROJECT_ROOT).content.issues.toSorted((a, b) => b.data.year - a.data.year || b.data.number - a.data.number)[0]!;
@@ -62,6 +63,30 @@ test.describe('article pages', () => {
       else await expect(nav).toContainText('本篇为本期最后一篇');
     }
   });
+
+  for (const viewport of [
+    { width: 390, height: 844 },
+    { width: 1280, height: 900 },
+  ]) {
+    test(`at ${viewport.width} px, headlines break between words, on their pages and in the issue (GB/T 9704 §7.3.1)`, async ({ page }) => {
+      await page.setViewportSize(viewport);
+      let broken = 0;
+      for (const [i, article] of seedArticles.entries()) {
+        await page.goto(`/bulletins/2017-02/0${i + 1}/`);
+        const title = await screenTitle(page.locator('h1'));
+        expect(title.inside, article.headline).toEqual([]);
+        if (title.lines > 1) broken++;
+      }
+      await page.goto(ISSUE);
+      for (const heading of await page.locator('.issue-article__title, .contents__list a').all()) {
+        const title = await screenTitle(heading);
+        expect(title.inside, (await heading.textContent())!).toEqual([]);
+        if (title.lines > 1) broken++;
+      }
+      // Some headline runs over lines at this width, or the test would prove nothing.
+      expect(broken).toBeGreaterThan(0);
+    });
+  }
 
   test('gives the event dates the text names', async ({ page }) => {
     await page.goto('/bulletins/2017-02/03/');

@@ -1,8 +1,10 @@
 /**
- * A title as a PDF prints it over lines, read back from pdftotext's lines: where it starts and
- * which of its lines end inside one of its words (src/lib/title-breaks.ts), which GB/T 9704
- * §7.3.1 does not allow. Whitespace is ignored (pdftotext spaces Latin digits from Chinese).
+ * A title over lines, and which of its lines end inside one of its words (src/lib/title-breaks.ts),
+ * which GB/T 9704 §7.3.1 does not allow: as a PDF prints it, read back from pdftotext's lines
+ * (whitespace ignored: pdftotext spaces Latin digits from Chinese), or as a browser sets it on
+ * screen, from its characters' boxes.
  */
+import type { Locator } from '@playwright/test';
 import { titleWords } from '../../src/lib/title-breaks.ts';
 import { squeeze } from './poppler.ts';
 
@@ -36,4 +38,31 @@ export function printedTitle(text: string, title: string, from = 0): PrintedTitl
     return { start, end: i + 1, inside };
   }
   return { start: -1, end: -1, inside: [] };
+}
+
+/**
+ * A title as a browser sets it on screen: the lines of `locator`'s element (from its characters'
+ * boxes) that end inside one of the title's words. Empty when it breaks only between words or
+ * stands on one line; `lines` says how many lines it took.
+ */
+export async function screenTitle(locator: Locator): Promise<{ lines: number; inside: string[] }> {
+  const { text, ends } = await locator.evaluate((element) => {
+    const found: number[] = [];
+    let at = 0;
+    let top: number | undefined;
+    const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      for (let i = 0; i < node.textContent!.length; i++, at++) {
+        const range = document.createRange();
+        range.setStart(node, i);
+        range.setEnd(node, i + 1);
+        const y = Math.round(range.getBoundingClientRect().top);
+        if (top !== undefined && y > top + 4) found.push(at);
+        top = y;
+      }
+    }
+    return { text: element.textContent!, ends: found };
+  });
+  const words = new Set(titleWords(text).map((_, i, all) => all.slice(0, i + 1).join('').length));
+  return { lines: ends.length + 1, inside: ends.filter((end) => !words.has(end)).map((end) => `${text.slice(0, end)} / ${text.slice(end)}`) };
 }
