@@ -1,7 +1,8 @@
 /**
  * The 编辑台 in a real browser, on a throwaway copy of the project (desk-project.ts), in the order
  * an editor works: an OCR draft released with 已核对; a Word file of an official document dropped
- * in, a field corrected, saved; published, and the pages show both; a failed publish keeps the
+ * in, a field corrected, saved; 第2期's seed text reviewed with each page-break join marked on its
+ * paragraph, and abandoned; published, and the pages show both; a failed publish keeps the
  * site; two editors' conflicting saves; undo. The Word file is the synthetic 通知
  * tests/fixtures/official/shijiaoke-2019-7.mdx (合成测试数据) rendered as the office would print it.
  */
@@ -97,6 +98,28 @@ test('a Word file dropped in, reviewed beside its pages, a field corrected and s
   expect(saved).toContain(`recipients: ${CORRECTED}`);
   expect(saved).toContain(`docNumber: ${official.docNumber}`);
   expect(desk.git('log', '-1', '--format=%an|%s')).toMatch(/^编辑甲\|编辑台：编辑甲导入了公文 shijiaoke-2019-7/);
+});
+
+test('each line the importer could not decide is marked where it belongs; nothing is written until 保存', async ({ page }) => {
+  // 第2期's seed text: its paragraphs cut by page breaks are the import's joins (“|” at the seam).
+  const seed = readFileSync(join(import.meta.dirname, '../../fixtures/seed-2017-02.txt'));
+  await signIn(page, '编辑甲');
+  await page.goto(`${desk.url}/desk/import`);
+  await page.getByLabel('选择文件').setInputFiles({ name: 'seed-2017-02.txt', mimeType: 'text/plain', buffer: seed });
+  await page.waitForURL(/\/desk\/review\//);
+  const listed = await page.locator('.undecided li').allTextContents();
+  expect(listed.length).toBeGreaterThan(0);
+  for (const line of listed) {
+    const seam = /第(\d+)篇：…(.*)\|(.*)…/.exec(line)!;
+    // In the article's section, on the paragraph that holds the joined text.
+    const article = page.locator('[data-entry]', { has: page.locator(`h2:has-text("content/articles/2017-02/${seam[1]!.padStart(2, '0')}.mdx")`) });
+    const flagged = article.locator('.paragraphs li', { has: page.locator('.mark.join') });
+    await expect(flagged.filter({ hasText: `${seam[2]}|${seam[3]}` }).locator('textarea')).toHaveValue(new RegExp((seam[2]! + seam[3]!).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
+  }
+  const before = desk.git('status', '--porcelain');
+  await page.getByRole('button', { name: '放弃这次导入' }).click();
+  await page.waitForURL(/\/desk\/import$/);
+  expect(desk.git('status', '--porcelain')).toBe(before);
 });
 
 test('published: the build runs with progress, says what changed, and the pages show both', async ({ page }) => {
