@@ -34,10 +34,12 @@ export default defineConfig({
   },
   projects: [
     { name: 'chromium', use: { ...devices['Desktop Chrome'], launchOptions: chromiumLaunch }, testIgnore: ['deploy/**', 'desk/**'] },
-    // The same specs against the public edition as nginx serves it (headers, CSP, precompressed
-    // files), and the checks of what is deployed: tests/e2e/deploy/.
-    // (Not the search-quality draw: it reads dist/ through a harness of its own, whatever serves it.)
-    { name: 'nginx', use: { ...devices['Desktop Chrome'], launchOptions: chromiumLaunch, baseURL: nginxUrls.public }, testIgnore: ['**/search-quality.spec.ts', '**/official/**', 'desk/**'] },
+    // The public edition as nginx serves it: the checks of what is deployed (tests/e2e/deploy/:
+    // every page opened under the CSP, every file's type, cache rule and headers, the 404s), every
+    // link through nginx's redirects, and the search — the one page whose script, WebAssembly and
+    // precompressed index nginx could break. The other specs read the same files from dist/ and
+    // run once, in the chromium project: nginx serves those bytes unchanged (headers.spec.ts).
+    { name: 'nginx', use: { ...devices['Desktop Chrome'], launchOptions: chromiumLaunch, baseURL: nginxUrls.public }, testMatch: ['deploy/**', '**/links.spec.ts', '**/search.spec.ts'] },
     // The internal edition, behind its password: every link, every page accessible, no CSP violation.
     {
       name: 'nginx-internal',

@@ -457,14 +457,15 @@ const pageCount = (pdf: Buffer) => (pdf.toString('latin1').match(/\/Type\s*\/Pag
  * The document printed to PDF by Chromium (A4 from the CSS, red rules kept). With
  * `closingAtFoot` it is printed twice, as the project's PDF export does: the first print gives
  * the 版记's last line's position (pdftotext -bbox), the second adds the space that puts the
- * 版记's last rule on the text block's foot — unless that would add a page.
+ * 版记's last rule on the text block's foot — unless that would add a page. In `browser` when
+ * one is given (a caller that prints many keeps one open), else in a Chromium of its own.
  */
-export async function officialPdf(doc: OfficialSource, variant: Variant = DEFAULT_VARIANT): Promise<Buffer> {
+export async function officialPdf(doc: OfficialSource, variant: Variant = DEFAULT_VARIANT, browser?: import('@playwright/test').Browser): Promise<Buffer> {
   const { chromium } = await import('@playwright/test');
   const { chromiumLaunch } = await import('../lib/chromium.ts');
-  const browser = await chromium.launch(chromiumLaunch);
+  const own = browser ?? (await chromium.launch(chromiumLaunch));
+  const page = await own.newPage();
   try {
-    const page = await browser.newPage();
     const print = async (gap: number) => {
       await page.setContent(officialHtml(doc, variant, gap), { waitUntil: 'load' });
       await page.evaluate(() => document.fonts.ready);
@@ -487,7 +488,8 @@ export async function officialPdf(doc: OfficialSource, variant: Variant = DEFAUL
     }
     return first;
   } finally {
-    await browser.close();
+    await page.close();
+    if (!browser) await own.close();
   }
 }
 

@@ -28,12 +28,12 @@ const MM = 72 / 25.4;
 const seedIssue = validateContent(PROJECT_ROOT).content.issues.find((issue) => issue.file.id === '2017-02')!;
 
 test.describe('the PDFs in dist/', () => {
-  test('the issue’s own PDF imports back to the content it was printed from, byte for byte', () => {
+  test('the issue’s own PDF imports back to the content it was printed from, byte for byte', async () => {
     // The printable archive is also an archive to read back: a rendering the import tests do not
     // make (the site's print stylesheet, one 版记 line holding 电话 and 出版日期).
     const out = mkdtempSync(join(tmpdir(), 'yaoxun-reimport-'));
     try {
-      const run = runImportCli([ISSUE_PDF, '--out', out]);
+      const run = await runImportCli([ISSUE_PDF, '--out', out]);
       expect(run.status, run.stderr).toBe(0);
       expect(contentDifferences(out, join(PROJECT_ROOT, 'content'), '2017-02')).toEqual([]);
     } finally {

@@ -5,6 +5,7 @@ import { expect } from 'vitest';
 import { join, relative } from 'node:path';
 import { PROJECT_ROOT } from './content-copy.ts';
 import { listFiles } from '../../scripts/lib/files.ts';
+import { runImport } from '../../scripts/import/cli.ts';
 
 export interface CliRun {
   status: number | null;
@@ -12,7 +13,22 @@ export interface CliRun {
   stderr: string;
 }
 
-export function runImportCli(args: string[], cwd = PROJECT_ROOT): CliRun {
+/**
+ * Runs the importer's command (scripts/import/cli.ts's runImport) in this process, as
+ * `npm run import -- …` from `cwd` would, with its printed lines collected as the command's
+ * stdout and stderr. In the test's process, not a new one: a Node process that loads the
+ * importer's modules costs seconds a run, and the suite imports some hundred files.
+ * runImportProcess is the command itself, for what only a process shows.
+ */
+export async function runImportCli(args: string[], cwd = PROJECT_ROOT): Promise<CliRun> {
+  const stdout: string[] = [];
+  const stderr: string[] = [];
+  const status = await runImport(args, { cwd, projectRoot: PROJECT_ROOT, out: (line) => stdout.push(`${line}\n`), err: (line) => stderr.push(`${line}\n`) });
+  return { status, stdout: stdout.join(''), stderr: stderr.join('') };
+}
+
+/** The command itself, in a process of its own (node scripts/import/cli.ts …): its exit status and output. */
+export function runImportProcess(args: string[], cwd = PROJECT_ROOT): CliRun {
   const result = spawnSync(process.execPath, [join(PROJECT_ROOT, 'scripts/import/cli.ts'), ...args], {
     cwd,
     encoding: 'utf8',
@@ -26,11 +42,11 @@ export function runImportCli(args: string[], cwd = PROJECT_ROOT): CliRun {
  * checks that it is refused as bad input is: exit status 1, nothing on stdout, a message that
  * names the file, and nothing written. Returns the message.
  */
-export function expectRefused(dir: string, name: string, contents?: string | Buffer, extra: string[] = []): string {
+export async function expectRefused(dir: string, name: string, contents?: string | Buffer, extra: string[] = []): Promise<string> {
   const file = join(dir, name);
   if (contents !== undefined) writeFileSync(file, contents);
   const out = join(dir, 'out');
-  const run = runImportCli([file, '--out', out, ...extra]);
+  const run = await runImportCli([file, '--out', out, ...extra]);
   expect(run.status).toBe(1);
   expect(run.stdout).toBe('');
   expect(run.stderr).toContain(`导入失败：${file}：`);

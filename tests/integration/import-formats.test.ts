@@ -23,9 +23,9 @@ beforeAll(async () => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-function importFile(name: string): RenderedIssue {
+async function importFile(name: string): Promise<RenderedIssue> {
   const out = join(dir, `out-${name}`);
-  const run = runImportCli([join(dir, name), '--out', out]);
+  const run = await runImportCli([join(dir, name), '--out', out]);
   expect(run.stderr).toBe('');
   expect(run.status).toBe(0);
   expect(contentDifferences(out, join(PROJECT_ROOT, 'content'), '2017-02')).toEqual([]);
@@ -47,9 +47,9 @@ describe('importing 第2期 from a PDF and from a Word file', () => {
     expect(cutPages.length).toBeGreaterThan(0);
   });
 
-  it('both give the committed files, so the same articles and paragraphs', () => {
-    const fromPdf = importFile('2017-02.pdf');
-    const fromDocx = importFile('2017-02.docx');
+  it('both give the committed files, so the same articles and paragraphs', async () => {
+    const fromPdf = await importFile('2017-02.pdf');
+    const fromDocx = await importFile('2017-02.docx');
     expect(fromPdf.articles).toEqual(committed.articles);
     expect(fromDocx.articles).toEqual(fromPdf.articles);
     expect(fromDocx.articles.map((a) => a.paragraphs.length)).toEqual([3, 2, 2, 2, 3, 1, 3]);

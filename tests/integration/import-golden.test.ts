@@ -25,18 +25,18 @@ afterEach(() => {
 });
 
 /** Imports `text` as a file of its own and returns the differences from the golden 第2期. */
-function importDifferences(text: string): { differences: string[]; stdout: string } {
+async function importDifferences(text: string): Promise<{ differences: string[]; stdout: string }> {
   const dir = tempDir();
   writeFileSync(join(dir, 'issue.txt'), text);
-  const run = runImportCli([join(dir, 'issue.txt'), '--out', join(dir, 'out')]);
+  const run = await runImportCli([join(dir, 'issue.txt'), '--out', join(dir, 'out')]);
   expect(run.stderr).toBe('');
   expect(run.status).toBe(0);
   return { differences: contentDifferences(join(dir, 'out'), GOLDEN, '2017-02'), stdout: run.stdout };
 }
 
 describe('importing the seed text of 第2期', () => {
-  it('gives the golden files byte for byte', () => {
-    const { differences, stdout } = importDifferences(seed);
+  it('gives the golden files byte for byte', async () => {
+    const { differences, stdout } = await importDifferences(seed);
     expect(differences).toEqual([]);
     expect(stdout).toContain('2017年第2期（总第02期），2017年5月18日出版，7 篇文章');
     // The four paragraphs the printed pages cut are reported for checking.
@@ -44,7 +44,7 @@ describe('importing the seed text of 第2期', () => {
     expect(stdout).toContain('未能确定的：无。');
   });
 
-  it('gives the same files from CRLF text with form feeds, page numbers and full-width spaces', () => {
+  it('gives the same files from CRLF text with form feeds, page numbers and full-width spaces', async () => {
     const variant = seed
       // A page break with its number between the two pieces of each cut paragraph.
       .replace(/^(.{60,}[^。！？；：”\n])\n\n/gm, (_, piece: string) => `${piece}\n\f— 3 —\n\n`)
@@ -52,6 +52,6 @@ describe('importing the seed text of 第2期', () => {
       .replace('主 办', '主\u3000办')
       .replace(/\n/g, '\r\n');
     expect(variant).toContain('\f— 3 —');
-    expect(importDifferences(variant).differences).toEqual([]);
+    expect((await importDifferences(variant)).differences).toEqual([]);
   });
 });

@@ -39,9 +39,9 @@ beforeAll(() => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** Imports `file` with --out and returns the one policy it wrote. */
-function importPolicy(file: string, id: string): { text: string; stdout: string } {
+async function importPolicy(file: string, id: string): Promise<{ text: string; stdout: string }> {
   const out = `${file}-out`;
-  const run = runImportCli([file, '--out', out]);
+  const run = await runImportCli([file, '--out', out]);
   expect(run.stderr, file).toBe('');
   expect(run.status).toBe(0);
   expect(filesUnder(out)).toEqual([`policies/${id}.mdx`]);
@@ -60,12 +60,12 @@ describe('official documents from OFD', () => {
       const pdf = await officialPdf(loadOfficial(fixturePath(id)), variant);
       const pdfFile = join(dir, `${id}-${tag}.pdf`);
       writeFileSync(pdfFile, pdf);
-      const fromPdf = importPolicy(pdfFile, id).text;
+      const fromPdf = (await importPolicy(pdfFile, id)).text;
       expect(fromPdf).toBe(expected(id));
       for (const [name, options] of shapes) {
         const file = join(dir, `${id}-${tag}-${name}.ofd`);
         writeFileSync(file, await ofdFromPdf(pdf, options));
-        const { text, stdout } = importPolicy(file, id);
+        const { text, stdout } = await importPolicy(file, id);
         expect(stdout).toContain('（OFD）');
         expect(text, `${id} ${tag} as OFD (${name})`).toBe(fromPdf);
       }
@@ -80,7 +80,7 @@ describe('a bulletin from OFD', () => {
       const file = join(dir, `2017-02-${name}.ofd`);
       writeFileSync(file, await ofdFromPdf(pdf, options));
       const out = join(dir, `out-2017-02-${name}`);
-      const run = runImportCli([file, '--out', out]);
+      const run = await runImportCli([file, '--out', out]);
       expect(run.stderr).toBe('');
       expect(run.status).toBe(0);
       expect(run.stdout).toContain('（OFD）');
@@ -94,7 +94,7 @@ describe('a scanned issue saved as OFD', () => {
     const file = join(dir, 'scan.ofd');
     writeFileSync(file, await scanOfdFromPdf(await scannedIssue(loadIssue(PROJECT_ROOT, '2017-02'))));
     const out = join(dir, 'scan-draft');
-    const run = runImportCli([file, '--out', out]);
+    const run = await runImportCli([file, '--out', out]);
     expect(run.status, run.stderr).toBe(0);
     expect(run.stdout).toContain('扫描件 OFD（文字识别稿）');
     expect(readFileSync(join(out, 'issues/2017-02.mdx'), 'utf8')).toMatch(/^review: 待核对$/m);
@@ -109,17 +109,17 @@ describe('telling and refusing OFD files on the command line', () => {
     const pdf = readFileSync(join(PROJECT_ROOT, 'tests/fixtures/official/rendered/shijiaoke-2019-7.pdf'));
     const file = join(dir, 'shijiaoke-2019-7.zip');
     writeFileSync(file, await ofdFromPdf(pdf, { shape: 'char' }));
-    const { text, stdout } = importPolicy(file, 'shijiaoke-2019-7');
+    const { text, stdout } = await importPolicy(file, 'shijiaoke-2019-7');
     expect(stdout).toContain('（OFD）');
     expect(text).toBe(expected('shijiaoke-2019-7'));
   });
 
-  it('a file named .ofd that is not a zip', () => {
+  it('a file named .ofd that is not a zip', async () => {
     const bad = mkdtempSync(join(dir, 'bad-'));
-    expect(expectRefused(bad, 'broken.ofd', '这不是 OFD')).toContain('不是 OFD 文件：OFD 文件是 zip 压缩包');
+    expect(await expectRefused(bad, 'broken.ofd', '这不是 OFD')).toContain('不是 OFD 文件：OFD 文件是 zip 压缩包');
   });
 
-  it('a 1 GB .docx bomb is refused at once, naming the limit', () => {
+  it('a 1 GB .docx bomb is refused at once, naming the limit', async () => {
     // The central directory's claim is all the first check reads: an entry declaring a gigabyte
     // (tests/unit/import/read-ofd.test.ts inflates real ones, honest and lying).
     const bad = mkdtempSync(join(dir, 'bomb-'));
@@ -139,7 +139,7 @@ describe('telling and refusing OFD files on the command line', () => {
     end.writeUInt32LE(central.length + name.length, 12);
     end.writeUInt32LE(local.length + name.length, 16);
     const started = Date.now();
-    const message = expectRefused(bad, 'bomb.docx', Buffer.concat([local, name, central, name, end]));
+    const message = await expectRefused(bad, 'bomb.docx', Buffer.concat([local, name, central, name, end]));
     expect(message).toContain('Word 文件中的 XML 解压后共 1024 MB，超过上限 64 MB');
     expect(Date.now() - started).toBeLessThan(20_000);
   });

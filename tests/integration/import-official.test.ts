@@ -10,7 +10,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { chromium, type Browser } from '@playwright/test';
 import { seededRandom } from '../../scripts/lib/random.ts';
+import { chromiumLaunch } from '../../scripts/lib/chromium.ts';
 import { PROJECT_ROOT } from '../helpers/content-copy.ts';
 import { filesUnder, runImportCli } from '../helpers/import-cli.ts';
 import { DEFAULT_VARIANT, drawVariant, loadOfficial, officialDocx, officialPdf, officialText, type Variant } from '../../scripts/samples/render-official.ts';
@@ -30,10 +32,16 @@ const SEEDS = process.env['IMPORT_OFFICIAL_SEED'] ? [Number(process.env['IMPORT_
 const hasTable = (id: string) => readFileSync(fixturePath(id), 'utf8').includes('| --- |');
 
 let dir: string;
-beforeAll(() => {
+/** One Chromium prints every rendering of the file. */
+let browser: Browser;
+beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'yaoxun-import-official-'));
+  browser = await chromium.launch(chromiumLaunch);
 });
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+afterAll(async () => {
+  await browser.close();
+  rmSync(dir, { recursive: true, force: true });
+});
 
 /** The first line where the written file differs from the fixture, or '' when they are the same. */
 function difference(actual: string, want: string): string {
@@ -50,11 +58,11 @@ async function importRendering(id: string, variant: Variant, format: 'pdf' | 'do
   const file = join(dir, `${id}-${tag}.${format}`);
   if (format === 'docx') writeFileSync(file, await officialDocx(doc, variant));
   else {
-    const pdf = await officialPdf(doc, variant);
+    const pdf = await officialPdf(doc, variant, browser);
     writeFileSync(file, format === 'pdf' ? pdf : officialText(pdf, variant));
   }
   const out = join(dir, `out-${id}-${tag}-${format}`);
-  const run = runImportCli([file, '--out', out]);
+  const run = await runImportCli([file, '--out', out]);
   expect(run.stderr, `${file}`).toBe('');
   expect(run.status).toBe(0);
   expect(filesUnder(out)).toEqual([`policies/${id}.mdx`]);
@@ -105,10 +113,10 @@ describe('importing the golden official documents from their renderings', () => 
     for (const name of samples) expect(FIXTURES, name).toContain(name.replace(/\.(pdf|docx|txt)$/, ''));
   });
   for (const name of samples) {
-    it(`the committed sample rendering ${name} imports to its fixture`, () => {
+    it(`the committed sample rendering ${name} imports to its fixture`, async () => {
       const id = name.replace(/\.(pdf|docx|txt)$/, '');
       const out = join(dir, `out-sample-${name}`);
-      const run = runImportCli([join(rendered, name), '--out', out]);
+      const run = await runImportCli([join(rendered, name), '--out', out]);
       expect(run.status, run.stderr).toBe(0);
       expect(difference(readFileSync(join(out, 'policies', `${id}.mdx`), 'utf8'), expected(id))).toBe('');
     }, 60_000);
@@ -125,8 +133,8 @@ describe('importing a revision (--revises)', () => {
       writeFileSync(join(out, 'policies/shijiaoke-2019-7.mdx'), readFileSync(fixturePath('shijiaoke-2019-7')));
       const file = join(dir, `${revision}.${format}`);
       const doc = loadOfficial(fixturePath(revision));
-      writeFileSync(file, format === 'docx' ? await officialDocx(doc, DEFAULT_VARIANT) : await officialPdf(doc, DEFAULT_VARIANT));
-      const run = runImportCli([file, '--revises', 'shijiaoke-2019-7', '--out', out]);
+      writeFileSync(file, format === 'docx' ? await officialDocx(doc, DEFAULT_VARIANT) : await officialPdf(doc, DEFAULT_VARIANT, browser));
+      const run = await runImportCli([file, '--revises', 'shijiaoke-2019-7', '--out', out]);
       expect(run.stderr).toBe('');
       expect(run.status).toBe(0);
       expect(run.stdout).toContain('原文写明废止 shijiaoke-2019-7');
@@ -135,9 +143,9 @@ describe('importing a revision (--revises)', () => {
   }
   it('refuses a version that is not there, naming what is', async () => {
     const file = join(dir, `${revision}-missing.pdf`);
-    writeFileSync(file, await officialPdf(loadOfficial(fixturePath(revision)), DEFAULT_VARIANT));
+    writeFileSync(file, await officialPdf(loadOfficial(fixturePath(revision)), DEFAULT_VARIANT, browser));
     const out = join(dir, 'out-revision-missing');
-    const run = runImportCli([file, '--revises', 'no-such-policy', '--out', out]);
+    const run = await runImportCli([file, '--revises', 'no-such-policy', '--out', out]);
     expect(run.status).toBe(1);
     expect(run.stderr).toContain('--revises no-such-policy：在');
     expect(run.stderr).toContain('没有写入任何文件');

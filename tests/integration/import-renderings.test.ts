@@ -69,14 +69,14 @@ describe('renderings made elsewhere', () => {
     expect(await differences('bare.docx', await bulletinDocx(issue, style('docx', bare)), 'docx')).toEqual([]);
   });
 
-  it('an issue that prints no 版记 is written without it, and the command says so', () => {
+  it('an issue that prints no 版记 is written without it, and the command says so', async () => {
     // As 第3期, so that 第2期 (content/) is the earlier issue its 邮箱, 电话 and 总期号 come from.
     const text = bulletinText({ ...issue, number: 3 }, style('text', { pageBreaks: [], labelSpace: '' }), seededRandom(3));
     const withoutClosing = text.slice(0, text.search(/\n主 ?办[：:]/)) + '\n';
     const path = join(dir, 'no-closing.txt');
     writeFileSync(path, withoutClosing);
     const out = join(dir, 'out-no-closing');
-    const run = runImportCli([path, '--out', out]);
+    const run = await runImportCli([path, '--out', out]);
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
     expect(run.stdout).toContain('版记：未找到');

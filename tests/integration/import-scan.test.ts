@@ -25,16 +25,16 @@ beforeAll(async () => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('a scanned issue', () => {
-  it.skipIf(ocr)('without Tesseract, is refused with the packages to install', () => {
-    const run = runImportCli([join(dir, 'scan.pdf'), '--out', join(dir, 'none')]);
+  it.skipIf(ocr)('without Tesseract, is refused with the packages to install', async () => {
+    const run = await runImportCli([join(dir, 'scan.pdf'), '--out', join(dir, 'none')]);
     expect(run.status).toBe(1);
     expect(run.stderr).toContain('这是扫描件（PDF 中没有文字层），要做文字识别草稿须先安装');
     expect(run.stderr).toMatch(/sudo apt-get install -y .*tesseract-ocr-chi-sim/);
   });
 
-  it.runIf(ocr)('becomes a draft through the same parser, marked 待核对, its low-confidence lines listed by article and paragraph', () => {
+  it.runIf(ocr)('becomes a draft through the same parser, marked 待核对, its low-confidence lines listed by article and paragraph', async () => {
     const out = join(dir, 'draft');
-    const run = runImportCli([join(dir, 'scan.pdf'), '--out', out]);
+    const run = await runImportCli([join(dir, 'scan.pdf'), '--out', out]);
     expect(run.status, run.stderr).toBe(0);
     expect(run.stdout).toContain('扫描件 PDF（文字识别稿）');
     expect(run.stdout).toContain('这是扫描件的文字识别草稿，未经核对');

@@ -71,6 +71,8 @@ for (const edition of ['public', 'internal'] as const) {
       check(path, 'status', String(response.status), path === '404.html' ? '404' : '200');
       check(path, 'type', response.headers['content-type'], TYPES[extname(path)] ?? '(a type in the table of this test)');
       check(path, 'Cache-Control', response.headers['cache-control'], isHashed(path) ? IMMUTABLE : 'no-cache');
+      // The file itself, byte for byte: what the specs run once against dist/ (playwright.config.ts) is what nginx sends.
+      if (!response.body.equals(readFileSync(join(root, path)))) wrong.push(`${path}: the response is not the file`);
       if (!isHashed(path) && !response.headers['etag']) wrong.push(`${path}: no ETag to revalidate with`);
       const csp = parseCsp(response.headers['content-security-policy']);
       check(path, 'CSP script-src', csp.get('script-src')?.join(' '), "'self' 'wasm-unsafe-eval'");
