@@ -21,7 +21,7 @@ let dir: string;
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'yaoxun-import-scan-'));
   writeFileSync(join(dir, 'scan.pdf'), await scannedIssue(loadIssue(PROJECT_ROOT, '2017-02')));
-}, 60_000);
+});
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('a scanned issue', () => {
