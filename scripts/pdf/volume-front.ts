@@ -7,6 +7,7 @@
  */
 import { readFileSync } from 'node:fs';
 import type { PrintVolume } from '../../src/lib/print-manifest.ts';
+import { titleWords } from '../../src/lib/title-breaks.ts';
 
 const FRONT_CSS = readFileSync(new URL('./volume-front.css', import.meta.url), 'utf8');
 
@@ -20,8 +21,10 @@ export interface ContentsIssue {
 
 const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
+/** A 目录 line: its title, a headline breaking between words only (<wbr> and keep-all, as the site's titles), and its folio. */
 function entry(kind: 'issue' | 'article', title: string, folio: number): string {
-  return `<p class="toc-entry toc-entry--${kind}"><span class="toc-entry__title"><span>${escape(title)}</span></span><span class="toc-entry__page">${folio}</span></p>`;
+  const words = kind === 'article' ? titleWords(title).map(escape).join('<wbr>') : escape(title);
+  return `<p class="toc-entry toc-entry--${kind}"><span class="toc-entry__title"><span>${words}</span></span><span class="toc-entry__page">${folio}</span></p>`;
 }
 
 export function volumeFrontHtml(volume: PrintVolume, contents: ContentsIssue[], stylesheets: string[]): string {

@@ -98,6 +98,17 @@ test.describe('the PDFs in dist/', () => {
     }
   });
 
+  test('the bound volume’s 目录 breaks its headlines between words, never inside one (GB/T 9704 §7.3.1)', () => {
+    const text = pdfText(VOLUME_PDF, 2);
+    let from = 0;
+    for (const headline of seedHeadlines) {
+      const printed = printedTitle(text, headline, from);
+      expect(printed.start, headline).toBeGreaterThanOrEqual(from);
+      expect(printed.inside, `${headline}: lines that end inside a word`).toEqual([]);
+      from = printed.end;
+    }
+  });
+
   test('every page carries its number as “— N —”, odd pages on the right, even on the left', () => {
     const pages = Number(pdfInfo(ISSUE_PDF)['Pages']);
     expect(pages).toBeGreaterThan(1);
