@@ -139,6 +139,9 @@ test('published: the build runs with progress, says what changed, and the pages 
   await expect(page.getByText(CORRECTED, { exact: false }).first()).toBeVisible();
   await page.goto(`${desk.url}${DRAFT.page}`);
   await expect(page.getByText(DRAFT.headline).first()).toBeVisible();
+  // And in search (the site's own search page, on the index this publish wrote), by its title.
+  await page.goto(`${desk.url}/search/?q=${encodeURIComponent(official.title.slice(-14))}`);
+  await expect(page.locator('#search-results > li.result').getByRole('link', { name: official.title })).toBeVisible();
 });
 
 test('a failed publish keeps the site and shows why', async ({ page }) => {
