@@ -17,6 +17,7 @@ import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { makeProjectCopy } from '../../scripts/lib/project-copy.ts';
 import { contentTypeOf, servedFile } from '../../scripts/lib/files.ts';
+import type { TestType } from '@playwright/test';
 import { PROJECT_ROOT } from './content-copy.ts';
 import { sharedBuild } from './shared-build.ts';
 import { parseContentFile } from '../../src/lib/content/frontmatter.ts';
@@ -117,6 +118,41 @@ export async function serveStatic(dir: string): Promise<StaticServer> {
   return {
     url: `http://127.0.0.1:${address.port}`,
     close: () => new Promise((done) => server.close(() => done())),
+  };
+}
+
+/** The specimen as a spec file sees it once its beforeAll has run: the site and the address it is served at. */
+export interface ServedSpecimen {
+  readonly site: SpecimenSite;
+  readonly url: string;
+}
+
+/**
+ * For a spec file of tests/e2e/official/: its tests run in order in one worker, which gets the
+ * run's specimen (built by the first worker to ask) and serves it for them; the server closes
+ * after the file. Read `site` and `url` inside tests and hooks, not at the file's top level.
+ */
+export function servedSpecimen(test: TestType<object, object>): ServedSpecimen {
+  let site: SpecimenSite | undefined;
+  let server: StaticServer | undefined;
+  test.describe.configure({ mode: 'default' });
+  test.beforeAll(async () => {
+    test.setTimeout(300_000);
+    site = await specimenSite();
+    server = await serveStatic(site.outDir);
+  });
+  test.afterAll(async () => server?.close());
+  const ready = <T>(value: T | undefined): T => {
+    if (value === undefined) throw new Error('the specimen is read before its beforeAll ran');
+    return value;
+  };
+  return {
+    get site() {
+      return ready(site);
+    },
+    get url() {
+      return ready(server).url;
+    },
   };
 }
 

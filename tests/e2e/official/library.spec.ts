@@ -12,7 +12,7 @@ import { carriedDocument, policyDate, validityOn, VALIDITIES } from '../../../sr
 import { successorActs } from '../../../src/lib/policy/versions.ts';
 import { compareDocuments, comparedDocument, formatSummary } from '../../../src/lib/policy/compare.ts';
 import { parseDocNumber } from '../../../src/lib/policy/doc-number.ts';
-import { serveStatic, specimenEntries, specimenSite, type SpecimenEntry, SPECIMEN_BUILD_DATE, type StaticServer } from '../../helpers/specimen-site.ts';
+import { specimenEntries, type SpecimenEntry, SPECIMEN_BUILD_DATE, servedSpecimen } from '../../helpers/specimen-site.ts';
 
 const entries = specimenEntries;
 const byId = new Map(entries.map((e) => [e.id, e]));
@@ -22,15 +22,9 @@ const revision = entries.find((e) => e.data.supersedes.length > 0)!;
 const earlier = byId.get(revision.data.supersedes[0]!.id)!;
 const clauseText = (e: SpecimenEntry) => allUnits(comparedPart(e.text, carriedDocument(e.data.title, e.data.attachments))).filter((u) => u.type === 'clause');
 
-let server: StaticServer;
-test.describe.configure({ mode: 'default' });
-test.beforeAll(async () => {
-  test.setTimeout(300_000);
-  server = await serveStatic((await specimenSite()).outDir);
-});
-test.afterAll(async () => server?.close());
+const specimen = servedSpecimen(test);
 
-const search = (query: string, params: Record<string, string> = {}) => `${server.url}/search/?${new URLSearchParams({ ...(query ? { q: query } : {}), ...params })}`;
+const search = (query: string, params: Record<string, string> = {}) => `${specimen.url}/search/?${new URLSearchParams({ ...(query ? { q: query } : {}), ...params })}`;
 const status = (page: import('@playwright/test').Page) => page.locator('#search-status');
 
 test('a phrase from one 条 leads to that 条, and the page opens there with the phrase marked', async ({ page }) => {
@@ -133,7 +127,7 @@ test('sorted by 成文日期 or 发布日期, newest or oldest first, the docume
 
 test('the comparison pairs each 条 with the one it became, compares every other part that changed, and marks exactly the changed characters', async ({ page }) => {
   const comparison = compareDocuments(comparedDocument(earlier.data, earlier.text), comparedDocument(revision.data, revision.text));
-  await page.goto(`${server.url}/policies/${revision.id}/对照/`);
+  await page.goto(`${specimen.url}/policies/${revision.id}/对照/`);
   await expect(page.locator('#compare-summary')).toHaveText(`${formatSummary(comparison)}。`);
   // One table per part, under its heading: the notice as well as the 办法.
   await expect(page.locator('.compare-section h2')).toHaveText(comparison.sections.map((s) => s.heading));
@@ -157,13 +151,13 @@ test('the comparison pairs each 条 with the one it became, compares every other
 });
 
 test('the earlier version says it is no longer in force and links the version that replaced it', async ({ page }) => {
-  await page.goto(`${server.url}/policies/${earlier.id}/`);
+  await page.goto(`${specimen.url}/policies/${earlier.id}/`);
   const notice = page.getByRole('note', { name: '文件时效性' });
   await expect(notice).toContainText(validity(earlier));
   await expect(notice.locator(`a[href="/policies/${revision.id}/"]`)).toHaveCount(1);
   // Both pages list both versions, oldest first, and the newer links its comparison.
   for (const id of [earlier.id, revision.id]) {
-    await page.goto(`${server.url}/policies/${id}/`);
+    await page.goto(`${specimen.url}/policies/${id}/`);
     const items = page.locator('.version-history li');
     await expect(items).toHaveCount(2);
     await expect(items.nth(0)).toContainText(earlier.data.docNumber!);
@@ -173,7 +167,7 @@ test('the earlier version says it is no longer in force and links the version th
 });
 
 test('the feed of changes tells of the repeal, newest first, linking the revision', async ({ request }) => {
-  const xml = await (await request.get(`${server.url}/policies/feed.xml`)).text();
+  const xml = await (await request.get(`${specimen.url}/policies/feed.xml`)).text();
   const items = [...xml.matchAll(/<item>[\s\S]*?<\/item>/g)].map((m) => m[0]);
   const dates = items.map((item) => Date.parse(/<pubDate>(.*?)<\/pubDate>/.exec(item)![1]!));
   expect(dates).toEqual([...dates].sort((a, b) => b - a));

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { test, expect } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { parse } from 'yaml';
-import { serveStatic, specimenFixtures, specimenSite, SPECIMEN_BUILD_DATE, type SpecimenSite, type StaticServer } from '../../helpers/specimen-site.ts';
+import { specimenFixtures, SPECIMEN_BUILD_DATE, servedSpecimen } from '../../helpers/specimen-site.ts';
 import { PROJECT_ROOT } from '../../helpers/content-copy.ts';
 import { pdfFonts, pdfInfo, pdfText, squeeze } from '../../helpers/poppler.ts';
 import { allUnits, needsContents, structureDocument, type DocumentText } from '../../../src/lib/policy/structure.ts';
@@ -56,21 +56,10 @@ const notices = noticesOf(fixtures, SPECIMEN_BUILD_DATE);
 
 const unitsOf = (text: DocumentText) => [...allUnits(text.main), ...text.attachments.flatMap((a) => allUnits(a))];
 
-let site: SpecimenSite;
-let server: StaticServer;
+const specimen = servedSpecimen(test);
 
-test.describe.configure({ mode: 'default' });
-test.beforeAll(async () => {
-  test.setTimeout(300_000);
-  site = await specimenSite();
-  server = await serveStatic(site.outDir);
-});
-test.afterAll(async () => {
-  await server?.close();
-});
-
-const pageUrl = (id: string) => `${server.url}/policies/${id}/`;
-const pdfFile = (id: string) => join(site.outDir, 'pdf/policies', `${id}.pdf`);
+const pageUrl = (id: string) => `${specimen.url}/policies/${id}/`;
+const pdfFile = (id: string) => join(specimen.site.outDir, 'pdf/policies', `${id}.pdf`);
 
 for (const fixture of fixtures) {
   const { id, data, text } = fixture;
@@ -274,12 +263,12 @@ for (const fixture of fixtures) {
 
 test('catalogue entries (no text) say so, and get no PDF and no 打印版 link', async ({ page, request }) => {
   expect(catalogue.length).toBeGreaterThan(0);
-  const manifest = JSON.parse(readFileSync(join(buildDataDirFor(site.outDir), 'print-manifest.json'), 'utf8')) as { documents: Array<{ pdf: string; closingBlock: boolean }> };
+  const manifest = JSON.parse(readFileSync(join(buildDataDirFor(specimen.site.outDir), 'print-manifest.json'), 'utf8')) as { documents: Array<{ pdf: string; closingBlock: boolean }> };
   const pdfs = manifest.documents.map((d) => d.pdf);
   for (const fixture of fixtures) expect(pdfs).toContain(`/pdf/policies/${fixture.id}.pdf`);
   for (const entry of catalogue) {
     expect(pdfs).not.toContain(`/pdf/policies/${entry.id}.pdf`);
-    expect((await request.get(`${server.url}/pdf/policies/${entry.id}.pdf`)).status()).toBe(404);
+    expect((await request.get(`${specimen.url}/pdf/policies/${entry.id}.pdf`)).status()).toBe(404);
     await page.goto(pageUrl(entry.id));
     await expect(page.locator('main')).toContainText('本站尚未收录该文件正文');
     await expect(page.locator('.pdf-link')).toHaveCount(0);

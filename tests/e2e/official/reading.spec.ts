@@ -15,7 +15,7 @@ import { listHref } from '../../../src/lib/policy/list-filters.ts';
 import { pdfInfo, pdfText, squeeze } from '../../helpers/poppler.ts';
 import { printedTitle, screenTitle } from '../../helpers/title-lines.ts';
 import { noticesOf } from '../../helpers/policy-notices.ts';
-import { serveStatic, specimenEntries, specimenSite, SPECIMEN_BUILD_DATE, type SpecimenSite, type StaticServer } from '../../helpers/specimen-site.ts';
+import { specimenEntries, SPECIMEN_BUILD_DATE, servedSpecimen } from '../../helpers/specimen-site.ts';
 
 const entries = specimenEntries;
 const notices = noticesOf(entries, SPECIMEN_BUILD_DATE);
@@ -25,15 +25,7 @@ const long = entries
   .sort((a, b) => allUnits(b.text.main).length + b.text.attachments.flatMap(allUnits).length - allUnits(a.text.main).length - a.text.attachments.flatMap(allUnits).length)[0]!;
 const revision = entries.find((e) => e.data.supersedes.length > 0)!;
 
-let site: SpecimenSite;
-let server: StaticServer;
-test.describe.configure({ mode: 'default' });
-test.beforeAll(async () => {
-  test.setTimeout(300_000);
-  site = await specimenSite();
-  server = await serveStatic(site.outDir);
-});
-test.afterAll(async () => server?.close());
+const specimen = servedSpecimen(test);
 
 for (const viewport of [
   { width: 390, height: 844 },
@@ -43,7 +35,7 @@ for (const viewport of [
     test.use({ viewport });
 
     test('the title comes first, within the first screen; breadcrumbs end with the page itself', async ({ page }) => {
-      await page.goto(`${server.url}/policies/${long.id}/`);
+      await page.goto(`${specimen.url}/policies/${long.id}/`);
       await expect(page.locator('h1.doc-title')).toBeInViewport();
       const current = page.locator('.breadcrumbs [aria-current="page"]');
       await expect(current).toHaveText(long.data.title);
@@ -51,7 +43,7 @@ for (const viewport of [
     });
 
     test('the 目录 stays in view as the reader scrolls: beside the text on a wide screen, folded at the foot of a narrow one', async ({ page }) => {
-      await page.goto(`${server.url}/policies/${long.id}/`);
+      await page.goto(`${specimen.url}/policies/${long.id}/`);
       const contents = page.locator('details.doc-contents');
       const nav = page.getByRole('navigation', { name: '目录' });
       // A third and two thirds down the text.
@@ -83,7 +75,7 @@ for (const viewport of [
     });
 
     test('the 目录 marks where the reader is, and the mark moves as the reader scrolls', async ({ page }) => {
-      await page.goto(`${server.url}/policies/${long.id}/`);
+      await page.goto(`${specimen.url}/policies/${long.id}/`);
       const clauses = [long.text.main, ...long.text.attachments].filter(needsContents).flatMap(allUnits).filter((u) => u.type === 'clause');
       const nav = page.locator('.doc-contents nav');
       const summary = page.locator('summary.doc-contents__summary');
@@ -118,7 +110,7 @@ for (const viewport of [
     });
 
     test('every “#” stands level with its 章, 条 or heading', async ({ page }) => {
-      await page.goto(`${server.url}/policies/${long.id}/`);
+      await page.goto(`${specimen.url}/policies/${long.id}/`);
       const offsets = await page.evaluate(() =>
         [...document.querySelectorAll<HTMLElement>('.doc-unit')].map((unit) => {
           const link = unit.querySelector(':scope > .self-link')!.getBoundingClientRect();
@@ -133,7 +125,7 @@ for (const viewport of [
     });
 
     test('the policy list’s filters combine, and never lead to an empty page', async ({ page }) => {
-      await page.goto(`${server.url}/policies/`);
+      await page.goto(`${specimen.url}/policies/`);
       const repealed = notices.get(entries.find((e) => notices.get(e.id)!.validity === '已废止')!.id)!;
       const earlier = entries.find((e) => notices.get(e.id) === repealed)!;
       // A 类别 first, then a 时效性: the 类别 is kept.
@@ -153,7 +145,7 @@ for (const viewport of [
         await expect(page.locator('main')).not.toContainText('暂无符合条件的文件');
       }
       // The list's search box searches the library, within the filters.
-      await page.goto(`${server.url}${listHref({ validity: '已废止', category: earlier.data.category })}`);
+      await page.goto(`${specimen.url}${listHref({ validity: '已废止', category: earlier.data.category })}`);
       await page.locator('.policy-search input[name="q"]').fill('重点学科');
       await page.locator('.policy-search button').click();
       await expect(page).toHaveURL(/\/search\/\?q=/);
@@ -165,7 +157,7 @@ for (const viewport of [
 
 test('without JavaScript the 目录 is the same list of links, nothing marked', async ({ browser }) => {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, javaScriptEnabled: false });
-  await page.goto(`${server.url}/policies/${long.id}/`);
+  await page.goto(`${specimen.url}/policies/${long.id}/`);
   const nav = page.getByRole('navigation', { name: '目录' });
   const expected = [long.text.main, ...long.text.attachments].filter(needsContents).flatMap(allUnits).map((u) => `#${u.anchor}`);
   expect(await nav.getByRole('link').evaluateAll((links) => links.map((a) => decodeURIComponent(a.getAttribute('href')!)))).toEqual(expected);
@@ -175,7 +167,7 @@ test('without JavaScript the 目录 is the same list of links, nothing marked', 
 
 test('the 对照 on a 320 px screen: no sideways scrolling, old above new 条 by 条', async ({ page }) => {
   await page.setViewportSize({ width: 320, height: 640 });
-  await page.goto(`${server.url}/policies/${revision.id}/对照/`);
+  await page.goto(`${specimen.url}/policies/${revision.id}/对照/`);
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
   const row = page.locator('tr.compare__row').first();
   const [old, current] = [(await row.locator('td').nth(0).boundingBox())!, (await row.locator('td').nth(1).boundingBox())!];
@@ -195,7 +187,7 @@ test('the 对照 on a 320 px screen: no sideways scrolling, old above new 条 by
 
 test('in print, titles break between words, and a 公文’s 版记 stands on an even last page', () => {
   for (const entry of entries) {
-    const file = join(site.outDir, 'pdf/policies', `${entry.id}.pdf`);
+    const file = join(specimen.site.outDir, 'pdf/policies', `${entry.id}.pdf`);
     const pages = Number(pdfInfo(file)['Pages']);
     expect(pages % 2, `${entry.id}: ${pages} pages`).toBe(0);
     if (entry.data.printedDate) expect(squeeze(pdfText(file, pages))).toContain(squeeze(`印发`));

@@ -10,7 +10,7 @@ import { allUnits, blockText, unitText } from '../../../src/lib/policy/structure
 import { signatories } from '../../../src/lib/policy/facts.ts';
 import { STREAM_MARK } from '../../../src/lib/search/index-content.ts';
 import { noticesOf } from '../../helpers/policy-notices.ts';
-import { serveStatic, specimenEntries, specimenSite, type SpecimenEntry, SPECIMEN_BUILD_DATE, type StaticServer } from '../../helpers/specimen-site.ts';
+import { specimenEntries, type SpecimenEntry, SPECIMEN_BUILD_DATE, servedSpecimen } from '../../helpers/specimen-site.ts';
 
 const entries = specimenEntries;
 const notices = noticesOf(entries, SPECIMEN_BUILD_DATE);
@@ -20,15 +20,9 @@ const allText = entries.map(textOf).join('\n');
 /** Two fixtures that share a title: two versions, told apart only by their 文号, 发文机关 and 时效性. */
 const sameTitle = entries.filter((e) => entries.filter((o) => o.data.title === e.data.title).length > 1);
 
-let server: StaticServer;
-test.describe.configure({ mode: 'default' });
-test.beforeAll(async () => {
-  test.setTimeout(300_000);
-  server = await serveStatic((await specimenSite()).outDir);
-});
-test.afterAll(async () => server?.close());
+const specimen = servedSpecimen(test);
 
-const search = (query: string) => `${server.url}/search/?${new URLSearchParams({ q: query })}`;
+const search = (query: string) => `${specimen.url}/search/?${new URLSearchParams({ q: query })}`;
 
 for (const viewport of [
   { width: 390, height: 844 },
@@ -87,7 +81,7 @@ for (const viewport of [
       });
       const revision = entries.find((e) => e.data.supersedes.length > 0)!;
       for (const params of [{ kind: '政策文件' }, { q: '公示期' }, { q: '1331工程' }, { q: '重点学科', validity: notices.get(revision.data.supersedes[0]!.id)!.validity }]) {
-        await page.goto(`${server.url}/search/?${new URLSearchParams(params)}`);
+        await page.goto(`${specimen.url}/search/?${new URLSearchParams(params)}`);
         await expect(page.locator('#search-status')).toHaveText(/^找到/);
         const seen = await page.evaluate(() => (window as unknown as { seen: Array<{ status: string; results: number; policies: number; parts: number }> }).seen);
         const counted = seen.filter((s) => /^(找到|已列出) /.test(s.status));
@@ -116,7 +110,7 @@ test('a malformed address opens the page quietly, with the query marked', async 
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
   const entry = entries.find((e) => e.text.attachments.length > 0)!;
-  await page.goto(`${server.url}/policies/${entry.id}/?highlight=${encodeURIComponent('重点学科')}#%E0%A4%A`);
+  await page.goto(`${specimen.url}/policies/${entry.id}/?highlight=${encodeURIComponent('重点学科')}#%E0%A4%A`);
   await expect(page.locator('mark.search-hit').first()).toBeVisible();
   expect(errors).toEqual([]);
 });

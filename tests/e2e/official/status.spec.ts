@@ -13,7 +13,7 @@ import { carriedDocument } from '../../../src/lib/policy/facts.ts';
 import { markLine, type StatusNotice } from '../../../src/lib/policy/status.ts';
 import { pdfInfo, pdfText, squeeze } from '../../helpers/poppler.ts';
 import { noticesOf } from '../../helpers/policy-notices.ts';
-import { serveStatic, specimenEntries, specimenSite, type SpecimenEntry, SPECIMEN_BUILD_DATE, type SpecimenSite, type StaticServer } from '../../helpers/specimen-site.ts';
+import { specimenEntries, type SpecimenEntry, SPECIMEN_BUILD_DATE, servedSpecimen } from '../../helpers/specimen-site.ts';
 
 const entries = specimenEntries;
 const notices = noticesOf(entries, SPECIMEN_BUILD_DATE);
@@ -24,15 +24,7 @@ const clauses = (e: SpecimenEntry) => allUnits(comparedPart(e.text, carriedDocum
 /** A 条 in the middle of the repealed version: a link or a result opens the page far from its top. */
 const deep = clauses(repealed).at(-3)!;
 
-let site: SpecimenSite;
-let server: StaticServer;
-test.describe.configure({ mode: 'default' });
-test.beforeAll(async () => {
-  test.setTimeout(300_000);
-  site = await specimenSite();
-  server = await serveStatic(site.outDir);
-});
-test.afterAll(async () => server?.close());
+const specimen = servedSpecimen(test);
 
 test('the fixtures hold a repealed version whose notice names what replaced it', () => {
   expect(notice.by, 'the revision that repealed it').toBeDefined();
@@ -69,7 +61,7 @@ for (const viewport of [
     test.use({ viewport });
 
     test('a link into a repealed 条 opens it below a bar that says so, and the bar stays in view', async ({ page }) => {
-      await page.goto(`${server.url}/policies/${repealed.id}/#${encodeURIComponent(deep.anchor)}`);
+      await page.goto(`${specimen.url}/policies/${repealed.id}/#${encodeURIComponent(deep.anchor)}`);
       await expectClause(page, deep.anchor);
       // Reading on, the bar stays.
       await page.mouse.wheel(0, 1500);
@@ -85,7 +77,7 @@ for (const viewport of [
         return Array.from({ length: Math.max(0, lead.length - 5) }, (_, i) => ({ unit, phrase: lead.slice(i, i + 5) }));
       });
       const { unit, phrase } = candidates.find(({ phrase }) => /^\p{Script=Han}{5}$/u.test(phrase) && others.filter((t) => t.includes(phrase)).length === 1)!;
-      await page.goto(`${server.url}/search/?${new URLSearchParams({ q: phrase })}`);
+      await page.goto(`${specimen.url}/search/?${new URLSearchParams({ q: phrase })}`);
       const result = page.locator('#search-results > li', { has: page.locator(`a.result__title[href^="/policies/${repealed.id}/"]`) });
       await expect(result.locator('.result__validity')).toHaveText(notice.validity);
       await result.locator('.result__part-link').first().click();
@@ -96,7 +88,7 @@ for (const viewport of [
 }
 
 test('every page of the repealed version’s PDF carries its mark: 时效性, date and the 文号 that replaced it', () => {
-  const file = join(site.outDir, 'pdf/policies', `${repealed.id}.pdf`);
+  const file = join(specimen.site.outDir, 'pdf/policies', `${repealed.id}.pdf`);
   const pages = Number(pdfInfo(file)['Pages']);
   expect(pages).toBeGreaterThan(1);
   const mark = squeeze(markLine(notice));
@@ -105,12 +97,12 @@ test('every page of the repealed version’s PDF carries its mark: 时效性, da
   expect(mark).toMatch(/\d{4}年\d{1,2}月\d{1,2}日/);
   for (let n = 1; n <= pages; n++) expect(squeeze(pdfText(file, n)), `page ${n}`).toContain(mark);
   // The version in force prints clean.
-  const current = join(site.outDir, 'pdf/policies', `${notice.by!.id}.pdf`);
+  const current = join(specimen.site.outDir, 'pdf/policies', `${notice.by!.id}.pdf`);
   expect(squeeze(pdfText(current))).not.toContain(notice.validity);
 });
 
 test('every feed entry about the repealed version says so', async ({ request }) => {
-  const xml = await (await request.get(`${server.url}/policies/feed.xml`)).text();
+  const xml = await (await request.get(`${specimen.url}/policies/feed.xml`)).text();
   const items = [...xml.matchAll(/<item>[\s\S]*?<\/item>/g)].map((m) => m[0]).filter((item) => item.includes(`<title>`) && item.includes(repealed.data.docNumber!));
   const about = items.filter((item) => /<title>([^<]*)<\/title>/.exec(item)![1]!.includes(repealed.data.title));
   expect(about.length).toBeGreaterThan(1);
@@ -120,7 +112,7 @@ test('every feed entry about the repealed version says so', async ({ request }) 
 });
 
 test('the comparison says it is not the text in force and links the version that is', async ({ page }) => {
-  await page.goto(`${server.url}/policies/${notice.by!.id}/对照/`);
+  await page.goto(`${specimen.url}/policies/${notice.by!.id}/对照/`);
   const bar = page.getByRole('note', { name: '文件时效性' });
   await expect(bar).toContainText('不是文件的正式文本');
   await expect(bar.locator(`a[href="/policies/${notice.by!.id}/"]`)).toHaveCount(1);
