@@ -21,6 +21,7 @@ import { formatChineseDate } from '../../../src/lib/chinese-date.ts';
 import type { PolicyData } from '../../../src/schemas/policy.ts';
 import { markLine } from '../../../src/lib/policy/status.ts';
 import { noticesOf } from '../../helpers/policy-notices.ts';
+import { htmlPages, htmlProblems } from '../../helpers/html-validator.ts';
 
 interface Fixture {
   id: string;
@@ -274,4 +275,10 @@ test('catalogue entries (no text) say so, and get no PDF and no 打印版 link',
     await expect(page.locator('.pdf-link')).toHaveCount(0);
     await expect(page.locator('.official')).toHaveCount(0);
   }
+});
+
+test('every page of the specimen build is valid HTML, the pages of 通知 with （一） items among them', async () => {
+  const pages = htmlPages(specimen.site.outDir);
+  for (const fixture of fixtures) expect(pages).toContain(`policies/${fixture.id}/index.html`);
+  expect(await htmlProblems(specimen.site.outDir)).toEqual([]);
 });
