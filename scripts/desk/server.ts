@@ -14,7 +14,7 @@ import { existingFiles, validateImport, withImportLock, writeContentFiles } from
 import { ImportError } from '../import/errors.ts';
 import { RateLimit, SESSION_COOKIE, SESSION_SECONDS, Sessions } from './auth.ts';
 import { decideSave, versionOf } from './conflict.ts';
-import { changedFields, collectionOf, COLLECTION_NAMES, composeFile, entryOfText, listEntries, readEntry, releaseDraft } from './entries.ts';
+import { changedFields, collectionOf, COLLECTION_NAMES, composeFile, entryOfText, listEntries, readEntry, releaseDraft, type EntrySummary } from './entries.ts';
 import { commitChange, HistoryError, recentChanges, undoChange } from './history.ts';
 import { formFields, html, page, raw, type Html } from './html.ts';
 import { placeMarks, type Mark } from './marks.ts';
@@ -268,11 +268,17 @@ export function createDesk(options: DeskOptions): { server: Server; close: () =>
 
   function homePage(frame: { editor: string | null; session: boolean }): string {
     const entries = listEntries(root);
-    const groups = (Object.keys(COLLECTION_NAMES) as CollectionName[]).map((collection) => {
-      const list = entries.filter((e) => e.collection === collection);
-      return html`<section><h2>${COLLECTION_NAMES[collection]}（${list.length}）</h2><ul class="entries">${list.map((e) => html`<li><a href="/desk/edit?path=${encodeURIComponent(e.path)}">${e.title}</a> <span class="id">${e.id}</span>${e.draft ? html` <span class="badge">待核对</span>` : ''}</li>`)}</ul></section>`;
-    });
-    return page({ ...frame, title: '编辑台' }, html`<p class="lead">导入 Word、PDF、OFD、文本或扫描件，对照原件核对后保存；修改任何一期、文章、政策文件或主题；发布网站；查看和撤销修改。</p><p class="actions"><a class="button" href="/desk/import">导入文件</a> <a class="button" href="/desk/publish">发布网站</a> <a class="button" href="/desk/history">修改记录</a></p>${groups}`);
+    const item = (e: EntrySummary) => html`<li><a href="/desk/edit?path=${encodeURIComponent(e.path)}">${e.title}</a> <span class="id">${e.id}</span>${e.draft ? html` <span class="badge">待核对</span>` : ''}</li>`;
+    const of = (collection: CollectionName) => entries.filter((e) => e.collection === collection);
+    // An issue with its articles under it (folded: an archive has thousands), newest first.
+    const issues = of('issues').reverse();
+    const articles = of('articles');
+    const bulletins = html`<section><h2>工作要讯（${issues.length} 期，${articles.length} 篇文章）</h2><ul class="issues">${issues.map((issue) => {
+      const own = articles.filter((a) => a.id.startsWith(`${issue.id}/`));
+      return html`<li><a href="/desk/edit?path=${encodeURIComponent(issue.path)}">${issue.title}</a> <span class="id">${issue.id}</span>${issue.draft ? html` <span class="badge">待核对</span>` : ''}<details><summary>${own.length} 篇文章</summary><ul>${own.map(item)}</ul></details></li>`;
+    })}</ul></section>`;
+    const others = (['policies', 'topics'] as const).map((collection) => html`<section><h2>${COLLECTION_NAMES[collection]}（${of(collection).length}）</h2><ul class="entries">${of(collection).map(item)}</ul></section>`);
+    return page({ ...frame, title: '编辑台' }, html`<p class="lead">导入 Word、PDF、OFD、文本或扫描件，对照原件核对后保存；修改任何一期、文章、政策文件或主题；发布网站；查看和撤销修改。</p><p class="actions"><a class="button" href="/desk/import">导入文件</a> <a class="button" href="/desk/publish">发布网站</a> <a class="button" href="/desk/history">修改记录</a></p>${bulletins}${others}`);
   }
 
   function importPage(frame: { editor: string | null; session: boolean }): string {

@@ -44,6 +44,9 @@ const axe = async (page: Page) => {
 
 test('an OCR draft leaves 待核对 only by 已核对', async ({ page }) => {
   await signIn(page, '编辑甲');
+  // The desk's home lists it, marked.
+  await expect(page.locator('.issues > li', { hasText: '2017年第3期' }).locator('.badge')).toHaveText('待核对');
+  await axe(page);
   await page.goto(`${desk.url}/desk/edit?path=${encodeURIComponent(DRAFT.path)}`);
   await expect(page.getByText('文字识别草稿（待核对）')).toBeVisible();
   // Saving the form keeps the draft a draft: the review flag is not a field of the form.
@@ -206,6 +209,8 @@ test('an article’s body: the live preview shows it as the page will, and the b
   await body.press('End');
   await page.getByRole('button', { name: '注', exact: true }).click();
   await expect(body).toHaveValue(/<注>[\s\S]*<\/注>/);
+  // The component in its place in the preview, as its tag (the page draws it once published).
+  await expect(preview).toContainText('<注>');
   // At 320 px nothing is wider than the screen.
   await page.setViewportSize({ width: 320, height: 640 });
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
