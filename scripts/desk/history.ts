@@ -35,9 +35,14 @@ export function historyProblem(root: string): string | null {
   }
 }
 
-/** Commits `paths` (content files, as they now are on disk: written, changed or removed) as `editor`; returns the commit's hash. */
-export function commitChange(root: string, paths: readonly string[], editor: string, subject: string, body: readonly string[] = []): string {
+/**
+ * Commits `paths` (content files, as they now are on disk: written, changed or removed) as
+ * `editor`; returns the commit's hash, or null when the files are as last committed (an import
+ * saved over the same files).
+ */
+export function commitChange(root: string, paths: readonly string[], editor: string, subject: string, body: readonly string[] = []): string | null {
   git(root, ['add', '--all', '--', ...paths]);
+  if (!git(root, ['status', '--porcelain', '--', ...paths]).trim()) return null;
   const message = [subject, '', ...body].join('\n').trim();
   git(root, ['commit', '--quiet', '--no-verify', '-m', message, '--only', '--', ...paths], editor);
   return git(root, ['rev-parse', 'HEAD']).trim();

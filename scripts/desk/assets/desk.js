@@ -128,7 +128,7 @@ if (edit) {
     if (answer.status === 200) {
       edit.dataset.base = answer.version;
       conflict.hidden = true;
-      say(status, answer.unchanged ? '没有改动，无需保存。' : `已保存，并记入修改记录（${answer.commit.slice(0, 8)}）：${answer.changed.join('、') || '格式'}。发布后网站上才会更新。`, 'ok');
+      say(status, answer.unchanged ? '没有改动，无需保存。' : `已保存${answer.commit ? `，并记入修改记录（${answer.commit.slice(0, 8)}）` : ''}：${answer.changed.join('、') || '格式'}。发布后网站上才会更新。`, 'ok');
     } else if (answer.status === 409 && answer.conflict) {
       say(status, '没有保存：有人先保存了另一个版本。', 'error');
       showConflict(answer.conflict);
@@ -185,7 +185,7 @@ if (edit) {
     if (answer.status === 200) {
       document.querySelector('[data-draft]').remove();
       edit.dataset.base = answer.version;
-      say(status, `已核对，已记入修改记录（${answer.commit.slice(0, 8)}）：这一期发布后就会出现在网站上。`, 'ok');
+      say(status, `已核对，已记入修改记录${answer.commit ? `（${answer.commit.slice(0, 8)}）` : ''}：这一期发布后就会出现在网站上。`, 'ok');
     } else if (answer.status === 409 && answer.conflict) showConflict(answer.conflict);
     else say(status, `没有改动：${answer.error}`, 'error');
   });
@@ -233,7 +233,7 @@ if (review) {
     if (answer.status === 200) {
       review.querySelector('[type=submit]').disabled = true;
       status.className = 'status ok';
-      status.replaceChildren(`已保存，并记入修改记录（${answer.commit.slice(0, 8)}）。发布后网站上才会更新。`, ' ');
+      status.replaceChildren(answer.commit ? `已保存，并记入修改记录（${answer.commit.slice(0, 8)}）。发布后网站上才会更新。` : '已保存：与已有的文件完全相同，没有新的修改。', ' ');
       const link = document.createElement('a');
       link.href = answer.edit;
       link.textContent = '打开保存的条目';
