@@ -23,7 +23,7 @@ import { compactKey, endsSentence, isPageNumber, isRule, joinBroken, normalizeLi
 import { ImportError } from './errors.ts';
 import type { SourceBlock } from './source-block.ts';
 import { width } from './read-text.ts';
-import { fullWidthPunctuation, isPageFurniture, isSiteFooter, readMetadata, type PageMetadata } from './web-page.ts';
+import { fullWidthPunctuation, isPageFurniture, isSiteFooter, joinWrappedValues, readMetadata, type PageMetadata } from './web-page.ts';
 
 export interface OfficialTable {
   type: 'table';
@@ -340,7 +340,7 @@ function madeOf(text: string, names: ReadonlySet<string>): boolean {
  */
 function mergeWrappedCells<T extends Unit>(units: T[]): T[] {
   const out: T[] = [];
-  for (const unit of units) {
+  for (const [k, unit] of units.entries()) {
     const above = out.at(-1);
     const text = tidy(unit.text);
     const cell = above?.cells && unit.extent && !unit.cells && text.length <= 6 && /^[\p{Script=Han}]+$/u.test(text) && above.cells.length >= 2 && above.cells.every((c) => isNameLike(tidy(c.text)))
@@ -349,6 +349,15 @@ function mergeWrappedCells<T extends Unit>(units: T[]): T[] {
     if (above && cell) {
       cell.text = tidy(cell.text) + text;
       above.text = above.cells!.map((c) => tidy(c.text)).join(' ');
+      continue;
+    }
+    // 署名 side by side in a line that wrapped at the margin (示例省财政厅　示例省人力资源和社会 / 保障厅):
+    // a piece under it, shorter than any name there (a second row of 署名 holds whole names), that ends as an organ's does.
+    const names = above && !above.rows && !unit.cells && /^[\p{Script=Han}]+$/u.test(text) && ORGAN.test(text) ? tidy(above.text).split(/\s+/) : [];
+    const dateNext = units[k + 1] !== undefined && DATE_ONLY.test(tidy(units[k + 1]!.text));
+    if (above && dateNext && names.length >= 2 && names.every((name) => isNameLike(name) && name.length > text.length) && names.slice(0, -1).every((name) => ORGAN.test(name))) {
+      above.text = `${tidy(above.text)}${text}`;
+      if (above.cells) above.cells.at(-1)!.text = tidy(above.cells.at(-1)!.text) + text;
       continue;
     }
     out.push(unit);
@@ -400,7 +409,7 @@ export function parseOfficial(blocks: readonly SourceBlock[]): ParsedOfficial {
   const joins: string[] = [];
   let halfWidth = 0;
   const read = splitJoinedParts(
-    unitsOf(blocks)
+    joinWrappedValues(unitsOf(blocks))
       .map((u) => {
         const full = fullWidthPunctuation(removeSpreadSpacing(normalizeLine(u.text)));
         halfWidth += full.changed;
@@ -592,8 +601,12 @@ export function parseOfficial(blocks: readonly SourceBlock[]): ParsedOfficial {
     markBlock.unshift(i);
   }
   // Above a 文号 that stands above the title: the organ lines right above it (a site's values above it are not).
+  // (Only where the 文号 heads the title, as GB/T 9704 sets it: a 文号 with dates and other values
+  // between it and the title is a site's metadata block printed without its labels, and an organ
+  // above it is that block's value, not a mark; nor is a line a dropped block parts from the 文号.)
   const overNumber: number[] = [];
-  for (let i = numberAt - 1; numberAt >= 0 && numberAt < titleFrom && i >= headStart; i--) {
+  const numberHeadsTitle = numberAt >= 0 && afterNumber === titleFrom;
+  for (let i = numberAt - 1; numberHeadsTitle && i >= headStart && adjacent(i, i + 1); i--) {
     // (A large mark may wrap anywhere: 中共示例省委教育工作委员会文 / 件.)
     if (!markLike(i) || !/^[\p{Script=Han}\s]+$/u.test(all[i]!) || (!isMark(i) && !all[i]!.split(/\s+/).every((w) => ORGAN.test(w) || /文\s*件$/.test(w)))) break;
     overNumber.unshift(i);
@@ -731,8 +744,9 @@ export function parseOfficial(blocks: readonly SourceBlock[]): ParsedOfficial {
   else {
     // No 署名 (a site that prints the date alone): the organs the title names before 关于 — its own
     // lines when it stacks them — or those the site's metadata block names (often the first alone).
-    const stacked = all.slice(titleFrom, titleTo).join(' ').split('关于')[0]!.trim().split(/\s+/).filter((w) => ORGAN.test(w));
-    const named = /^(.+?)关于/.exec(title)?.[1];
+    // (A 批转 / 转发 / 印发 notice is the organs' before the verb: 示例省人民政府办公厅批转示例省教育厅关于….)
+    const stacked = all.slice(titleFrom, titleTo).join(' ').split(/关于|印发|转发|批转/)[0]!.trim().split(/\s+/).filter((w) => ORGAN.test(w));
+    const named = /^(.+?)(?:关于|印发|转发|批转)/.exec(title)?.[1];
     const fromTitle = stacked.length && named === stacked.join('') ? stacked : named && ORGAN.test(named) && !/印发|转发|批转/.test(named) ? [named] : [];
     // A joint document's organs in the metadata, one after another (示例省教育厅 示例省财政厅, or 、 between them).
     const fromMetadata = metadata.issuer ? metadata.issuer.split(/[\s、，,；;]+/).filter(Boolean) : [];

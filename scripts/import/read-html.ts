@@ -94,7 +94,7 @@ function blocksOf(element: HTMLElement, into: SourceBlock[]): void {
 function tableBlocks(table: HTMLElement, into: SourceBlock[]): void {
   const rows = table.querySelectorAll('tr').filter((tr) => tr.closest('table') === table);
   const cellsOf = (tr: HTMLElement) => tr.childNodes.filter((n): n is HTMLElement => isElement(n) && (tag(n) === 'td' || tag(n) === 'th'));
-  const texts = rows.map((tr) => cellsOf(tr).map((cell) => normalizeLine(inlineText(cell).replace(/\n/g, ' '))));
+  const texts = rows.map((tr) => cellsOf(tr).map((cell) => normalizeLine(inlineText(cell).replace(/\n/g, ' ')) || drawnLabel(cell)));
   const labelled = texts.flat().filter((cell) => isLabelAlone(cell) || metadataPairs(cell)).length;
   if (labelled >= 2) {
     for (const row of texts) {
@@ -114,6 +114,16 @@ function tableBlocks(table: HTMLElement, into: SourceBlock[]): void {
   }
   const cells = texts.filter((row) => row.some(Boolean));
   if (cells.length) into.push({ text: cells.flat().filter(Boolean).join(' '), startsParagraph: true, rows: cells });
+}
+
+/**
+ * A label cell left empty in the HTML, its label drawn by the stylesheet from an attribute
+ * (th[data-label]::before { content: attr(data-label) }, or read out from aria-label / title):
+ * the label, when it is one a metadata block uses.
+ */
+function drawnLabel(cell: HTMLElement): string {
+  const label = ['data-label', 'aria-label', 'title'].map((name) => normalizeLine(cell.getAttribute(name) ?? '')).find(Boolean) ?? '';
+  return label && isLabelAlone(label) ? label : '';
 }
 
 const CJK = /\p{Script=Han}/gu;

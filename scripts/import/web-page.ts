@@ -14,6 +14,7 @@
  */
 import { parseChineseDate } from '../../src/lib/chinese-numbers.ts';
 import { normalizeDocNumber } from '../../src/lib/policy/doc-number.ts';
+import { joinBroken } from './cjk-text.ts';
 
 /** The fields a site's metadata block gives, by the policy schema's names. */
 export interface PageMetadata {
@@ -105,6 +106,83 @@ export function metadataPairs(line: string): Array<[string, string]> | undefined
 
 /** Whether a line is only a label (a table copied cell by cell puts the value on the next line). */
 export const isLabelAlone = (line: string) => LABEL_ALONE.test(line.trim());
+
+/** A line with where its parts stand across the page (PDF, OFD): a printed table's cells. */
+export interface PlacedLine {
+  text: string;
+  /** The text as extracted, when `text` was tidied. */
+  raw?: string;
+  cells?: ReadonlyArray<{ text: string; left: number; right: number }>;
+  extent?: { left: number; right: number };
+}
+
+/**
+ * A metadata table a browser printed (PDF, OFD), whose values wrap in their cells: each label
+ * stands in the middle of its row, so the lines read off the page hold a value's first line above
+ * the label and its last below it (示例省教育厅…关于印发《… / 标题：　发文字号： / 办法》的通知　号).
+ * Each piece goes back into its cell — the column is the label's to its left; a label has as many
+ * of its value's lines below it as above it — and the pieces' lines are left out. Lines without
+ * positions, or pieces that stand in no label's column, are returned as they were.
+ */
+export function joinWrappedValues<T extends PlacedLine>(lines: readonly T[]): T[] {
+  const textOf = (line: PlacedLine) => (line.raw ?? line.text).trim();
+  const labelsOf = (line: PlacedLine) =>
+    (line.cells ?? []).flatMap((c) => {
+      const label = isLabelAlone(c.text) ? c.text.replace(/[：:\s]/g, '') : metadataPairs(c.text)?.[0]?.[0];
+      return label ? [{ label, left: c.left, right: c.right }] : [];
+    });
+  const labelled = lines.map((line) => Boolean(line.cells && metadataPairs(textOf(line)) && labelsOf(line).length));
+  const piecesOf = (line: PlacedLine) => (line.cells ?? (line.extent ? [{ text: textOf(line), ...line.extent }] : undefined));
+  const out = lines.slice();
+  const dropped = new Set<number>();
+  /** Per labelled line: its pieces above and below, by label. */
+  const extra = new Map<number, Map<string, { top: string[]; bottom: string[] }>>();
+  const slot = (at: number, label: string) => {
+    const byLabel = extra.get(at) ?? extra.set(at, new Map()).get(at)!;
+    return byLabel.get(label) ?? byLabel.set(label, { top: [], bottom: [] }).get(label)!;
+  };
+  for (let a = 0; a < lines.length; a++) {
+    if (!labelled[a]) continue;
+    let b = a + 1;
+    while (b < lines.length && !labelled[b] && !metadataPairs(textOf(lines[b]!)) && !isLabelAlone(textOf(lines[b]!)) && piecesOf(lines[b]!)) b++;
+    if (b === a + 1 || b >= lines.length || !labelled[b]) continue;
+    const [above, below] = [labelsOf(lines[a]!), labelsOf(lines[b]!)];
+    const columnOf = (left: number, labels: typeof above) => labels.filter((l) => l.right <= left + 1).sort((x, y) => y.left - x.left)[0];
+    // Each column's pieces, top to bottom.
+    const columns = new Map<number, string[]>();
+    let placed = true;
+    for (let k = a + 1; k < b; k++) {
+      for (const piece of piecesOf(lines[k]!)!) {
+        const column = columnOf(piece.left, [...above, ...below]);
+        if (!column) placed = false;
+        else columns.set(Math.round(column.left), [...(columns.get(Math.round(column.left)) ?? []), piece.text.trim()]);
+      }
+    }
+    const near = (labels: typeof above, left: number) => labels.find((l) => Math.abs(l.left - left) <= 2);
+    if (!placed || [...columns.keys()].some((left) => !near(above, left) && !near(below, left))) continue;
+    for (const [left, pieces] of columns) {
+      const up = near(above, left);
+      const down = near(below, left);
+      // As many below the label above as it has above it; the rest are the top of the next row's value.
+      const owed = up ? (extra.get(a)?.get(up.label)?.top.length ?? 0) : 0;
+      const split = down ? Math.min(owed, pieces.length) : pieces.length;
+      if (up) slot(a, up.label).bottom.push(...pieces.slice(0, split));
+      if (down) slot(b, down.label).top.push(...pieces.slice(split));
+    }
+    for (let k = a + 1; k < b; k++) dropped.add(k);
+  }
+  if (!dropped.size) return out;
+  for (const [at, byLabel] of extra) {
+    const pairs = metadataPairs(textOf(lines[at]!))!;
+    const text = pairs.map(([label, value]) => {
+      const more = byLabel.get(label);
+      const whole = more ? [...more.top, value, ...more.bottom].filter(Boolean).reduce((x, y) => joinBroken(x, y), '') : value;
+      return `${label}：${whole}`;
+    }).join('　　');
+    out[at] = { ...out[at]!, text, ...(out[at]!.raw !== undefined ? { raw: text } : {}), cells: undefined };
+  }
+  return out.filter((_, i) => !dropped.has(i));
+}
 
 /**
  * Reads the metadata block from the first lines (or the last): returns the fields and which

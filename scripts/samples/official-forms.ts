@@ -698,8 +698,9 @@ export function expectedImport(form: OfficialForm, producer: Producer): Expected
     docNumber = site.docNumber === 'absent' ? undefined : doc.docNumber;
     if (site.titleLines === 'one') titleLines = [forms.titleLines.join('')];
     Object.assign(shown, { siteDocNumber: site.docNumber, metadata: site.metadata, metadataNames: site.metadataNames, indent: site.indent, punctuation: site.punctuation, siteSignature: site.signature, encoding: site.encoding, pageHeading: site.pageHeading });
-    // Labels drawn by the stylesheet (values-only) are text in what a browser prints, though not in the page's HTML or a copy of it.
-    const labelsShown = site.metadata !== 'none' && (site.metadata !== 'values-only' || producer === 'pdf' || producer === 'ofd');
+    // Labels drawn by the stylesheet (values-only) from the cells' data-label: text in what a browser
+    // prints, an attribute in the page's HTML, lost in a copy of the page as text.
+    const labelsShown = site.metadata !== 'none' && (site.metadata !== 'values-only' || producer !== 'site-text');
     if (labelsShown) {
       meta.publishedDate = doc.publishedDate;
       if (site.metadataNames === 'gov') Object.assign(meta, { indexNumber: doc.indexNumber, subject: doc.subject });
