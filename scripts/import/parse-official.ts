@@ -313,6 +313,8 @@ function wholeTitle(title: string): boolean {
   const count = (re: RegExp) => (title.match(re) ?? []).length;
   if (count(/《/g) !== count(/》/g) || count(/[（(]/g) !== count(/[)）]/g)) return false;
   if (/^关于/.test(title)) return true;
+  // The documents a notice carries and its 文种 (《甲》《乙》的通知): the tail of 关于印发《甲》《乙》的通知.
+  if (/^《[^《》]+》(?:[、和及与]?《[^《》]+》)*(?:等[^《》]{0,4}文件)?的/.test(title)) return false;
   const before = /^(.+?)关于/.exec(title)?.[1];
   const organs = new RegExp(`^(?:[\\p{Script=Han}（）]+?${ORGAN.source.replace(/\$$/, '')})+$`, 'u');
   // 示例省人民政府批转示例省教育厅关于…: whole; 批转示例省教育厅关于… is the rest of a title whose issuing organ stands on the line above.
@@ -363,6 +365,23 @@ function mergeWrappedCells<T extends Unit>(units: T[]): T[] {
     out.push(unit);
   }
   return out;
+}
+
+/**
+ * Organs' names run together (示例省财政厅示例省人力资源和社会保障厅), cut where the region that
+ * `known` (an organ of the same document) is of begins again after an organ's name ends.
+ */
+export function splitOrgans(text: string, known: string): string[] {
+  const region = /^(?:中共)?(.+?(?:自治区|省|市|县))/.exec(known)?.[1];
+  if (!region) return [text];
+  const names: string[] = [];
+  let from = 0;
+  for (let at = text.indexOf(region, 1); at > 0; at = text.indexOf(region, at + 1)) {
+    if (!ORGAN.test(text.slice(from, at))) continue;
+    names.push(text.slice(from, at));
+    from = at;
+  }
+  return [...names, text.slice(from)];
 }
 
 /** A site's link to download an attachment: 1.申报书.pdf, 附件2：汇总表.xlsx. */
@@ -533,9 +552,19 @@ export function parseOfficial(blocks: readonly SourceBlock[]): ParsedOfficial {
         // With no 署名 to go by (a site that prints the date alone), the organs stacked right above 关于… are the title's.
         // (An organ's name a wrap cut: 示例省发展和改革 / 委员会 示例省财政厅 — the line above ends in no organ.)
         const cut = prev - 1 >= headStart && adjacent(prev - 1, prev) && !ORGAN.test(all[prev - 1]!) && titleLike(all[prev - 1]!) && madeOf(all[prev - 1]! + all[prev]!, signerNames);
-        const signing = madeOf(all[prev]!, signerNames) || cut || (signerNames.size === 0 && (/^关于/.test(all[from]!) || all[from]!.split(/\s+/).every((w) => ORGAN.test(w))) && (units[from]!.lined ? !units[from]!.afterBlank || units[prev]!.block === units[from]!.block : units[from]!.align === 'center' && units[prev]!.align === 'center'));
+        const organLine = (k: number) => all[k]!.split(/\s+/).every((w) => ORGAN.test(w));
+        // The organ lines stacked above, up to the first a 署名 or the metadata block names — or opens with
+        // (a site's block often names the first organ alone: 示例省教育厅 over 示例省教育厅示例省财政厅…).
+        const opensNamed = (k: number) => madeOf(all[k]!, signerNames) || [...signerNames].some((name) => name && all[k]!.replace(/\s/g, '').startsWith(name));
+        let top = prev;
+        while (top - 1 >= headStart && adjacent(top - 1, top) && organLine(top - 1) && !opensNamed(top)) top--;
+        const named = signerNames.size === 0 || opensNamed(top);
+        const together = units[from]!.lined ? !units[from]!.afterBlank || units[prev]!.block === units[from]!.block : units[from]!.align === 'center' && units[prev]!.align === 'center';
+        const signing = madeOf(all[prev]!, signerNames) || cut || (named && (/^关于/.test(all[from]!) || organLine(from)) && together);
         if (!signing && wholeTitle(joined)) break;
-        if (wholeTitle(joined) && !/^关于/.test(joined) && !(signing && all[from]!.split(/\s+/).every((w) => ORGAN.test(w)))) break;
+        // (Signing organs the title does not name yet go on it: 示例省教育厅　示例省科学技术厅 / 示例省财政厅关于推进….)
+        const adds = signing && organs.every((w) => !compactKey(joined).includes(compactKey(w)));
+        if (wholeTitle(joined) && !/^关于/.test(joined) && !(signing && (organLine(from) || adds))) break;
       } else if (wholeTitle(joined) && ORGAN.test(all[prev]!) && !/关于|印发|转发|批转|联合/.test(all[prev]!)) break;
       from = prev;
     }
@@ -611,7 +640,9 @@ export function parseOfficial(blocks: readonly SourceBlock[]): ParsedOfficial {
     if (!markLike(i) || !/^[\p{Script=Han}\s]+$/u.test(all[i]!) || (!isMark(i) && !all[i]!.split(/\s+/).every((w) => ORGAN.test(w) || /文\s*件$/.test(w)))) break;
     overNumber.unshift(i);
   }
-  const markLines = numberAt >= 0 && numberAt < titleFrom ? overNumber : (markBlock.some(isMark) ? markBlock : []).filter(markLike);
+  // (Or set larger than the title, where the file gives sizes: a mark without 文件 in a LibreOffice Word file.)
+  const largerThanTitle = (i: number) => sizeOf(i) !== undefined && sizeOf(titleFrom) !== undefined && sizeOf(i)! > sizeOf(titleFrom)! * 1.2;
+  const markLines = numberAt >= 0 && numberAt < titleFrom ? overNumber : (markBlock.some((i) => isMark(i) || largerThanTitle(i)) ? markBlock : []).filter(markLike);
   // A joint mark prints 文件 once, beside the stacked organs: wherever extraction put it, it ends the mark.
   if (markLines.length) result.issuerMark = joinTitle(markLines.map((i) => all[i]!)).replace(/^(.+?)文件(.+)$/, (whole, a: string, b: string) => (ORGAN.test(a) && !/文件$/.test(b) ? `${a}${b}文件` : whole));
   const siteLines = above.filter((i) => !markLines.includes(i));
@@ -753,7 +784,7 @@ export function parseOfficial(blocks: readonly SourceBlock[]): ParsedOfficial {
     // The metadata often names the first organ alone: the title's prefix after it names the others (…委员会示例省教育厅关于).
     const lead = fromMetadata.join('');
     const others = named && lead && named.startsWith(lead) && named.length > lead.length && ORGAN.test(named) ? named.slice(lead.length) : '';
-    const organs = fromTitle.length > fromMetadata.length ? fromTitle : others ? [...fromMetadata, others] : fromMetadata.length ? fromMetadata : fromTitle;
+    const organs = fromTitle.length > fromMetadata.length ? fromTitle : others ? [...fromMetadata, ...splitOrgans(others, lead)] : fromMetadata.length ? fromMetadata : fromTitle;
     if (organs.length) {
       result.issuer = organs[0]!;
       result.coIssuers = organs.slice(1);

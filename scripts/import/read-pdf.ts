@@ -8,9 +8,23 @@
 import { endsSentence, isPageNumber, isRule, joinBroken, mastheadNames, normalizeLine, removeSpreadSpacing, runningKey, runningLines } from './cjk-text.ts';
 import { LIST_MARKER, type SourceBlock } from './source-block.ts';
 import { checkPdfPages } from './input-limits.ts';
+import { parseNumber } from '../../src/lib/chinese-numbers.ts';
 
 /** A line that opens a part of an official document's text: 第一章, 第一条, 一、, （一）. */
 const OPENS_PART = /^(?:第[一二三四五六七八九十百零〇]+[章节条]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）])/;
+
+/** The marks of an item of a list: 一、 （一） 1. （1）. */
+const ITEM = /^(?:([一二三四五六七八九十]+)、|[（(]([一二三四五六七八九十]+)[)）]|(\d{1,2})[.．、](?!\d)|[（(](\d{1,2})[)）])/;
+
+/** Whether `line` opens the item after the one `block` opens, marked alike: （二）… then （三）…. */
+export function nextItem(block: string, line: string): boolean {
+  const [a, b] = [ITEM.exec(block), ITEM.exec(line)];
+  if (!a || !b) return false;
+  const style = (m: RegExpExecArray) => [1, 2, 3, 4].find((k) => m[k] !== undefined)!;
+  if (style(a) !== style(b)) return false;
+  const value = (m: RegExpExecArray) => parseNumber(m[style(m)]!);
+  return value(a) !== undefined && value(b) === value(a)! + 1;
+}
 
 /** A labelled line of a bulletin's 版记. */
 const CLOSING_LINE = /^(?:主\s*办|邮\s*箱|电\s*话|出版日期|报|送|发)\s*[：:]/;
@@ -208,6 +222,8 @@ export function blocksFromPdfPages(pages: readonly PdfLine[][]): SourceBlock[] {
         (previous.short && (!bySpacing || !samePage || endsSentence(previous.text) || OPENS_PART.test(previous.text))) ||
         // A heading run into its paragraph (二、时间安排。…) after a sentence's end opens a part, whatever the line before looks like.
         (/[。！？]$/.test(previous.text) && OPENS_PART.test(line.text)) ||
+        // The next item of a list whose item the block is ((二)…； then (三)…), after the item's end.
+        (/[。；]$/.test(previous.text) && nextItem(current.text, line.text)) ||
         // Across a page break the space between paragraphs cannot be seen: a page that ends a sentence a character short ends its paragraph.
         (bySpacing && !samePage && endsSentence(previous.text) && previous.right < right - previous.size * 0.9) ||
         // …or a page whose text stops short of the text block's foot: the space a new paragraph needed was not there.
