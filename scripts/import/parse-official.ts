@@ -16,7 +16,7 @@
  * 落款, with no 附件 label (one or several, under their own titles); a 附注 of several remarks.
  * Nothing is dropped: text it cannot place is kept in the body and flagged.
  */
-import { CHINESE_DATE, parseChineseDate } from '../../src/lib/chinese-numbers.ts';
+import { CHINESE_DATE, parseChineseDate, parseNumber } from '../../src/lib/chinese-numbers.ts';
 import { formatDocNumber, parseDocNumber } from '../../src/lib/policy/doc-number.ts';
 import { DISCLOSURES, SECRECY_LEVELS, URGENCIES, type Disclosure } from '../../src/schemas/policy.ts';
 import { compactKey, endsSentence, isPageNumber, isRule, joinBroken, normalizeLine, removeSpreadSpacing, tidy } from './cjk-text.ts';
@@ -1002,6 +1002,7 @@ function blocksOfUnits(units: readonly Unit[], { joins, undecided, where, indent
     }
     blocks.push({ type: 'paragraph', text });
   }
+  setOffUnits(blocks);
   // Cells a text extraction gave one a line (plain pdftotext reads a table column by column).
   let run = 0;
   for (const block of [...blocks, undefined]) {
@@ -1012,6 +1013,23 @@ function blocksOfUnits(units: readonly Unit[], { joins, undecided, where, indent
     }
   }
   return blocks;
+}
+
+/**
+ * 第N条 run into its text (第三条项目实施期…: a PDF that lost the space a justified line squeezed) is
+ * set off like its neighbours when it is in their sequence — the article before or after it is
+ * numbered N−1 or N+1 and set off — and left alone otherwise (第一条规定的事项 opens a sentence).
+ */
+export function setOffUnits(blocks: OfficialBlock[]): void {
+  const unit = new RegExp(`^第(${NUMERAL})(章|节|条)(?=[^\u3000之])`);
+  const numbered = (text: string) => new RegExp(`^第(${NUMERAL})(章|节|条)\u3000`).exec(text);
+  const setOff = new Set(blocks.flatMap((b) => (b.type === 'paragraph' && numbered(b.text) ? [`${numbered(b.text)![2]}${parseNumber(numbered(b.text)![1]!)}`] : [])));
+  for (const block of blocks) {
+    if (block.type !== 'paragraph') continue;
+    const m = unit.exec(block.text);
+    const n = m ? parseNumber(m[1]!) : undefined;
+    if (m && n !== undefined && (setOff.has(`${m[2]}${n - 1}`) || setOff.has(`${m[2]}${n + 1}`))) block.text = `${m[0]}\u3000${block.text.slice(m[0].length)}`;
+  }
 }
 
 /** Table rows from cells with their extent: the row with the most cells gives the columns; each cell goes to the nearest. */

@@ -141,13 +141,23 @@ export function joinWrappedValues<T extends PlacedLine>(lines: readonly T[]): T[
     const byLabel = extra.get(at) ?? extra.set(at, new Map()).get(at)!;
     return byLabel.get(label) ?? byLabel.set(label, { top: [], bottom: [] }).get(label)!;
   };
+  const isFragment = (k: number) => !labelled[k] && !metadataPairs(textOf(lines[k]!)) && !isLabelAlone(textOf(lines[k]!)) && Boolean(piecesOf(lines[k]!));
+  const columnOf = (left: number, labels: ReturnType<typeof labelsOf>) => labels.filter((l) => l.right <= left + 1).sort((x, y) => y.left - x.left)[0];
   for (let a = 0; a < lines.length; a++) {
+    // The block's first row: its values' first lines stand above it, each in a label's column.
+    if (labelled[a] && (a === 0 || !labelled[a - 1])) {
+      let k = a - 1;
+      while (k >= 0 && a - k <= 3 && isFragment(k) && piecesOf(lines[k]!)!.every((piece) => columnOf(piece.left, labelsOf(lines[a]!)))) k--;
+      for (let f = a - 1; f > k; f--) {
+        for (const piece of [...piecesOf(lines[f]!)!].reverse()) slot(a, columnOf(piece.left, labelsOf(lines[a]!))!.label).top.unshift(piece.text.trim());
+        dropped.add(f);
+      }
+    }
     if (!labelled[a]) continue;
     let b = a + 1;
-    while (b < lines.length && !labelled[b] && !metadataPairs(textOf(lines[b]!)) && !isLabelAlone(textOf(lines[b]!)) && piecesOf(lines[b]!)) b++;
+    while (b < lines.length && isFragment(b)) b++;
     if (b === a + 1 || b >= lines.length || !labelled[b]) continue;
     const [above, below] = [labelsOf(lines[a]!), labelsOf(lines[b]!)];
-    const columnOf = (left: number, labels: typeof above) => labels.filter((l) => l.right <= left + 1).sort((x, y) => y.left - x.left)[0];
     // Each column's pieces, top to bottom.
     const columns = new Map<number, string[]>();
     let placed = true;
