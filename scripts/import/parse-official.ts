@@ -778,7 +778,8 @@ export function parseOfficial(blocks: readonly SourceBlock[]): ParsedOfficial {
     // (A 批转 / 转发 / 印发 notice is the organs' before the verb: 示例省人民政府办公厅批转示例省教育厅关于….)
     const stacked = all.slice(titleFrom, titleTo).join(' ').split(/关于|印发|转发|批转/)[0]!.trim().split(/\s+/).filter((w) => ORGAN.test(w));
     const named = /^(.+?)(?:关于|印发|转发|批转)/.exec(title)?.[1];
-    const fromTitle = stacked.length && named === stacked.join('') ? stacked : named && ORGAN.test(named) && !/印发|转发|批转/.test(named) ? [named] : [];
+    // (Organs the title runs together, or a wrap cut — 中共示例省委教育工作委员会 示例省教 / 育厅关于 — are cut where their region begins again.)
+    const fromTitle = stacked.length && named === stacked.join('') ? stacked : named && ORGAN.test(named) && !/印发|转发|批转/.test(named) ? splitOrgans(named, named) : [];
     // A joint document's organs in the metadata, one after another (示例省教育厅 示例省财政厅, or 、 between them).
     const fromMetadata = metadata.issuer ? metadata.issuer.split(/[\s、，,；;]+/).filter(Boolean) : [];
     // The metadata often names the first organ alone: the title's prefix after it names the others (…委员会示例省教育厅关于).
@@ -1017,19 +1018,25 @@ function blocksOfUnits(units: readonly Unit[], { joins, undecided, where, indent
 
 /**
  * 第N条 run into its text (第三条项目实施期…: a PDF that lost the space a justified line squeezed) is
- * set off like its neighbours when it is in their sequence — the article before or after it is
- * numbered N−1 or N+1 and set off — and left alone otherwise (第一条规定的事项 opens a sentence).
+ * set off like its neighbours when it stands in their sequence — the unit set off before it is
+ * numbered N−1, or the one after it N+1 — and left alone otherwise (第一条规定的事项 opens a sentence).
  */
 export function setOffUnits(blocks: OfficialBlock[]): void {
-  const unit = new RegExp(`^第(${NUMERAL})(章|节|条)(?=[^\u3000之])`);
-  const numbered = (text: string) => new RegExp(`^第(${NUMERAL})(章|节|条)\u3000`).exec(text);
-  const setOff = new Set(blocks.flatMap((b) => (b.type === 'paragraph' && numbered(b.text) ? [`${numbered(b.text)![2]}${parseNumber(numbered(b.text)![1]!)}`] : [])));
-  for (const block of blocks) {
-    if (block.type !== 'paragraph') continue;
-    const m = unit.exec(block.text);
+  const runIn = new RegExp(`^第(${NUMERAL})(章|节|条)(?=[^\\u3000之])`);
+  const setOff = new RegExp(`^第(${NUMERAL})(章|节|条)\\u3000`);
+  const texts = blocks.map((b) => (b.type === 'paragraph' ? b.text : ''));
+  const numberOf = (m: RegExpExecArray | null, kind: string) => (m && m[2] === kind ? parseNumber(m[1]!) : undefined);
+  blocks.forEach((block, i) => {
+    const m = runIn.exec(texts[i]!);
     const n = m ? parseNumber(m[1]!) : undefined;
-    if (m && n !== undefined && (setOff.has(`${m[2]}${n - 1}`) || setOff.has(`${m[2]}${n + 1}`))) block.text = `${m[0]}\u3000${block.text.slice(m[0].length)}`;
-  }
+    if (block.type !== 'paragraph' || !m || n === undefined) return;
+    const before = texts.slice(0, i).findLast((t) => numberOf(setOff.exec(t), m[2]!) !== undefined);
+    const after = texts.slice(i + 1).find((t) => numberOf(setOff.exec(t), m[2]!) !== undefined);
+    if ((before !== undefined && numberOf(setOff.exec(before), m[2]!) === n - 1) || (after !== undefined && numberOf(setOff.exec(after), m[2]!) === n + 1)) {
+      block.text = `${m[0]}\u3000${block.text.slice(m[0].length)}`;
+      texts[i] = block.text;
+    }
+  });
 }
 
 /** Table rows from cells with their extent: the row with the most cells gives the columns; each cell goes to the nearest. */

@@ -145,7 +145,9 @@ export function joinWrappedValues<T extends PlacedLine>(lines: readonly T[]): T[
   const columnOf = (left: number, labels: ReturnType<typeof labelsOf>) => labels.filter((l) => l.right <= left + 1).sort((x, y) => y.left - x.left)[0];
   for (let a = 0; a < lines.length; a++) {
     // The block's first row: its values' first lines stand above it, each in a label's column.
-    if (labelled[a] && (a === 0 || !labelled[a - 1])) {
+    let first = a - 1;
+    while (first >= 0 && isFragment(first)) first--;
+    if (labelled[a] && (first < 0 || !labelled[first])) {
       let k = a - 1;
       while (k >= 0 && a - k <= 3 && isFragment(k) && piecesOf(lines[k]!)!.every((piece) => columnOf(piece.left, labelsOf(lines[a]!)))) k--;
       for (let f = a - 1; f > k; f--) {
@@ -183,6 +185,7 @@ export function joinWrappedValues<T extends PlacedLine>(lines: readonly T[]): T[
   }
   if (!dropped.size) return out;
   for (const [at, byLabel] of extra) {
+    if (![...byLabel.values()].some((more) => more.top.length + more.bottom.length)) continue;
     const pairs = metadataPairs(textOf(lines[at]!))!;
     const text = pairs.map(([label, value]) => {
       const more = byLabel.get(label);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { categoryOf, policyId, termEnd, termsOf } from '../../../scripts/import/build-policy.ts';
-import { joinTitle, paragraphText, parseAttachmentList, readDate, readDocNumberLine } from '../../../scripts/import/parse-official.ts';
+import { joinTitle, paragraphText, parseAttachmentList, readDate, readDocNumberLine, setOffUnits, splitOrgans, type OfficialBlock } from '../../../scripts/import/parse-official.ts';
 
 // Synthetic titles, numbers and dates, made for these tests (合成测试数据).
 describe('公文 pieces', () => {
@@ -71,5 +71,21 @@ describe('公文 pieces', () => {
     expect(policyId({ docNumber: '示教科〔2019〕7号', title: '', writtenDate: '2019-03-12' })).toEqual({ id: 'shijiaoke-2019-7', fromNumber: true });
     expect(policyId({ docNumber: '示教办〔2020〕15号', title: '', writtenDate: undefined })).toEqual({ id: 'shijiaoban-2020-15', fromNumber: true });
     expect(policyId({ docNumber: undefined, title: '示例省教育厅关于开展中期检查的通知', writtenDate: '2020-06-05' })).toEqual({ id: '2020-06-05-kzzqjc', fromNumber: false });
+  });
+});
+
+describe('公文 pieces a file runs together', () => {
+  it('cuts organs run together where their region begins again after an organ', () => {
+    expect(splitOrgans('示例省财政厅示例省人力资源和社会保障厅', '示例省教育厅')).toEqual(['示例省财政厅', '示例省人力资源和社会保障厅']);
+    expect(splitOrgans('示例省教育厅', '中共示例省委教育工作委员会')).toEqual(['示例省教育厅']);
+    expect(splitOrgans('中共示例省委教育工作委员会示例省教育厅', '示例省财政厅')).toEqual(['中共示例省委教育工作委员会', '示例省教育厅']);
+    expect(splitOrgans('示例市财政局', '某某学会')).toEqual(['示例市财政局']);
+  });
+
+  it('sets off 第N条 run into its text when its neighbours in the sequence are set off, and nothing else', () => {
+    const blocks = (...texts: string[]): OfficialBlock[] => texts.map((text) => ({ type: 'paragraph', text }));
+    const part = blocks('第二条\u3000本办法适用于本省。', '第三条项目实施期一般为3年。', '第四条\u3000申报条件如下：', '第一条规定的事项由主管部门办理。');
+    setOffUnits(part);
+    expect(part.map((b) => (b.type === 'paragraph' ? b.text : ''))).toEqual(['第二条\u3000本办法适用于本省。', '第三条\u3000项目实施期一般为3年。', '第四条\u3000申报条件如下：', '第一条规定的事项由主管部门办理。']);
   });
 });

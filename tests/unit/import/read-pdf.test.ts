@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { blocksFromPdfPages, linesFromItems, type PdfLine } from '../../../scripts/import/read-pdf.ts';
+import { blocksFromPdfPages, linesFromItems, nextItem, type PdfLine } from '../../../scripts/import/read-pdf.ts';
 
 // Synthetic page geometry (A4 points): a text block from x=80 to x=520, 16pt type on a 28pt pitch.
 const line = (text: string, y: number, left = 80, right = 520, size = 16): PdfLine => ({ text, left, right, y, size, spread: false });
@@ -64,5 +64,17 @@ describe('PDF blocks', () => {
       ['标题文字', false],
       ['正文第一行。', false],
     ]);
+  });
+});
+
+describe('the items of a list', () => {
+  it('knows the next item by its mark, of the same style', () => {
+    expect(nextItem('（二）学科方向明确；', '（三）有稳定的研究团队；')).toBe(true);
+    expect(nextItem('九、附则', '十、其他')).toBe(true);
+    expect(nextItem('1.完善配套政策。', '2.加强经费保障。')).toBe(true);
+    expect(nextItem('(1)条件保障有力；', '（2）管理制度健全。')).toBe(true);
+    expect(nextItem('（二）学科方向明确；', '（四）具备条件。')).toBe(false);
+    expect(nextItem('（二）学科方向明确；', '3.完善配套政策。')).toBe(false);
+    expect(nextItem('主要包括：', '（一）平台运行；')).toBe(false);
   });
 });

@@ -4,7 +4,7 @@
  * furniture, half-width punctuation. Synthetic lines (合成测试数据): organs 示例省…, invented numbers.
  */
 import { describe, expect, it } from 'vitest';
-import { fullWidthPunctuation, isPageFurniture, metadataPairs, readLooseDate, readMetadata } from '../../../scripts/import/web-page.ts';
+import { fullWidthPunctuation, isPageFurniture, joinWrappedValues, metadataPairs, readLooseDate, readMetadata } from '../../../scripts/import/web-page.ts';
 import { parseChineseDate } from '../../../src/lib/chinese-numbers.ts';
 
 describe('a site\'s metadata block', () => {
@@ -68,5 +68,42 @@ describe('dates as offices and sites type them', () => {
     expect(readLooseDate('2023-03-20 09:48')).toBe('2023-03-20');
     expect(readLooseDate('2023/3/5')).toBe('2023-03-05');
     expect(readLooseDate('三月')).toBeUndefined();
+  });
+});
+
+describe('a metadata table a browser printed, its values wrapped in their cells', () => {
+  // Labels at x=33 and x=420, values at x=98 and x=485, as a printed page sets a two-pair row (合成测试数据).
+  const cell = (text: string, left: number) => ({ text, left, right: left + text.length * 8 });
+  const row = (...cells: Array<[string, number]>) => ({ text: cells.map(([t]) => t).join(' '), cells: cells.map(([t, x]) => cell(t, x)) });
+
+  it('puts each piece back into its cell: as many of a value’s lines below its label as above it', () => {
+    const lines = [
+      { text: '财政、金融、审计\\财', extent: { left: 485, right: 560 } },
+      row(['索引号：', 33], ['0000000092/2018-95230', 98], ['主题分类：', 420]),
+      { text: '政', extent: { left: 485, right: 493 } },
+      row(['发文机关：', 33], ['示例省教育厅', 98], ['成文日期：', 420], ['2018年09月20日', 485]),
+      row(['示例省教育厅关于组织申报重点研究基地工作', 98], ['示教科〔2018〕47', 485]),
+      row(['标题：', 33], ['发文字号：', 420]),
+      row(['的通知', 98], ['号', 485]),
+      row(['发布日期：', 33], ['2018年10月10日', 98]),
+      { text: '示例省教育厅关于组织申报重点研究基地工作的通知', extent: { left: 28, right: 568 } },
+    ];
+    const joined = joinWrappedValues(lines);
+    expect(joined.map((l) => l.text)).toEqual([
+      '索引号：0000000092/2018-95230　　主题分类：财政、金融、审计\\财政',
+      lines[3]!.text,
+      '标题：示例省教育厅关于组织申报重点研究基地工作的通知　　发文字号：示教科〔2018〕47号',
+      lines[7]!.text,
+      lines[8]!.text,
+    ]);
+    const undecided: string[] = [];
+    expect(readMetadata(joined.map((l) => l.text), 0, 1, undecided).metadata).toMatchObject({ subject: '财政、金融、审计\\财政', title: '示例省教育厅关于组织申报重点研究基地工作的通知', docNumber: '示教科〔2018〕47号' });
+  });
+
+  it('leaves lines without positions, and pieces in no label\'s column, as they were', () => {
+    const plain = [{ text: '索引号：0001　主题分类：教育' }, { text: '示例' }, { text: '标题：　发文字号：' }];
+    expect(joinWrappedValues(plain)).toEqual(plain);
+    const outside = [row(['索引号：', 33], ['0001', 98]), { text: '示例省教育厅', extent: { left: 10, right: 30 } }, row(['标题：', 33], ['甲', 98])];
+    expect(joinWrappedValues(outside)).toEqual(outside);
   });
 });
