@@ -779,7 +779,7 @@ export function parseOfficial(blocks: readonly SourceBlock[]): ParsedOfficial {
     const stacked = all.slice(titleFrom, titleTo).join(' ').split(/关于|印发|转发|批转/)[0]!.trim().split(/\s+/).filter((w) => ORGAN.test(w));
     const named = /^(.+?)(?:关于|印发|转发|批转)/.exec(title)?.[1];
     // (Organs the title runs together, or a wrap cut — 中共示例省委教育工作委员会 示例省教 / 育厅关于 — are cut where their region begins again.)
-    const fromTitle = stacked.length && named === stacked.join('') ? stacked : named && ORGAN.test(named) && !/印发|转发|批转/.test(named) ? splitOrgans(named, named) : [];
+    const fromTitle = (stacked.length && named === stacked.join('') ? stacked : named && ORGAN.test(named) && !/印发|转发|批转/.test(named) ? [named] : []).flatMap((organ) => splitOrgans(organ, organ));
     // A joint document's organs in the metadata, one after another (示例省教育厅 示例省财政厅, or 、 between them).
     const fromMetadata = metadata.issuer ? metadata.issuer.split(/[\s、，,；;]+/).filter(Boolean) : [];
     // The metadata often names the first organ alone: the title's prefix after it names the others (…委员会示例省教育厅关于).
