@@ -394,6 +394,27 @@ const downloadTitles = (texts: readonly string[]) => {
   return links.length && links.every((t) => DOWNLOAD.test(t)) ? links.map((t) => joinTitle([DOWNLOAD.exec(t)![1]!])) : undefined;
 };
 
+/**
+ * The 版记's last line set as a table's two cells, each wrapped (中共示例省委…办公 | 二〇一一年…日印 /
+ * 室 | 发): the pieces under it go back to their cells — the name's end to the 印发机关, 发 to the date.
+ */
+export function joinWrappedPrinted<T extends { text: string; cells?: unknown }>(units: T[]): T[] {
+  const out: T[] = [];
+  for (let i = 0; i < units.length; i++) {
+    const text = tidy(units[i]!.text);
+    const head = new RegExp(`^(.*?)\\s*(${CHINESE_DATE.source})\\s*(印?)$`).exec(text);
+    const tail = units[i + 1] ? /^([\p{Script=Han}]{0,6})\s*(印?\s*发)$/u.exec(tidy(units[i + 1]!.text)) : null;
+    if (head && tail && !PRINTED.test(text) && `${head.at(-1)}${tail[2]!.replace(/\s/g, '')}` === '印发' && (head[1] || tail[1])) {
+      const { cells: _cells, ...line } = units[i]!;
+      out.push({ ...line, text: `${head[1]}${tail[1]}　${head[2]}印发` } as T);
+      i++;
+      continue;
+    }
+    out.push(units[i]!);
+  }
+  return out;
+}
+
 /** Units the readers could not cut where an official document's parts meet: （此件主动公开）示例办法, 示例省教育厅 2021年6月8日. */
 function splitJoinedParts(units: Unit[]): Unit[] {
   return units.flatMap((unit) => {
@@ -428,7 +449,7 @@ export function parseOfficial(blocks: readonly SourceBlock[]): ParsedOfficial {
   const joins: string[] = [];
   let halfWidth = 0;
   const read = splitJoinedParts(
-    joinWrappedValues(unitsOf(blocks))
+    joinWrappedPrinted(joinWrappedValues(unitsOf(blocks)))
       .map((u) => {
         const full = fullWidthPunctuation(removeSpreadSpacing(normalizeLine(u.text)));
         halfWidth += full.changed;
@@ -1004,6 +1025,12 @@ function blocksOfUnits(units: readonly Unit[], { joins, undecided, where, indent
     blocks.push({ type: 'paragraph', text });
   }
   setOffUnits(blocks);
+  // 特此通知。 (特此函告。…) stands as a paragraph of its own: where a file marks no paragraphs, a full line before it ran it on.
+  for (let i = 0; i < blocks.length; i++) {
+    const block = blocks[i]!;
+    const closing = block.type === 'paragraph' ? /^(.*[。！？])(特此(?:通知|函告|函复|批复|报告|通告|公告|通报|说明)。)$/.exec(block.text) : null;
+    if (closing) blocks.splice(i, 1, { type: 'paragraph', text: closing[1]! }, { type: 'paragraph', text: closing[2]! });
+  }
   // Cells a text extraction gave one a line (plain pdftotext reads a table column by column).
   let run = 0;
   for (const block of [...blocks, undefined]) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { categoryOf, policyId, termEnd, termsOf } from '../../../scripts/import/build-policy.ts';
-import { joinTitle, paragraphText, parseAttachmentList, readDate, readDocNumberLine, setOffUnits, splitOrgans, type OfficialBlock } from '../../../scripts/import/parse-official.ts';
+import { joinTitle, joinWrappedPrinted, paragraphText, parseAttachmentList, readDate, readDocNumberLine, setOffUnits, splitOrgans, type OfficialBlock } from '../../../scripts/import/parse-official.ts';
 
 // Synthetic titles, numbers and dates, made for these tests (合成测试数据).
 describe('公文 pieces', () => {
@@ -87,5 +87,15 @@ describe('公文 pieces a file runs together', () => {
     const part = blocks('第二条\u3000本办法适用于本省。', '第三条项目实施期一般为3年。', '第四条\u3000申报条件如下：', '第一条规定的事项由主管部门办理。');
     setOffUnits(part);
     expect(part.map((b) => (b.type === 'paragraph' ? b.text : ''))).toEqual(['第二条\u3000本办法适用于本省。', '第三条\u3000项目实施期一般为3年。', '第四条\u3000申报条件如下：', '第一条规定的事项由主管部门办理。']);
+  });
+
+  it('puts the 版记’s 印发 line back together when both its cells wrapped', () => {
+    const lines = (...texts: string[]) => texts.map((text) => ({ text }));
+    expect(joinWrappedPrinted(lines('中共示例省委教育工作委员会办公二〇一一年十一月二十八日印', '室 发'))).toEqual(lines('中共示例省委教育工作委员会办公室　二〇一一年十一月二十八日印发'));
+    expect(joinWrappedPrinted(lines('示例省教育厅办公二〇一一年十一月二十八日', '室 印发'))).toEqual(lines('示例省教育厅办公室　二〇一一年十一月二十八日印发'));
+    const whole = lines('示例省教育厅办公室 2011年11月28日印发', '发');
+    expect(joinWrappedPrinted(whole)).toEqual(whole);
+    const dateAlone = lines('2011年11月28日', '发');
+    expect(joinWrappedPrinted(dateAlone)).toEqual(dateAlone);
   });
 });
