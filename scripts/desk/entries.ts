@@ -28,9 +28,16 @@ export interface EntrySummary {
 export function listEntries(root: string): EntrySummary[] {
   return loadContent(root).files.map((file) => {
     const data = file.data ?? {};
-    const title = typeof data['title'] === 'string' ? data['title'] : typeof data['name'] === 'string' ? data['name'] : file.collection === 'issues' ? `${String(data['year'])}年第${String(data['number'])}期` : file.id;
-    return { collection: file.collection, path: file.path, id: file.id, title, draft: typeof data['review'] === 'string' };
+    return { collection: file.collection, path: file.path, id: file.id, title: entryTitle(file.collection, data, file.id), draft: typeof data['review'] === 'string' };
   });
+}
+
+/** An entry's name in lists, messages and titles: its title, a topic's name, an issue's 第N期, or else `fallback`. */
+export function entryTitle(collection: CollectionName, data: Record<string, unknown>, fallback: string): string {
+  if (typeof data['title'] === 'string') return data['title'];
+  if (typeof data['name'] === 'string') return data['name'];
+  if (collection === 'issues') return `${String(data['year'])}年第${String(data['number'])}期`;
+  return fallback;
 }
 
 /** The collection a content path belongs to, or null for any other path (refused: the desk edits content files only). */

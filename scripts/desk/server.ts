@@ -14,16 +14,15 @@ import { existingFiles, validateImport, withImportLock, writeContentFiles } from
 import { ImportError } from '../import/errors.ts';
 import { RateLimit, SESSION_COOKIE, SESSION_SECONDS, Sessions } from './auth.ts';
 import { decideSave, versionOf } from './conflict.ts';
-import { changedFields, collectionOf, COLLECTION_NAMES, composeFile, entryOfText, listEntries, readEntry, releaseDraft, type EntrySummary } from './entries.ts';
+import { changedFields, collectionOf, COLLECTION_NAMES, composeFile, entryOfText, entryTitle, readEntry, releaseDraft } from './entries.ts';
 import { commitChange, HistoryError, recentChanges, undoChange } from './history.ts';
-import { formFields, html, page, raw, type Html } from './html.ts';
-import { placeMarks, type Mark } from './marks.ts';
+import { html, page, type Html } from './html.ts';
 import { OUT_DIRS, Publisher, type Edition } from './publish.ts';
 import { Reviews, type ReviewSession } from './review.ts';
-import { checkData, dataToForm, FORMS, formToData, type FieldMessage } from './schema-form.ts';
+import { checkData, FORMS, formToData, type FieldMessage } from './schema-form.ts';
 import { serveStatic } from './site-files.ts';
 import { renderPreview } from './preview.ts';
-import { COMPONENTS } from './components.ts';
+import { editPage, historyPage, homePage, importPage, publishPage, reviewPage } from './pages.ts';
 
 export interface DeskOptions {
   /** The project (its content/, its build, its git repository). */
@@ -62,8 +61,6 @@ function editorName(signedIn: string | null, given: unknown): string {
   if (name.length > 40 || /[<>\n\r\t]/.test(name)) throw new ImportError('编辑人姓名应为 40 字以内、不含 < > 或换行的文字');
   return name;
 }
-
-const paragraphsOf = (body: string) => body.split('\n\n');
 
 export function createDesk(options: DeskOptions): { server: Server; close: () => void } {
   const root = options.root;
@@ -113,7 +110,7 @@ export function createDesk(options: DeskOptions): { server: Server; close: () =>
     const route = `${req.method} ${path}`;
     const review = /^\/desk\/review\/([\w-]+)(?:\/page\/(\d+))?$/.exec(path);
     const reviewApi = /^\/desk\/api\/review\/([\w-]+)\/(save|cancel)$/.exec(path);
-    if (route === 'GET /desk/' || route === 'GET /desk') return sendHtml(res, 200, homePage(frame));
+    if (route === 'GET /desk/' || route === 'GET /desk') return sendHtml(res, 200, homePage(root, frame));
     if (route === 'GET /desk/import') return sendHtml(res, 200, importPage(frame));
     if (route === 'POST /desk/api/import') {
       const name = decodeURIComponent(String(req.headers['x-file-name'] ?? 'file'));
@@ -144,7 +141,7 @@ export function createDesk(options: DeskOptions): { server: Server; close: () =>
       const request = JSON.parse((await body(req, 8 * 1024 * 1024)).toString('utf8')) as { editor?: string; replace?: boolean; files: Array<{ path: string; values: Record<string, string | boolean>; body: string }> };
       return saveReview(res, session, request, editorName(editor, request.editor));
     }
-    if (route === 'GET /desk/edit') return sendHtml(res, 200, await editPage(frame, url.searchParams.get('path') ?? ''));
+    if (route === 'GET /desk/edit') return sendHtml(res, 200, await editPage(root, frame, url.searchParams.get('path') ?? ''));
     if (route === 'POST /desk/api/check') {
       const request = JSON.parse((await body(req, 4 * 1024 * 1024)).toString('utf8')) as { collection: CollectionName; values: Record<string, string | boolean> };
       if (!(request.collection in FORMS)) return json(res, 400, { error: '未知的集合' });
@@ -158,10 +155,10 @@ export function createDesk(options: DeskOptions): { server: Server; close: () =>
       const request = JSON.parse((await body(req, 4 * 1024 * 1024)).toString('utf8')) as { path: string; base: string; values?: Record<string, string | boolean>; body?: string; editor?: string };
       return saveEntry(res, request, editorName(editor, request.editor), route.endsWith('release'));
     }
-    if (route === 'GET /desk/publish') return sendHtml(res, 200, publishPage(frame));
+    if (route === 'GET /desk/publish') return sendHtml(res, 200, publishPage(frame, options.editions, publisher.state));
     if (route === 'POST /desk/api/publish') return json(res, publisher.start() ? 202 : 409, publisher.state);
     if (route === 'GET /desk/api/publish') return json(res, 200, publisher.state);
-    if (route === 'GET /desk/history') return sendHtml(res, 200, historyPage(frame));
+    if (route === 'GET /desk/history') return sendHtml(res, 200, historyPage(root, frame));
     if (route === 'POST /desk/api/undo') {
       const request = JSON.parse((await body(req, 64 * 1024)).toString('utf8')) as { hash: string; editor?: string };
       const undone = undoChange(root, String(request.hash), editorName(editor, request.editor));
@@ -263,150 +260,6 @@ export function createDesk(options: DeskOptions): { server: Server; close: () =>
   }
 
   return { server, close: () => reviews.dispose() };
-
-  // ── Pages ──
-
-  function homePage(frame: { editor: string | null; session: boolean }): string {
-    const entries = listEntries(root);
-    const item = (e: EntrySummary) => html`<li><a href="/desk/edit?path=${encodeURIComponent(e.path)}">${e.title}</a> <span class="id">${e.id}</span>${e.draft ? html` <span class="badge">待核对</span>` : ''}</li>`;
-    const of = (collection: CollectionName) => entries.filter((e) => e.collection === collection);
-    // An issue with its articles under it (folded: an archive has thousands), newest first.
-    const issues = of('issues').reverse();
-    const articles = of('articles');
-    const bulletins = html`<section><h2>工作要讯（${issues.length} 期，${articles.length} 篇文章）</h2><ul class="issues">${issues.map((issue) => {
-      const own = articles.filter((a) => a.id.startsWith(`${issue.id}/`));
-      return html`<li><a href="/desk/edit?path=${encodeURIComponent(issue.path)}">${issue.title}</a> <span class="id">${issue.id}</span>${issue.draft ? html` <span class="badge">待核对</span>` : ''}<details><summary>${own.length} 篇文章</summary><ul>${own.map(item)}</ul></details></li>`;
-    })}</ul></section>`;
-    const others = (['policies', 'topics'] as const).map((collection) => html`<section><h2>${COLLECTION_NAMES[collection]}（${of(collection).length}）</h2><ul class="entries">${of(collection).map(item)}</ul></section>`);
-    return page({ ...frame, title: '编辑台' }, html`<p class="lead">导入 Word、PDF、OFD、文本或扫描件，对照原件核对后保存；修改任何一期、文章、政策文件或主题；发布网站；查看和撤销修改。</p><p class="actions"><a class="button" href="/desk/import">导入文件</a> <a class="button" href="/desk/publish">发布网站</a> <a class="button" href="/desk/history">修改记录</a></p>${bulletins}${others}`);
-  }
-
-  function importPage(frame: { editor: string | null; session: boolean }): string {
-    return page(
-      { ...frame, title: '导入文件' },
-      html`<form class="drop" data-import>
-<p>把一期《工作要讯》或一份公文拖到这里，或选择文件：Word（.docx）、PDF、OFD、纯文本、另存的网页，扫描件（没有文字层的 PDF）会做文字识别。</p>
-<label for="import-file">选择文件</label> <input id="import-file" type="file" name="file" accept=".docx,.pdf,.ofd,.txt,.html,.htm">
-<p class="hint">导入只读取文件，不写入任何内容：核对页面上改好后点“保存”才写入。</p>
-<p class="status" role="status" aria-live="polite"></p>
-</form>`,
-    );
-  }
-
-  function reviewPage(frame: { editor: string | null; session: boolean }, session: ReviewSession): string {
-    const { prepared } = session;
-    const files = prepared.files.map((f) => {
-      const collection = collectionOf(`content/${f.path}`)!;
-      return { ...f, collection, ...entryOfText(collection, f.text), paragraphs: paragraphsOf(entryOfText(collection, f.text).body) };
-    });
-    const marks = placeMarks(files, FORMS, prepared);
-    const at = (i: number, where: (m: Mark) => boolean) => marks.filter((m) => m.file === i && where(m));
-    const source = session.pages.length
-      ? session.pages.map(
-          (p, i) => html`<figure class="source-page"><div class="page-image"><img src="/desk/review/${session.id}/page/${i}" width="${p.width}" height="${p.height}" alt="原件第 ${i + 1} 页">${p.marks.map((m) => html`<span class="ocr-low" style="left:${(m.left * 100).toFixed(2)}%;top:${(m.top * 100).toFixed(2)}%;width:${(m.width * 100).toFixed(2)}%;height:${(m.height * 100).toFixed(2)}%" title="置信度 ${m.confidence}：${m.text}"></span>`)}</div><figcaption>第 ${i + 1} 页${p.marks.length ? `，${p.marks.length} 行识别置信度低（框出）` : ''}</figcaption></figure>`,
-        )
-      : html`${session.pagesNote ? html`<p class="note">${session.pagesNote}</p>` : ''}<pre class="source-text">${session.sourceText ?? ''}</pre>`;
-    const entries = files.map((f, i) => {
-      const fieldMarks = new Map<string, string[]>();
-      for (const m of at(i, (m) => m.field !== undefined)) fieldMarks.set(m.field!, [...(fieldMarks.get(m.field!) ?? []), m.message]);
-      const top = at(i, (m) => m.field === undefined && m.paragraph === undefined);
-      const values = dataToForm(FORMS[f.collection], f.data);
-      return html`<section class="entry" data-entry data-path="${f.path}" data-collection="${f.collection}">
-<h2>content/${f.path}${prepared.titles.has(f.path) ? html` <span class="id">${prepared.titles.get(f.path)}</span>` : ''}</h2>
-${f.data['review'] ? html`<p class="note">文字识别草稿：保存后仍标为“待核对”，不会发布；逐段核对后在编辑页点“已核对”。</p>` : ''}
-${top.map((m) => html`<p class="mark">⚠ ${m.message}</p>`)}
-<div class="fields" data-fields>${formFields(FORMS[f.collection], values, [], '', fieldMarks)}</div>
-${f.collection === 'topics' ? '' : html`<h3>正文（${f.paragraphs.filter((p) => p.trim()).length} 段）</h3>
-<ol class="paragraphs">${f.paragraphs.map((p, n) => {
-        const pm = at(i, (m) => m.paragraph === n);
-        return html`<li class="${pm.length ? 'flagged' : ''}">${pm.map((m) => html`<p class="mark ${m.kind}">⚠ ${m.message}</p>`)}<label class="visually-hidden" for="p-${i}-${n}">第 ${n + 1} 段</label><textarea id="p-${i}-${n}" data-paragraph rows="${Math.max(2, Math.ceil(p.length / 40))}">${p}</textarea></li>`;
-      })}</ol>`}
-</section>`;
-    });
-    return page(
-      { ...frame, title: `核对导入：${session.name}` },
-      html`<div class="summary">${prepared.summary.map((l) => html`<p>${l}</p>`)}
-<h2>未能确定，请核对（${prepared.undecided.length + prepared.joins.length + prepared.low.length} 处）</h2>
-${prepared.undecided.length || prepared.joins.length || prepared.low.length ? html`<ul class="undecided">${[...prepared.undecided, ...prepared.joins.map((j) => `分页接缝：${j}`), ...prepared.low.map((l) => `识别置信度低：${l}`)].map((l) => html`<li>${l}</li>`)}</ul>` : html`<p>没有。</p>`}
-${prepared.closing.map((l) => html`<p class="hint">${l.replace(/；?改动后运行 npm run check:content。?$/, '。')}</p>`)}</div>
-<div class="review">
-<section class="source" aria-label="原件" tabindex="0">${source}</section>
-<form class="read" data-review="${session.id}" novalidate>
-${entries}
-<div class="save-bar">
-<p class="check"><input type="checkbox" id="replace" name="replace"> <label for="replace">替换已有的条目（同一期或同一文号已导入过时）</label></p>
-<button type="submit">保存</button> <button type="button" data-cancel>放弃这次导入</button>
-<div class="status" role="status" aria-live="polite"></div>
-</div>
-</form>
-</div>`,
-    );
-  }
-
-  async function editPage(frame: { editor: string | null; session: boolean }, path: string): Promise<string> {
-    const collection = collectionOf(path);
-    if (!collection) return page({ ...frame, title: '不能编辑' }, html`<p>“${path}”不是内容文件。<a href="/desk/">回到编辑台</a></p>`);
-    const entry = readEntry(root, path);
-    if (entry.text === null) return page({ ...frame, title: '找不到条目' }, html`<p>${path} 不存在（可能已被删除或撤销）。<a href="/desk/">回到编辑台</a></p>`);
-    const values = dataToForm(FORMS[collection], entry.data);
-    const messages = checkData(collection, entry.data);
-    const draft = entry.data['review'];
-    const published = publicAddress(collection, entry.data, path);
-    return page(
-      { ...frame, title: `编辑${COLLECTION_NAMES[collection]}：${entryTitle(collection, entry.data, path)}` },
-      html`<p class="path">${path}${published ? html` · <a href="${published}">网站上的页面</a>` : ''}</p>
-${draft ? html`<div class="draft" data-draft><p><strong>文字识别草稿（待核对）</strong>：这一期不会发布。请对照纸本逐段核对全部文章（标题、正文、版记），改正后点“已核对”。</p><button type="button" data-release>已核对</button></div>` : ''}
-<form class="edit" data-edit data-path="${path}" data-collection="${collection}" data-base="${versionOf(entry.text)}" novalidate>
-<div class="fields" data-fields>${formFields(FORMS[collection], values, messages)}</div>
-${collection === 'topics' ? '' : html`<div class="body-editor">
-<div class="body-source"><label for="body">正文</label>
-<div class="toolbar" role="toolbar" aria-label="插入组件">${COMPONENTS.map((c) => html`<button type="button" data-insert="${c.snippet}" title="${c.help}">${c.name}</button>`)}</div>
-<textarea id="body" name="__body" data-body rows="24">${entry.body}</textarea></div>
-<div class="body-preview"><h2>预览</h2><div class="preview" data-preview aria-live="polite">${raw(await renderPreview(root, entry.body))}</div></div>
-</div>`}
-<div class="save-bar"><button type="submit">保存</button> <div class="status" role="status" aria-live="polite"></div></div>
-</form>
-<div class="conflict" data-conflict hidden></div>`,
-    );
-  }
-
-  function publishPage(frame: { editor: string | null; session: boolean }): string {
-    return page(
-      { ...frame, title: '发布网站' },
-      html`<p>发布会检查全部内容，重新生成${options.editions.map((e) => (e === 'public' ? '公开版' : '内部版')).join('和')}的网页、搜索索引和 PDF。每一步都通过后才替换正在使用的网站；任何一步失败，网站保持原样，并显示出错的原因。</p>
-<div data-publish><button type="button" data-start>发布</button>
-<p><label for="publish-progress">进度</label> <progress id="publish-progress" value="${publisher.state.done}" max="${publisher.state.total || 1}"></progress> <span data-step>${publisher.state.step}</span></p>
-<div class="result" data-result role="status" aria-live="polite"></div>
-<details><summary>构建输出</summary><pre data-log></pre></details></div>`,
-    );
-  }
-
-  function historyPage(frame: { editor: string | null; session: boolean }): string {
-    const changes = recentChanges(root, 40);
-    return page(
-      { ...frame, title: '修改记录' },
-      html`<p>最近 ${changes.length} 次对内容的修改，最新的在前。“撤销”会新增一次修改，把那次修改改回去；之后又改过同一处的，不能单独撤销。</p>
-<div class="status" role="status" aria-live="polite" data-history-status></div>
-<ol class="history">${changes.map((c) => html`<li><p><strong>${c.subject}</strong></p><p class="meta">${c.editor} · <time datetime="${c.date}">${c.date.slice(0, 16).replace('T', ' ')}</time> · ${c.hash.slice(0, 8)}</p>${c.body ? html`<pre class="meta">${c.body}</pre>` : ''}<p class="meta">${c.files.join('、')}</p><button type="button" data-undo="${c.hash}">撤销这次修改</button></li>`)}</ol>`,
-    );
-  }
-}
-
-/** An entry's name in messages and titles: its title, an issue's 第N期, a topic's name. */
-function entryTitle(collection: CollectionName, data: Record<string, unknown>, path: string): string {
-  if (typeof data['title'] === 'string') return data['title'];
-  if (typeof data['name'] === 'string') return data['name'];
-  if (collection === 'issues') return `${String(data['year'])}年第${String(data['number'])}期`;
-  return path;
-}
-
-/** The entry's page on the site. */
-function publicAddress(collection: CollectionName, data: Record<string, unknown>, path: string): string | null {
-  const stem = path.replace(/^content\/[^/]+\//, '').replace(/\.(mdx|yaml)$/, '');
-  if (collection === 'policies') return `/policies/${stem}/`;
-  if (collection === 'issues' || collection === 'articles') return `/bulletins/${stem}/`;
-  if (collection === 'topics' && typeof data['name'] === 'string') return `/topics/${data['name']}/`;
-  return null;
 }
 
 export type { Html };
