@@ -1,11 +1,20 @@
 // @ts-check
 import { defineConfig, envField } from 'astro/config';
 import sitemap from '@astrojs/sitemap';
+import mdx from '@astrojs/mdx';
 import { unified } from '@astrojs/markdown-remark';
 import remarkCjkFriendly from 'remark-cjk-friendly';
 import rehypeSafeLinks from './src/lib/rehype-safe-links.ts';
+import remarkComponents from './src/lib/mdx/remark-components.ts';
 import { securityHeaders } from './scripts/deploy/security-headers.ts';
 import securePreview from './scripts/deploy/preview-integration.ts';
+
+// The site's Markdown: remark-cjk-friendly lets **强调** work next to Chinese punctuation
+// (“**“1331工程”**是” is not emphasis in plain CommonMark). SmartyPants would turn the bulletin's
+// straight quotes and dashes into something the original did not print. No raw HTML reaches a
+// page (the content check refuses it, this drops it), and every link address is http(s), mailto,
+// tel or the site's own (src/lib/rehype-safe-links.ts).
+const markdownOptions = { remarkPlugins: [remarkCjkFriendly], rehypePlugins: [rehypeSafeLinks], remarkRehype: { allowDangerousHtml: false }, smartypants: false };
 
 export default defineConfig({
   // The deployed address; canonical links, the feed and the sitemap use it. Set SITE_URL when deploying.
@@ -31,19 +40,19 @@ export default defineConfig({
   },
   markdown: {
     // Astro 7 renders Markdown with Sätteri by default; remark plugins need the unified processor.
-    // remark-cjk-friendly lets **强调** work next to Chinese punctuation (“**“1331工程”**是” is
-    // not emphasis in plain CommonMark). SmartyPants would turn the bulletin's straight quotes
-    // and dashes into something the original did not print. The content's .mdx bodies are
-    // Markdown rendered by this processor (src/lib/content/loader.ts), not MDX modules.
-    // No raw HTML reaches a page (the content check refuses it, this drops it), and every link
-    // address is http(s), mailto, tel or the site's own (src/lib/rehype-safe-links.ts).
-    processor: unified({ remarkPlugins: [remarkCjkFriendly], rehypePlugins: [rehypeSafeLinks], remarkRehype: { allowDangerousHtml: false }, smartypants: false }),
+    // The content's .mdx bodies without components are Markdown rendered by this processor
+    // (src/lib/content/loader.ts), not MDX modules.
+    processor: unified(markdownOptions),
   },
   // The sitemap lists the pages this build made, so the public edition's holds only public
   // pages (they come from src/data/site.ts, which applies the edition); the search page has no
   // content of its own. The internal edition is for staff and not to be indexed: no sitemap.
   integrations: [
     securePreview(),
+    // Bodies that use a component (src/lib/mdx/components.ts) are compiled as MDX, by the same
+    // processor with one plugin more, which hands the files the components name to the build
+    // (src/lib/mdx/remark-components.ts): a body without one renders byte for byte as Markdown.
+    mdx({ processor: unified({ ...markdownOptions, remarkPlugins: [...markdownOptions.remarkPlugins, remarkComponents] }) }),
     ...(process.env.SITE_EDITION === 'internal' ? [] : [sitemap({ filter: (page) => !new URL(page).pathname.startsWith('/search/') })]),
   ],
   env: {

@@ -4,12 +4,18 @@
  * the seed issue's sentences recombined, with every person's name replaced by an invented one
  * (so that no real person is made to say anything), and places, organisations, dates and
  * numbers varied. Every file says in its first line that it is synthetic.
+ *
+ * A share of the articles (`componentShare`, 5 % by default) use the MDX components, with a
+ * synthetic picture, CSV table or PDF beside them (scripts/samples/component-body.ts): what an
+ * archive whose editors use them costs to build. Which articles do is drawn from a source of its
+ * own, so the text is the same whatever the share.
  */
 import { mkdirSync, readdirSync, readFileSync, writeFileSync, cpSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseContentFile } from '../../src/lib/content/frontmatter.ts';
 import { POLICY_CATEGORIES, POLICY_STATUSES } from '../../src/schemas/policy.ts';
 import { seededRandom } from '../lib/random.ts';
+import { drawComponents, writeComponentBody } from '../samples/component-body.ts';
 
 export const SYNTHETIC_MARK = '# 合成测试数据（基准测试用），不是真实的公文或报道';
 
@@ -17,6 +23,8 @@ export interface CorpusOptions {
   articles: number;
   policies: number;
   seed: number;
+  /** The share of articles whose bodies use components (0–1); 0.05 when not given. */
+  componentShare?: number;
 }
 
 export interface CorpusSummary {
@@ -25,6 +33,8 @@ export interface CorpusSummary {
   policies: number;
   /** Characters of article body text. */
   characters: number;
+  /** Articles whose bodies use components, and how many of each. */
+  withComponents: { articles: number; photo: number; table: number; attachment: number; note: number };
 }
 
 const SURNAMES = [...'王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶阎余潘杜戴夏钟汪田任姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史顾侯邵孟龙万段雷钱汤尹黎易常武乔贺赖龚文'];
@@ -52,8 +62,11 @@ function seedArticles(projectRoot: string) {
 const yamlList = (key: string, values: readonly string[]) => (values.length ? `${key}:\n${values.map((v) => `  - ${v}`).join('\n')}\n` : `${key}: []\n`);
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 
-export function writeCorpus(projectRoot: string, targetRoot: string, options: CorpusOptions): CorpusSummary {
+export async function writeCorpus(projectRoot: string, targetRoot: string, options: CorpusOptions): Promise<CorpusSummary> {
   const random = seededRandom(options.seed);
+  const componentRandom = seededRandom(options.seed + 0x5eed);
+  const componentShare = options.componentShare ?? 0.05;
+  const withComponents = { articles: 0, photo: 0, table: 0, attachment: 0, note: 0 };
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
   const between = (low: number, high: number) => low + Math.floor(random() * (high - low + 1));
   const seeds = seedArticles(projectRoot);
@@ -149,9 +162,15 @@ export function writeCorpus(projectRoot: string, targetRoot: string, options: Co
         }
       }
       if (paragraph) paragraphs.push(paragraph);
-      const body = paragraphs.join('\n\n');
-      characters += body.length;
-      const text = title + body;
+      characters += paragraphs.join('\n\n').length;
+      let body = paragraphs.join('\n\n');
+      if (componentRandom() < componentShare) {
+        const draw = drawComponents(componentRandom);
+        body = (await writeComponentBody(join(targetRoot, 'content', 'articles', issueId), pad(a), paragraphs, draw, withComponents.articles)).body;
+        withComponents.articles += 1;
+        for (const kind of ['photo', 'table', 'attachment', 'note'] as const) if (draw[kind]) withComponents[kind] += 1;
+      }
+      const text = title + paragraphs.join('\n\n');
       const frontmatter =
         '---\n' +
         `${SYNTHETIC_MARK}\n` +
@@ -220,5 +239,5 @@ export function writeCorpus(projectRoot: string, targetRoot: string, options: Co
     ];
     writeFileSync(join(targetRoot, 'content', 'policies', `synthetic-${pad(p, 4)}.mdx`), lines.join('\n') + paragraphs.join('\n\n') + '\n');
   }
-  return { issues: issueCount, articles: options.articles, policies: options.policies, characters };
+  return { issues: issueCount, articles: options.articles, policies: options.policies, characters, withComponents };
 }

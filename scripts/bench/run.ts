@@ -20,6 +20,9 @@
  *
  *   npm run bench [-- --articles 7000] [--policies N] [--sizes 1750,3500,7000,14000] [--chart FILE]
  *                 [--seed 1] [--random 200] [--names 100] [--pdf-issues 20] [--pdf-archive] [--keep]
+ *                 [--components 5]
+ *
+ * --components: the percentage of articles whose bodies use MDX components (corpus.ts), 5 by default.
  */
 import { spawn } from 'node:child_process';
 import { appendFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -54,6 +57,7 @@ const { values } = parseArgs({
     names: { type: 'string', default: '100' },
     'pdf-issues': { type: 'string', default: '20' },
     'pdf-archive': { type: 'boolean', default: false },
+    components: { type: 'string', default: '5' },
     keep: { type: 'boolean', default: false },
   },
 });
@@ -70,6 +74,12 @@ const headline = values.articles ? wholeNumber(values.articles, '--articles', 7)
 if (!sizes.includes(headline)) sizes.push(headline), sizes.sort((a, b) => a - b);
 const policiesFor = (articles: number) => (values.policies && articles === headline ? wholeNumber(values.policies, '--policies', 0) : Math.round(articles / 7));
 const seed = Number(values.seed);
+/** The share of articles whose bodies use MDX components (--components, a percentage). */
+const componentShare = Number(values.components) / 100;
+if (!(componentShare >= 0 && componentShare <= 1)) {
+  console.error(`--components 应为 0 到 100 之间的百分数，实为“${values.components}”`);
+  process.exit(2);
+}
 
 // The PDF sample and the search measurements print and search with Chromium.
 exitUnlessChromium('运行基准测试');
@@ -117,7 +127,7 @@ function countPdfs(dist: string): Record<string, number> {
 async function measurePdfSample(issues: number) {
   const sample = makeProjectCopy(projectRoot, 'yaoxun-bench-synthetic-pdf-');
   try {
-    const corpus = writeCorpus(projectRoot, sample.root, { articles: issues * 7, policies: issues, seed: seed + 1 });
+    const corpus = await writeCorpus(projectRoot, sample.root, { articles: issues * 7, policies: issues, seed: seed + 1, componentShare });
     log(`PDF 样本：${corpus.issues} 期、${corpus.policies} 份政策文件，完整构建`);
     const first = await buildCopy(sample.root);
     const counts = countPdfs(join(sample.root, 'dist'));
@@ -163,8 +173,9 @@ async function measureSize(articles: number, full: boolean) {
   const copy = makeProjectCopy(projectRoot, 'yaoxun-bench-synthetic-');
   try {
     log(`合成语料：${articles} 篇文章、${policies} 份政策文件，种子 ${seed}，目录 ${copy.root}`);
-    const corpus = writeCorpus(projectRoot, copy.root, { articles, policies, seed });
-    log(`${corpus.issues} 期，正文 ${corpus.characters} 字；开始构建（不含 PDF）`);
+    const corpus = await writeCorpus(projectRoot, copy.root, { articles, policies, seed, componentShare });
+    const used = corpus.withComponents;
+    log(`${corpus.issues} 期，正文 ${corpus.characters} 字，${used.articles} 篇用组件（图片 ${used.photo}、表格 ${used.table}、附件 ${used.attachment}、注 ${used.note}）；开始构建（不含 PDF）`);
     const build = await buildCopy(copy.root, ['--skip', 'pdf']);
     const dist = join(copy.root, 'dist');
     const size = measureSite(dist);
@@ -211,6 +222,7 @@ async function measureSize(articles: number, full: boolean) {
     return {
       articles,
       issues: corpus.issues,
+      withComponents: corpus.withComponents,
       policies,
       buildSeconds: Object.values(stages).reduce((a, b) => a + b, 0),
       stages,
@@ -268,7 +280,7 @@ const checks = verdicts(figures);
 const machine = `${cpus().length} 核，${Math.round(totalmem() / 1024 ** 3)} GB，Node ${process.versions.node}，brotli 10 单核 ${speed.toFixed(2)} MB/s`;
 const rows: Array<[string, string, string]> = [
   ['机器', machine, new Date().toISOString().slice(0, 10)],
-  ['合成语料', `${main.issues} 期 / ${main.articles} 篇 / ${main.policies} 份政策`, ''],
+  ['合成语料', `${main.issues} 期 / ${main.articles} 篇 / ${main.policies} 份政策`, `${main.withComponents.articles} 篇正文用 MDX 组件：图片 ${main.withComponents.photo}、表格 ${main.withComponents.table}、附件 ${main.withComponents.attachment}、注 ${main.withComponents.note}`],
   ['构建分阶段', Object.entries(main.stages).map(([k, v]) => `${k} ${v.toFixed(1)} s`).join('，'), `原版 Pagefind 建索引 ${main.stock.seconds.toFixed(1)} s`],
   ['各阶段内存峰值', Object.entries(main.peakByStage).map(([k, v]) => `${k} ${GB(v)}`).join('，'), `原版 Pagefind 建索引 ${GB(main.stock.peakBytes)}`],
   ['PDF（样本，空缓存）', `${pdfFirstSeconds.toFixed(1)} s`, `${pdf.counts['bulletins']} 期、${pdf.counts['policies']} 份政策、${pdf.counts['volumes']} 册合订本：${pdf.first.notes['pdf'] ?? ''}`],
@@ -340,6 +352,8 @@ console.log(
     machineSpeedMBps: Number(speed.toFixed(2)),
     articles: main.articles,
     issues: main.issues,
+    componentShare,
+    withComponents: main.withComponents,
     policies: main.policies,
     seed,
     buildSeconds: Number(main.buildSeconds.toFixed(1)),

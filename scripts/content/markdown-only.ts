@@ -1,6 +1,8 @@
 /**
- * A content file is `.mdx`, and the site renders its body as Markdown (src/lib/content/loader.ts): the body must
- * therefore mean the same in both. MDX gives a meaning of its own to four things Markdown reads as
+ * A content file is `.mdx`, and the site renders a body without components as Markdown
+ * (src/lib/content/loader.ts): the body must therefore mean the same in both. An article's body
+ * may use the components (src/lib/mdx/components.ts), which components.ts checks; any other tag
+ * is refused. MDX gives a meaning of its own to four things Markdown reads as
  * text or HTML — a tag (`<div>`, `<Chart />`), an expression in braces (`{年份}`), an
  * `import`/`export` line, and it reads neither indented code nor `<https://…>` autolinks. Each is
  * refused here with its line, so that an editor who writes one hears why before the build, and
@@ -15,6 +17,7 @@ import type { Nodes } from 'mdast';
 import { mdxFromMarkdown } from 'mdast-util-mdx';
 import { mdxjs } from 'micromark-extension-mdxjs';
 import { parseMarkdown } from '../../src/lib/markdown.ts';
+import { componentProblems, isComponent, type BesideFile } from './components.ts';
 
 export interface BodyProblem {
   /** 1-based, in the body. */
@@ -29,8 +32,11 @@ export interface BodyProblem {
  */
 const MAY_DIFFER = /[<{}]|^[ \t]*(?:import|export)\b|^(?: {4}|\t)/m;
 
-/** What in `body` MDX would read otherwise than the site's Markdown does; [] when nothing. */
-export function markdownOnlyProblems(body: string): BodyProblem[] {
+/**
+ * What in `body` MDX would read otherwise than the site's Markdown does; [] when nothing.
+ * `components`: the body may use components (an article's), whose files are these.
+ */
+export function markdownOnlyProblems(body: string, components?: BesideFile): BodyProblem[] {
   if (!MAY_DIFFER.test(body)) return [];
   let tree;
   try {
@@ -43,10 +49,16 @@ export function markdownOnlyProblems(body: string): BodyProblem[] {
     return [{ line: line ?? 1, message: `正文不是有效的 MDX：${words}` }];
   }
   const problems: BodyProblem[] = [];
+  /** Lines a component spans: Markdown reads its tags as HTML, which is not refused there. */
+  const componentLines = new Set<number>();
   const visit = (node: Nodes) => {
     const line = node.position?.start.line ?? 1;
-    if (node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') {
-      problems.push({ line, message: `正文不能使用标签 <${node.name ?? ''}>：正文按 Markdown 排版，“<”作文字时写作 \\<` });
+    if (components && (node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement')) {
+      problems.push(...componentProblems(node, components));
+      if (!isComponent(node)) return;
+      for (let at = line; at <= (node.position?.end.line ?? line); at++) componentLines.add(at);
+    } else if (node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') {
+      problems.push({ line, message: `正文不能使用标签 <${node.name ?? ''}>：正文按 Markdown 排版，组件只能用在文章中；“<”作文字时写作 \\<` });
       return;
     }
     if (node.type === 'mdxFlowExpression' || node.type === 'mdxTextExpression') {
@@ -68,7 +80,7 @@ export function markdownOnlyProblems(body: string): BodyProblem[] {
     // (A fenced block, ``` or ~~~, is code to both.)
     if (node.type === 'code' && !/^\s*(?:```|~~~)/.test(lines[line - 1] ?? '')) {
       problems.push({ line, message: '行首缩进四个空格或一个制表符会排成代码块：段落不要缩进（首行缩进由网站排版）' });
-    } else if (node.type === 'html') {
+    } else if (node.type === 'html' && !componentLines.has(line)) {
       problems.push({ line, message: `正文不能使用 HTML：${node.value.split('\n')[0]}` });
     } else if (node.type === 'link' && node.position && lines[line - 1]?.[node.position.start.column - 1] === '<') {
       problems.push({ line, message: '网址不要写在 < > 中：直接写出网址，或写作 [文字](网址)' });

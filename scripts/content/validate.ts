@@ -9,7 +9,7 @@
  * --report prints one JSON line instead (ValidationReport), for the build, which runs the check
  * in a process of its own (scripts/build/validate-stage.ts).
  */
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, relative, resolve, sep } from 'node:path';
 import type { z } from 'astro/zod';
 import { plainImage, plainReference, type CollectionName, type PlainImage } from '../../src/schemas/common.ts';
@@ -19,6 +19,7 @@ import { policySchema, PUBLIC_DISCLOSURES, type PolicyData } from '../../src/sch
 import { topicSchema, type TopicData } from '../../src/schemas/topic.ts';
 import { COLLECTIONS, loadContent, type ContentFile } from '../../src/lib/content/collections.ts';
 import { markdownOnlyProblems } from './markdown-only.ts';
+import type { BesideFile } from './components.ts';
 import { classificationProblems } from './classification.ts';
 import { linkProblems } from './links.ts';
 import { formatCount, MAX_BODY_CHARACTERS } from '../lib/limits.ts';
@@ -63,7 +64,7 @@ const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 export function validateContent(root: string): { problems: Problem[]; content: ValidatedContent } {
   const problems: Problem[] = [];
   const content: ValidatedContent = { issues: [], articles: [], policies: [], topics: [] };
-  const { files, strays, photos } = loadContent(root);
+  const { files, strays, photos, attached } = loadContent(root);
   const report = (file: ContentFile, path: Array<string | number>, message: string) =>
     problems.push({ path: file.path, line: file.lineOf(path), field: fieldName(path), message });
 
@@ -93,10 +94,11 @@ export function validateContent(root: string): { problems: Problem[]; content: V
   checkIds(content, report);
   checkReferences(content, files, report);
   checkIssues(content, report);
-  checkPhotos(root, content, files, photos, report, problems);
+  const named = checkBodies(root, files, problems);
+  checkPhotos(root, content, files, photos, named, report, problems);
+  checkAttached(attached, named, problems);
   checkPolicyTexts(content, report, problems);
   checkClassification(content, report, problems);
-  checkBodies(files, problems);
   return { problems, content };
 }
 
@@ -189,10 +191,10 @@ function checkIssues(content: ValidatedContent, report: Report) {
 
 /**
  * Photos: every file an article lists exists, every photo file beside the articles is listed
- * by one, and no photo sits in an article's body, where nothing would require its alt text
- * and caption.
+ * by one or shown by a 图片 (`named`: the files the bodies' components name), and no photo sits
+ * in an article's body as a Markdown image, where nothing would require its alt text and caption.
  */
-function checkPhotos(root: string, content: ValidatedContent, files: ContentFile[], photos: string[], report: Report, problems: Problem[]) {
+function checkPhotos(root: string, content: ValidatedContent, files: ContentFile[], photos: string[], named: Set<string>, report: Report, problems: Problem[]) {
   const inProject = (file: ContentFile, src: string) => relative(root, resolve(root, dirname(file.path), src)).split(sep).join('/');
   for (const { file, data } of content.articles) {
     data.photos.forEach((photo, i) => {
@@ -202,7 +204,7 @@ function checkPhotos(root: string, content: ValidatedContent, files: ContentFile
     });
   }
   // Listed by an article even if that article has other problems: those are reported already.
-  const listed = new Set<string>();
+  const listed = new Set<string>(named);
   for (const file of files.filter((f) => f.collection === 'articles')) {
     const photos = file.data?.['photos'];
     for (const photo of Array.isArray(photos) ? photos : []) {
@@ -215,13 +217,20 @@ function checkPhotos(root: string, content: ValidatedContent, files: ContentFile
     // (An <img> tag is refused with every other tag, checkBodies.)
     const at = lines.findIndex((line) => /!\[[^\]]*\]\(/.test(line));
     if (at >= 0) {
-      problems.push({ path: file.path, line: file.bodyLine + at, field: '', message: '正文中不能直接插入图片：请把照片列在头信息的 photos 中，并写明替代文字 alt 和图片说明 caption' });
+      problems.push({ path: file.path, line: file.bodyLine + at, field: '', message: '正文中不能用 Markdown 插入图片：请用 <图片 文件="./…" 图注="…" 替代文字="…" 摄影="…" />，或把照片列在头信息的 photos 中' });
     }
   }
   for (const photo of photos) {
     if (!listed.has(photo)) {
-      problems.push({ path: photo, line: 1, field: '', message: '这张照片没有被任何文章的 photos 列出：请在文章中列出，或删去该文件' });
+      problems.push({ path: photo, line: 1, field: '', message: '这张照片没有被任何文章的 photos 列出，也没有用在 <图片> 中：请在文章中列出，或删去该文件' });
     }
+  }
+}
+
+/** Every file beside the articles that a 附件 or 表格 could name is named by one: nothing is published by accident or left behind. */
+function checkAttached(attached: string[], named: Set<string>, problems: Problem[]) {
+  for (const path of attached) {
+    if (!named.has(path)) problems.push({ path, line: 1, field: '', message: '这个文件没有用在任何文章的 <附件> 或 <表格> 中：请在文章中用上，或删去该文件' });
   }
 }
 
@@ -264,16 +273,28 @@ function checkClassification(content: ValidatedContent, report: Report, problems
 }
 
 /**
- * Every body is Markdown, as the site renders it (loader.ts): nothing MDX would read as a tag,
- * an expression or an import (markdown-only.ts).
+ * Every body is Markdown, as the site renders it (loader.ts), but for the components an article
+ * may use (components.ts): nothing MDX would read as a tag, an expression or an import
+ * (markdown-only.ts). Returns the files beside the articles that their components name, relative
+ * to the root.
  */
-function checkBodies(files: ContentFile[], problems: Problem[]) {
+function checkBodies(root: string, files: ContentFile[], problems: Problem[]): Set<string> {
+  const named = new Set<string>();
   for (const file of files.filter((f) => COLLECTIONS[f.collection].kind === 'frontmatter' && !f.syntaxErrors.length)) {
     if (file.body.length > MAX_BODY_CHARACTERS) continue; // Refused already, unread.
-    for (const problem of [...markdownOnlyProblems(file.body), ...linkProblems(file.body)].sort((a, b) => a.line - b.line)) {
+    const beside: BesideFile = (name) => {
+      const path = `${dirname(file.path)}/${name}`;
+      const full = resolve(root, path);
+      if (!existsSync(full) || !statSync(full).isFile()) return undefined;
+      named.add(path);
+      return { text: () => readFileSync(full, 'utf8') };
+    };
+    const components = file.collection === 'articles' ? beside : undefined;
+    for (const problem of [...markdownOnlyProblems(file.body, components), ...linkProblems(file.body)].sort((a, b) => a.line - b.line)) {
       problems.push({ path: file.path, line: file.bodyLine + problem.line - 1, field: '', message: problem.message });
     }
   }
+  return named;
 }
 
 /**

@@ -1,6 +1,6 @@
 /**
  * The search records of this edition (src/lib/build-data.ts), from the content: one per article
- * (its headline as the title; its photos' captions and its paragraphs, as its page shows them),
+ * (its headline as the title; its photos' captions, its paragraphs and what its components show, as its page shows them),
  * one per policy page, and one per 条 or numbered heading of a policy's text, at its anchor, so
  * that a query found inside a long document leads to the part that holds it. Pure: the content
  * is handed in (src/data/site.ts getSearchRecords works them out once per build).
@@ -91,7 +91,7 @@ export function searchRecordsOf({ issues, policies, policyView, articleText }: P
       (article): SearchRecord => ({
         url: articleUrl(article.id),
         title: article.data.title,
-        blocks: [...article.data.photos.slice(0, 1).map((p) => p.caption), ...articleText(article).paragraphs, ...article.data.photos.slice(1).map((p) => p.caption)],
+        blocks: [...article.data.photos.slice(0, 1).map((p) => p.caption), ...articleText(article).paragraphs, ...articleText(article).components, ...article.data.photos.slice(1).map((p) => p.caption)],
         filters: {
           kind: [KIND_LABELS.article],
           year: [entryYear(issue.data.date)],

@@ -7,21 +7,25 @@
  * `articleText`) and the content check reads the same (scripts/content/classification.ts): after
  * this, nothing parses the body again.
  *
- * From the source's paragraphs (markdown.ts paragraphTexts), not from the rendered HTML, so that
- * it does not depend on how the page renders the body: the site's Markdown processor today, MDX
- * for a body with components, which hands its text here the same way once its source is read
- * with MDX's syntax.
+ * From the source's paragraphs (markdown.ts bodyTexts), not from the rendered HTML, so that
+ * it does not depend on how the page renders the body: the site's Markdown processor, or MDX for
+ * a body with components, whose source is read with MDX's syntax. What the components show (a
+ * photo's 图注, a table's title, an editor's note: `components`) is kept apart from the paragraphs,
+ * which are what the bulletin published: the search takes both, the opening and the quoted
+ * sentences the paragraphs alone.
  */
-import { paragraphTexts } from './markdown.ts';
+import { bodyTexts } from './markdown.ts';
 
 export interface ArticleText {
   /** Each paragraph of the body with text in it, as plain text, in order. */
   paragraphs: string[];
   /** The paragraphs, one a line. */
   text: string;
+  /** What the body's components show as text, in order (markdown.ts bodyTexts); [] without components. */
+  components: string[];
 }
 
 export function articleText(body: string): ArticleText {
-  const paragraphs = paragraphTexts(body);
-  return { paragraphs, text: paragraphs.join('\n') };
+  const { paragraphs, components } = bodyTexts(body);
+  return { paragraphs, text: paragraphs.join('\n'), components };
 }

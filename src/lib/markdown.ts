@@ -13,6 +13,9 @@ import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
 import { toString } from 'mdast-util-to-string';
 import { cjkFriendlyExtension } from 'micromark-extension-cjk-friendly';
 import { gfmTable } from 'micromark-extension-gfm-table';
+import { mdxjs } from 'micromark-extension-mdxjs';
+import { mdxFromMarkdown } from 'mdast-util-mdx';
+import { isComponentName, usesComponents } from './mdx/components.ts';
 
 /** `more`: syntax to read beside it (the content check adds MDX's, scripts/content/markdown-only.ts). */
 export function parseMarkdown(body: string, more: Pick<Options, 'extensions' | 'mdastExtensions'> = {}): Root {
@@ -27,10 +30,39 @@ export function plainText(node: Nodes): string {
   return toString(node, { includeHtml: false, includeImageAlt: false }).replace(/\s*\n\s*/g, '').trim();
 }
 
-/** The text of each top-level paragraph of `body`, in order (a body has no MDX: scripts/content/markdown-only.ts). */
+/**
+ * `body` as the site renders it: with MDX's syntax when it uses components (src/lib/mdx/components.ts),
+ * as Markdown otherwise (the content check refuses whatever would read differently in the two:
+ * scripts/content/markdown-only.ts).
+ */
+export function parseBody(body: string): Root {
+  return usesComponents(body) ? parseMarkdown(body, { extensions: [mdxjs()], mdastExtensions: [mdxFromMarkdown()] }) : parseMarkdown(body);
+}
+
+/** The text of each top-level paragraph of `body`, in order: the article's own text, without what its components show. */
 export function paragraphTexts(body: string): string[] {
-  return parseMarkdown(body)
-    .children.filter((node) => node.type === 'paragraph')
-    .map(plainText)
-    .filter(Boolean);
+  return bodyTexts(body).paragraphs;
+}
+
+/**
+ * A body's text from one parse: its top-level paragraphs, and what its components show as text,
+ * in order, for search (a 图片's 图注, a 表格's or 附件's 标题, the paragraphs of a 注; [] for a body
+ * without components).
+ */
+export function bodyTexts(body: string): { paragraphs: string[]; components: string[] } {
+  const paragraphs: string[] = [];
+  const components: string[] = [];
+  for (const node of parseBody(body).children) {
+    if (node.type === 'paragraph') {
+      const text = plainText(node);
+      if (text) paragraphs.push(text);
+      continue;
+    }
+    if (node.type !== 'mdxJsxFlowElement' || !isComponentName(node.name)) continue;
+    const attribute = (name: string) => node.attributes.find((a) => a.type === 'mdxJsxAttribute' && a.name === name)?.value;
+    const shown = node.name === '图片' ? attribute('图注') : node.name === '注' ? undefined : attribute('标题');
+    if (typeof shown === 'string' && shown.trim()) components.push(shown.trim());
+    if (node.name === '注') components.push(...node.children.filter((child) => child.type === 'paragraph').map(plainText).filter(Boolean));
+  }
+  return { paragraphs, components };
 }

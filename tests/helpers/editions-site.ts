@@ -7,7 +7,7 @@
  *   each run), which names a public article and supersedes the public 意见;
  * - two synthetic official documents (合成测试数据, tests/fixtures/official/): a 通知 whose 附注
  *   says 此件依申请公开 (internal only) and an 印发 notice that says 此件主动公开 (both editions);
- * - two synthetic pictures (tests/helpers/synthetic-photo.ts) listed by one article;
+ * - two synthetic pictures (scripts/samples/synthetic-photo.ts) listed by one article;
  * - an OCR draft: a synthetic issue marked `review: 待核对`, as the importer writes a scan, with
  *   a string of its own, which neither edition may publish.
  * The public edition is built first, then the internal one; dist/ is noted after each, to prove
@@ -18,7 +18,7 @@ import { cpSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomInt } from 'node:crypto';
 import { makeTempProject, type TempProject } from './temp-project.ts';
-import { writeSyntheticPhoto } from './synthetic-photo.ts';
+import { writeSyntheticPhoto } from '../../scripts/samples/synthetic-photo.ts';
 import { snapshot } from './site-files.ts';
 import { OCR_DRAFT, ocrDraftFiles } from './ocr-draft.ts';
 import { sharedBuild, type SharedBuild } from './shared-build.ts';

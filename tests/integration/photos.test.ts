@@ -1,6 +1,6 @@
 /**
  * Article photos end to end: the editions site (tests/helpers/editions-site.ts) lists synthetic
- * pictures (drawn by sharp, see tests/helpers/synthetic-photo.ts) in an article's `photos`; its
+ * pictures (drawn by sharp, see scripts/samples/synthetic-photo.ts) in an article's `photos`; its
  * HTML and image files are checked; then, in a copy of its own, a photo loses its alt text and
  * both the build and Astro's own schema must refuse it, naming the file.
  */

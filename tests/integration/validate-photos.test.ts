@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { validateContent, formatProblem } from '../../scripts/content/validate.ts';
 import { copyContent, type ContentCopy } from '../helpers/content-copy.ts';
-import { writeSyntheticPhoto } from '../helpers/synthetic-photo.ts';
+import { writeSyntheticPhoto } from '../../scripts/samples/synthetic-photo.ts';
 
 let copy: ContentCopy;
 // A test may make several copies: each is removed, not only the last.

@@ -8,6 +8,7 @@ import { join, relative, sep } from 'node:path';
 import { parseContentFile, type ParsedFile } from './frontmatter.ts';
 import { listFiles } from './list-files.ts';
 import { PHOTO_EXTENSIONS, type CollectionName } from '../../schemas/common.ts';
+import { FILE_EXTENSIONS } from '../mdx/components.ts';
 
 export interface ContentFile extends ParsedFile {
   collection: CollectionName;
@@ -29,6 +30,8 @@ export const COLLECTIONS: Record<CollectionName, { dir: string; pattern: RegExp;
 
 
 const PHOTO = new RegExp(`\\.(?:${PHOTO_EXTENSIONS.join('|')})$`, 'i');
+/** Files an article's 附件 or 表格 may name (src/lib/mdx/components.ts). */
+const ATTACHED = new RegExp(`\\.(?:${[...FILE_EXTENSIONS.attachment, ...FILE_EXTENSIONS.csv].join('|')})$`, 'i');
 
 /** A file under a collection's folder. */
 export interface CollectionFile {
@@ -58,16 +61,19 @@ export function collectionFiles(root: string, collection: CollectionName): Colle
 /**
  * Every content file under `root`. Files that match no collection's pattern are returned
  * separately, so that a stray content/articles/01.mdx is reported instead of silently ignored;
- * so are the photos kept beside the articles, which articles list under `photos`.
+ * so are the photos kept beside the articles, which articles list under `photos` or show with
+ * 图片, and the files their 附件 and 表格 name (`attached`).
  */
-export function loadContent(root: string): { files: ContentFile[]; strays: string[]; photos: string[] } {
+export function loadContent(root: string): { files: ContentFile[]; strays: string[]; photos: string[]; attached: string[] } {
   const files: ContentFile[] = [];
   const strays: string[] = [];
   const photos: string[] = [];
+  const attached: string[] = [];
   for (const collection of Object.keys(COLLECTIONS) as CollectionName[]) {
     for (const { full, path, inCollection, stem, belongs } of collectionFiles(root, collection)) {
       if (!belongs) {
         if (collection === 'articles' && PHOTO.test(inCollection)) photos.push(path);
+        else if (collection === 'articles' && ATTACHED.test(inCollection) && inCollection.includes('/')) attached.push(path);
         else if (!/(^|\/)\./.test(inCollection)) strays.push(path);
         continue;
       }
@@ -76,5 +82,5 @@ export function loadContent(root: string): { files: ContentFile[]; strays: strin
       files.push({ ...parsed, collection, id, path, stem });
     }
   }
-  return { files, strays, photos };
+  return { files, strays, photos, attached };
 }

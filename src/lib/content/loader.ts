@@ -1,14 +1,18 @@
 /**
- * The content loader for the issues, articles and policies: `.mdx` files whose bodies are
- * Markdown, read the way the content validator reads them and rendered by Astro's own
- * Markdown processor (the site's `markdown.processor`, with remark-cjk-friendly).
+ * The content loader for the issues, articles and policies: `.mdx` files read the way the
+ * content validator reads them. An article whose body uses a component (图片, 附件, 表格, 注:
+ * src/lib/mdx/components.ts) is compiled by @astrojs/mdx, as Astro's `glob()` loader would
+ * hand it over (`deferredRender`: the page's `render(entry)` imports the compiled module); every
+ * other body is rendered by Astro's own Markdown processor (the site's `markdown.processor`, with
+ * remark-cjk-friendly), which makes the same page byte for byte (tests/integration/mdx-fast-path.test.ts).
  *
- * Why not Astro's `glob()` loader: it hands every `.mdx` entry to the MDX integration, which
- * compiles it into a JavaScript module of its own and bundles all of them into the build, one
- * per article and policy. At archive scale that was more than half of Astro's time and much of
- * its memory (docs/decisions/001-markdown-bodies.md), and the bodies use nothing that needs it. The validator
- * (scripts/content/validate.ts, markdown-only.ts) refuses what MDX alone would have given a
- * meaning to (a tag, a `{ }` expression, an import), so that no body reads differently here.
+ * Why not `glob()` for all: it hands every `.mdx` entry to the MDX integration, which compiles
+ * it into a JavaScript module of its own and bundles all of them into the build. At archive
+ * scale that was more than half of Astro's time and much of its memory
+ * (docs/decisions/001-markdown-bodies.md); only the few bodies with components need it
+ * (docs/decisions/017-mdx-components.md). The validator (scripts/content/validate.ts,
+ * markdown-only.ts) refuses what MDX would read otherwise than Markdown (a tag that is no
+ * component, a `{ }` expression, an import), so that no body reads differently either way.
  *
  * Only the public loader API is used: `parseData` for the collection's schema, the configured
  * `markdown.processor` for the HTML, `store` with each file's digest, so that an unchanged file is
@@ -22,11 +26,20 @@ import type { Loader, LoaderContext } from 'astro/loaders';
 import type { CollectionName } from '../../schemas/common.ts';
 import { parseContentFile } from './frontmatter.ts';
 import { COLLECTIONS, collectionFiles } from './collections.ts';
+import { usesComponents } from '../mdx/components.ts';
+
+/**
+ * MDX_EVERY_BODY=1 compiles every body that is rendered through @astrojs/mdx, components or not:
+ * how the test of the fast path (tests/integration/mdx-fast-path.test.ts) builds the pages it
+ * compares with the usual build's. Never set for a site that is published.
+ */
+const EVERY_BODY_AS_MDX = process.env['MDX_EVERY_BODY'] === '1';
 
 /**
  * The loader of a collection of `.mdx` files (issues, articles, policies), listed as the
  * validator lists them (collections.ts COLLECTIONS: the folder, the pattern, the id). `render`: whether
- * the pages show the body as HTML (`render(entry)`), as for the articles; the issues' and
+ * the pages show the body as HTML (`render(entry)`), as for the articles, whose bodies alone may
+ * use components; the issues' and
  * policies' bodies are read as text (the policy structure, the feed), so rendering them would be
  * work for nothing.
  */
@@ -67,6 +80,9 @@ async function renderBody(context: LoaderContext, body: string, full: string) {
   return { html: code, metadata: { ...metadata, imagePaths: [...(metadata.localImagePaths ?? []), ...(metadata.remoteImagePaths ?? [])] } };
 }
 
+/** Whether a body is compiled by @astrojs/mdx rather than rendered as Markdown. */
+const asMdx = (render: boolean, source: string) => render && (EVERY_BODY_AS_MDX || usesComponents(source));
+
 async function syncAll(context: LoaderContext, root: string, collection: CollectionName, render: boolean) {
   const { store } = context;
   const untouched = new Set(store.keys());
@@ -74,10 +90,18 @@ async function syncAll(context: LoaderContext, root: string, collection: Collect
     if (!belongs) continue;
     untouched.delete(id);
     const contents = await readFile(full, 'utf8');
-    const digest = context.generateDigest(contents);
+    // How the body is rendered is part of what is stored: the store keeps an entry whose digest is unchanged.
+    // (Read from the whole file, not the body alone, which only the frontmatter's parse separates:
+    // a frontmatter that writes a component's tag sends a body through MDX, which renders it the same.)
+    const mdx = asMdx(render, contents);
+    const digest = context.generateDigest(mdx ? `${contents}\0mdx` : contents);
     const existing = store.get(id);
-    // Kept as stored (the store lists a kept entry's images for the build from the entry itself).
-    if (existing?.digest === digest && existing.filePath === filePath) continue;
+    // Kept as stored (the store lists a kept entry's images for the build from the entry itself;
+    // a compiled body's module is listed again, as glob() does).
+    if (existing?.digest === digest && existing.filePath === filePath) {
+      if (existing.deferredRender) store.addModuleImport(filePath);
+      continue;
+    }
     const parsed = parseContentFile(contents, 'frontmatter');
     const problem = parsed.syntaxErrors[0];
     if (problem || !parsed.data) {
@@ -86,6 +110,11 @@ async function syncAll(context: LoaderContext, root: string, collection: Collect
     }
     const data = await context.parseData({ id, data: parsed.data, filePath: full });
     const body = parsed.body.trim();
+    if (mdx) {
+      // Compiled by @astrojs/mdx when a page renders it; its images are the module's own imports.
+      store.set({ id, data, body, filePath, digest, deferredRender: true });
+      continue;
+    }
     const rendered = render ? await renderBody(context, body, full) : undefined;
     const images = rendered?.metadata?.imagePaths;
     store.set({ id, data, body, filePath, digest, ...(rendered ? { rendered } : {}), ...(images?.length ? { assetImports: images } : {}) });
