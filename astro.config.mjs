@@ -41,7 +41,7 @@ export default defineConfig({
   markdown: {
     // Astro 7 renders Markdown with Sätteri by default; remark plugins need the unified processor.
     // The content's .mdx bodies without components are Markdown rendered by this processor
-    // (src/lib/content/loader.ts), not MDX modules.
+    // (src/lib/content/loader.ts), not MDX modules (docs/decisions/018-mdx-components.md).
     processor: unified(markdownOptions),
   },
   // The sitemap lists the pages this build made, so the public edition's holds only public
@@ -49,9 +49,10 @@ export default defineConfig({
   // content of its own. The internal edition is for staff and not to be indexed: no sitemap.
   integrations: [
     securePreview(),
-    // Bodies that use a component (src/lib/mdx/components.ts) are compiled as MDX, by the same
-    // processor with one plugin more, which hands the files the components name to the build
-    // (src/lib/mdx/remark-components.ts): a body without one renders byte for byte as Markdown.
+    // Bodies that use a component (src/lib/mdx/components.ts compiledAsMdx) are compiled as MDX,
+    // by the same processor with one plugin more, which hands the files the components name to the
+    // build (src/lib/mdx/remark-components.ts); the loader renders the rest as Markdown, byte for
+    // byte the same pages (src/lib/content/loader.ts).
     mdx({ processor: unified({ ...markdownOptions, remarkPlugins: [...markdownOptions.remarkPlugins, remarkComponents] }) }),
     ...(process.env.SITE_EDITION === 'internal' ? [] : [sitemap({ filter: (page) => !new URL(page).pathname.startsWith('/search/') })]),
   ],

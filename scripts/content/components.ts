@@ -110,7 +110,7 @@ function contentProblems(node: Element, name: keyof typeof COMPONENTS, hasFile: 
     }
     return [];
   }
-  if (!children.length) return [{ line, message: `<${name}> 的标签之间应有文字：写作 ${example.replaceAll('\n', ' ')}` }];
+  if (!children.length) return [{ line, message: `<${name}> 的标签之间应有文字：写作 ${example.replace(/\s*\n\s*/g, ' ')}` }];
   const nested = children.find((child) => child.type === 'mdxJsxFlowElement' || child.type === 'mdxJsxTextElement');
   if (nested) return [{ line: nested.position?.start.line ?? line, message: `<${name}> 中不能再放组件：${name}只放文字` }];
   return [];

@@ -65,13 +65,13 @@ describe('article photos in the content check', () => {
 
   it('names a photo file that no article lists', async () => {
     expect(await problemsWith('', { files: ['01-1.jpg'] })).toEqual([
-      'content/articles/2017-02/01-1.jpg:1：这张照片没有被任何文章的 photos 列出：请在文章中列出，或删去该文件',
+      'content/articles/2017-02/01-1.jpg:1：这张照片没有被任何文章的 photos 列出，也没有用在 <图片> 中：请在文章中列出，或删去该文件',
     ]);
   });
 
   it('names an image put in the body, where nothing asks for its alt text', async () => {
     const problems = await problemsWith('', { body: '![](./01-1.jpg)' });
     const line = readFileSync(join(copy.root, ARTICLE), 'utf8').split('\n').indexOf('![](./01-1.jpg)') + 1;
-    expect(problems).toEqual([`${ARTICLE}:${line}：正文中不能直接插入图片：请把照片列在头信息的 photos 中，并写明替代文字 alt 和图片说明 caption`]);
+    expect(problems).toEqual([`${ARTICLE}:${line}：正文中不能用 Markdown 插入图片：请用 <图片 文件="./…" 图注="…" 替代文字="…" 摄影="…" />，或把照片列在头信息的 photos 中`]);
   });
 });

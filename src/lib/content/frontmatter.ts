@@ -20,6 +20,12 @@ export interface ParsedFile {
 
 const FRONTMATTER = /^\uFEFF?---\r?\n([\s\S]*?)\r?\n?---(?:\r?\n|$)/;
 
+/** The body of a content file with a frontmatter block, split off as parseContentFile splits it, without reading the YAML. */
+export function bodyOf(source: string): string {
+  const match = FRONTMATTER.exec(source);
+  return match ? source.slice(match[0].length) : source;
+}
+
 export function parseContentFile(source: string, kind: 'frontmatter' | 'yaml'): ParsedFile {
   let yamlText: string;
   let body = '';

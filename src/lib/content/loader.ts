@@ -1,16 +1,17 @@
 /**
  * The content loader for the issues, articles and policies: `.mdx` files read the way the
  * content validator reads them. An article whose body uses a component (图片, 附件, 表格, 注:
- * src/lib/mdx/components.ts) is compiled by @astrojs/mdx, as Astro's `glob()` loader would
- * hand it over (`deferredRender`: the page's `render(entry)` imports the compiled module); every
- * other body is rendered by Astro's own Markdown processor (the site's `markdown.processor`, with
- * remark-cjk-friendly), which makes the same page byte for byte (tests/integration/mdx-fast-path.test.ts).
+ * src/lib/mdx/components.ts), or a character the two renderers write differently (`compiledAsMdx`),
+ * is compiled by @astrojs/mdx, as Astro's `glob()` loader would hand it over (`deferredRender`:
+ * the page's `render(entry)` imports the compiled module); every other body is rendered by
+ * Astro's own Markdown processor (the site's `markdown.processor`, with remark-cjk-friendly),
+ * which makes the same page byte for byte (tests/integration/mdx-fast-path.test.ts).
  *
  * Why not `glob()` for all: it hands every `.mdx` entry to the MDX integration, which compiles
  * it into a JavaScript module of its own and bundles all of them into the build. At archive
  * scale that was more than half of Astro's time and much of its memory
  * (docs/decisions/001-markdown-bodies.md); only the few bodies with components need it
- * (docs/decisions/017-mdx-components.md). The validator (scripts/content/validate.ts,
+ * (docs/decisions/018-mdx-components.md). The validator (scripts/content/validate.ts,
  * markdown-only.ts) refuses what MDX would read otherwise than Markdown (a tag that is no
  * component, a `{ }` expression, an import), so that no body reads differently either way.
  *
@@ -24,9 +25,9 @@ import { resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import type { CollectionName } from '../../schemas/common.ts';
-import { parseContentFile } from './frontmatter.ts';
+import { bodyOf, parseContentFile } from './frontmatter.ts';
 import { COLLECTIONS, collectionFiles } from './collections.ts';
-import { usesComponents } from '../mdx/components.ts';
+import { compiledAsMdx } from '../mdx/components.ts';
 
 /**
  * MDX_EVERY_BODY=1 compiles every body that is rendered through @astrojs/mdx, components or not:
@@ -81,7 +82,7 @@ async function renderBody(context: LoaderContext, body: string, full: string) {
 }
 
 /** Whether a body is compiled by @astrojs/mdx rather than rendered as Markdown. */
-const asMdx = (render: boolean, source: string) => render && (EVERY_BODY_AS_MDX || usesComponents(source));
+const asMdx = (render: boolean, body: string) => render && (EVERY_BODY_AS_MDX || compiledAsMdx(body));
 
 async function syncAll(context: LoaderContext, root: string, collection: CollectionName, render: boolean) {
   const { store } = context;
@@ -91,9 +92,7 @@ async function syncAll(context: LoaderContext, root: string, collection: Collect
     untouched.delete(id);
     const contents = await readFile(full, 'utf8');
     // How the body is rendered is part of what is stored: the store keeps an entry whose digest is unchanged.
-    // (Read from the whole file, not the body alone, which only the frontmatter's parse separates:
-    // a frontmatter that writes a component's tag sends a body through MDX, which renders it the same.)
-    const mdx = asMdx(render, contents);
+    const mdx = asMdx(render, bodyOf(contents).trim());
     const digest = context.generateDigest(mdx ? `${contents}\0mdx` : contents);
     const existing = store.get(id);
     // Kept as stored (the store lists a kept entry's images for the build from the entry itself;

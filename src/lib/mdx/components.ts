@@ -139,10 +139,22 @@ export function formatFileSize(bytes: number): string {
   return `${shown} ${units[unit]}`;
 }
 
-/**
- * Whether a body uses a component, as a tag `<图片`, `<注>`… that is not escaped (`\<注>` is
- * text): such a body is compiled by @astrojs/mdx; any other is rendered by the Markdown
- * processor, which makes the same page (docs/decisions/017-mdx-components.md).
- */
+/** Whether a body uses a component, as a tag `<图片`, `<注>`… that is not escaped (`\<注>` is text). */
 const COMPONENT_TAG = new RegExp(`(?<!\\\\)<(?:${COMPONENT_NAMES.join('|')})(?=[\\s/>])`);
 export const usesComponents = (body: string): boolean => COMPONENT_TAG.test(body);
+
+/**
+ * Characters the two renderers write differently: the Markdown processor's HTML writer
+ * (hast-util-to-html) writes `&#x26;` and `&#x3C;` and leaves `"`, `'` and `>` bare in text;
+ * Astro's JSX renderer writes `&amp;`, `&lt;`, `&quot;`, `&#39;` and `&gt;`. Same text on the
+ * screen, other bytes.
+ */
+const WRITTEN_OTHERWISE = /[&<>"']/;
+
+/**
+ * Whether a body is compiled by @astrojs/mdx: it uses a component, or holds a character the two
+ * renderers write differently. Any other body is rendered by the Markdown processor, which makes
+ * the same page byte for byte (tests/integration/mdx-fast-path.test.ts,
+ * docs/decisions/018-mdx-components.md). None of the bulletin's bodies holds one.
+ */
+export const compiledAsMdx = (body: string): boolean => usesComponents(body) || WRITTEN_OTHERWISE.test(body);

@@ -1,0 +1,97 @@
+/**
+ * The body components end to end, in the MDX site (tests/helpers/mdx-site.ts: the real content
+ * and a synthetic issue whose articles use them, built as `npm run build` builds): what the
+ * article's page shows for each, the file 附件 offers and its size, a 表格 from a CSV file and
+ * one written in Markdown, and the text the feed and the search records take from such a body.
+ * Expectations come from the synthetic files written beside the article.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse, type HTMLElement } from 'node-html-parser';
+import sharp from 'sharp';
+import { COMPONENT_ARTICLE, MARKDOWN_TABLE, MARKDOWN_TABLE_ARTICLE, MDX_ISSUE, mdxSite, type MdxSite } from '../helpers/mdx-site.ts';
+import { formatFileSize } from '../../src/lib/mdx/components.ts';
+import { searchRecordsFor } from '../../scripts/build/build-data-stage.ts';
+import type { SearchRecord } from '../../src/lib/build-data.ts';
+
+let site: MdxSite;
+const page = (url: string) => parse(readFileSync(join(site.outDir, url, 'index.html'), 'utf8'));
+const distFile = (url: string) => join(site.outDir, decodeURIComponent(url.split('?')[0]!));
+const cells = (table: HTMLElement) => table.querySelectorAll('tr').map((row) => row.querySelectorAll('th, td').map((cell) => cell.text));
+const articleFolder = () => join(site.root, 'content/articles', MDX_ISSUE.id);
+
+beforeAll(async () => {
+  site = await mdxSite();
+}, 600_000);
+
+describe('an article whose body uses every component', () => {
+  it('shows the photo through the image pipeline, with its 图注 and 来源 under it, between the paragraphs', async () => {
+    const { photo } = site.files;
+    const prose = page(COMPONENT_ARTICLE.url).querySelector('article .prose')!;
+    const figure = prose.querySelector('figure.photo')!;
+    expect(figure.querySelector('figcaption')!.text).toBe(`${photo!.caption}（来源：${photo!.credit}）`);
+    const img = figure.querySelector('img')!;
+    expect(img.getAttribute('alt')).toBe(photo!.alt);
+    const original = await sharp(join(articleFolder(), photo!.name)).metadata();
+    expect([Number(img.getAttribute('width')), Number(img.getAttribute('height'))]).toEqual([original.width, original.height]);
+    expect(figure.querySelectorAll('source').map((s) => s.getAttribute('type'))).toEqual(['image/avif', 'image/webp']);
+    expect((await sharp(distFile(img.getAttribute('src')!)).metadata()).format).toBe('jpeg');
+    // Between the first paragraph and the second, where the body puts it.
+    const order = prose.childNodes.filter((node) => node.nodeType === 1).map((node) => (node as HTMLElement).tagName);
+    expect(order.slice(0, 2)).toEqual(['P', 'FIGURE']);
+  });
+
+  it('offers the attachment for download under its title, with its type and its size worked out from the file', () => {
+    const { attachment } = site.files;
+    const link = page(COMPONENT_ARTICLE.url).querySelector('.attachment a')!;
+    expect(link.text).toBe(attachment!.title);
+    expect(link.getAttribute('download')).toBe(attachment!.name);
+    const source = readFileSync(join(articleFolder(), attachment!.name));
+    expect(readFileSync(distFile(link.getAttribute('href')!)).equals(source)).toBe(true);
+    expect(page(COMPONENT_ARTICLE.url).querySelector('.attachment__facts')!.text).toBe(`（PDF，${formatFileSize(statSync(join(articleFolder(), attachment!.name)).size)}）`);
+  });
+
+  it('shows the CSV file as a table under its title, cell for cell', () => {
+    const { table } = site.files;
+    const figure = page(COMPONENT_ARTICLE.url).querySelector('figure.data-table')!;
+    expect(figure.querySelector('figcaption')!.text).toBe(table!.title);
+    expect(cells(figure.querySelector('table')!)).toEqual([table!.header, ...table!.rows]);
+    // A wide table scrolls in a region a keyboard reaches, named by the title.
+    const region = figure.querySelector('[role="region"]')!;
+    expect([region.getAttribute('tabindex'), region.getAttribute('aria-label')]).toEqual(['0', table!.title]);
+  });
+
+  it('sets the editor\'s note apart, labelled 编者注', () => {
+    const note = page(COMPONENT_ARTICLE.url).querySelector('aside.editor-note')!;
+    expect(note.getAttribute('aria-label')).toBe('编者注');
+    expect(note.querySelectorAll('p').map((p) => p.text)).toEqual(['编者注', site.files.note]);
+  });
+
+  it('shows the same components on the issue page', () => {
+    const issue = page(MDX_ISSUE.url);
+    expect(issue.querySelector('figure.photo figcaption')!.text).toContain(site.files.photo!.caption);
+    expect(issue.querySelector('.attachment a')!.text).toBe(site.files.attachment!.title);
+    expect(issue.querySelectorAll('figure.data-table').length).toBe(2);
+  });
+
+  it('gives the feed and the search its text: the paragraphs, the caption, the titles and the note, never a tag', () => {
+    const records = readFileSync(searchRecordsFor(site.outDir), 'utf8').trim().split('\n').map((line) => JSON.parse(line) as SearchRecord);
+    const record = records.find((r) => r.url === COMPONENT_ARTICLE.url)!;
+    const text = record.blocks.join('\n');
+    for (const shown of [site.files.photo!.caption, site.files.table!.title, site.files.attachment!.title, site.files.note!]) expect(text).toContain(shown);
+    expect(text).toContain('本段为合成文字的第二段');
+    expect(text).not.toMatch(/<|文件=/);
+    const feed = readFileSync(join(site.outDir, 'feed.xml'), 'utf8');
+    const item = feed.slice(feed.indexOf(`<link>${new URL(COMPONENT_ARTICLE.url, 'http://localhost:4321').href}`));
+    expect(item.slice(0, item.indexOf('</item>'))).toContain('本段为自动测试生成的合成文字');
+  });
+});
+
+describe('a table written in Markdown between the tags', () => {
+  it('is the same kind of table, under its title', () => {
+    const figure = page(MARKDOWN_TABLE_ARTICLE.url).querySelector('figure.data-table')!;
+    expect(figure.querySelector('figcaption')!.text).toBe(MARKDOWN_TABLE.title);
+    expect(cells(figure.querySelector('table')!)).toEqual([MARKDOWN_TABLE.header, ...MARKDOWN_TABLE.rows]);
+  });
+});

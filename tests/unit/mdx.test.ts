@@ -1,0 +1,100 @@
+/** The small facts of the body components: sizes, types, CSV tables, which bodies are MDX, their text. */
+import { describe, expect, it } from 'vitest';
+import { attachmentType, compiledAsMdx, fileNameProblem, formatFileSize, usesComponents } from '../../src/lib/mdx/components.ts';
+import { CsvTableError, readCsvTable } from '../../src/lib/mdx/csv-table.ts';
+import { photoCredit } from '../../src/lib/mdx/credit.ts';
+import { componentTexts, paragraphTexts } from '../../src/lib/markdown.ts';
+
+describe('an attachment as a reader is told of it', () => {
+  it('gives sizes as file managers do: whole kilobytes, megabytes with one decimal below 10', () => {
+    expect(formatFileSize(0)).toBe('1 KB');
+    expect(formatFileSize(200)).toBe('1 KB');
+    expect(formatFileSize(364_544)).toBe('356 KB');
+    expect(formatFileSize(1024 * 1024)).toBe('1 MB');
+    expect(formatFileSize(1.25 * 1024 * 1024)).toBe('1.3 MB');
+    expect(formatFileSize(12.4 * 1024 * 1024)).toBe('12 MB');
+    expect(formatFileSize(3 * 1024 ** 3)).toBe('3 GB');
+  });
+  it('names the type by the extension, whatever its case', () => {
+    expect(attachmentType('./方案.PDF')).toBe('PDF');
+    expect(attachmentType('./名单.xlsx')).toBe('Excel');
+    expect(attachmentType('./通知.docx')).toBe('Word');
+  });
+});
+
+describe('a file a component names', () => {
+  it('is beside the article and of its kind', () => {
+    expect(fileNameProblem('./01-1.jpg', 'photo')).toBeUndefined();
+    expect(fileNameProblem('./表1.csv', 'csv')).toBeUndefined();
+    expect(fileNameProblem('01-1.jpg', 'photo')).toMatch(/^应为放在文章旁边的文件/);
+    expect(fileNameProblem('./sub/01-1.jpg', 'photo')).toMatch(/^应为放在文章旁边的文件/);
+    expect(fileNameProblem('https://example.org/a.pdf', 'attachment')).toMatch(/^应为放在文章旁边的文件/);
+    expect(fileNameProblem('./a.exe', 'attachment')).toMatch(/^应为 pdf、ofd、doc/);
+  });
+});
+
+describe('a CSV table', () => {
+  it('reads quoted cells with commas, quotes and line breaks, and a byte-order mark', () => {
+    expect(readCsvTable('\uFEFF项目,说明\n甲,"含逗号, 与""引号"""\n乙,"两\n行"\n')).toEqual({
+      header: ['项目', '说明'],
+      rows: [
+        ['甲', '含逗号, 与"引号"'],
+        ['乙', '两\n行'],
+      ],
+    });
+  });
+  it('refuses a file without rows, a row of another width (at its line) and an unclosed quote', () => {
+    expect(() => readCsvTable('项目,数量\n')).toThrow('CSV 文件应至少有两行');
+    const error = (() => {
+      try {
+        readCsvTable('项目,数量\n甲,1\n乙,2,3\n');
+      } catch (caught) {
+        return caught;
+      }
+    })();
+    expect(error).toBeInstanceOf(CsvTableError);
+    expect((error as CsvTableError).line).toBe(3);
+    expect(() => readCsvTable('项目,数量\n甲,"1\n')).toThrow(/CSV 文件第 \d+ 行无法读取/);
+  });
+});
+
+describe('which bodies are MDX', () => {
+  it('those with a component tag, not an escaped one', () => {
+    expect(usesComponents('甲。\n\n<注>\n\n乙。\n\n</注>')).toBe(true);
+    expect(usesComponents('<图片 文件="./a.jpg" />')).toBe(true);
+    expect(usesComponents('甲 \\<注> 乙。')).toBe(false);
+    expect(usesComponents('<注释>不是组件。')).toBe(false);
+    expect(usesComponents('甲。')).toBe(false);
+  });
+  it('and those with a character the Markdown writer and Astro\'s JSX write differently; the rest keep the fast path', () => {
+    for (const character of ['&', '<', '>', '"', "'"]) expect(compiledAsMdx(`甲${character}乙。`)).toBe(true);
+    expect(compiledAsMdx('<注>\n\n乙。\n\n</注>')).toBe(true);
+    expect(compiledAsMdx('“1331工程”**强调**，[链接](https://example.org/a)。\n\n- 一\n- 二')).toBe(false);
+  });
+});
+
+describe('the text of a body with components', () => {
+  const body = [
+    '<图片 文件="./01-1.jpg" 图注="会议现场" 替代文字="会场" 摄影="某某" />',
+    '第一段。',
+    '<表格 标题="名单" 文件="./表1.csv" />',
+    '<附件 文件="./01-附件1.pdf" 标题="实施方案" />',
+    '第二段。',
+    '<注>\n\n本文有删节。\n\n</注>',
+  ].join('\n\n');
+  it('keeps the article\'s own paragraphs apart from what the components show', () => {
+    expect(paragraphTexts(body)).toEqual(['第一段。', '第二段。']);
+    expect(componentTexts(body)).toEqual(['会议现场', '名单', '实施方案', '本文有删节。']);
+  });
+  it('has no component text in a Markdown body', () => {
+    expect(componentTexts('第一段。\n\n第二段。')).toEqual([]);
+  });
+});
+
+describe('a photo\'s credit', () => {
+  it('is the photographer, else the source', () => {
+    expect(photoCredit({ photographer: '张三' })).toBe('摄影：张三');
+    expect(photoCredit({ source: '某单位' })).toBe('来源：某单位');
+    expect(photoCredit({})).toBeUndefined();
+  });
+});
