@@ -33,7 +33,18 @@ export default defineConfig({
   vite: {
     // Nothing inlined into a page, however small (a script, an image as a data: address): the
     // Content-Security-Policy (scripts/deploy/nginx/snippets/headers.conf) allows only files.
-    build: { assetsInlineLimit: 0 },
+    build: {
+      assetsInlineLimit: 0,
+      rolldownOptions: {
+        // @astrojs/mdx marks each compiled body "use astro:head-inject" (for Astro, which reads it
+        // before bundling); the bundler warns, once per body, that it may not keep the directive.
+        // Nothing an editor can act on: a build with a few hundred such bodies printed a screenful each.
+        onwarn(warning, warn) {
+          if (warning.code === 'MODULE_LEVEL_DIRECTIVE' && warning.message.includes('astro:head-inject')) return;
+          warn(warning);
+        },
+      },
+    },
     // The search highlighter is bundled alone, as Vite bundles a worker, to get its address
     // (src/browser/highlight.ts); the page imports it as an ES module.
     worker: { format: 'es' },
