@@ -5,9 +5,9 @@
  * @astrojs/mdx), and every file of the two outputs compared: the whole real content, and a
  * benchmark archive (scripts/bench/corpus.ts, seed 1) in which some articles use components,
  * with two articles more of its kind: one with the Markdown an editor may write (headings, lists,
- * emphasis, code, links, a rule, a table, a footnote), which keeps the fast path, and one with the
- * characters the two renderers write differently (src/lib/mdx/components.ts compiledAsMdx),
- * which does not. The search, PDF and compression stages are left out: they read the pages,
+ * emphasis, code, links), which keeps the fast path, and one with what the two renderers write
+ * differently (characters, a table, a hard break, a rule, a footnote, a task list:
+ * src/lib/mdx/components.ts compiledAsMdx), which does not. The search, PDF and compression stages are left out: they read the pages,
  * which are compared.
  */
 import { afterAll, describe, expect, it } from 'vitest';
@@ -22,17 +22,23 @@ import { PROJECT_ROOT } from '../helpers/content-copy.ts';
 
 const run = promisify(execFile);
 
-/** Markdown an editor may write in an article (合成测试数据), without a character the renderers write differently. */
+/** Markdown an editor may write in an article (合成测试数据) that keeps the fast path. */
 const MARKDOWN_SAMPLER = [
   '## 合成测试小标题',
   '### 三级标题',
-  '段落中有**加粗**、*强调*、~~删除线~~、`代码`和[链接](https://example.org/path)，网址 https://example.org/a 自成链接，脚注在此[^1]。',
-  '第一行\\\n硬换行后的第二行。',
+  '段落中有**加粗**、*强调*、~~删除线~~、`代码`和[链接](https://example.org/path)，网址 https://example.org/a 自成链接。',
   '- 无序一\n- 无序二\n  - 嵌套',
-  '1. 有序一\n2. 有序二',
-  '***',
-  '| 项目 | 数量 |\n|:---|---:|\n| 甲 | 1 |\n| 乙 | 2 |',
+  '3. 有序三\n4. 有序四',
   '```\n代码块\n```',
+].join('\n\n');
+
+/** What the two renderers write differently (src/lib/mdx/components.ts compiledAsMdx), which sends a body through MDX. */
+const WRITTEN_OTHERWISE = [
+  '合成测试：直引号 "甲" 与 \'乙\'，和号 A&B，大于号 a > b，转义的 \\< 与 `代码 <x>`。',
+  '第一行\\\n硬换行后的第二行，脚注在此[^1]。',
+  '***',
+  '| 项目 | 数量 |\n|:---|---:|\n| 甲 | 1 |',
+  '- [x] 已办\n- [ ] 未办',
   '[^1]: 合成测试脚注。',
 ].join('\n\n');
 const copies: ProjectCopy[] = [];
@@ -88,7 +94,7 @@ describe('a body without components, as Markdown and as MDX', () => {
     expect(corpus.withComponents.articles).toBeGreaterThan(0);
     const [markdown, characters] = ['content/articles/2017-01/02.mdx', 'content/articles/2017-01/03.mdx'];
     appendFileSync(join(copy.root, markdown), `\n${MARKDOWN_SAMPLER}\n`);
-    appendFileSync(join(copy.root, characters), '\n合成测试：直引号 "甲" 与 \'乙\'，和号 A&B，大于号 a > b，转义的 \\< 与 `代码 <x>`。\n');
+    appendFileSync(join(copy.root, characters), `\n${WRITTEN_OTHERWISE}\n`);
     const result = await bothWays(copy);
     expect(result.notCompiled).toEqual([]);
     expect([markdown, characters].map(result.compiledUsually)).toEqual([false, true]);

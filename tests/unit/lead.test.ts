@@ -41,7 +41,10 @@ describe('articleText', () => {
     expect(articleText('经费按\\<管理办法\\>执行，\\{不得\\}挪用\\\\x。').paragraphs).toEqual(['经费按<管理办法>执行，{不得}挪用\\x。']);
     expect(articleText('1\\. 第一项').paragraphs).toEqual(['1. 第一项']);
   });
+  it('keeps what components show apart from the paragraphs', () => {
+    expect(articleText('甲。\n\n<注>\n\n编者的话。\n\n</注>\n\n<图片 文件="./a.jpg" 图注="会场" 替代文字="会场" 摄影="某" />')).toEqual({ paragraphs: ['甲。'], text: '甲。', components: ['编者的话。', '会场'] });
+  });
   it('is empty for an empty body', () => {
-    expect(articleText('')).toEqual({ paragraphs: [], text: '' });
+    expect(articleText('')).toEqual({ paragraphs: [], text: '', components: [] });
   });
 });

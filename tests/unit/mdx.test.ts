@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { attachmentType, compiledAsMdx, fileNameProblem, formatFileSize, usesComponents } from '../../src/lib/mdx/components.ts';
 import { CsvTableError, readCsvTable } from '../../src/lib/mdx/csv-table.ts';
 import { photoCredit } from '../../src/lib/mdx/credit.ts';
-import { componentTexts, paragraphTexts } from '../../src/lib/markdown.ts';
+import { bodyTexts, paragraphTexts } from '../../src/lib/markdown.ts';
 
 describe('an attachment as a reader is told of it', () => {
   it('gives sizes as file managers do: whole kilobytes, megabytes with one decimal below 10', () => {
@@ -45,9 +45,10 @@ describe('a CSV table', () => {
   });
   it('refuses a file without rows, a row of another width (at its line) and an unclosed quote', () => {
     expect(() => readCsvTable('项目,数量\n')).toThrow('CSV 文件应至少有两行');
-    const error = (() => {
+    const error: unknown = (() => {
       try {
         readCsvTable('项目,数量\n甲,1\n乙,2,3\n');
+        return undefined;
       } catch (caught) {
         return caught;
       }
@@ -66,10 +67,12 @@ describe('which bodies are MDX', () => {
     expect(usesComponents('<注释>不是组件。')).toBe(false);
     expect(usesComponents('甲。')).toBe(false);
   });
-  it('and those with a character the Markdown writer and Astro\'s JSX write differently; the rest keep the fast path', () => {
+  it('and those with what the Markdown writer and Astro\'s JSX write differently; the rest keep the fast path', () => {
     for (const character of ['&', '<', '>', '"', "'"]) expect(compiledAsMdx(`甲${character}乙。`)).toBe(true);
+    const otherwise = ['| 甲 | 乙 |\n|---|:-:|\n| 1 | 2 |', '甲 | 乙\n--|--\n1 | 2', '甲\n\n***\n\n乙', '甲\n\n- - -', '甲  \n乙', '甲\\\n乙', '甲[^1]\n\n[^1]: 注', '- [ ] 未办', '1. [x] 已办'];
+    for (const body of otherwise) expect(compiledAsMdx(body), body).toBe(true);
     expect(compiledAsMdx('<注>\n\n乙。\n\n</注>')).toBe(true);
-    expect(compiledAsMdx('“1331工程”**强调**，[链接](https://example.org/a)。\n\n- 一\n- 二')).toBe(false);
+    expect(compiledAsMdx('“1331工程”**强调**，[链接](https://example.org/a)。\n\n- 一\n- 二\n\n## 标题\n\n1. 甲\n\n```\n代码\n```')).toBe(false);
   });
 });
 
@@ -84,10 +87,10 @@ describe('the text of a body with components', () => {
   ].join('\n\n');
   it('keeps the article\'s own paragraphs apart from what the components show', () => {
     expect(paragraphTexts(body)).toEqual(['第一段。', '第二段。']);
-    expect(componentTexts(body)).toEqual(['会议现场', '名单', '实施方案', '本文有删节。']);
+    expect(bodyTexts(body)).toEqual({ paragraphs: ['第一段。', '第二段。'], components: ['会议现场', '名单', '实施方案', '本文有删节。'] });
   });
   it('has no component text in a Markdown body', () => {
-    expect(componentTexts('第一段。\n\n第二段。')).toEqual([]);
+    expect(bodyTexts('第一段。\n\n第二段。').components).toEqual([]);
   });
 });
 

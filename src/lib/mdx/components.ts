@@ -144,17 +144,34 @@ const COMPONENT_TAG = new RegExp(`(?<!\\\\)<(?:${COMPONENT_NAMES.join('|')})(?=[
 export const usesComponents = (body: string): boolean => COMPONENT_TAG.test(body);
 
 /**
- * Characters the two renderers write differently: the Markdown processor's HTML writer
- * (hast-util-to-html) writes `&#x26;` and `&#x3C;` and leaves `"`, `'` and `>` bare in text;
- * Astro's JSX renderer writes `&amp;`, `&lt;`, `&quot;`, `&#39;` and `&gt;`. Same text on the
- * screen, other bytes.
+ * What the two renderers write differently, found by its marks in the source:
+ * - characters: the Markdown processor's HTML writer (hast-util-to-html) writes `&#x26;` and
+ *   `&#x3C;` and leaves `"`, `'` and `>` bare in text; Astro's JSX renderer writes `&amp;`,
+ *   `&lt;`, `&quot;`, `&#39;` and `&gt;`;
+ * - a table (the writer puts each row on a line of its own and aligns by `align=`; JSX runs the
+ *   rows together and aligns by `style=`), a hard line break and a rule (`<br>`, `<hr>` against
+ *   `<br/>`, `<hr/>`), a footnote (`data-footnote-ref=""` against a bare attribute), a task list's
+ *   checkbox.
+ * Same text on the screen, other bytes. A mark may find more than there is (a heading's `---`
+ * underline), never less: such a body is only compiled where it need not be.
  */
-const WRITTEN_OTHERWISE = /[&<>"']/;
+const WRITTEN_OTHERWISE = [
+  /[&<>"']/,
+  // A table's delimiter row: pipes and dashes (and colons) alone on a line.
+  /^(?=[^\n]*-)(?=[^\n]*\|)[ \t|:-]+$/m,
+  // A rule: three or more of one of - * _ alone on a line.
+  /^ {0,3}([-*_])[ \t]*(?:\1[ \t]*){2,}$/m,
+  // A hard line break: two spaces or a backslash at a line's end.
+  /(?: {2,}|\\)\r?\n/,
+  // A footnote, and a task list item.
+  /\[\^/,
+  /^[ \t]*(?:[-*+]|\d+[.)])[ \t]+\[[ xX]\]/m,
+];
 
 /**
- * Whether a body is compiled by @astrojs/mdx: it uses a component, or holds a character the two
- * renderers write differently. Any other body is rendered by the Markdown processor, which makes
- * the same page byte for byte (tests/integration/mdx-fast-path.test.ts,
- * docs/decisions/018-mdx-components.md). None of the bulletin's bodies holds one.
+ * Whether a body is compiled by @astrojs/mdx: it uses a component, or holds something the two
+ * renderers write differently (WRITTEN_OTHERWISE). Any other body is rendered by the Markdown
+ * processor, which makes the same page byte for byte (tests/integration/mdx-fast-path.test.ts,
+ * docs/decisions/018-mdx-components.md). None of the bulletin's bodies holds any of these.
  */
-export const compiledAsMdx = (body: string): boolean => usesComponents(body) || WRITTEN_OTHERWISE.test(body);
+export const compiledAsMdx = (body: string): boolean => usesComponents(body) || WRITTEN_OTHERWISE.some((mark) => mark.test(body));
