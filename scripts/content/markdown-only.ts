@@ -66,7 +66,7 @@ export function markdownOnlyProblems(body: string, components?: BesideFile): Bod
       return;
     }
     if (node.type === 'mdxjsEsm') {
-      problems.push({ line, message: '正文不能有 import / export 语句：正文按 Markdown 排版，不引入组件' });
+      problems.push({ line, message: '正文不能有 import / export 语句：组件不用引入，直接写 <图片 … /> 等（见编辑手册“正文中的组件”）' });
       return;
     }
     if ('children' in node) for (const child of node.children) visit(child as Nodes);

@@ -88,6 +88,16 @@ describe('an article whose body uses every component', () => {
   });
 });
 
+describe('the components\' stylesheet', () => {
+  const stylesheets = (url: string) => page(url).querySelectorAll('link[rel="stylesheet"]').map((link) => readFileSync(distFile(link.getAttribute('href')!), 'utf8'));
+  it('goes to the pages whose bodies use components, and to no other', () => {
+    expect(stylesheets(COMPONENT_ARTICLE.url).some((css) => css.includes('.editor-note'))).toBe(true);
+    expect(stylesheets(MDX_ISSUE.url).some((css) => css.includes('.editor-note'))).toBe(true);
+    // A real article, whose body uses none.
+    expect(stylesheets('/bulletins/2017-02/01/').some((css) => css.includes('.editor-note'))).toBe(false);
+  });
+});
+
 describe('a table written in Markdown between the tags', () => {
   it('is the same kind of table, under its title', () => {
     const figure = page(MARKDOWN_TABLE_ARTICLE.url).querySelector('figure.data-table')!;

@@ -30,7 +30,7 @@ describe('content validation', () => {
     // Each case is appended to an article as a paragraph of its own; the line is where it lands.
     const cases: Array<[string, RegExp]> = [
       ['<div>没有闭合的标签', /：正文不是有效的 MDX：Expected a closing tag for `<div>`/],
-      ['会议要求<span>加快</span>推进。', /：正文不能使用标签 <span>/],
+      ['会议要求<span>加快</span>推进。', /：正文不能使用 HTML 标签 <span>：可用的组件是 <图片>/],
       ['《方案》{年份}起施行。', /：正文中的 \{年份\} 会被当作 MDX 表达式/],
       ['import Chart from "./chart.astro"', /：正文不能有 import \/ export 语句/],
       ['    缩进四格的一段。', /：行首缩进四个空格或一个制表符会排成代码块/],

@@ -11,16 +11,21 @@
  * - 表格 文件="./x.csv" gets the file's rows as a Markdown table between its tags, so that a table
  *   from CSV and one written in Markdown are the same HTML.
  *
+ * Each component the body uses is imported by the body itself (src/components/mdx/), so that its
+ * stylesheet goes to the pages that show such a body (Astro hands an MDX entry's styles to the page
+ * that renders it) and to no other: a page whose body has no component loads nothing more.
+ *
  * The content check has judged every property already (scripts/content/components.ts); what is
  * thrown here is for `astro dev`, where it does not run, and names the file and line.
  */
 import { readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Root, RootContent, Table, TableRow } from 'mdast';
 import type { MdxJsxAttribute, MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
 import type { MdxjsEsm } from 'mdast-util-mdxjs-esm';
 import type { Program } from 'estree';
-import { attachmentType, isComponentName } from './components.ts';
+import { attachmentType, isComponentName, type ComponentName } from './components.ts';
 import { readCsvTable } from './csv-table.ts';
 
 type Element = MdxJsxFlowElement | MdxJsxTextElement;
@@ -58,12 +63,21 @@ function tableOf(header: string[], rows: string[][]): Table {
   return { type: 'table', align: header.map(() => null), children: [row(header), ...rows.map(row)] };
 }
 
+/** The file of each component, which the body imports by its Chinese name. */
+const COMPONENT_FILES: Record<ComponentName, string> = {
+  图片: fileURLToPath(new URL('../../components/mdx/Photo.astro', import.meta.url)),
+  附件: fileURLToPath(new URL('../../components/mdx/Attachment.astro', import.meta.url)),
+  表格: fileURLToPath(new URL('../../components/mdx/Table.astro', import.meta.url)),
+  注: fileURLToPath(new URL('../../components/mdx/Note.astro', import.meta.url)),
+};
+
 export default function remarkComponents() {
   return (tree: Root, file: File) => {
     const source = file.path ?? '';
     const folder = dirname(source);
     const where = (node: Element) => `${relative(file.cwd ?? process.cwd(), source)}:${node.position?.start.line ?? 1}`;
     const imports: MdxjsEsm[] = [];
+    const used = new Set<ComponentName>();
     const fileOf = (node: Element) => {
       const attribute = node.attributes.find((a): a is MdxJsxAttribute => a.type === 'mdxJsxAttribute' && a.name === '文件');
       return typeof attribute?.value === 'string' ? attribute.value : undefined;
@@ -80,6 +94,7 @@ export default function remarkComponents() {
 
     const visit = (node: Root | RootContent) => {
       if ((node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') && isComponentName(node.name)) {
+        used.add(node.name);
         const name = fileOf(node);
         if (name && node.name === '图片') {
           readable(node, name);
@@ -106,6 +121,6 @@ export default function remarkComponents() {
       if ('children' in node) for (const child of node.children) visit(child);
     };
     visit(tree);
-    tree.children.unshift(...imports);
+    tree.children.unshift(...[...used].map((name) => importOf(name, COMPONENT_FILES[name])), ...imports);
   };
 }
