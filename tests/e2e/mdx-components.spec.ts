@@ -65,4 +65,10 @@ test.describe('at 320 px', () => {
     const { violations } = await new AxeBuilder({ page }).analyze();
     expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
   });
+  test('the issue page with the same components fits the screen, its photo within the text column', async ({ page }) => {
+    await page.goto(`${server.url}${MDX_ISSUE.url}`);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+    const img = page.getByRole('img', { name: site.files.photo!.alt });
+    expect((await img.boundingBox())!.width).toBeLessThanOrEqual(320);
+  });
 });
