@@ -18,7 +18,7 @@ import { articleSchema, type ArticleData } from '../../src/schemas/article.ts';
 import { policySchema, PUBLIC_DISCLOSURES, type PolicyData } from '../../src/schemas/policy.ts';
 import { topicSchema, type TopicData } from '../../src/schemas/topic.ts';
 import { COLLECTIONS, loadContent, type ContentFile } from '../../src/lib/content/collections.ts';
-import { markdownOnlyProblems } from './markdown-only.ts';
+import { markdownOnlyProblems, type BodyProblem } from './markdown-only.ts';
 import type { BesideFile } from './components.ts';
 import { classificationProblems } from './classification.ts';
 import { linkProblems } from './links.ts';
@@ -282,19 +282,29 @@ function checkBodies(root: string, files: ContentFile[], problems: Problem[]): S
   const named = new Set<string>();
   for (const file of files.filter((f) => COLLECTIONS[f.collection].kind === 'frontmatter' && !f.syntaxErrors.length)) {
     if (file.body.length > MAX_BODY_CHARACTERS) continue; // Refused already, unread.
-    const beside: BesideFile = (name) => {
-      const path = `${dirname(file.path)}/${name}`;
-      const full = resolve(root, path);
-      if (!existsSync(full) || !statSync(full).isFile()) return undefined;
-      named.add(path);
-      return { text: () => readFileSync(full, 'utf8') };
-    };
-    const components = file.collection === 'articles' ? beside : undefined;
-    for (const problem of [...markdownOnlyProblems(file.body, components), ...linkProblems(file.body)].sort((a, b) => a.line - b.line)) {
+    for (const problem of bodyProblems(root, file.path, file.collection, file.body, named)) {
       problems.push({ path: file.path, line: file.bodyLine + problem.line - 1, field: '', message: problem.message });
     }
   }
   return named;
+}
+
+/**
+ * What the check refuses in one body (the file at `path`, relative to `root`), by the body's own
+ * lines: what MDX would read otherwise than Markdown, an article's components with their files
+ * beside it (each file a component names is added to `named`), links. The 编辑台 checks a body
+ * being typed with it.
+ */
+export function bodyProblems(root: string, path: string, collection: CollectionName, body: string, named: Set<string> = new Set()): BodyProblem[] {
+  const beside: BesideFile = (name) => {
+    const besidePath = `${dirname(path)}/${name}`;
+    const full = resolve(root, besidePath);
+    if (!existsSync(full) || !statSync(full).isFile()) return undefined;
+    named.add(besidePath);
+    return { text: () => readFileSync(full, 'utf8') };
+  };
+  const components = collection === 'articles' ? beside : undefined;
+  return [...markdownOnlyProblems(body, components), ...linkProblems(body)].sort((a, b) => a.line - b.line);
 }
 
 /**

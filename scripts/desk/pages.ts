@@ -118,7 +118,7 @@ ${draft ? html`<div class="draft" data-draft><p><strong>文字识别草稿（待
 ${collection === 'topics' ? '' : html`<div class="body-editor">
 <div class="body-source"><label for="body">正文</label>
 <div class="toolbar" role="toolbar" aria-label="插入组件">${COMPONENTS.map((c) => html`<button type="button" data-insert="${c.snippet}" title="${c.help}">${c.name}</button>`)}</div>
-<textarea id="body" name="__body" data-body rows="24">${entry.body}</textarea></div>
+<textarea id="body" name="__body" data-body rows="24" aria-describedby="body-msg">${entry.body}</textarea><p class="msg" id="body-msg" data-msg-for="__body" aria-live="polite"></p></div>
 <div class="body-preview"><h2>预览</h2><div class="preview" data-preview aria-live="polite">${raw(await renderPreview(root, entry.body))}</div></div>
 </div>`}
 <div class="save-bar"><button type="submit">保存</button> <div class="status" role="status" aria-live="polite"></div></div>

@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { diffLines } from 'diff';
 import type { CollectionName } from '../../src/schemas/common.ts';
+import { bodyProblems } from '../content/validate.ts';
 import { importFailure } from '../import/cli.ts';
 import { existingFiles, validateImport, withImportLock, writeContentFiles } from '../import/write-content.ts';
 import { ImportError } from '../import/errors.ts';
@@ -143,9 +144,15 @@ export function createDesk(options: DeskOptions): { server: Server; close: () =>
     }
     if (route === 'GET /desk/edit') return sendHtml(res, 200, await editPage(root, frame, url.searchParams.get('path') ?? ''));
     if (route === 'POST /desk/api/check') {
-      const request = JSON.parse((await body(req, 4 * 1024 * 1024)).toString('utf8')) as { collection: CollectionName; values: Record<string, string | boolean> };
+      const request = JSON.parse((await body(req, 4 * 1024 * 1024)).toString('utf8')) as { collection: CollectionName; values?: Record<string, string | boolean>; path?: string; body?: string };
       if (!(request.collection in FORMS)) return json(res, 400, { error: '未知的集合' });
-      return json(res, 200, { messages: checkData(request.collection, formToData(FORMS[request.collection], request.values)) });
+      if (typeof request.body === 'string') {
+        // The body as the content check reads it (MDX it refuses, a component's properties and files, links), by the body's lines.
+        const path = String(request.path ?? '');
+        if (collectionOf(path) !== request.collection) return json(res, 400, { error: '未知的条目' });
+        return json(res, 200, { messages: bodyProblems(root, path, request.collection, request.body).map((p) => ({ name: '__body', message: `第 ${p.line} 行：${p.message}` })) });
+      }
+      return json(res, 200, { messages: checkData(request.collection, formToData(FORMS[request.collection], request.values ?? {})) });
     }
     if (route === 'POST /desk/api/preview') {
       const request = JSON.parse((await body(req, 4 * 1024 * 1024)).toString('utf8')) as { body: string };

@@ -107,9 +107,15 @@ if (edit) {
   const conflict = document.querySelector('[data-conflict]');
   liveCheck(fields, edit.dataset.collection);
   if (body) {
+    const bodyMessage = edit.querySelector('[data-msg-for="__body"]');
     const render = debounce(async () => {
-      const answer = await send('/desk/api/preview', { body: body.value });
+      const [answer, check] = await Promise.all([send('/desk/api/preview', { body: body.value }), send('/desk/api/check', { collection: edit.dataset.collection, path: edit.dataset.path, body: body.value })]);
       if (typeof answer.html === 'string') preview.innerHTML = answer.html;
+      if (check.messages) {
+        bodyMessage.textContent = check.messages.map((m) => m.message).join('\n');
+        if (check.messages.length) body.setAttribute('aria-invalid', 'true');
+        else body.removeAttribute('aria-invalid');
+      }
     }, 300);
     body.addEventListener('input', render);
     for (const button of edit.querySelectorAll('[data-insert]')) {

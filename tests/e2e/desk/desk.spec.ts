@@ -197,7 +197,7 @@ test('two editors save the same entry: the second is shown both versions and los
   for (const context of contexts) await context.close();
 });
 
-test('an article’s body: the live preview shows it as the page will, and the buttons insert the components', async ({ page }) => {
+test('an article’s body: the live preview shows it as the page will, the buttons insert the components, the check reads them as they are typed', async ({ page }) => {
   await signIn(page, '编辑甲');
   await page.goto(`${desk.url}/desk/edit?path=${encodeURIComponent('content/articles/2017-03/01.mdx')}`);
   const body = page.getByRole('textbox', { name: '正文' });
@@ -211,6 +211,18 @@ test('an article’s body: the live preview shows it as the page will, and the b
   await expect(body).toHaveValue(/<注>[\s\S]*<\/注>/);
   // The component in its place in the preview, as its tag (the page draws it once published).
   await expect(preview).toContainText('<注>');
+  await expect(page.locator('[data-msg-for="__body"]')).toBeEmpty();
+  // A photo whose file is not beside the article: the content check's words, with the body's line, as the editor types…
+  await page.getByRole('button', { name: '图片', exact: true }).click();
+  const lines = (await body.inputValue()).split('\n');
+  const line = lines.findIndex((l) => l.startsWith('<图片')) + 1;
+  await expect(page.locator('[data-msg-for="__body"]')).toHaveText(new RegExp(`^第 ${line} 行：<图片> 的属性“文件”（\\./01-1\\.jpg）不存在`));
+  // …and refused on saving, by the file's line, nothing written.
+  const before = readFileSync(join(desk.root, 'content/articles/2017-03/01.mdx'), 'utf8');
+  await page.getByRole('button', { name: '保存' }).click();
+  await expect(page.locator('.save-bar .status')).toContainText('没有保存');
+  await expect(page.locator('.save-bar .status')).toContainText(/content\/articles\/2017-03\/01\.mdx:\d+：<图片> 的属性“文件”/);
+  expect(readFileSync(join(desk.root, 'content/articles/2017-03/01.mdx'), 'utf8')).toBe(before);
   // At 320 px nothing is wider than the screen.
   await page.setViewportSize({ width: 320, height: 640 });
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
