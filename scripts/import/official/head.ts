@@ -122,7 +122,9 @@ export function readHead(page: Page): Head {
         while (top - 1 >= headStart && adjacent(top - 1, top) && organLine(top - 1) && !opensNamed(top)) top--;
         const named = signerNames.size === 0 || opensNamed(top);
         const together = units[from]!.lined ? !units[from]!.afterBlank || units[prev]!.block === units[from]!.block : units[from]!.align === 'center' && units[prev]!.align === 'center';
-        const signing = madeOf(all[prev]!, signerNames) || cut || (named && (/^关于/.test(all[from]!) || organLine(from)) && together);
+        // (Or a wrap cut the last organ's name from its end on the line below: 示例省人力资源和社会 / 保障厅关于做好.)
+        const cutBelow = madeOf(all[prev]! + (/^(.+?)关于/.exec(all[from]!)?.[1] ?? ''), signerNames);
+        const signing = madeOf(all[prev]!, signerNames) || cut || cutBelow || (named && (/^关于/.test(all[from]!) || organLine(from)) && together);
         if (!signing && wholeTitle(joined)) break;
         // (Signing organs the title does not name yet go on it: 示例省教育厅　示例省科学技术厅 / 示例省财政厅关于推进….)
         const adds = signing && organs.every((w) => !compactKey(joined).includes(compactKey(w)));

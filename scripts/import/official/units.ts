@@ -9,7 +9,7 @@ import { CHINESE_DATE } from '../../../src/lib/chinese-numbers.ts';
 import { endsSentence, isPageNumber, isRule, joinBroken, normalizeLine, removeSpreadSpacing, tidy } from '../cjk-text.ts';
 import type { SourceBlock } from '../source-block.ts';
 import { fullWidthPunctuation, isPageFurniture, isSiteFooter, joinWrappedValues, readMetadata, type PageMetadata } from '../web-page.ts';
-import { NUMERAL, ARTICLE_UNIT, HEADING_MARK, ATTACHMENT_HEAD, COPY_TO, PRINTED, DATE_ONLY, NOTE, widthOf, readDocNumberLine, ORGAN, isNameLike } from './cues.ts';
+import { NUMERAL, ARTICLE_UNIT, HEADING_MARK, ATTACHMENT_HEAD, COPY_TO, PRINTED, DATE_ONLY, NOTE, widthOf, readDocNumberLine, ORGAN, isNameLike, TITLE_KIND } from './cues.ts';
 
 // ── Units: blocks cut where an official document's parts begin ──
 
@@ -180,11 +180,21 @@ export function joinWrappedPrinted<T extends { text: string; cells?: unknown }>(
   return out;
 }
 
+/** A 附件说明 whose last listed title, ending in its 文种, runs on into organs' names (the 署名). */
+const LIST_THEN_ORGANS = new RegExp(
+  `^(附\\s*件\\s*[:：].*?${TITLE_KIND.source.replace(/\$$/, '')})\\s*((?:[\\p{Script=Han}]+?${ORGAN.source.replace(/\$$/, '')}\\s*)+)$`,
+  'u',
+);
+
 /** Units the readers could not cut where an official document's parts meet: （此件主动公开）示例办法, 示例省教育厅 2021年6月8日. */
 export function splitJoinedParts(units: Unit[]): Unit[] {
-  return units.flatMap((unit) => {
+  return units.flatMap((unit, i) => {
     if (unit.rows) return [unit];
     const text = tidy(unit.text);
+    // The 附件说明 with the 署名 under it run on (a file that marks no paragraphs, the 附件说明 filling
+    // its line): the organs after the listed title's 文种, straight over the 成文日期.
+    const signed = DATE_ONLY.test(tidy(units[i + 1]?.text ?? '')) ? LIST_THEN_ORGANS.exec(text) : null;
+    if (signed) return [{ ...unit, text: signed[1]! }, { text: signed[2]!, startsParagraph: true }];
     // The 版记's last line with what follows it run on: …二〇一六年12月19日印发附件：
     const printedThen = /^(.*印\s*发)\s*(附\s*件.*)$/.exec(text);
     if (printedThen && PRINTED.test(printedThen[1]!)) {
