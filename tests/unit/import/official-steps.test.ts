@@ -63,6 +63,15 @@ describe('what follows the 正文 (official/closing.ts)', () => {
   });
 });
 
+describe('pieces a reader ran together (official/units.ts)', () => {
+  it('cuts the 署名 off a 附件说明 it ran onto, after the listed title\'s 文种, over the 成文日期', () => {
+    const page = readPage(blocks(...NOTICE.slice(0, 4), NOTICE[4]!, '附件：1.示例省合成测试数据管理办法（试行）示例省教育厅 示例省财政厅', '2020年3月12日'));
+    expect(page.units.map((u) => u.text).slice(-3)).toEqual(['附件：1.示例省合成测试数据管理办法（试行）', '示例省教育厅 示例省财政厅', '2020年3月12日']);
+    const kept = readPage(blocks(...NOTICE.slice(0, 5), '附件：1.示例省合成测试数据管理办法（试行）示例省教育厅 示例省财政厅', '各单位要认真执行。'));
+    expect(kept.units.at(-2)!.text).toBe('附件：1.示例省合成测试数据管理办法（试行）示例省教育厅 示例省财政厅');
+  });
+});
+
 describe('the text (official/body.ts)', () => {
   it('reads the 正文 and the 办法 the notice carries with no 附件 label, its 条 set off', () => {
     const page = readPage(NOTICE);
