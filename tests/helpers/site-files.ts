@@ -1,7 +1,7 @@
 /**
  * A built site's files as anyone who gets them could read them: every file raw, and decompressed
  * where it is compressed (file.gz, file.br, and Pagefind's index and fragments, which are gzip
- * whatever their name); each search fragment's text and metadata as the search page shows them
+ * whatever their name); each page's text without its tags; each search fragment's text and metadata as the search page shows them
  * (scripts/search-index/fragments.ts); and each PDF's
  * text as poppler's pdftotext extracts it (a PDF's text is compressed, in font encodings). Used to prove
  * that a string is nowhere in an edition, and, by finding it in the other edition through the
@@ -12,6 +12,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { relative } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { parse } from 'node-html-parser';
 import { parseFragment } from '../../scripts/search-index/fragments.ts';
 import { listFiles } from '../../scripts/lib/files.ts';
 
@@ -19,7 +20,7 @@ export interface ReadableFile {
   /** Relative to the site's root. */
   path: string;
   /** How the bytes were got: raw, gunzip, brotli, or a search fragment's text as a result shows it. */
-  via: 'raw' | 'gunzip' | 'brotli' | 'search text' | 'pdftotext';
+  via: 'raw' | 'gunzip' | 'brotli' | 'page text' | 'search text' | 'pdftotext';
   bytes: Buffer;
 }
 
@@ -33,6 +34,8 @@ export function readSite(dir: string): ReadableFile[] {
     const files: ReadableFile[] = [{ path, via: 'raw', bytes }];
     if (path.endsWith('.br')) files.push({ path, via: 'brotli', bytes: brotliDecompressSync(bytes) });
     else if (isGzip(bytes)) files.push({ path, via: 'gunzip', bytes: gunzipSync(bytes) });
+    // A page's text as a browser shows it: a title cut by <wbr> (src/lib/title-breaks.ts) or an entity is whole there.
+    if (/\.html(?:\.gz|\.br)?$/.test(path)) files.push({ path, via: 'page text', bytes: Buffer.from(parse(files.at(-1)!.bytes.toString('utf8')).text) });
     if (path.endsWith('.pf_fragment')) files.push({ path, via: 'search text', bytes: Buffer.from(searchText(files.at(-1)!.bytes, full)) });
     if (path.endsWith('.pdf')) files.push({ path, via: 'pdftotext', bytes: pdfText(full) });
     return files;

@@ -5,17 +5,14 @@
  * reads PDFs with) in each of its shapes — a TextObject per line with DeltaX, per character,
  * scaled by a CTM; page numbers on templates or not — must import to what the PDF imports to:
  * the fixture, and the committed content files, byte for byte. Fixed inputs: the standard print
- * and one variant drawn from a fixed seed. A scan saved as OFD (pictures only) becomes an OCR
- * draft as a scanned PDF does.
+ * and one variant drawn from a fixed seed. (A scan saved as OFD, pictures only: tests/integration/import-scan.test.ts.)
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { seededRandom } from '../../scripts/lib/random.ts';
-import { missingOcrPackages } from '../../scripts/import/read-scan.ts';
-import { ofdFromPdf, scanOfdFromPdf, type OfdOptions } from '../../scripts/samples/ofd.ts';
-import { draftAccuracy, scannedIssue } from '../../scripts/samples/scan.ts';
+import { ofdFromPdf, type OfdOptions } from '../../scripts/samples/ofd.ts';
 import { bulletinPdf, loadIssue } from '../../scripts/samples/render-bulletin.ts';
 import { DEFAULT_VARIANT, drawVariant, loadOfficial, officialPdf, type Variant } from '../../scripts/samples/render-official.ts';
 import { PROJECT_ROOT } from '../helpers/content-copy.ts';
@@ -87,21 +84,6 @@ describe('a bulletin from OFD', () => {
       expect(contentDifferences(out, join(PROJECT_ROOT, 'content'), '2017-02'), name).toEqual([]);
     }
   }, 120_000);
-});
-
-describe('a scanned issue saved as OFD', () => {
-  it.runIf(missingOcrPackages().length === 0)('becomes an OCR draft marked 待核对, as a scanned PDF does', async () => {
-    const file = join(dir, 'scan.ofd');
-    writeFileSync(file, await scanOfdFromPdf(await scannedIssue(loadIssue(PROJECT_ROOT, '2017-02'))));
-    const out = join(dir, 'scan-draft');
-    const run = await runImportCli([file, '--out', out]);
-    expect(run.status, run.stderr).toBe(0);
-    expect(run.stdout).toContain('扫描件 OFD（文字识别稿）');
-    expect(readFileSync(join(out, 'issues/2017-02.mdx'), 'utf8')).toMatch(/^review: 待核对$/m);
-    const { accuracy } = draftAccuracy(out, join(PROJECT_ROOT, 'content'), '2017-02');
-    console.log(`OFD scan draft: character accuracy ${(accuracy * 100).toFixed(2)}%`);
-    expect(accuracy).toBeGreaterThan(0.9);
-  }, 300_000);
 });
 
 describe('telling and refusing OFD files on the command line', () => {

@@ -4,7 +4,8 @@
  * that it is a scan and make a draft through the same parser, marked review: 待核对 (which no
  * edition publishes: tests/integration/editions.test.ts), listing its low-confidence lines by
  * article and paragraph; the test prints the character accuracy of the draft's articles against
- * the committed text. Without tesseract-ocr and chi_sim, the importer must say what to install.
+ * the committed text. The same scan saved as OFD (pictures only) must become a draft as well.
+ * Without tesseract-ocr and chi_sim, the importer must say what to install.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -15,13 +16,15 @@ import { PROJECT_ROOT } from '../helpers/content-copy.ts';
 import { runImportCli } from '../helpers/import-cli.ts';
 import { loadIssue } from '../../scripts/samples/render-bulletin.ts';
 import { draftAccuracy, paragraphCount, scannedIssue } from '../../scripts/samples/scan.ts';
+import { scanOfdFromPdf } from '../../scripts/samples/ofd.ts';
 
 const ocr = missingOcrPackages().length === 0;
 let dir: string;
+// Both scans are read in this one file, one after the other: OCR takes both cores while it runs.
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'yaoxun-import-scan-'));
   writeFileSync(join(dir, 'scan.pdf'), await scannedIssue(loadIssue(PROJECT_ROOT, '2017-02')));
-});
+}, 300_000);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('a scanned issue', () => {
@@ -55,5 +58,18 @@ describe('a scanned issue', () => {
     const { accuracy, characters } = draftAccuracy(out, join(PROJECT_ROOT, 'content'), '2017-02');
     console.log(`OCR draft: character accuracy of the articles' text ${(accuracy * 100).toFixed(2)}% of ${characters} characters (whitespace ignored); ${listed.length} lines listed for checking`);
     expect(accuracy).toBeGreaterThan(0.9);
-  }, 300_000);
+  }, 600_000);
+
+  it.runIf(ocr)('saved as OFD (pictures only), becomes an OCR draft marked 待核对, as the scanned PDF does', async () => {
+    const file = join(dir, 'scan.ofd');
+    writeFileSync(file, await scanOfdFromPdf(readFileSync(join(dir, 'scan.pdf'))));
+    const out = join(dir, 'ofd-draft');
+    const run = await runImportCli([file, '--out', out]);
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toContain('扫描件 OFD（文字识别稿）');
+    expect(readFileSync(join(out, 'issues/2017-02.mdx'), 'utf8')).toMatch(/^review: 待核对$/m);
+    const { accuracy } = draftAccuracy(out, join(PROJECT_ROOT, 'content'), '2017-02');
+    console.log(`OFD scan draft: character accuracy ${(accuracy * 100).toFixed(2)}%`);
+    expect(accuracy).toBeGreaterThan(0.9);
+  }, 600_000);
 });
