@@ -95,10 +95,11 @@ export function readHead(page: Page): Head {
     // Up from the line that ends in a 文种: over the lines a wrap cut from it (示例省教育厅关于开展 /
     // 高等学校…的通知), and over the organs of a joint title above 关于… when they sign it — never over
     // a site's logo or heading (not beside it in the text, or an organ that does not sign).
+    // (As far as four lines up, or further over organ lines that sign: three organs over a three-line title.)
     let from = end;
     for (;;) {
       const prev = from - 1;
-      if (prev < headStart || !adjacent(prev, from) || !titleLike(all[prev]!) || isNumberLine(prev) || isMark(prev) || units[prev]!.rows !== undefined || STARTS_WITH_NUMBER.test(all[prev]!) || !sameSize(prev, end) || end - prev > 4) break;
+      if (prev < headStart || !adjacent(prev, from) || !titleLike(all[prev]!) || isNumberLine(prev) || isMark(prev) || units[prev]!.rows !== undefined || STARTS_WITH_NUMBER.test(all[prev]!) || !sameSize(prev, end) || (end - prev > 4 && !madeOf(all[prev]!, signerNames))) break;
       const joined = joinTitle(all.slice(from, end + 1));
       // A line above that ends a title of its own is not this one's — unless this one is not whole yet (…管理办法 / （试行）》的通知).
       if (TITLE_KIND.test(all[prev]!) && wholeTitle(joined)) break;
