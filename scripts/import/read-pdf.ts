@@ -222,6 +222,8 @@ export function blocksFromPdfPages(pages: readonly PdfLine[][]): SourceBlock[] {
         (previous.short && (!bySpacing || !samePage || endsSentence(previous.text) || OPENS_PART.test(previous.text))) ||
         // A heading run into its paragraph (二、时间安排。…) after a sentence's end opens a part, whatever the line before looks like.
         (/[。！？]$/.test(previous.text) && OPENS_PART.test(line.text)) ||
+        // An official document's 附件说明 (附件：1.…) after a sentence's end, however full the line before.
+        (/[。！？]$/.test(previous.text) && /^附\s*件\s*\d{0,2}\s*[:：]/.test(line.text)) ||
         // The next item of a list whose item the block is ((二)…； then (三)…), after the item's end.
         (/[。；]$/.test(previous.text) && nextItem(current.text, line.text)) ||
         // Across a page break the space between paragraphs cannot be seen: a page that ends a sentence a character short ends its paragraph.
