@@ -83,7 +83,8 @@ export function makeFragmentsReadable(pagefindDir: string, records: readonly Sea
       ...fragment,
       content: readableText(pageBlocks(record)),
       filters: shownFilters(fragment['filters']),
-      meta: { ...fragment.meta, title: record.title },
+      // The record's own fields, readable, without the empty ones the index writer added (index-part.ts).
+      meta: { ...record.meta, title: record.title },
     });
   }
   return ids;

@@ -10,7 +10,7 @@
  * each page's fragment id by URL.
  */
 import { rmSync, writeFileSync } from 'node:fs';
-import type { SearchRecord } from '../../src/lib/build-data.ts';
+import { SEARCH_META_FIELDS, type SearchRecord } from '../../src/lib/build-data.ts';
 import { encodeContent, pageBlocks } from '../../src/lib/search/index-content.ts';
 import { SEARCH_LANGUAGE } from '../../src/lib/search/language.ts';
 import { makeFragmentsReadable } from './fragments.ts';
@@ -35,7 +35,8 @@ export async function indexPart(records: readonly SearchRecord[], outputPath: st
             url: record.url,
             content: encodeContent(pageBlocks(record)),
             language: SEARCH_LANGUAGE,
-            meta: { ...record.meta, title: encodeContent([record.title]) },
+            // Every field, empty where the record has none (SEARCH_META_FIELDS): the parts' field lists must agree to merge.
+            meta: { ...Object.fromEntries(SEARCH_META_FIELDS.map((field) => [field, record.meta[field] ?? ''])), title: encodeContent([record.title]) },
             filters: record.filters,
           });
           if (response.errors.length) throw new Error(`${record.url}: ${response.errors.join('; ')}`);

@@ -27,11 +27,20 @@ export interface SearchRecord {
   sort: Record<string, string>;
   /**
    * What a result shows besides its title and text: `part` names a part (第十二条 · 第四章 考核与经费)
-   * and `doc` is its document's title;
+   * and `doc` is its document's title; `docNumber` and `issuer` a policy's 文号 and 发文机关;
    * `titleOnly` is set on a page that has no text beyond its title (a catalogue entry).
    */
-  meta: Record<string, string>;
+  meta: Partial<Record<SearchMetaField, string>>;
 }
+
+/**
+ * Every metadata field a record may carry (besides `title`, which the index writer adds). The
+ * index writer gives each record all of them, empty where it has none: Pagefind lists in each
+ * index the field names its pages have, and the parts of an index (an archive of articles and
+ * policies is indexed in parts, some of articles alone) merge only when they list the same.
+ */
+export const SEARCH_META_FIELDS = ['doc', 'docNumber', 'issuer', 'part', 'titleOnly'] as const;
+export type SearchMetaField = (typeof SEARCH_META_FIELDS)[number];
 
 /**
  * The filters a result shows of itself (src/browser/search/render.ts): its kind, its issue (an

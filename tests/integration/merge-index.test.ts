@@ -143,6 +143,26 @@ describe('the search index built in parts', () => {
     same(byText);
   }, 60_000);
 
+  it('is the same index when its parts’ pages carry different metadata (articles alone, then policies’ 条)', async () => {
+    // The articles first, each with no metadata, then the paragraphs, each with a `part`: the
+    // first parts hold no `part` at all, as a part of articles alone beside a part of policies does.
+    const reordered = [...records.filter((r) => !r.meta.part), ...records.filter((r) => r.meta.part)];
+    expect(reordered.slice(0, 3).every((r) => Object.keys(r.meta).length === 0)).toBe(true);
+    const file = join(scratch('reordered'), 'search-records.jsonl');
+    writeFileSync(file, reordered.map((record) => JSON.stringify(record)).join('\n'));
+    const [one, parts] = [scratch('reordered-whole'), scratch('reordered-split')];
+    await buildSearchIndex(one, { recordsFile: file });
+    expect((await buildSearchIndex(parts, { recordsFile: file, partPages: 3 })).parts).toBe(Math.ceil(reordered.length / 3));
+    const files = (site: string) => listFiles(join(site, 'pagefind')).map((f) => relative(site, f));
+    expect(files(parts)).toEqual(files(one));
+    for (const name of files(one)) expect(readFileSync(join(parts, name)).equals(readFileSync(join(one, name))), name).toBe(true);
+    // A result's metadata is the record's own: no empty field the index writer added.
+    const dir = join(parts, 'pagefind', 'fragment');
+    const metas = readdirSync(dir).map((name) => readFragment(join(dir, name)).meta);
+    expect(metas.some((meta) => !('part' in meta))).toBe(true);
+    expect(metas.flatMap((meta) => Object.entries(meta)).filter(([, value]) => value === '')).toEqual([]);
+  });
+
   it('holds what Pagefind’s own index of all the pages holds', () => {
     const merged = contentsOf(split);
     const own = contentsOf(pagefindOwn);
