@@ -19,6 +19,15 @@ import { collectRecords } from './records.ts';
 /** Records sent to Pagefind at once: enough to keep it busy, few enough not to pile up in its memory. */
 const BATCH = 20;
 
+/**
+ * The metadata Pagefind is given for a record: every field of SEARCH_META_FIELDS, empty where the
+ * record has none (the parts' lists of field names must agree to merge), and the title, encoded.
+ */
+export const indexedMeta = (record: SearchRecord): Record<string, string> => ({
+  ...Object.fromEntries(SEARCH_META_FIELDS.map((field) => [field, record.meta[field] ?? ''])),
+  title: encodeContent([record.title]),
+});
+
 /** Indexes `records` in a Pagefind process of their own, which ends once it has written `outputPath`. */
 export async function indexPart(records: readonly SearchRecord[], outputPath: string): Promise<void> {
   const pagefind = await import('pagefind');
@@ -35,8 +44,7 @@ export async function indexPart(records: readonly SearchRecord[], outputPath: st
             url: record.url,
             content: encodeContent(pageBlocks(record)),
             language: SEARCH_LANGUAGE,
-            // Every field, empty where the record has none (SEARCH_META_FIELDS): the parts' field lists must agree to merge.
-            meta: { ...Object.fromEntries(SEARCH_META_FIELDS.map((field) => [field, record.meta[field] ?? ''])), title: encodeContent([record.title]) },
+            meta: indexedMeta(record),
             filters: record.filters,
           });
           if (response.errors.length) throw new Error(`${record.url}: ${response.errors.join('; ')}`);

@@ -16,7 +16,7 @@ import { encodeContent, STREAM_MARK } from '../../src/lib/search/index-content.t
 import { isUnitChar } from '../../src/lib/search/units.ts';
 import { SEARCH_LANGUAGE } from '../../src/lib/search/language.ts';
 import { buildSearchIndex, UNUSED_FILES } from '../../scripts/search-index/build-index.ts';
-import { indexPart } from '../../scripts/search-index/index-part.ts';
+import { indexedMeta, indexPart } from '../../scripts/search-index/index-part.ts';
 import { parseFragment } from '../../scripts/search-index/fragments.ts';
 import { chunkBounds, readChunk, readFilter, readMeta, SIGNATURE } from '../../scripts/search-index/pagefind-format.ts';
 import { PAGEFIND_VERSION } from '../../scripts/search-index/pagefind-version.ts';
@@ -222,7 +222,7 @@ describe('Pagefind’s index as the index stage reads it', () => {
     for (const record of RECORDS) {
       const fragment = fragments.find((f) => f.url === record.url)!;
       expect(fragment.content).toBe(encodeContent(record.blocks));
-      expect(fragment.meta).toEqual({ ...record.meta, title: encodeContent([record.title]) });
+      expect(fragment.meta).toEqual(indexedMeta(record));
       expect(fragment['filters']).toEqual(record.filters);
     }
   });
