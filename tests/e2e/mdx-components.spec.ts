@@ -9,23 +9,15 @@ import { execFileSync } from 'node:child_process';
 import { test, expect } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import sharp from 'sharp';
-import { COMPONENT_ARTICLE, MDX_ISSUE, mdxSite, type MdxSite } from '../helpers/mdx-site.ts';
+import { COMPONENT_ARTICLE, MDX_ISSUE, mdxSite } from '../helpers/mdx-site.ts';
 import { pdfText, squeeze } from '../helpers/poppler.ts';
-import { serveStatic, type StaticServer } from '../helpers/specimen-site.ts';
+import { servedSite } from '../helpers/specimen-site.ts';
 
-let site: MdxSite;
-let server: StaticServer;
-test.describe.configure({ mode: 'default' });
-test.beforeAll(async () => {
-  test.setTimeout(600_000);
-  site = await mdxSite();
-  server = await serveStatic(site.outDir);
-});
-test.afterAll(async () => server?.close());
+const served = servedSite(test, () => mdxSite(), 600_000);
 
 test('the article shows the photo, loaded, with its caption and credit under it', async ({ page }) => {
-  const { photo } = site.files;
-  await page.goto(`${server.url}${COMPONENT_ARTICLE.url}`);
+  const { photo } = served.site.files;
+  await page.goto(`${served.url}${COMPONENT_ARTICLE.url}`);
   const figure = page.locator('article .prose figure.photo');
   await figure.scrollIntoViewIfNeeded();
   const img = figure.getByRole('img', { name: photo!.alt });
@@ -39,36 +31,36 @@ test('the article shows the photo, loaded, with its caption and credit under it'
 });
 
 test('the issue\'s PDF carries the photo and its caption', async () => {
-  const pdf = join(site.outDir, MDX_ISSUE.pdf);
+  const pdf = join(served.site.outDir, MDX_ISSUE.pdf);
   // pdfimages -list: one row per image drawn on a page; the photo is the issue's only picture.
   const rows = execFileSync('pdfimages', ['-list', pdf], { encoding: 'utf8' }).trim().split('\n').slice(2);
   expect(rows).toHaveLength(1);
   const [, , type, width, height] = rows[0]!.trim().split(/\s+/);
-  const original = await sharp(join(site.root, 'content/articles', MDX_ISSUE.id, site.files.photo!.name)).metadata();
+  const original = await sharp(join(served.site.root, 'content/articles', MDX_ISSUE.id, served.site.files.photo!.name)).metadata();
   expect(type).toBe('image');
   // One of the sizes made from the file: its proportions kept.
   expect(Math.abs(Number(width) / Number(height) - original.width! / original.height!)).toBeLessThan(0.01);
   const text = squeeze(pdfText(pdf));
-  expect(text).toContain(squeeze(site.files.photo!.caption));
-  expect(text).toContain(squeeze(site.files.table!.title));
-  expect(text).toContain(squeeze(site.files.note!));
+  expect(text).toContain(squeeze(served.site.files.photo!.caption));
+  expect(text).toContain(squeeze(served.site.files.table!.title));
+  expect(text).toContain(squeeze(served.site.files.note!));
 });
 
 test.describe('at 320 px', () => {
   test.use({ viewport: { width: 320, height: 640 } });
   test('the article fits the screen (a wide table scrolls in its own region) and passes axe', async ({ page }) => {
-    await page.goto(`${server.url}${COMPONENT_ARTICLE.url}`);
+    await page.goto(`${served.url}${COMPONENT_ARTICLE.url}`);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
-    await expect(page.getByRole('region', { name: site.files.table!.title })).toBeVisible();
-    await expect(page.getByRole('link', { name: site.files.attachment!.title })).toBeVisible();
-    await expect(page.getByRole('complementary', { name: '编者注' })).toContainText(site.files.note!);
+    await expect(page.getByRole('region', { name: served.site.files.table!.title })).toBeVisible();
+    await expect(page.getByRole('link', { name: served.site.files.attachment!.title })).toBeVisible();
+    await expect(page.getByRole('complementary', { name: '编者注' })).toContainText(served.site.files.note!);
     const { violations } = await new AxeBuilder({ page }).analyze();
     expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
   });
   test('the issue page with the same components fits the screen, its photo within the text column', async ({ page }) => {
-    await page.goto(`${server.url}${MDX_ISSUE.url}`);
+    await page.goto(`${served.url}${MDX_ISSUE.url}`);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
-    const img = page.getByRole('img', { name: site.files.photo!.alt });
+    const img = page.getByRole('img', { name: served.site.files.photo!.alt });
     expect((await img.boundingBox())!.width).toBeLessThanOrEqual(320);
   });
 });

@@ -121,29 +121,30 @@ export async function serveStatic(dir: string): Promise<StaticServer> {
   };
 }
 
-/** The specimen as a spec file sees it once its beforeAll has run: the site and the address it is served at. */
-export interface ServedSpecimen {
-  readonly site: SpecimenSite;
+/** A built site as a spec file sees it once its beforeAll has run: the site and the address it is served at. */
+export interface ServedSite<S extends { outDir: string }> {
+  readonly site: S;
   readonly url: string;
 }
 
 /**
- * For a spec file of tests/e2e/official/: its tests run in order in one worker, which gets the
- * run's specimen (built by the first worker to ask) and serves it for them; the server closes
- * after the file. Read `site` and `url` inside tests and hooks, not at the file's top level.
+ * For a spec file whose tests read a site built once per run (`build`: the specimen, the MDX
+ * site…): its tests run in order in one worker, which gets the site (built by the first worker
+ * to ask, within `timeoutMs`) and serves its output for them; the server closes after the file.
+ * Read `site` and `url` inside tests and hooks, not at the file's top level.
  */
-export function servedSpecimen(test: TestType<object, object>): ServedSpecimen {
-  let site: SpecimenSite | undefined;
+export function servedSite<S extends { outDir: string }>(test: TestType<object, object>, build: () => Promise<S>, timeoutMs: number): ServedSite<S> {
+  let site: S | undefined;
   let server: StaticServer | undefined;
   test.describe.configure({ mode: 'default' });
   test.beforeAll(async () => {
-    test.setTimeout(300_000);
-    site = await specimenSite();
+    test.setTimeout(timeoutMs);
+    site = await build();
     server = await serveStatic(site.outDir);
   });
   test.afterAll(async () => server?.close());
   const ready = <T>(value: T | undefined): T => {
-    if (value === undefined) throw new Error('the specimen is read before its beforeAll ran');
+    if (value === undefined) throw new Error('the site is read before its beforeAll ran');
     return value;
   };
   return {
@@ -155,6 +156,9 @@ export function servedSpecimen(test: TestType<object, object>): ServedSpecimen {
     },
   };
 }
+
+/** The specimen, served for a spec file of tests/e2e/official/ (servedSite). */
+export const servedSpecimen = (test: TestType<object, object>): ServedSite<SpecimenSite> => servedSite(test, () => specimenSite(), 300_000);
 
 if (import.meta.main) {
   const site = await buildSpecimen();
