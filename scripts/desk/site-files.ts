@@ -4,54 +4,20 @@
  * changed: the pages and PDFs added, changed and removed, by comparing hashes before and after.
  */
 import { createHash } from 'node:crypto';
-import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, readFileSync } from 'node:fs';
 import type { ServerResponse } from 'node:http';
-import { extname, join, normalize, sep } from 'node:path';
-import { listFiles } from '../../src/lib/content/list-files.ts';
+import { join, sep } from 'node:path';
+import { contentTypeOf, listFiles, servedFile } from '../lib/files.ts';
 
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.json': 'application/json',
-  '.xml': 'application/xml',
-  '.txt': 'text/plain; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.webp': 'image/webp',
-  '.avif': 'image/avif',
-  '.ico': 'image/x-icon',
-  '.pdf': 'application/pdf',
-  '.woff2': 'font/woff2',
-  '.wasm': 'application/wasm',
-  '.pf_meta': 'application/octet-stream',
-};
-
-/** Sends the file of `dir` that `pathname` names (a folder's index.html), or the site's 404 page. */
+/** Sends the file of `dir` that `pathname` names (scripts/lib/files.ts servedFile), or the site's 404 page. */
 export function serveStatic(dir: string, pathname: string, res: ServerResponse): void {
-  let decoded: string;
-  try {
-    decoded = decodeURIComponent(pathname);
-  } catch {
-    decoded = '/';
-  }
-  const safe = normalize(decoded).replace(/^(\.\.(\/|\\|$))+/, '');
-  let file = join(dir, safe);
-  if (!file.startsWith(dir + sep) && file !== dir) file = join(dir, '404.html');
-  if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
-  let status = 200;
+  const found = servedFile(dir, pathname);
+  const file = found ?? join(dir, '404.html');
   if (!existsSync(file)) {
-    status = 404;
-    file = join(dir, '404.html');
-    if (!existsSync(file)) {
-      res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('网站尚未构建：请在编辑台点“发布”');
-      return;
-    }
+    res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('网站尚未构建：请在编辑台点“发布”');
+    return;
   }
-  res.writeHead(status, { 'content-type': TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream', 'cache-control': 'no-cache' });
+  res.writeHead(found ? 200 : 404, { 'content-type': contentTypeOf(file), 'cache-control': 'no-cache' });
   createReadStream(file).pipe(res);
 }
 

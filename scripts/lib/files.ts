@@ -3,7 +3,7 @@
  * under a folder, a site address's file (and a file's address), a file replaced whole or not at
  * all, and the content type a file is
  * served with by the servers of our own (the PDF renderer's, the search harness's, the specimen
- * site's). nginx's types are its own (scripts/deploy/nginx/, checked by tests/e2e/deploy/).
+ * site's, the 编辑台's). nginx's types are its own (scripts/deploy/nginx/, checked by tests/e2e/deploy/).
  */
 import { renameSync, statSync, writeFileSync } from 'node:fs';
 import { extname, join, normalize, sep } from 'node:path';
@@ -76,6 +76,7 @@ const TYPES: Record<string, string> = {
   '.svg': 'image/svg+xml',
   '.png': 'image/png',
   '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
   '.webp': 'image/webp',
   '.avif': 'image/avif',
   '.ico': 'image/x-icon',
