@@ -9,6 +9,9 @@ import { endsSentence, isPageNumber, isRule, joinBroken, mastheadNames, normaliz
 import { LIST_MARKER, type SourceBlock } from './source-block.ts';
 import { checkPdfPages } from './input-limits.ts';
 import { parseNumber } from '../../src/lib/chinese-numbers.ts';
+import { CLOSING_PHRASE } from './official/cues.ts';
+
+const CLOSING_LINE_OF_NOTICE = new RegExp(`^${CLOSING_PHRASE}$`);
 
 /** A line that opens a part of an official document's text: 第一章, 第一条, 一、, （一）. */
 const OPENS_PART = /^(?:第[一二三四五六七八九十百零〇]+[章节条]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）])/;
@@ -25,6 +28,9 @@ export function nextItem(block: string, line: string): boolean {
   const value = (m: RegExpExecArray) => parseNumber(m[style(m)]!);
   return value(a) !== undefined && value(b) === value(a)! + 1;
 }
+
+/** A list's first item: 一、 （一） 1. （1）. */
+const FIRST_ITEM = /^(?:一、|[（(]一[)）]|1[.．、](?!\d)|[（(]1[)）])/;
 
 /** A labelled line of a bulletin's 版记. */
 const CLOSING_LINE = /^(?:主\s*办|邮\s*箱|电\s*话|出版日期|报|送|发)\s*[：:]/;
@@ -195,10 +201,17 @@ export function blocksFromPdfPages(pages: readonly PdfLine[][]): SourceBlock[] {
   // that stops even a few points short is a paragraph's last line, however nearly full it is.
   const nearEdge = body.filter((line) => line.right >= right - bodySize && line.right <= right + bodySize * 0.2);
   const justified = nearEdge.length >= 6 && nearEdge.filter((line) => Math.abs(line.right - right) <= 1.5).length >= nearEdge.length * 0.8;
+  // A text whose paragraphs are marked by neither an indent nor space: a paragraph whose last line
+  // happens to fill the line looks exactly like a wrap. Where a full line ends a sentence and the next
+  // opens nothing, the lines are joined and the place is said, for the editor to check.
+  // (A first-line indent shows as full lines standing in by a character or three; lines set apart —
+  // centred, to the right, a 附注 — stand in too, and say nothing.)
+  const indentedFull = body.filter((line) => line.left > left + line.size * 0.5 && line.left < left + line.size * 3.5 && line.right >= right - line.size * 0.9).length;
+  const unmarked = !bySpacing && indentedFull <= Math.max(1, body.length * 0.02);
 
   const blocks: SourceBlock[] = [];
   let current: SourceBlock | undefined;
-  let previous: (PdfLine & { short: boolean }) | undefined;
+  let previous: (PdfLine & { short: boolean; setApart: boolean }) | undefined;
   let previousPage = -1;
   content.forEach((lines, page) => {
     for (const line of lines) {
@@ -226,6 +239,11 @@ export function blocksFromPdfPages(pages: readonly PdfLine[][]): SourceBlock[] {
         (/[。！？]$/.test(previous.text) && /^附\s*件\s*\d{0,2}\s*[:：]/.test(line.text)) ||
         // The next item of a list whose item the block is ((二)…； then (三)…), after the item's end.
         (/[。；]$/.test(previous.text) && nextItem(current.text, line.text)) ||
+        // A list's first item ((一)…, 一、…, 1.…) after the line that announces it (…下列条件：), however full that line.
+        (/[：:]$/.test(previous.text) && FIRST_ITEM.test(line.text)) ||
+        // A line at the text's left edge under one set to the right or centred (a 署名 or a date, then a
+        // site's 相关附件：): never its continuation, which would stand under it.
+        (samePage && previous.setApart && line.left < textLeft + line.size * 0.5) ||
         // Across a page break the space between paragraphs cannot be seen: a page that ends a sentence a character short ends its paragraph.
         (bySpacing && !samePage && endsSentence(previous.text) && previous.right < right - previous.size * 0.9) ||
         // …or a page whose text stops short of the text block's foot: the space a new paragraph needed was not there.
@@ -241,9 +259,14 @@ export function blocksFromPdfPages(pages: readonly PdfLine[][]): SourceBlock[] {
         if (current) blocks.push(current);
         current = { text: line.text, startsParagraph: true, ...(listItem ? { listItem: true } : {}), ...looks(line, page !== previousPage && page > 0) };
       } else {
+        // (特此通知。 is a paragraph of its own wherever it stands: the parser sets it off.)
+        if (unmarked && /[。！？；]$/.test(previous.text) && Math.abs(line.size - bodySize) < 0.5 && !CLOSING_LINE_OF_NOTICE.test(line.text)) {
+          const seam = `${previous.text.slice(-12)}|${line.text.slice(0, 12)}`;
+          (current!.uncertainJoins ??= []).push(`第${page + 1}页：“${seam}”——文件的段落既无首行缩进也无段间距，上一行排满并以句末标点结束，无从判断此处是否另起一段，已接排，请对照原件核对`);
+        }
         current!.text = joinBroken(current!.text, line.text);
       }
-      previous = { ...line, short };
+      previous = { ...line, short, setApart: looks(line, false).align !== undefined };
       previousPage = page;
     }
   });

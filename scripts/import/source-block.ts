@@ -48,7 +48,16 @@ export interface SourceBlock {
    * plain-text rules would join to the paragraph under it.
    */
   lines?: string[];
+  /**
+   * Where the reader joined two lines it could not tell apart from two paragraphs (a PDF or OFD
+   * that marks paragraphs by neither an indent nor space, a line filled to the edge ending a
+   * sentence), each said as the 未能确定 list says it: the editor checks the place.
+   */
+  uncertainJoins?: string[];
 }
+
+/** The reader's 未能确定 of every block, in reading order. */
+export const uncertainJoins = (blocks: readonly SourceBlock[]): string[] => blocks.flatMap((b) => b.uncertainJoins ?? []);
 
 /**
  * Blocks as the bulletin parser reads them: a table's cells one block a paragraph, in reading

@@ -22,7 +22,7 @@ const REGRESSIONS = join(PROJECT_ROOT, 'tests/fixtures/import-regressions/offici
 async function importsAsExpected(dir: string, name: string): Promise<void> {
   const expected = JSON.parse(readFileSync(join(dir, name.replace(/\.[a-z]+$/, '.expected.json')), 'utf8')) as ExpectedImport;
   expect(expected.marker).toBe('合成测试数据');
-  const differences = await officialRoundTrip(readFileSync(join(dir, name)), name, expected);
+  const { differences } = await officialRoundTrip(readFileSync(join(dir, name)), name, expected);
   expect(differences, JSON.stringify(expected.forms)).toEqual([]);
 }
 

@@ -6,10 +6,13 @@
  */
 import { parseNumber } from '../../../src/lib/chinese-numbers.ts';
 import { compactKey, endsSentence, joinBroken, tidy } from '../cjk-text.ts';
-import { type OfficialTable, type OfficialBlock, type OfficialAttachment, NUMERAL, TITLE_KIND, ARTICLE_UNIT, HEADING_MARK, ATTACHMENT_HEAD, paragraphText, joinTitle, titleEnd, titleLike, inlineHead } from './cues.ts';
+import { type OfficialTable, type OfficialBlock, type OfficialAttachment, CLOSING_PHRASE, NUMERAL, TITLE_KIND, ARTICLE_UNIT, HEADING_MARK, ATTACHMENT_HEAD, paragraphText, joinTitle, titleEnd, titleLike, inlineHead } from './cues.ts';
 import { isHeadingLine, standsAlone, type Page, type Unit } from './units.ts';
 import type { Head } from './head.ts';
 import type { Closing } from './closing.ts';
+
+/** 特此通知。 run onto the paragraph before it. */
+const RUN_ON_CLOSING = new RegExp(`^(.*[。！？])(${CLOSING_PHRASE})$`);
 
 /** A site's link to download an attachment: 1.申报书.pdf, 附件2：汇总表.xlsx. */
 export const DOWNLOAD = /^(?:(?:附\s*件|相\s*关\s*附\s*件)\s*(?:下\s*载)?\s*\d{0,2}\s*[:：]?\s*)?(?:\d{1,2}\s*[.．、]\s*)?(.+?)\.(?:pdf|docx?|xlsx?|wps|et|ofd|zip|rar|7z|jpe?g|png|txt)$/i;
@@ -66,7 +69,7 @@ export function blocksOfUnits(units: readonly Unit[], { joins, undecided, where,
   // 特此通知。 (特此函告。…) stands as a paragraph of its own: where a file marks no paragraphs, a full line before it ran it on.
   for (let i = 0; i < blocks.length; i++) {
     const block = blocks[i]!;
-    const closing = block.type === 'paragraph' ? /^(.*[。！？])(特此(?:通知|函告|函复|批复|报告|通告|公告|通报|说明)。)$/.exec(block.text) : null;
+    const closing = block.type === 'paragraph' ? RUN_ON_CLOSING.exec(block.text) : null;
     if (closing) blocks.splice(i, 1, { type: 'paragraph', text: closing[1]! }, { type: 'paragraph', text: closing[2]! });
   }
   // Cells a text extraction gave one a line (plain pdftotext reads a table column by column).

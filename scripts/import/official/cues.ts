@@ -69,6 +69,9 @@ export class NotOfficialError extends ImportError {}
 // ── Reading cues (see /work/shared/notes/official-documents.md) ──
 
 export const NUMERAL = '[一二三四五六七八九十百零〇两]+';
+
+/** The sentence that closes a notice's 正文 as a paragraph of its own: 特此通知。, 特此函告。… */
+export const CLOSING_PHRASE = '特此(?:通知|函告|函复|批复|报告|通告|公告|通报|说明)。';
 /** The 文种 a title ends in, longest first where one ends another (管理办法 before 办法). */
 export const DOCUMENT_KINDS = ['实施细则', '管理办法', '考评办法', '奖惩办法', '实施方案', '工作方案', '工作要点', '意见', '通知', '决定', '方案', '规划', '规定', '办法', '细则', '通报', '批复', '报告', '请示', '函', '纪要', '决议', '公告', '通告', '命令', '议案', '要点', '计划', '纲要', '指南', '章程', '条例', '规则', '准则', '标准', '清单', '名单', '指引'];
 /** A title ends in its 文种, perhaps followed by （试行）, （暂行）, （修订） or （2023年修订）. */

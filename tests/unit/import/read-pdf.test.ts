@@ -77,4 +77,52 @@ describe('the items of a list', () => {
     expect(nextItem('（二）学科方向明确；', '3.完善配套政策。')).toBe(false);
     expect(nextItem('主要包括：', '（一）平台运行；')).toBe(false);
   });
+
+  describe('a text that marks its paragraphs by neither an indent nor space', () => {
+    // Every line starts at the left edge; a paragraph ends where a line stops short — or, by chance, fills it.
+    const page = [
+      line('第四条　申报项目，应当具备下列条件：', 700),
+      line('（一）学科方向明确，特色鲜明；', 672, 80, 400),
+      line('（二）有稳定的研究团队。', 644, 80, 360),
+      line('为做好工作，现印发给你们，请认真执行，本文件为合成测试数据。', 616),
+      line('执行中遇到的问题，请及时反馈。', 588, 80, 320),
+      line('这一段写了两行，第一行以句号结束也写满了一行。', 560),
+      line('第二行短。', 532, 80, 160),
+      line('示例省教育厅', 480, 400, 496),
+      line('2019年7月13日', 452, 392, 496),
+      line('相关附件：', 424, 80, 160),
+    ];
+    const blocks = blocksFromPdfPages([page]);
+
+    it('starts a list at its first item after the line that announces it, however full that line', () => {
+      expect(blocks.map((b) => b.text).slice(0, 3)).toEqual(['第四条　申报项目，应当具备下列条件：', '（一）学科方向明确，特色鲜明；', '（二）有稳定的研究团队。']);
+    });
+
+    it('joins a full line that ends a sentence to the next, and names each such place for the editor', () => {
+      const joined = blocks.filter((b) => b.uncertainJoins);
+      expect(joined.map((b) => b.text)).toEqual([
+        '为做好工作，现印发给你们，请认真执行，本文件为合成测试数据。执行中遇到的问题，请及时反馈。',
+        '这一段写了两行，第一行以句号结束也写满了一行。第二行短。',
+      ]);
+      expect(joined.flatMap((b) => b.uncertainJoins!)).toEqual([
+        expect.stringMatching(/^第1页：“.*合成测试数据。\|执行中遇到的问题，请及时”/),
+        expect.stringMatching(/^第1页：“.*写满了一行。\|第二行短。”/),
+      ]);
+    });
+
+    it('ends a line set to the right (a date) before a line at the left edge under it', () => {
+      expect(blocks.map((b) => b.text).slice(-3)).toEqual(['示例省教育厅', '2019年7月13日', '相关附件：']);
+    });
+  });
+
+  it('names no place where the paragraphs are marked by an indent', () => {
+    const page = [
+      line('第一段第一行写满了，这一行也以句号结束了。', 700, 112),
+      line('第二行接着写。', 672, 80, 200),
+      line('第二段第一行写满了，这一行以句号结束了。', 644, 112),
+      line('第二段第二行写满了，这一行也以句号结束。', 616),
+      line('第二段第三行。', 588, 80, 200),
+    ];
+    expect(blocksFromPdfPages([page]).flatMap((b) => b.uncertainJoins ?? [])).toEqual([]);
+  });
 });
