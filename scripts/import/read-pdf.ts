@@ -133,10 +133,17 @@ export function blocksFromPdfPages(pages: readonly PdfLine[][]): SourceBlock[] {
   // A running header may repeat the masthead's lines above 第N期.
   const masthead = mastheadNames((numbered[0] ?? []).map((line) => line.text));
   const running = runningLines(numbered.map((lines) => ({ head: lines[0]?.text, foot: lines.at(-1)?.text })), masthead);
+  // A running line stands in the margin, apart from the text: not a line of the text at the page's head
+  // or foot at the text's own pitch (the same line of a repeated sentence may open two pages).
+  const apart = (lines: readonly PdfLine[], at: 'head' | 'foot') => {
+    const [a, b, c] = at === 'head' ? [lines[0], lines[1], lines[2]] : [lines.at(-1), lines.at(-2), lines.at(-3)];
+    if (!a || !b || !c || Math.abs(a.size - b.size) > 0.5 || Math.abs(b.size - c.size) > 0.5) return true;
+    return Math.abs(a.y - b.y) > Math.abs(b.y - c.y) * 1.25;
+  };
   const content = numbered.map((lines) => {
     const kept = [...lines];
-    if (kept.length && running.has(runningKey(kept[0]!.text))) kept.shift();
-    if (kept.length && running.has(runningKey(kept.at(-1)!.text))) kept.pop();
+    if (kept.length && running.has(runningKey(kept[0]!.text)) && apart(kept, 'head')) kept.shift();
+    if (kept.length && running.has(runningKey(kept.at(-1)!.text)) && apart(kept, 'foot')) kept.pop();
     while (kept.length && isPageNumber(kept[0]!.text)) kept.shift();
     while (kept.length && isPageNumber(kept.at(-1)!.text)) kept.pop();
     return kept;

@@ -70,7 +70,8 @@ export function readHead(page: Page): Head {
   const signerNames = new Set<string>([...(metadata.issuer ? metadata.issuer.split(/[\s、，,]+/) : [])]);
   for (let i = firstDate - 1; firstDate > 0 && i >= Math.max(headEnd, firstDate - 5) && isNameLike(all[i]!); i--) for (const name of all[i]!.split(/\s+/)) signerNames.add(name);
   const sizeOf = (i: number) => units[i]!.size;
-  const isMark = (i: number) => (units[i]!.size ?? 1) >= 1.6 || /文\s*件$/.test(all[i]!);
+  // (…文件 ends a mark, not a title's line: 《…实施方案》等两个文件 / 的通知.)
+  const isMark = (i: number) => (units[i]!.size ?? 1) >= 1.6 || (/文\s*件$/.test(all[i]!) && !/[《》]|等\S{0,4}文\s*件$/.test(all[i]!));
   const sameSize = (i: number, j: number) => sizeOf(i) === undefined || sizeOf(j) === undefined || Math.abs(sizeOf(i)! - sizeOf(j)!) < 0.1;
 
   // The title: where the metadata block's 标题 stands, else the lines nearest the text that make a whole title ending in a 文种.
@@ -95,11 +96,11 @@ export function readHead(page: Page): Head {
     // Up from the line that ends in a 文种: over the lines a wrap cut from it (示例省教育厅关于开展 /
     // 高等学校…的通知), and over the organs of a joint title above 关于… when they sign it — never over
     // a site's logo or heading (not beside it in the text, or an organ that does not sign).
-    // (As far as four lines up, or further over organ lines that sign: three organs over a three-line title.)
+    // (As far as four lines up, or further over organ lines that sign — an organ a wrap cut, 示例省人力资 / 源和社会保障厅, too: three organs over a three-line title.)
     let from = end;
     for (;;) {
       const prev = from - 1;
-      if (prev < headStart || !adjacent(prev, from) || !titleLike(all[prev]!) || isNumberLine(prev) || isMark(prev) || units[prev]!.rows !== undefined || STARTS_WITH_NUMBER.test(all[prev]!) || !sameSize(prev, end) || (end - prev > 4 && !madeOf(all[prev]!, signerNames))) break;
+      if (prev < headStart || !adjacent(prev, from) || !titleLike(all[prev]!) || isNumberLine(prev) || isMark(prev) || units[prev]!.rows !== undefined || STARTS_WITH_NUMBER.test(all[prev]!) || !sameSize(prev, end) || (end - prev > 4 && !madeOf(all[prev]!, signerNames) && !madeOf(all[prev]! + all[prev + 1]!, signerNames))) break;
       const joined = joinTitle(all.slice(from, end + 1));
       // A line above that ends a title of its own is not this one's — unless this one is not whole yet (…管理办法 / （试行）》的通知).
       if (TITLE_KIND.test(all[prev]!) && wholeTitle(joined)) break;

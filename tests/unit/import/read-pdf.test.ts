@@ -125,4 +125,18 @@ describe('the items of a list', () => {
     ];
     expect(blocksFromPdfPages([page]).flatMap((b) => b.uncertainJoins ?? [])).toEqual([]);
   });
+
+  it('drops a line at the head of most pages that stands apart from the text, never a line of the text at its own pitch', () => {
+    // Three pages; the same wrapped line of a repeated sentence opens pages 2 and 3, at the text's pitch.
+    const repeated = '专项资金实行专款专用，任何单位和个人不得截留、挤';
+    const pages = [
+      [line('第一段。', 700, 112, 192), line('（一）明确目标任务', 672, 112, 272)],
+      [line(repeated, 700), line('占、挪用。', 672, 80, 160), line('第二段。', 644, 112, 192)],
+      [line(repeated, 700), line('占、挪用。', 672, 80, 160), line('第三段。', 644, 112, 192)],
+    ];
+    expect(blocksFromPdfPages(pages).filter((b) => b.text.startsWith(repeated))).toHaveLength(2);
+    // The same line standing above the text, a gap wider than the pitch below it: a running header.
+    const headed = pages.map((lines, i) => (i === 0 ? lines : [{ ...lines[0]!, text: '示例省教育厅文件汇编', y: 760 }, ...lines.slice(1)]));
+    expect(blocksFromPdfPages(headed).some((b) => b.text.includes('汇编'))).toBe(false);
+  });
 });
