@@ -54,7 +54,12 @@ export interface SiteContent extends PolicyViews {
   topics: Topic[];
 }
 
-export function arrangeContent(entries: SiteEntries, edition: Edition, asOf: string): SiteContent {
+/**
+ * `besideText`: the text of a file beside an article by its name (a 表格's CSV file, for the
+ * article's search text), or undefined where there is none; handed in by src/data/site.ts, which
+ * reads the files.
+ */
+export function arrangeContent(entries: SiteEntries, edition: Edition, asOf: string, besideText?: (article: Article, name: string) => string | undefined): SiteContent {
   const byIssue = new Map<string, Article[]>();
   for (const article of entries.articles) {
     const list = byIssue.get(article.data.issue.id) ?? [];
@@ -78,7 +83,7 @@ export function arrangeContent(entries: SiteEntries, edition: Edition, asOf: str
   const texts = new Map<string, ArticleText>();
   const textOf = (article: Article) => {
     let text = texts.get(article.id);
-    if (!text) texts.set(article.id, (text = articleText(article.body ?? '')));
+    if (!text) texts.set(article.id, (text = articleText(article.body ?? '', besideText && ((name) => besideText(article, name)))));
     return text;
   };
   const listed = (p: Policy) => policyDate(p.data) ?? '';

@@ -21,11 +21,12 @@ export interface ArticleText {
   paragraphs: string[];
   /** The paragraphs, one a line. */
   text: string;
-  /** What the body's components show as text, in order (markdown.ts bodyTexts); [] without components. */
+  /** What the body's components and tables show as text (a table a row a line, a CSV file's too), in order (markdown.ts bodyTexts); [] without either. */
   components: string[];
 }
 
-export function articleText(body: string): ArticleText {
-  const { paragraphs, components } = bodyTexts(body);
+/** `besideText`: the text of a file beside the article by its name, for a 表格 from a CSV file (markdown.ts bodyTexts). */
+export function articleText(body: string, besideText?: (name: string) => string | undefined): ArticleText {
+  const { paragraphs, components } = bodyTexts(body, besideText);
   return { paragraphs, text: paragraphs.join('\n'), components };
 }

@@ -9,7 +9,7 @@ import { execFileSync } from 'node:child_process';
 import { test, expect } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import sharp from 'sharp';
-import { COMPONENT_ARTICLE, MDX_ISSUE, mdxSite } from '../helpers/mdx-site.ts';
+import { COMPONENT_ARTICLE, MARKDOWN_TABLE, MARKDOWN_TABLE_ARTICLE, MDX_ISSUE, mdxSite } from '../helpers/mdx-site.ts';
 import { pdfText, squeeze } from '../helpers/poppler.ts';
 import { servedSite } from '../helpers/specimen-site.ts';
 
@@ -63,4 +63,12 @@ test.describe('at 320 px', () => {
     const img = page.getByRole('img', { name: served.site.files.photo!.alt });
     expect((await img.boundingBox())!.width).toBeLessThanOrEqual(320);
   });
+});
+
+test('search finds an article by a cell of its table, from the CSV file as from a Markdown table', async ({ page }) => {
+  const { table } = served.site.files;
+  for (const [cell, title] of [[table!.rows[2]![0]!, COMPONENT_ARTICLE.title], [MARKDOWN_TABLE.header[1]!, MARKDOWN_TABLE_ARTICLE.title]] as const) {
+    await page.goto(`${served.url}/search/?q=${encodeURIComponent(cell)}`);
+    await expect(page.locator('#search-results > li.result').getByRole('link', { name: title })).toBeVisible();
+  }
 });

@@ -75,11 +75,16 @@ describe('an article whose body uses every component', () => {
     expect(issue.querySelectorAll('figure.data-table').length).toBe(2);
   });
 
-  it('gives the feed and the search its text: the paragraphs, the caption, the titles and the note, never a tag', () => {
+  it('gives the feed and the search its text: the paragraphs, the caption, the titles, the note and the tables\' cells, never a tag', () => {
     const records = readFileSync(searchRecordsFor(site.outDir), 'utf8').trim().split('\n').map((line) => JSON.parse(line) as SearchRecord);
     const record = records.find((r) => r.url === COMPONENT_ARTICLE.url)!;
     const text = record.blocks.join('\n');
     for (const shown of [site.files.photo!.caption, site.files.table!.title, site.files.attachment!.title, site.files.note!]) expect(text).toContain(shown);
+    // The CSV file's cells, a row a block, as a table written in Markdown gives its own.
+    const { header, rows } = site.files.table!;
+    for (const row of [header, ...rows]) expect(record.blocks).toContain(row.join(' '));
+    const markdown = records.find((r) => r.url === MARKDOWN_TABLE_ARTICLE.url)!;
+    for (const row of [MARKDOWN_TABLE.header, ...MARKDOWN_TABLE.rows]) expect(markdown.blocks).toContain(row.join(' '));
     expect(text).toContain('本段为合成文字的第二段');
     expect(text).not.toMatch(/<|文件=/);
     const feed = readFileSync(join(site.outDir, 'feed.xml'), 'utf8');

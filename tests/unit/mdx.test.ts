@@ -92,6 +92,16 @@ describe('the text of a body with components', () => {
   it('has no component text in a Markdown body', () => {
     expect(bodyTexts('第一段。\n\n第二段。').components).toEqual([]);
   });
+  it('gives a table\'s cells for search, a row a line, from the CSV file a 表格 names as from a Markdown table', () => {
+    const csv = '单位（合成）,人数\n"合成学院，甲",12\n合成学院乙,7\n';
+    const files: Record<string, string> = { '表1.csv': csv };
+    expect(bodyTexts(body, (name) => files[name]).components).toEqual(['会议现场', '名单', '单位（合成） 人数', '合成学院，甲 12', '合成学院乙 7', '实施方案', '本文有删节。']);
+    const markdown = '<表格 标题="名单二">\n\n| 单位 | 人数 |\n| --- | --- |\n| 合成学院丙 | 3 |\n\n</表格>\n\n| 年份 | 项目 |\n| --- | --- |\n| 2017 | **合成项目** |';
+    expect(bodyTexts(markdown).components).toEqual(['名单二', '单位 人数', '合成学院丙 3', '年份 项目', '2017 合成项目']);
+    // A file that is not there, or is no table: its title only (the content check refuses it).
+    expect(bodyTexts('<表格 标题="名单" 文件="./表9.csv" />', (name) => files[name]).components).toEqual(['名单']);
+    expect(bodyTexts('<表格 标题="名单" 文件="./表1.csv" />', () => '只有一行').components).toEqual(['名单']);
+  });
 });
 
 describe('a photo\'s credit', () => {
