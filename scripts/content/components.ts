@@ -10,11 +10,16 @@ import type { MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
 import { COMPONENT_NAMES, COMPONENTS, fileNameProblem, isComponentName, type FileKind } from '../../src/lib/mdx/components.ts';
 import { readCsvTable } from '../../src/lib/mdx/csv-table.ts';
 import type { BodyProblem } from './markdown-only.ts';
+import { fileContentProblem, HEAD_BYTES } from './file-content.ts';
 
 type Element = MdxJsxFlowElement | MdxJsxTextElement;
 
-/** A file a component names, as the check finds it beside the article; undefined when there is none. */
-export type BesideFile = (name: string) => { text: () => string } | undefined;
+/**
+ * A file a component names, as the check finds it beside the article; undefined when there is
+ * none. `bytes`, `size`: the file's bytes and their number, when the caller has the file itself (the check's stand-ins in
+ * tests have only a text), to judge what it holds (file-content.ts).
+ */
+export type BesideFile = (name: string) => { text: () => string; bytes?: () => Uint8Array; size?: number } | undefined;
 
 const AVAILABLE = `可用的组件是 ${COMPONENT_NAMES.map((name) => `<${name}>`).join('、')}（见编辑手册“正文中的组件”）`;
 
@@ -80,11 +85,17 @@ export function componentProblems(node: Element, files: BesideFile): BodyProblem
   return problems;
 }
 
-function fileProblem(value: string, kind: FileKind, files: BesideFile): string | undefined {
+/** What is wrong with `value` as a `kind` file beside the article: its name, that it is there, what it holds. */
+export function fileProblem(value: string, kind: FileKind, files: BesideFile): string | undefined {
   const named = fileNameProblem(value, kind);
   if (named) return named;
   const file = files(value.slice(2));
   if (!file) return '不存在：文件应与文章放在同一个文件夹中';
+  if (file.bytes && file.size !== undefined) {
+    // (The size first: a file over the limit is not read.)
+    const problem = fileContentProblem(value, file.size, () => file.bytes!().subarray(0, HEAD_BYTES), file.bytes);
+    if (problem) return problem;
+  }
   if (kind === 'csv') {
     try {
       readCsvTable(file.text());

@@ -293,15 +293,16 @@ function checkBodies(root: string, files: ContentFile[], problems: Problem[]): S
  * What the check refuses in one body (the file at `path`, relative to `root`), by the body's own
  * lines: what MDX would read otherwise than Markdown, an article's components with their files
  * beside it (each file a component names is added to `named`), links. The 编辑台 checks a body
- * being typed with it.
+ * being typed with it, `staged` holding the files uploaded for it and not yet saved.
  */
-export function bodyProblems(root: string, path: string, collection: CollectionName, body: string, named: Set<string> = new Set()): BodyProblem[] {
+export function bodyProblems(root: string, path: string, collection: CollectionName, body: string, named: Set<string> = new Set(), staged: ReadonlyMap<string, string> = new Map()): BodyProblem[] {
   const beside: BesideFile = (name) => {
     const besidePath = `${dirname(path)}/${name}`;
-    const full = resolve(root, besidePath);
+    // (`staged`: files the 编辑台 holds for this entry until it is saved, by name → where they are.)
+    const full = staged.get(name) ?? resolve(root, besidePath);
     if (!existsSync(full) || !statSync(full).isFile()) return undefined;
     named.add(besidePath);
-    return { text: () => readFileSync(full, 'utf8') };
+    return { text: () => readFileSync(full, 'utf8'), bytes: () => readFileSync(full), size: statSync(full).size };
   };
   const components = collection === 'articles' ? beside : undefined;
   return [...markdownOnlyProblems(body, components), ...linkProblems(body)].sort((a, b) => a.line - b.line);

@@ -22,7 +22,8 @@ const EMAIL = 'desk@localhost';
 function git(root: string, args: string[], editor?: string): string {
   const env = { ...process.env, LC_ALL: 'C' };
   if (editor) Object.assign(env, { GIT_AUTHOR_NAME: editor, GIT_AUTHOR_EMAIL: EMAIL, GIT_COMMITTER_NAME: editor, GIT_COMMITTER_EMAIL: EMAIL });
-  return execFileSync('git', args, { cwd: root, env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 * 1024 * 1024 });
+  // core.quotepath=false: a file's name as it is (01-附件1.pdf), not git's octal escapes, in the lists it prints.
+  return execFileSync('git', ['-c', 'core.quotepath=false', ...args], { cwd: root, env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 * 1024 * 1024 });
 }
 
 /** Null when `root` is a git work tree; otherwise what to do, in Chinese. */

@@ -45,6 +45,7 @@ export function page({ title, editor, session }: PageOptions, body: Html): strin
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${title} · 编辑台</title>
 <link rel="stylesheet" href="/desk/assets/desk.css">
+<link rel="stylesheet" href="/desk/site-styles/body-components.css">
 <script type="module" src="/desk/assets/desk.js"></script>
 </head>
 <body>

@@ -3,6 +3,7 @@
  * the publish state, the history) and renders it with html.ts; the browser side (assets/desk.js)
  * checks, previews and saves.
  */
+import { randomUUID } from 'node:crypto';
 import type { CollectionName } from '../../src/schemas/common.ts';
 import { versionOf } from './conflict.ts';
 import { collectionOf, COLLECTION_NAMES, entryOfText, entryTitle, listEntries, readEntry, type EntrySummary } from './entries.ts';
@@ -12,7 +13,7 @@ import { placeMarks, type Mark } from './marks.ts';
 import type { Edition, PublishState } from './publish.ts';
 import type { ReviewSession } from './review.ts';
 import { checkData, dataToForm, FORMS } from './schema-form.ts';
-import { renderPreview } from './preview.ts';
+import { previewEntryBody } from './preview.ts';
 import { COMPONENTS } from './components.ts';
 
 /** Who is editing: the signed-in editor (office network), or null (asked on the page); whether there is a session to end. */
@@ -113,13 +114,13 @@ export async function editPage(root: string, frame: Frame, path: string): Promis
     { ...frame, title: `编辑${COLLECTION_NAMES[collection]}：${entryTitle(collection, entry.data, path)}` },
     html`<p class="path">${path}${published ? html` · <a href="${published}">网站上的页面</a>` : ''}</p>
 ${draft ? html`<div class="draft" data-draft><p><strong>文字识别草稿（待核对）</strong>：这一期不会发布。请对照纸本逐段核对全部文章（标题、正文、版记），改正后点“已核对”。</p><button type="button" data-release>已核对</button></div>` : ''}
-<form class="edit" data-edit data-path="${path}" data-collection="${collection}" data-base="${versionOf(entry.text)}" novalidate>
+<form class="edit" data-edit data-path="${path}" data-collection="${collection}" data-base="${versionOf(entry.text)}" data-uploads="${randomUUID()}" novalidate>
 <div class="fields" data-fields>${formFields(FORMS[collection], values, messages)}</div>
 ${collection === 'topics' ? '' : html`<div class="body-editor">
 <div class="body-source"><label for="body">正文</label>
-<div class="toolbar" role="toolbar" aria-label="插入组件">${COMPONENTS.map((c) => html`<button type="button" data-insert="${c.snippet}" title="${c.help}">${c.name}</button>`)}</div>
+${bodyToolbar(collection)}
 <textarea id="body" name="__body" data-body rows="24" aria-describedby="body-msg">${entry.body}</textarea><p class="msg" id="body-msg" data-msg-for="__body" aria-live="polite"></p></div>
-<div class="body-preview"><h2>预览</h2><div class="preview" data-preview aria-live="polite">${raw(await renderPreview(root, entry.body))}</div></div>
+<div class="body-preview"><h2>预览</h2><div class="preview prose" data-preview aria-live="polite">${raw(await previewEntryBody(root, path, collection, entry.body))}</div></div>
 </div>`}
 <div class="save-bar"><button type="submit">保存</button> <div class="status" role="status" aria-live="polite"></div></div>
 </form>
@@ -146,6 +147,16 @@ export function historyPage(root: string, frame: Frame): string {
 <div class="status" role="status" aria-live="polite" data-history-status></div>
 <ol class="history">${changes.map((c) => html`<li><p><strong>${c.subject}</strong></p><p class="meta">${c.editor} · <time datetime="${c.date}">${c.date.slice(0, 16).replace('T', ' ')}</time> · ${c.hash.slice(0, 8)}</p>${c.body ? html`<pre class="meta">${c.body}</pre>` : ''}<p class="meta">${c.files.join('、')}</p><button type="button" data-undo="${c.hash}">撤销这次修改</button></li>`)}</ol>`,
   );
+}
+
+/** The body editor's buttons: the components, in an article's body only (the others' bodies take none); a file chooser for those that need a file. */
+function bodyToolbar(collection: CollectionName) {
+  if (collection !== 'articles') return '';
+  return html`<div class="toolbar" role="toolbar" aria-label="插入组件">${COMPONENTS.map((c) =>
+    c.upload
+      ? html`<button type="button" data-upload="${c.upload.kind}" title="${c.help}">${c.label}</button><input type="file" hidden accept="${c.upload.accept}" data-upload-input="${c.upload.kind}" tabindex="-1" aria-hidden="true">`
+      : html`<button type="button" data-insert="${c.snippet}" title="${c.help}">${c.label}</button>`,
+  )}</div><p class="status" data-upload-status role="status" aria-live="polite"></p>`;
 }
 
 /** The entry's page on the site. */

@@ -5,8 +5,9 @@
  * checks who is asking and hands the request on.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import sharp from 'sharp';
 import { diffLines } from 'diff';
 import type { CollectionName } from '../../src/schemas/common.ts';
 import { bodyProblems } from '../content/validate.ts';
@@ -22,8 +23,17 @@ import { OUT_DIRS, Publisher, type Edition } from './publish.ts';
 import { Reviews, type ReviewSession } from './review.ts';
 import { checkData, FORMS, formToData, type FieldMessage } from './schema-form.ts';
 import { serveStatic } from './site-files.ts';
-import { renderPreview } from './preview.ts';
+import { besideFiles, previewEntryBody } from './preview.ts';
+import { Uploads, UPLOAD_KINDS } from './uploads.ts';
+import { uploadedSnippet } from './components.ts';
+import { contentTypeOf } from '../lib/files.ts';
+import { MAX_BESIDE_FILE_BYTES } from '../lib/limits.ts';
+import type { FileKind } from '../../src/lib/mdx/components.ts';
+import { PHOTO_WIDTHS } from '../../src/lib/photos.ts';
 import { editPage, historyPage, homePage, importPage, publishPage, reviewPage } from './pages.ts';
+
+/** The width a photo is shown at in the preview: the widest the site's pages make (src/lib/photos.ts). */
+const PREVIEW_PHOTO_WIDTH = PHOTO_WIDTHS.at(-1)!;
 
 export interface DeskOptions {
   /** The project (its content/, its build, its git repository). */
@@ -69,6 +79,7 @@ export function createDesk(options: DeskOptions): { server: Server; close: () =>
   const limit = new RateLimit();
   const reviews = new Reviews(root);
   const publisher = new Publisher(root, options.editions);
+  const uploads = new Uploads();
   const assets = join(import.meta.dirname, 'assets');
 
   const server = createServer((req, res) => {
@@ -144,22 +155,58 @@ export function createDesk(options: DeskOptions): { server: Server; close: () =>
     }
     if (route === 'GET /desk/edit') return sendHtml(res, 200, await editPage(root, frame, url.searchParams.get('path') ?? ''));
     if (route === 'POST /desk/api/check') {
-      const request = JSON.parse((await body(req, 4 * 1024 * 1024)).toString('utf8')) as { collection: CollectionName; values?: Record<string, string | boolean>; path?: string; body?: string };
+      const request = JSON.parse((await body(req, 4 * 1024 * 1024)).toString('utf8')) as { collection: CollectionName; values?: Record<string, string | boolean>; path?: string; body?: string; uploads?: string };
       if (!(request.collection in FORMS)) return json(res, 400, { error: '未知的集合' });
       if (typeof request.body === 'string') {
         // The body as the content check reads it (MDX it refuses, a component's properties and files, links), by the body's lines.
         const path = String(request.path ?? '');
         if (collectionOf(path) !== request.collection) return json(res, 400, { error: '未知的条目' });
-        return json(res, 200, { messages: bodyProblems(root, path, request.collection, request.body).map((p) => ({ name: '__body', message: `第 ${p.line} 行：${p.message}` })) });
+        const staged = uploads.files(request.uploads, path);
+        return json(res, 200, { messages: bodyProblems(root, path, request.collection, request.body, new Set(), staged).map((p) => ({ name: '__body', message: `第 ${p.line} 行：${p.message}` })) });
       }
       return json(res, 200, { messages: checkData(request.collection, formToData(FORMS[request.collection], request.values ?? {})) });
     }
     if (route === 'POST /desk/api/preview') {
-      const request = JSON.parse((await body(req, 4 * 1024 * 1024)).toString('utf8')) as { body: string };
-      return json(res, 200, { html: await renderPreview(root, String(request.body ?? '')) });
+      const request = JSON.parse((await body(req, 4 * 1024 * 1024)).toString('utf8')) as { body: string; path: string; uploads?: string };
+      const path = String(request.path ?? '');
+      const collection = collectionOf(path);
+      if (!collection) return json(res, 400, { error: '未知的条目' });
+      return json(res, 200, { html: await previewEntryBody(root, path, collection, String(request.body ?? ''), uploads.files(request.uploads, path), request.uploads) });
+    }
+    if (route === 'POST /desk/api/upload') {
+      // A file for the body's 图片, 附件 or 表格: held until the entry is saved (uploads.ts).
+      const path = url.searchParams.get('path') ?? '';
+      const kind = url.searchParams.get('kind') as FileKind;
+      const name = decodeURIComponent(String(req.headers['x-file-name'] ?? 'file'));
+      if (collectionOf(path) !== 'articles' || !UPLOAD_KINDS.includes(kind)) return json(res, 400, { error: '只有文章的正文可以插入照片、附件和表格' });
+      try {
+        const upload = await uploads.add(root, url.searchParams.get('uploads') ?? '', path, kind, name, await body(req, MAX_BESIDE_FILE_BYTES));
+        return json(res, 200, { name: upload.name, snippet: uploadedSnippet(kind, upload.name, upload.original) });
+      } catch (error) {
+        if (error instanceof ImportError) return json(res, 422, { error: `没有上传：${error.message.startsWith('文件太大') ? `“${name}”${error.message}` : error.message}` });
+        throw error;
+      }
+    }
+    if (route === 'GET /desk/file') {
+      // A file beside an article, saved or uploaded, as the preview shows it: a photo made smaller by sharp, as the site's pages are.
+      const path = url.searchParams.get('path') ?? '';
+      if (collectionOf(path) !== 'articles') return json(res, 404, { error: '没有这个文件' });
+      const token = url.searchParams.get('uploads') ?? undefined;
+      const name = `./${url.searchParams.get('name') ?? ''}`;
+      const file = besideFiles(root, path, uploads.files(token, path), token).find(name);
+      if (!file) return json(res, 404, { error: '没有这个文件' });
+      if (/\.(jpe?g|png|webp|avif|tiff?)$/i.test(file)) {
+        const small = await sharp(file).rotate().resize({ width: PREVIEW_PHOTO_WIDTH, withoutEnlargement: true }).webp().toBuffer();
+        return res.writeHead(200, { 'content-type': 'image/webp', 'cache-control': 'no-store' }).end(small);
+      }
+      return res.writeHead(200, { 'content-type': contentTypeOf(file), 'content-disposition': 'attachment', 'x-content-type-options': 'nosniff', 'cache-control': 'no-store' }).end(readFileSync(file));
+    }
+    if (route === 'GET /desk/site-styles/body-components.css') {
+      // The site's own stylesheet of the components, for the preview (preview.ts).
+      return res.writeHead(200, { 'content-type': 'text/css; charset=utf-8', 'cache-control': 'no-cache' }).end(readFileSync(join(import.meta.dirname, '../../src/styles/body-components.css')));
     }
     if (route === 'POST /desk/api/save' || route === 'POST /desk/api/release') {
-      const request = JSON.parse((await body(req, 4 * 1024 * 1024)).toString('utf8')) as { path: string; base: string; values?: Record<string, string | boolean>; body?: string; editor?: string };
+      const request = JSON.parse((await body(req, 4 * 1024 * 1024)).toString('utf8')) as { path: string; base: string; values?: Record<string, string | boolean>; body?: string; editor?: string; uploads?: string };
       return saveEntry(res, request, editorName(editor, request.editor), route.endsWith('release'));
     }
     if (route === 'GET /desk/publish') return sendHtml(res, 200, publishPage(frame, options.editions, publisher.state));
@@ -189,7 +236,7 @@ export function createDesk(options: DeskOptions): { server: Server; close: () =>
   }
 
   /** Writes an edited entry, or tells of a conflict or of problems; commits what it wrote. */
-  async function saveEntry(res: ServerResponse, request: { path: string; base: string; values?: Record<string, string | boolean>; body?: string }, editor: string, release: boolean): Promise<unknown> {
+  async function saveEntry(res: ServerResponse, request: { path: string; base: string; values?: Record<string, string | boolean>; body?: string; uploads?: string }, editor: string, release: boolean): Promise<unknown> {
     const entry = readEntry(root, String(request.path));
     const collection = entry.collection;
     let mine: string;
@@ -216,20 +263,30 @@ export function createDesk(options: DeskOptions): { server: Server; close: () =>
       });
     }
     const contentPath = entry.path.slice('content/'.length);
-    const target = { projectRoot: root, contentDir: join(root, 'content'), paths: [contentPath] };
+    // The files uploaded for this body that it names (an upload it no longer names is dropped): written with it, in its commit.
+    const staged = uploads.files(request.uploads, entry.path);
+    const named = new Set<string>();
+    if (!release && collection === 'articles') bodyProblems(root, entry.path, collection, entryOfText(collection, mine).body, named, staged);
+    const besides = [...staged].filter(([name]) => named.has(`${dirname(entry.path)}/${name}`)).map(([name, full]) => ({ path: `${dirname(contentPath)}/${name}`, text: readFileSync(full) }));
+    const target = { projectRoot: root, contentDir: join(root, 'content'), paths: [contentPath, ...besides.map((f) => f.path)] };
     const title = `${COLLECTION_NAMES[collection]} ${entryTitle(collection, entryOfText(collection, mine).data, entry.path)}`;
     const written = withImportLock(target, target.paths, title, () => {
       // Again under the lock: another save may have been written since the file was read above.
       const now = readEntry(root, entry.path).text;
       if (now !== entry.text) return false;
-      const problems = validateImport(target, [{ path: contentPath, text: mine }], (p) => p.slice(root.length + 1));
+      const taken = besides.filter((f) => existsSync(join(root, 'content', f.path)));
+      if (taken.length) throw new ImportError(`${taken.map((f) => `content/${f.path}`).join('、')} 已由别人保存：你上传的同名文件没有保存，请重新上传后再保存`);
+      const files = [{ path: contentPath, text: mine }, ...besides];
+      const problems = validateImport(target, files, (p) => p.slice(root.length + 1));
       if (problems.length) throw new ImportError(`没有通过内容检查：\n${problems.join('\n')}`);
-      writeContentFiles(target, [{ path: contentPath, text: mine }]);
+      writeContentFiles(target, files);
       return true;
     });
     if (!written) return saveEntry(res, request, editor, release);
-    const changed = release ? ['已核对（去掉“待核对”）'] : changedFields(collection, entry, entryOfText(collection, mine));
-    const commit = commitChange(root, [entry.path], editor, `编辑台：${editor}${release ? '核对并发布了' : '修改了'}${title}`, [`改动：${changed.join('、') || '格式'}`, `文件：${entry.path}`]);
+    const changed = [...(release ? ['已核对（去掉“待核对”）'] : changedFields(collection, entry, entryOfText(collection, mine))), ...besides.map((f) => `上传 ${f.path.split('/').pop()}`)];
+    const paths = [entry.path, ...besides.map((f) => `content/${f.path}`)];
+    const commit = commitChange(root, paths, editor, `编辑台：${editor}${release ? '核对并发布了' : '修改了'}${title}`, [`改动：${changed.join('、') || '格式'}`, ...paths.map((p) => `文件：${p}`)]);
+    uploads.clear(request.uploads, entry.path);
     return json(res, 200, { ok: true, commit, changed, version: versionOf(mine) });
   }
 
@@ -266,7 +323,13 @@ export function createDesk(options: DeskOptions): { server: Server; close: () =>
     return json(res, 200, { ok: true, commit, edit: `/desk/edit?path=${encodeURIComponent(first)}` });
   }
 
-  return { server, close: () => reviews.dispose() };
+  return {
+    server,
+    close: () => {
+      reviews.dispose();
+      uploads.dispose();
+    },
+  };
 }
 
 export type { Html };

@@ -11,7 +11,6 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { formatProblem, validateContent } from '../content/validate.ts';
 import { ImportError, libraryRefusal } from './errors.ts';
-import type { ContentFile } from './render-content.ts';
 import { isRunning } from '../lib/process-alive.ts';
 
 export interface ContentTarget {
@@ -24,6 +23,13 @@ export interface ContentTarget {
    * what an import replaces whole (an issue's articles/<id>/ folder, then issues/<id>.mdx).
    */
   paths: string[];
+}
+
+/** A file to put in place: an entry's text, or the bytes of a file beside it (a photo the 编辑台 uploaded). */
+export interface WrittenFile {
+  /** Relative to the content folder. */
+  path: string;
+  text: string | Uint8Array;
 }
 
 /** The collections an import writes into. */
@@ -48,7 +54,7 @@ export function existingFiles({ contentDir, paths }: ContentTarget): string[] {
  * re-import removed). Each as the validator prints it, with the paths of the target folder as
  * `show` writes them.
  */
-export function validateImport(target: ContentTarget, files: readonly ContentFile[], show: (path: string) => string = (p) => p): string[] {
+export function validateImport(target: ContentTarget, files: readonly WrittenFile[], show: (path: string) => string = (p) => p): string[] {
   const scratch = mkdtempSync(join(tmpdir(), 'yaoxun-import-check-'));
   try {
     const content = join(scratch, 'content');
@@ -129,9 +135,9 @@ function takeLock(file: string, describe: string, retried = false): void {
 }
 
 /** Writes the files into the target, replacing the entry's old files; all or none. Returns the paths written. */
-export function writeContentFiles(target: ContentTarget, files: readonly ContentFile[]): string[] {
+export function writeContentFiles(target: ContentTarget, files: readonly WrittenFile[]): string[] {
   const { contentDir, paths } = target;
-  const owner = (file: ContentFile) => paths.find((path) => file.path === path || file.path.startsWith(`${path}/`));
+  const owner = (file: WrittenFile) => paths.find((path) => file.path === path || file.path.startsWith(`${path}/`));
   for (const file of files) {
     if (!owner(file) || (owner(file) !== file.path && dirname(file.path) !== owner(file))) throw new Error(`${file.path} is not a file of ${paths.join(', ')}`);
   }
@@ -153,8 +159,8 @@ export function writeContentFiles(target: ContentTarget, files: readonly Content
       if (existsSync(join(contentDir, path))) move(join(contentDir, path), join(staging, 'old', path));
     }
     for (const path of paths) {
-      // A folder (an issue's articles) is put in place even when empty; a file (an entry, a topic's .yaml) only when written.
-      const isFolder = files.some((f) => f.path !== path && f.path.startsWith(`${path}/`)) || !/\.(?:mdx|yaml)$/.test(path);
+      // A folder (an issue's articles) is put in place even when empty; a file (an entry, a topic's .yaml, a photo beside an article) only when written.
+      const isFolder = !files.some((f) => f.path === path) && (files.some((f) => f.path.startsWith(`${path}/`)) || !/\.(?:mdx|yaml)$/.test(path));
       if (isFolder) mkdirSync(join(staging, 'new', path), { recursive: true });
       if (existsSync(join(staging, 'new', path))) move(join(staging, 'new', path), join(contentDir, path));
     }

@@ -53,6 +53,13 @@ export const MAX_SCAN_PAGE_POINTS = { short: 842 * 1.05, long: 1191 * 1.05 } as 
  */
 export const MAX_BODY_CHARACTERS = 300_000;
 
+/**
+ * A file beside an article that a component names (a 图片's photo, an 附件, a 表格's CSV): a
+ * camera's photo or a long scanned attachment is well under it; a reader on a phone should not be
+ * handed more (scripts/content/file-content.ts).
+ */
+export const MAX_BESIDE_FILE_BYTES = 30 * 1024 ** 2;
+
 /** Bytes as an editor reads them: 2.9 MB, 820 KB. */
 export function formatBytes(bytes: number): string {
   if (bytes >= 1024 ** 3) return `${(bytes / 1024 ** 3).toFixed(1)} GB`;

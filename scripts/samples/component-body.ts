@@ -8,6 +8,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
+import { besideFileName } from '../../src/lib/mdx/components.ts';
 import { writeSyntheticPhoto } from './synthetic-photo.ts';
 
 export interface ComponentDraw {
@@ -54,20 +55,20 @@ export async function writeComponentBody(folder: string, stem: string, paragraph
   const after = (index: number, block: string) => blocks.splice(Math.min(index, blocks.length), 0, block);
   const later: string[] = [];
   if (draw.photo) {
-    files.photo = { name: `${stem}-1.jpg`, caption: `合成测试图片${variant}（测试时生成，并非真实照片）`, alt: '合成测试图：红黄渐变上的白色圆形与蓝色方块', credit: '合成测试数据' };
+    files.photo = { name: besideFileName(stem, 'photo', 1, 'jpg'), caption: `合成测试图片${variant}（测试时生成，并非真实照片）`, alt: '合成测试图：红黄渐变上的白色圆形与蓝色方块', credit: '合成测试数据' };
     await writeSyntheticPhoto(join(folder, files.photo.name), { width: 960, height: 600, format: 'jpeg', variant });
     after(1, `<图片 文件="./${files.photo.name}" 图注="${files.photo.caption}" 替代文字="${files.photo.alt}" 来源="${files.photo.credit}" />`);
   }
   if (draw.table) {
     const header = ['项目（合成）', '数量', '说明'];
     const rows = Array.from({ length: 3 + (variant % 4) }, (_, i) => [`合成项目${i + 1}`, String(((variant + 1) * (i + 3)) % 97), i % 2 ? '合成数据，含逗号, 与"引号"' : '合成数据']);
-    files.table = { name: `${stem}-表1.csv`, title: `合成测试表格${variant}`, header, rows };
+    files.table = { name: besideFileName(stem, 'csv', 1, 'csv'), title: `合成测试表格${variant}`, header, rows };
     const csv = [header, ...rows].map((row) => row.map((cell) => (/[",\n]/.test(cell) ? `"${cell.replaceAll('"', '""')}"` : cell)).join(',')).join('\n');
     writeFileSync(join(folder, files.table.name), `${csv}\n`);
     later.push(`<表格 标题="${files.table.title}" 文件="./${files.table.name}" />`);
   }
   if (draw.attachment) {
-    files.attachment = { name: `${stem}-附件1.pdf`, title: `合成测试附件${variant}` };
+    files.attachment = { name: besideFileName(stem, 'attachment', 1, 'pdf'), title: `合成测试附件${variant}` };
     writeFileSync(join(folder, files.attachment.name), await syntheticPdf(`attachment ${variant}`));
     later.push(`<附件 文件="./${files.attachment.name}" 标题="${files.attachment.title}" />`);
   }

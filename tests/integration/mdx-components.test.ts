@@ -14,6 +14,8 @@ import { COMPONENT_ARTICLE, MARKDOWN_TABLE, MARKDOWN_TABLE_ARTICLE, MDX_ISSUE, m
 import { formatFileSize } from '../../src/lib/mdx/components.ts';
 import { searchRecordsFor } from '../../scripts/build/build-data-stage.ts';
 import type { SearchRecord } from '../../src/lib/build-data.ts';
+import { previewEntryBody } from '../../scripts/desk/preview.ts';
+import { entryOfText } from '../../scripts/desk/entries.ts';
 
 let site: MdxSite;
 const page = (url: string) => parse(readFileSync(join(site.outDir, url, 'index.html'), 'utf8'));
@@ -108,5 +110,28 @@ describe('a table written in Markdown between the tags', () => {
     const figure = page(MARKDOWN_TABLE_ARTICLE.url).querySelector('figure.data-table')!;
     expect(figure.querySelector('figcaption')!.text).toBe(MARKDOWN_TABLE.title);
     expect(cells(figure.querySelector('table')!)).toEqual([MARKDOWN_TABLE.header, ...MARKDOWN_TABLE.rows]);
+  });
+});
+
+describe('the 编辑台\'s live preview of such a body', () => {
+  /** An element as a reader meets it: its tag, the attributes that say what it is, its text and its children; a <picture> as its <img> (the sizes are the build's). */
+  const KEPT = ['class', 'role', 'aria-label', 'tabindex', 'alt', 'download'];
+  const shape = (element: HTMLElement): unknown => {
+    if (element.tagName === 'PICTURE') return shape(element.querySelector('img')!);
+    return {
+      tag: element.tagName,
+      ...Object.fromEntries(KEPT.flatMap((name) => (element.hasAttribute(name) ? [[name, element.getAttribute(name)]] : []))),
+      children: element.childNodes.flatMap((node) => (node.nodeType === 1 ? ((node as HTMLElement).tagName === 'SOURCE' ? [] : [shape(node as HTMLElement)]) : node.text.trim() ? [node.text.trim()] : [])),
+    };
+  };
+
+  it('draws each component as the article\'s page does: the same elements, classes and text (scripts/desk/preview.ts)', async () => {
+    const path = `content/articles/${COMPONENT_ARTICLE.id}.mdx`;
+    const { body } = entryOfText('articles', readFileSync(join(site.root, path), 'utf8'));
+    const preview = parse(await previewEntryBody(site.root, path, 'articles', body));
+    const built = page(COMPONENT_ARTICLE.url).querySelector('article .prose')!;
+    for (const selector of ['figure.photo', 'p.attachment', 'figure.data-table', 'aside.editor-note']) {
+      expect(shape(preview.querySelector(selector)!), selector).toEqual(shape(built.querySelector(selector)!));
+    }
   });
 });

@@ -106,10 +106,12 @@ if (edit) {
   const preview = edit.querySelector('[data-preview]');
   const conflict = document.querySelector('[data-conflict]');
   liveCheck(fields, edit.dataset.collection);
+  // The files uploaded in this form (held by the desk until 保存): every check, preview and save names them.
+  const uploads = edit.dataset.uploads;
   if (body) {
     const bodyMessage = edit.querySelector('[data-msg-for="__body"]');
     const render = debounce(async () => {
-      const [answer, check] = await Promise.all([send('/desk/api/preview', { body: body.value }), send('/desk/api/check', { collection: edit.dataset.collection, path: edit.dataset.path, body: body.value })]);
+      const [answer, check] = await Promise.all([send('/desk/api/preview', { body: body.value, path: edit.dataset.path, uploads }), send('/desk/api/check', { collection: edit.dataset.collection, path: edit.dataset.path, body: body.value, uploads })]);
       if (typeof answer.html === 'string') preview.innerHTML = answer.html;
       if (check.messages) {
         bodyMessage.textContent = check.messages.map((m) => m.message).join('\n');
@@ -118,19 +120,37 @@ if (edit) {
       }
     }, 300);
     body.addEventListener('input', render);
-    for (const button of edit.querySelectorAll('[data-insert]')) {
-      button.addEventListener('click', () => {
-        const { selectionStart: at, selectionEnd: end, value } = body;
-        body.value = value.slice(0, at) + button.dataset.insert + value.slice(end);
-        body.focus();
-        body.selectionStart = body.selectionEnd = at + button.dataset.insert.length;
-        render();
+    const insert = (text) => {
+      const { selectionStart: at, selectionEnd: end, value } = body;
+      body.value = value.slice(0, at) + text + value.slice(end);
+      body.focus();
+      body.selectionStart = body.selectionEnd = at + text.length;
+      render();
+    };
+    for (const button of edit.querySelectorAll('[data-insert]')) button.addEventListener('click', () => insert(button.dataset.insert));
+    // 图片, 附件, 表格 from CSV: the file chosen is uploaded and checked, then the component inserted with it.
+    const uploadStatus = edit.querySelector('[data-upload-status]');
+    for (const button of edit.querySelectorAll('[data-upload]')) {
+      const kind = button.dataset.upload;
+      const input = edit.querySelector(`[data-upload-input="${kind}"]`);
+      button.addEventListener('click', () => input.click());
+      input.addEventListener('change', async () => {
+        const file = input.files[0];
+        input.value = '';
+        if (!file) return;
+        say(uploadStatus, `正在上传 ${file.name}…`);
+        const query = new URLSearchParams({ path: edit.dataset.path, kind, uploads });
+        const answer = await send(`/desk/api/upload?${query}`, file, { 'x-file-name': encodeURIComponent(file.name) });
+        if (answer.snippet) {
+          insert(answer.snippet);
+          say(uploadStatus, `已上传 ${file.name}，存为 ${answer.name}：点“保存”时与文章一起写入。`, 'ok');
+        } else say(uploadStatus, answer.error, 'error');
       });
     }
   }
   const save = async (base) => {
     say(status, '正在保存…');
-    const answer = await send('/desk/api/save', { path: edit.dataset.path, base, values: valuesOf(fields), body: body?.value, editor: editor() });
+    const answer = await send('/desk/api/save', { path: edit.dataset.path, base, values: valuesOf(fields), body: body?.value, editor: editor(), uploads });
     if (answer.status === 200) {
       edit.dataset.base = answer.version;
       conflict.hidden = true;

@@ -119,6 +119,16 @@ export function fileNameProblem(value: string, kind: FileKind): string | undefin
   return undefined;
 }
 
+/**
+ * The name a file beside an article gets, as the benchmark's archive and the 编辑台's uploads name
+ * them: the article's file name, then the photo's number (01-1.jpg), 附件 and its number
+ * (01-附件1.pdf), 表 and its number (01-表1.csv).
+ */
+export function besideFileName(article: string, kind: FileKind, n: number, extension: string): string {
+  const mark = kind === 'photo' ? '' : kind === 'attachment' ? '附件' : '表';
+  return `${article}-${mark}${n}.${extension.toLowerCase()}`;
+}
+
 /** The type a reader is told for an attachment: PDF, Word… */
 export const attachmentType = (name: string): string => ATTACHMENT_TYPES[extensionOf(name)] ?? extensionOf(name).toUpperCase();
 

@@ -11,7 +11,9 @@ import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import sharp from 'sharp';
 import { loadOfficial, officialDocx } from '../../../scripts/samples/render-official.ts';
+import { syntheticPdf } from '../../../scripts/samples/component-body.ts';
 import { DRAFT, startDesk, type DeskProject } from './desk-project.ts';
 
 test.describe.configure({ mode: 'serial' });
@@ -197,44 +199,90 @@ test('two editors save the same entry: the second is shown both versions and los
   for (const context of contexts) await context.close();
 });
 
-test('an article’s body: the live preview shows it as the page will, the buttons insert the components, the check reads them as they are typed', async ({ page }) => {
+test('an article’s body: the preview draws the components as the page will, files uploaded beside it are checked, and saved in one commit with it', async ({ page }) => {
+  const ARTICLE = 'content/articles/2017-03/01.mdx';
   await signIn(page, '编辑甲');
-  await page.goto(`${desk.url}/desk/edit?path=${encodeURIComponent('content/articles/2017-03/01.mdx')}`);
+  await page.goto(`${desk.url}/desk/edit?path=${encodeURIComponent(ARTICLE)}`);
   const body = page.getByRole('textbox', { name: '正文' });
   const preview = page.locator('[data-preview]');
+  const bodyMessage = page.locator('[data-msg-for="__body"]');
+  const uploadStatus = page.locator('[data-upload-status]');
   await expect(preview).toContainText('模拟未经核对的文字识别草稿');
-  await body.fill('合成测试数据：**加粗的文字**。\n\n| 甲 | 乙 |\n| --- | --- |\n| 1 | 2 |\n');
+  await body.fill('合成测试数据：**加粗的文字**。\n');
   await expect(preview.locator('strong')).toHaveText('加粗的文字');
-  await expect(preview.getByRole('table')).toBeVisible();
   await body.press('End');
   await page.getByRole('button', { name: '注', exact: true }).click();
-  await expect(body).toHaveValue(/<注>[\s\S]*<\/注>/);
-  // The component in its place in the preview, as its tag (the page draws it once published).
-  await expect(preview).toContainText('<注>');
-  await expect(page.locator('[data-msg-for="__body"]')).toBeEmpty();
-  // A photo whose file is not beside the article: the content check's words, with the body's line, as the editor types…
-  await page.getByRole('button', { name: '图片', exact: true }).click();
-  const lines = (await body.inputValue()).split('\n');
-  const line = lines.findIndex((l) => l.startsWith('<图片')) + 1;
-  await expect(page.locator('[data-msg-for="__body"]')).toHaveText(new RegExp(`^第 ${line} 行：<图片> 的属性“文件”（\\./01-1\\.jpg）不存在`));
-  // …and refused on saving, by the file's line, nothing written.
-  const before = readFileSync(join(desk.root, 'content/articles/2017-03/01.mdx'), 'utf8');
-  await page.getByRole('button', { name: '保存' }).click();
-  await expect(page.locator('.save-bar .status')).toContainText('没有保存');
-  await expect(page.locator('.save-bar .status')).toContainText(/content\/articles\/2017-03\/01\.mdx:\d+：<图片> 的属性“文件”/);
-  expect(readFileSync(join(desk.root, 'content/articles/2017-03/01.mdx'), 'utf8')).toBe(before);
+  await expect(preview.locator('aside.editor-note')).toContainText('编者注的文字。');
+  await expect(bodyMessage).toBeEmpty();
+
+  const upload = async (button: string, name: string, buffer: Buffer) => {
+    await body.press('ControlOrMeta+End');
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByRole('button', { name: button, exact: true }).click();
+    await (await chooser).setFiles({ name, mimeType: 'application/octet-stream', buffer });
+  };
+  // A web page renamed .pdf: refused, naming the file; nothing inserted.
+  const before = await body.inputValue();
+  await upload('附件', '合成测试.pdf', Buffer.from('<!doctype html><script>alert(1)</script>'));
+  await expect(uploadStatus).toContainText('没有上传：“合成测试.pdf”的内容不是PDF 文件');
+  expect(await body.inputValue()).toBe(before);
+
+  // A photo: stored as the next photo of the article, inserted, its empty 图注 named by the check at its line, in the preview too.
+  const photo = await sharp({ create: { width: 64, height: 48, channels: 3, background: '#a33' } }).jpeg().toBuffer();
+  await upload('图片', '会场（合成）.jpg', photo);
+  await expect(uploadStatus).toContainText('存为 ./01-1.jpg');
+  await expect(body).toHaveValue(/<图片 文件="\.\/01-1\.jpg" 图注="" 替代文字="" 摄影="" \/>/);
+  const photoLine = (await body.inputValue()).split('\n').findIndex((l) => l.startsWith('<图片')) + 1;
+  await expect(preview.locator('.preview-problem').first()).toHaveText(new RegExp(`^第 ${photoLine} 行：<图片> 的属性“图注”不能为空`));
+  await expect(bodyMessage).toContainText(`第 ${photoLine} 行：<图片> 的属性“图注”不能为空`);
+  await body.fill((await body.inputValue()).replace('图注="" 替代文字="" 摄影=""', '图注="合成测试图注" 替代文字="红色的合成测试图" 摄影="合成摄影者"'));
+  const figure = preview.locator('figure.photo');
+  await expect(figure.locator('figcaption')).toHaveText('合成测试图注（摄影：合成摄影者）');
+  await expect.poll(() => figure.locator('img').evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(64);
+
+  // An attachment and a CSV table: the download line with type and size, the table with its cells.
+  await upload('附件', '实施方案（合成）.pdf', Buffer.from(await syntheticPdf('desk upload')));
+  await expect(preview.locator('.attachment')).toHaveText(/^附件：实施方案（合成）（PDF，\d+ KB）$/);
+  await upload('表格（CSV 文件）', '名单（合成）.csv', Buffer.from('单位（合成）,人数\n合成测试学院,12\n'));
+  await expect(preview.locator('figure.data-table figcaption')).toHaveText('名单（合成）');
+  await expect(preview.locator('figure.data-table td').first()).toHaveText('合成测试学院');
+  // A wrong property: the check's words at its line in the preview, the tag shown as written.
+  await body.fill((await body.inputValue()).replace('<注>', '<注 颜色="红">'));
+  await expect(preview.locator('.preview-invalid')).toContainText('<注> 没有属性“颜色”');
+  await body.fill((await body.inputValue()).replace('<注 颜色="红">', '<注>'));
+  await expect(bodyMessage).toBeEmpty();
   // At 320 px nothing is wider than the screen.
   await page.setViewportSize({ width: 320, height: 640 });
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
   await axe(page);
+  await page.setViewportSize({ width: 1280, height: 720 });
+
+  // Nothing beside the article until 保存; then the entry and its three files in one commit.
+  expect(desk.git('status', '--porcelain', '--', 'content/articles/2017-03')).toBe('');
+  await page.getByRole('button', { name: '保存' }).click();
+  await expect(page.locator('.save-bar .status')).toContainText('已保存');
+  expect(desk.git('-c', 'core.quotepath=false', 'show', '--name-only', '--format=%an', 'HEAD').trim().split('\n').filter(Boolean).sort()).toEqual(['content/articles/2017-03/01-1.jpg', 'content/articles/2017-03/01-表1.csv', 'content/articles/2017-03/01-附件1.pdf', ARTICLE, '编辑甲'].sort());
+  expect(readFileSync(join(desk.root, 'content/articles/2017-03/01-1.jpg')).equals(photo)).toBe(true);
+
+  // A photo whose file is not beside the article: named with its line as it is typed, and refused on saving, nothing written.
+  await body.fill(`${await body.inputValue()}\n<图片 文件="./01-9.jpg" 图注="合成" 替代文字="合成" 摄影="合成" />\n`);
+  const line = (await body.inputValue()).split('\n').findIndex((l) => l.includes('01-9.jpg')) + 1;
+  await expect(bodyMessage).toHaveText(new RegExp(`^第 ${line} 行：<图片> 的属性“文件”（\\./01-9\\.jpg）不存在`));
+  const saved = readFileSync(join(desk.root, ARTICLE), 'utf8');
+  await page.getByRole('button', { name: '保存' }).click();
+  await expect(page.locator('.save-bar .status')).toContainText(/没有保存[\s\S]*content\/articles\/2017-03\/01\.mdx:\d+：<图片> 的属性“文件”/);
+  expect(readFileSync(join(desk.root, ARTICLE), 'utf8')).toBe(saved);
 });
 
 test('undo: a change is reverted by a new commit', async ({ page }) => {
   await signIn(page, '编辑丙');
   await page.goto(`${desk.url}/desk/history`);
   await axe(page);
-  const latest = page.locator('.history > li').first();
-  await expect(latest).toContainText('编辑乙');
+  // The files of a save by their names as saved, the uploaded ones among them.
+  await expect(page.locator('.history')).toContainText('content/articles/2017-03/01-附件1.pdf');
+  // 编辑乙's replacing of the topic (the article saved since is another file).
+  const latest = page.locator('.history > li', { hasText: '编辑台：编辑乙修改了主题' }).first();
+  await expect(latest).toBeVisible();
   await latest.getByRole('button', { name: '撤销这次修改' }).click();
   await expect(page.locator('[data-history-status]')).toContainText('已撤销');
   expect(readFileSync(join(desk.root, TOPIC), 'utf8')).toContain('甲写的说明');
