@@ -15,6 +15,7 @@ import type { ReviewSession } from './review.ts';
 import { checkData, dataToForm, FORMS } from './schema-form.ts';
 import { previewEntryBody } from './preview.ts';
 import { COMPONENTS } from './components.ts';
+import { newFields, planNewEntry } from './new-entry.ts';
 
 /** Who is editing: the signed-in editor (office network), or null (asked on the page); whether there is a session to end. */
 export interface Frame {
@@ -33,10 +34,11 @@ export function homePage(root: string, frame: Frame): string {
   const articles = of('articles');
   const bulletins = html`<section><h2>工作要讯（${issues.length} 期，${articles.length} 篇文章）</h2><ul class="issues">${issues.map((issue) => {
     const own = articles.filter((a) => a.id.startsWith(`${issue.id}/`));
-    return html`<li><a href="/desk/edit?path=${encodeURIComponent(issue.path)}">${issue.title}</a> <span class="id">${issue.id}</span>${issue.draft ? html` <span class="badge">待核对</span>` : ''}<details><summary>${own.length} 篇文章</summary><ul>${own.map(item)}</ul></details></li>`;
+    return html`<li><a href="/desk/edit?path=${encodeURIComponent(issue.path)}">${issue.title}</a> <span class="id">${issue.id}</span>${issue.draft ? html` <span class="badge">待核对</span>` : ''} · <a href="/desk/new?collection=articles&amp;issue=${encodeURIComponent(issue.id)}">新建这一期的文章</a><details><summary>${own.length} 篇文章</summary><ul>${own.map(item)}</ul></details></li>`;
   })}</ul></section>`;
   const others = (['policies', 'topics'] as const).map((collection) => html`<section><h2>${COLLECTION_NAMES[collection]}（${of(collection).length}）</h2><ul class="entries">${of(collection).map(item)}</ul></section>`);
-  return page({ ...frame, title: '编辑台' }, html`<p class="lead">导入 Word、PDF、OFD、文本或扫描件，对照原件核对后保存；修改任何一期、文章、政策文件或主题；发布网站；查看和撤销修改。</p><p class="actions"><a class="button" href="/desk/import">导入文件</a> <a class="button" href="/desk/publish">发布网站</a> <a class="button" href="/desk/history">修改记录</a></p>${bulletins}${others}`);
+  return page({ ...frame, title: '编辑台' }, html`<p class="lead">导入 Word、PDF、OFD、文本或扫描件，对照原件核对后保存；修改任何一期、文章、政策文件或主题；发布网站；查看和撤销修改。</p><p class="actions"><a class="button" href="/desk/import">导入文件</a> <a class="button" href="/desk/publish">发布网站</a> <a class="button" href="/desk/history">修改记录</a></p>
+<p class="actions">新建：<a href="/desk/new?collection=issues">一期工作要讯</a> · <a href="/desk/new?collection=policies">政策文件</a> · <a href="/desk/new?collection=topics">主题</a>（文章在所属的一期下新建）</p>${bulletins}${others}`);
 }
 
 export function importPage(frame: Frame): string {
@@ -148,6 +150,39 @@ export function historyPage(root: string, frame: Frame): string {
 <ol class="history">${changes.map((c) => html`<li><p><strong>${c.subject}</strong></p><p class="meta">${c.editor} · <time datetime="${c.date}">${c.date.slice(0, 16).replace('T', ' ')}</time> · ${c.hash.slice(0, 8)}</p>${c.body ? html`<pre class="meta">${c.body}</pre>` : ''}<p class="meta">${c.files.join('、')}</p><button type="button" data-undo="${c.hash}">撤销这次修改</button></li>`)}</ol>`,
   );
 }
+
+const NEW_TITLES: Record<CollectionName, string> = { issues: '新建一期工作要讯', articles: '新建文章', policies: '新建政策文件', topics: '新建主题' };
+
+/**
+ * A blank form for a new entry (new-entry.ts): the fields of its collection's schema, the body,
+ * where it will be saved shown as the fields that name it are filled in; a new issue with its
+ * first article.
+ */
+export function newPage(root: string, frame: Frame, collection: CollectionName, issue: string | null): string {
+  // Where it will be saved, as far as the form says already (a new article's issue); the messages wait for the editor's typing.
+  const known = planNewEntry(root, { collection, entries: [{ values: issue ? { issue } : {} }, { values: {} }] }).paths;
+  const section = (of: CollectionName, heading: string, withIssue: boolean, values: Record<string, string>, path: string | null | undefined) => html`<section class="entry" data-entry data-collection="${of}">
+<h2>${heading}</h2>
+<p class="path" data-new-path data-pending="${PATH_PENDING[of]}" aria-live="polite">${path ? `保存为 ${path}` : PATH_PENDING[of]}</p>
+<div class="fields" data-fields>${formFields(newFields(of, withIssue), values)}</div>
+${of === 'topics' ? '' : html`<div class="field"><label for="body-${of}">正文</label><textarea id="body-${of}" name="__body" data-new-body rows="12" aria-describedby="body-${of}-msg"></textarea><p class="msg" id="body-${of}-msg" data-msg-for="__body" aria-live="polite"></p></div>`}
+</section>`;
+  const sections =
+    collection === 'issues'
+      ? [section('issues', '这一期', true, {}, known[0]), section('articles', '第一篇文章（其余文章保存后在首页“新建这一期的文章”）', false, {}, known[1])]
+      : [section(collection, COLLECTION_NAMES[collection], true, issue ? { issue } : {}, known[0])];
+  return page(
+    { ...frame, title: NEW_TITLES[collection] },
+    html`<p class="lead">填写下面的栏目（带 * 的必填），边填边检查；点“保存”之前不写入任何文件。文件名按导入的规则由${FILE_NAMED_BY[collection]}确定。</p>
+<form class="new" data-new data-collection="${collection}" novalidate>
+${sections}
+<div class="save-bar"><button type="submit">保存</button> <div class="status" role="status" aria-live="polite"></div></div>
+</form>`,
+  );
+}
+
+const PATH_PENDING: Record<CollectionName, string> = { issues: '填写年份和期号后确定文件名', articles: '填写所属一期后确定文件名', policies: '填写标题（和发文字号）后确定文件名', topics: '填写名称后确定文件名' };
+const FILE_NAMED_BY: Record<CollectionName, string> = { issues: '年份和期号', articles: '所属一期和文章的序号', policies: '发文字号（没有文号时由成文日期和标题）', topics: '名称的拼音' };
 
 /** The body editor's buttons: the components, in an article's body only (the others' bodies take none); a file chooser for those that need a file. */
 function bodyToolbar(collection: CollectionName) {

@@ -30,7 +30,8 @@ import { contentTypeOf } from '../lib/files.ts';
 import { MAX_BESIDE_FILE_BYTES } from '../lib/limits.ts';
 import type { FileKind } from '../../src/lib/mdx/components.ts';
 import { PHOTO_WIDTHS } from '../../src/lib/photos.ts';
-import { editPage, historyPage, homePage, importPage, publishPage, reviewPage } from './pages.ts';
+import { editPage, historyPage, homePage, importPage, newPage, publishPage, reviewPage } from './pages.ts';
+import { planNewEntry, type NewEntryRequest } from './new-entry.ts';
 
 /** The width a photo is shown at in the preview: the widest the site's pages make (src/lib/photos.ts). */
 const PREVIEW_PHOTO_WIDTH = PHOTO_WIDTHS.at(-1)!;
@@ -209,6 +210,17 @@ export function createDesk(options: DeskOptions): { server: Server; close: () =>
       const request = JSON.parse((await body(req, 4 * 1024 * 1024)).toString('utf8')) as { path: string; base: string; values?: Record<string, string | boolean>; body?: string; editor?: string; uploads?: string };
       return saveEntry(res, request, editorName(editor, request.editor), route.endsWith('release'));
     }
+    if (route === 'GET /desk/new') {
+      const collection = url.searchParams.get('collection') as CollectionName;
+      if (!(collection in FORMS)) return sendHtml(res, 404, page({ ...frame, title: '没有这个页面' }, html`<p><a href="/desk/">回到编辑台</a></p>`));
+      return sendHtml(res, 200, newPage(root, frame, collection, url.searchParams.get('issue')));
+    }
+    if (route === 'POST /desk/api/new') {
+      const request = JSON.parse((await body(req, 4 * 1024 * 1024)).toString('utf8')) as NewEntryRequest & { save?: boolean; editor?: string };
+      if (!(request.collection in FORMS) || !Array.isArray(request.entries)) return json(res, 400, { error: '未知的集合' });
+      if (!request.save) return json(res, 200, checkNewEntry(request));
+      return createEntry(res, request, editorName(editor, request.editor));
+    }
     if (route === 'GET /desk/publish') return sendHtml(res, 200, publishPage(frame, options.editions, publisher.state));
     if (route === 'POST /desk/api/publish') return json(res, publisher.start() ? 202 : 409, publisher.state);
     if (route === 'GET /desk/api/publish') return json(res, 200, publisher.state);
@@ -288,6 +300,44 @@ export function createDesk(options: DeskOptions): { server: Server; close: () =>
     const commit = commitChange(root, paths, editor, `编辑台：${editor}${release ? '核对并发布了' : '修改了'}${title}`, [`改动：${changed.join('、') || '格式'}`, ...paths.map((p) => `文件：${p}`)]);
     uploads.clear(request.uploads, entry.path);
     return json(res, 200, { ok: true, commit, changed, version: versionOf(mine) });
+  }
+
+  /** A new entry's plan with its bodies checked too (an article's, by the content check's rule for one body). */
+  function checkNewEntry(request: NewEntryRequest) {
+    const plan = planNewEntry(root, request);
+    request.entries.forEach((entry, i) => {
+      const path = plan.paths[i];
+      const collection = path ? collectionOf(path) : null;
+      if (path && collection && typeof entry.body === 'string') {
+        for (const p of bodyProblems(root, path, collection, entry.body)) plan.messages.push({ entry: i, name: '__body', message: `第 ${p.line} 行：${p.message}` });
+      }
+    });
+    return plan;
+  }
+
+  /** Writes a new entry (and the issue whose 要目 takes a new article), all or none, and commits it. */
+  async function createEntry(res: ServerResponse, request: NewEntryRequest, editor: string): Promise<unknown> {
+    const first = checkNewEntry(request);
+    if (first.messages.length || first.paths.some((p) => !p)) return json(res, 422, { messages: first.messages, paths: first.paths });
+    const relative = (path: string) => path.slice('content/'.length);
+    const target = { projectRoot: root, contentDir: join(root, 'content'), paths: first.files.map((f) => relative(f.path)) };
+    const [path] = first.paths as string[];
+    const collection = collectionOf(path!)!;
+    const title = `${COLLECTION_NAMES[collection]} ${entryTitle(collection, entryOfText(collection, first.files[0]!.text).data, path!)}`;
+    const result = withImportLock(target, target.paths, title, () => {
+      // Again under the lock: another editor may have made the same entry, or another article of the issue, since.
+      const plan = checkNewEntry(request);
+      if (plan.messages.length || JSON.stringify(plan.paths) !== JSON.stringify(first.paths)) return { messages: plan.messages, paths: plan.paths };
+      const files = plan.files.map((f) => ({ path: relative(f.path), text: f.text }));
+      const problems = validateImport(target, files, (p) => p.slice(root.length + 1));
+      if (problems.length) return { problems };
+      writeContentFiles(target, files);
+      return { written: plan.files.map((f) => f.path) };
+    });
+    if ('problems' in result) return json(res, 422, { error: `没有通过内容检查：\n${result.problems!.join('\n')}` });
+    if (!('written' in result)) return json(res, 409, { ...result, error: '在你填写时，别人保存了同名的条目或同一期的文章：请看各栏下方的说明和新的文件名，再保存一次' });
+    const commit = commitChange(root, result.written!, editor, `编辑台：${editor}新建了${title}`, result.written!.map((p) => `文件：${p}`));
+    return json(res, 200, { ok: true, commit, paths: first.paths, edit: `/desk/edit?path=${encodeURIComponent(path!)}` });
   }
 
   async function saveReview(res: ServerResponse, session: ReviewSession, request: { replace?: boolean; files: Array<{ path: string; values: Record<string, string | boolean>; body: string }> }, editor: string): Promise<unknown> {

@@ -101,7 +101,7 @@ export function termsOf(doc: Pick<ParsedOfficial, 'main' | 'attachments' | 'writ
 }
 
 /** Latin letters and digits of `text` as written, Chinese characters as their pinyin (or its initials). */
-const romanised = (text: string, initials = false) =>
+export const romanised = (text: string, initials = false) =>
   pinyin(text, { toneType: 'none', type: 'array', nonZh: 'consecutive', ...(initials ? { pattern: 'first' as const } : {}) })
     .join('')
     .toLowerCase()

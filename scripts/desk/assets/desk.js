@@ -217,6 +217,47 @@ if (edit) {
   });
 }
 
+// ── New entry ──
+const creating = document.querySelector('[data-new]');
+if (creating) {
+  const status = creating.querySelector('.save-bar .status');
+  const entries = [...creating.querySelectorAll('[data-entry]')];
+  const request = () => ({
+    collection: creating.dataset.collection,
+    entries: entries.map((entry) => ({ values: valuesOf(entry.querySelector('[data-fields]')), body: entry.querySelector('[data-new-body]')?.value })),
+  });
+  // Each entry's messages under its fields, and where it will be saved.
+  const show = (answer) => {
+    const rest = [];
+    entries.forEach((entry, i) => {
+      rest.push(...showMessages(entry, (answer.messages ?? []).filter((m) => m.entry === i)));
+      const path = entry.querySelector('[data-new-path]');
+      path.textContent = answer.paths?.[i] ? `保存为 ${answer.paths[i]}` : path.dataset.pending;
+    });
+    return rest;
+  };
+  const check = debounce(async () => show(await send('/desk/api/new', request())), 300);
+  creating.addEventListener('input', check);
+  creating.addEventListener('change', check);
+  creating.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    say(status, '正在检查并保存…');
+    const answer = await send('/desk/api/new', { ...request(), save: true, editor: editor() });
+    if (answer.status === 200) {
+      creating.querySelector('[type=submit]').disabled = true;
+      status.className = 'status ok';
+      status.replaceChildren(`已保存为 ${answer.paths.join('、')}，并记入修改记录（${answer.commit.slice(0, 8)}）。发布后网站上才会更新。`, ' ');
+      const link = document.createElement('a');
+      link.href = answer.edit;
+      link.textContent = '打开保存的条目';
+      status.append(link);
+    } else if (answer.messages) {
+      const rest = show(answer);
+      say(status, `没有保存：有 ${answer.messages.length || 1} 处需要改正${rest.length ? `（${rest.join('；')}）` : '，见各栏下方'}。${answer.error ?? ''}`, 'error');
+    } else say(status, `没有保存：${answer.error}`, 'error');
+  });
+}
+
 // ── Import ──
 const drop = document.querySelector('[data-import]');
 if (drop) {

@@ -7,7 +7,7 @@
  * tests/fixtures/official/shijiaoke-2019-7.mdx (合成测试数据) rendered as the office would print it.
  */
 import { spawnSync } from 'node:child_process';
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
@@ -272,6 +272,33 @@ test('an article’s body: the preview draws the components as the page will, fi
   await page.getByRole('button', { name: '保存' }).click();
   await expect(page.locator('.save-bar .status')).toContainText(/没有保存[\s\S]*content\/articles\/2017-03\/01\.mdx:\d+：<图片> 的属性“文件”/);
   expect(readFileSync(join(desk.root, ARTICLE), 'utf8')).toBe(saved);
+});
+
+test('a new article of an issue from a blank form: named as the import names it, checked as it is typed, written with its issue’s 要目 only on 保存', async ({ page }) => {
+  await signIn(page, '编辑甲');
+  await page.locator('.issues > li', { hasText: '2017年第2期' }).getByRole('link', { name: '新建这一期的文章' }).click();
+  await page.waitForURL(/\/desk\/new\?/);
+  await expect(page.getByLabel('所属一期')).toHaveValue('2017-02');
+  const next = String(readdirSync(join(desk.root, 'content/articles/2017-02')).filter((n) => /^\d+\.mdx$/.test(n)).length + 1).padStart(2, '0');
+  const path = `content/articles/2017-02/${next}.mdx`;
+  await expect(page.locator('[data-new-path]')).toHaveText(`保存为 ${path}`);
+  const title = page.getByRole('textbox', { name: '标题', exact: true });
+  await title.fill('合成测试：新建的文章');
+  await title.fill('');
+  await expect(page.locator('[data-msg-for="title"]')).toContainText('缺少必填字段');
+  await title.fill('合成测试：新建的文章');
+  await page.getByLabel('正文').fill('合成测试数据：新建文章的正文。\n\n<注 颜色="红">\n\n合成。\n\n</注>');
+  await expect(page.locator('[data-msg-for="__body"]')).toContainText('第 3 行：<注> 没有属性“颜色”');
+  await page.getByLabel('正文').fill('合成测试数据：新建文章的正文。');
+  await expect(page.locator('[data-msg-for="title"]')).toBeEmpty();
+  await axe(page);
+  expect(desk.git('status', '--porcelain', '--', 'content')).toBe('');
+  await page.getByRole('button', { name: '保存' }).click();
+  await expect(page.locator('.save-bar .status')).toContainText(`已保存为 ${path}`);
+  expect(readFileSync(join(desk.root, path), 'utf8')).toContain('合成测试数据：新建文章的正文。');
+  expect(readFileSync(join(desk.root, 'content/issues/2017-02.mdx'), 'utf8')).toContain(`  - 2017-02/${next}\n`);
+  // One commit: the article and its issue (git lists the files in path order).
+  expect(desk.git('show', '--name-only', '--format=%an|%s', 'HEAD').trim().split('\n').filter(Boolean)).toEqual(['编辑甲|编辑台：编辑甲新建了文章 合成测试：新建的文章', path, 'content/issues/2017-02.mdx']);
 });
 
 test('undo: a change is reverted by a new commit', async ({ page }) => {
