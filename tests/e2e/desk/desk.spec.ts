@@ -297,6 +297,12 @@ test('a new article of an issue from a blank form: named as the import names it,
   await expect(page.locator('.save-bar .status')).toContainText(`已保存为 ${path}`);
   expect(readFileSync(join(desk.root, path), 'utf8')).toContain('合成测试数据：新建文章的正文。');
   expect(readFileSync(join(desk.root, 'content/issues/2017-02.mdx'), 'utf8')).toContain(`  - 2017-02/${next}\n`);
+  // A new issue's form, with its first article's: named by year and number as they are typed.
+  await page.goto(`${desk.url}/desk/new?collection=issues`);
+  await page.getByLabel('年份').fill('2017');
+  await page.getByLabel('期号（第N期）').fill('5');
+  await expect(page.locator('[data-new-path]')).toHaveText(['保存为 content/issues/2017-05.mdx', '保存为 content/articles/2017-05/01.mdx']);
+  await axe(page);
   // One commit: the article and its issue (git lists the files in path order).
   expect(desk.git('show', '--name-only', '--format=%an|%s', 'HEAD').trim().split('\n').filter(Boolean)).toEqual(['编辑甲|编辑台：编辑甲新建了文章 合成测试：新建的文章', path, 'content/issues/2017-02.mdx']);
 });
