@@ -118,12 +118,7 @@ export async function editPage(root: string, frame: Frame, path: string): Promis
 ${draft ? html`<div class="draft" data-draft><p><strong>文字识别草稿（待核对）</strong>：这一期不会发布。请对照纸本逐段核对全部文章（标题、正文、版记），改正后点“已核对”。</p><button type="button" data-release>已核对</button></div>` : ''}
 <form class="edit" data-edit data-path="${path}" data-collection="${collection}" data-base="${versionOf(entry.text)}" data-uploads="${randomUUID()}" novalidate>
 <div class="fields" data-fields>${formFields(FORMS[collection], values, messages)}</div>
-${collection === 'topics' ? '' : html`<div class="body-editor">
-<div class="body-source"><label for="body">正文</label>
-${bodyToolbar(collection)}
-<textarea id="body" name="__body" data-body rows="24" aria-describedby="body-msg">${entry.body}</textarea><p class="msg" id="body-msg" data-msg-for="__body" aria-live="polite"></p></div>
-<div class="body-preview"><h2>预览</h2><div class="preview prose" data-preview aria-live="polite">${raw(await previewEntryBody(root, path, collection, entry.body))}</div></div>
-</div>`}
+${collection === 'topics' ? '' : bodyEditor(collection, 'body', entry.body, await previewEntryBody(root, path, collection, entry.body), 'h2')}
 <div class="save-bar"><button type="submit">保存</button> <div class="status" role="status" aria-live="polite"></div></div>
 </form>
 <div class="conflict" data-conflict hidden></div>`,
@@ -165,7 +160,7 @@ export function newPage(root: string, frame: Frame, collection: CollectionName, 
 <h2>${heading}</h2>
 <p class="path" data-new-path data-pending="${PATH_PENDING[of]}" aria-live="polite">${path ? `保存为 ${path}` : PATH_PENDING[of]}</p>
 <div class="fields" data-fields>${formFields(newFields(of, withIssue), values)}</div>
-${of === 'topics' ? '' : html`<div class="field"><label for="body-${of}">正文</label><textarea id="body-${of}" name="__body" data-new-body rows="12" aria-describedby="body-${of}-msg"></textarea><p class="msg" id="body-${of}-msg" data-msg-for="__body" aria-live="polite"></p></div>`}
+${of === 'topics' ? '' : bodyEditor(of, `body-${of}`, '', '', 'h3')}
 </section>`;
   const sections =
     collection === 'issues'
@@ -174,7 +169,7 @@ ${of === 'topics' ? '' : html`<div class="field"><label for="body-${of}">正文<
   return page(
     { ...frame, title: NEW_TITLES[collection] },
     html`<p class="lead">填写下面的栏目（带 * 的必填），边填边检查；点“保存”之前不写入任何文件。文件名按导入的规则由${FILE_NAMED_BY[collection]}确定。</p>
-<form class="new" data-new data-collection="${collection}" novalidate>
+<form class="new" data-new data-collection="${collection}" data-uploads="${randomUUID()}" novalidate>
 ${sections}
 <div class="save-bar"><button type="submit">保存</button> <div class="status" role="status" aria-live="polite"></div></div>
 </form>`,
@@ -183,6 +178,16 @@ ${sections}
 
 const PATH_PENDING: Record<CollectionName, string> = { issues: '填写年份和期号后确定文件名', articles: '填写所属一期后确定文件名', policies: '填写标题（和发文字号）后确定文件名', topics: '填写名称后确定文件名' };
 const FILE_NAMED_BY: Record<CollectionName, string> = { issues: '年份和期号', articles: '所属一期和文章的序号', policies: '发文字号（没有文号时由成文日期和标题）', topics: '名称的拼音' };
+
+/** The body's editor (assets/desk.js bodyEditor): the text, the component buttons, the preview beside it. `id`: the text box's, unique on its page. */
+function bodyEditor(collection: CollectionName, id: string, body: string, preview: string, heading: 'h2' | 'h3') {
+  return html`<div class="body-editor">
+<div class="body-source"><label for="${id}">正文</label>
+${bodyToolbar(collection)}
+<textarea id="${id}" name="__body" data-body rows="${heading === 'h2' ? 24 : 12}" aria-describedby="${id}-msg">${body}</textarea><p class="msg" id="${id}-msg" data-msg-for="__body" aria-live="polite"></p></div>
+<div class="body-preview">${raw(`<${heading}>预览</${heading}>`)}<div class="preview prose" data-preview aria-live="polite">${raw(preview)}</div></div>
+</div>`;
+}
 
 /** The body editor's buttons: the components, in an article's body only (the others' bodies take none); a file chooser for those that need a file. */
 function bodyToolbar(collection: CollectionName) {

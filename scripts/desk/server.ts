@@ -216,9 +216,12 @@ export function createDesk(options: DeskOptions): { server: Server; close: () =>
       return sendHtml(res, 200, newPage(root, frame, collection, url.searchParams.get('issue')));
     }
     if (route === 'POST /desk/api/new') {
-      const request = JSON.parse((await body(req, 4 * 1024 * 1024)).toString('utf8')) as NewEntryRequest & { save?: boolean; editor?: string };
+      const request = JSON.parse((await body(req, 4 * 1024 * 1024)).toString('utf8')) as NewEntryRequest & { save?: boolean; editor?: string; uploads?: string };
       if (!(request.collection in FORMS) || !Array.isArray(request.entries)) return json(res, 400, { error: '未知的集合' });
-      if (!request.save) return json(res, 200, checkNewEntry(request));
+      if (!request.save) {
+        const { files: _files, besides: _besides, ...plan } = checkNewEntry(request);
+        return json(res, 200, plan);
+      }
       return createEntry(res, request, editorName(editor, request.editor));
     }
     if (route === 'GET /desk/publish') return sendHtml(res, 200, publishPage(frame, options.editions, publisher.state));
@@ -302,25 +305,32 @@ export function createDesk(options: DeskOptions): { server: Server; close: () =>
     return json(res, 200, { ok: true, commit, changed, version: versionOf(mine) });
   }
 
-  /** A new entry's plan with its bodies checked too (an article's, by the content check's rule for one body). */
-  function checkNewEntry(request: NewEntryRequest) {
+  /**
+   * A new entry's plan with its bodies checked too (an article's by the content check's rule for
+   * one body, with the files uploaded for it), and those files its body names, to write with it.
+   */
+  function checkNewEntry(request: NewEntryRequest & { uploads?: string }) {
     const plan = planNewEntry(root, request);
+    const besides: Array<{ path: string; text: Uint8Array }> = [];
     request.entries.forEach((entry, i) => {
       const path = plan.paths[i];
       const collection = path ? collectionOf(path) : null;
       if (path && collection && typeof entry.body === 'string') {
-        for (const p of bodyProblems(root, path, collection, entry.body)) plan.messages.push({ entry: i, name: '__body', message: `第 ${p.line} 行：${p.message}` });
+        const staged = uploads.files(request.uploads, path);
+        const named = new Set<string>();
+        for (const p of bodyProblems(root, path, collection, entry.body, named, staged)) plan.messages.push({ entry: i, name: '__body', message: `第 ${p.line} 行：${p.message}` });
+        for (const [name, full] of staged) if (named.has(`${dirname(path)}/${name}`)) besides.push({ path: `${dirname(path)}/${name}`, text: readFileSync(full) });
       }
     });
-    return plan;
+    return { ...plan, besides };
   }
 
   /** Writes a new entry (and the issue whose 要目 takes a new article), all or none, and commits it. */
-  async function createEntry(res: ServerResponse, request: NewEntryRequest, editor: string): Promise<unknown> {
+  async function createEntry(res: ServerResponse, request: NewEntryRequest & { uploads?: string }, editor: string): Promise<unknown> {
     const first = checkNewEntry(request);
     if (first.messages.length || first.paths.some((p) => !p)) return json(res, 422, { messages: first.messages, paths: first.paths });
     const relative = (path: string) => path.slice('content/'.length);
-    const target = { projectRoot: root, contentDir: join(root, 'content'), paths: first.files.map((f) => relative(f.path)) };
+    const target = { projectRoot: root, contentDir: join(root, 'content'), paths: [...first.files, ...first.besides].map((f) => relative(f.path)) };
     const [path] = first.paths as string[];
     const collection = collectionOf(path!)!;
     const title = `${COLLECTION_NAMES[collection]} ${entryTitle(collection, entryOfText(collection, first.files[0]!.text).data, path!)}`;
@@ -328,15 +338,16 @@ export function createDesk(options: DeskOptions): { server: Server; close: () =>
       // Again under the lock: another editor may have made the same entry, or another article of the issue, since.
       const plan = checkNewEntry(request);
       if (plan.messages.length || JSON.stringify(plan.paths) !== JSON.stringify(first.paths)) return { messages: plan.messages, paths: plan.paths };
-      const files = plan.files.map((f) => ({ path: relative(f.path), text: f.text }));
+      const files = [...plan.files, ...plan.besides].map((f) => ({ path: relative(f.path), text: f.text }));
       const problems = validateImport(target, files, (p) => p.slice(root.length + 1));
       if (problems.length) return { problems };
       writeContentFiles(target, files);
-      return { written: plan.files.map((f) => f.path) };
+      return { written: files.map((f) => `content/${f.path}`) };
     });
     if ('problems' in result) return json(res, 422, { error: `没有通过内容检查：\n${result.problems!.join('\n')}` });
     if (!('written' in result)) return json(res, 409, { ...result, error: '在你填写时，别人保存了同名的条目或同一期的文章：请看各栏下方的说明和新的文件名，再保存一次' });
     const commit = commitChange(root, result.written!, editor, `编辑台：${editor}新建了${title}`, result.written!.map((p) => `文件：${p}`));
+    for (const path of first.paths) uploads.clear(request.uploads, path!);
     return json(res, 200, { ok: true, commit, paths: first.paths, edit: `/desk/edit?path=${encodeURIComponent(path!)}` });
   }
 

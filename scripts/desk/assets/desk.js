@@ -97,57 +97,69 @@ document.addEventListener('click', (event) => {
   item.querySelector('input, select, textarea')?.focus();
 });
 
+/**
+ * The body editor of the edit and new-entry pages, in `box`: the live preview (and, with
+ * `checks`, the body's check under it), the component buttons, the uploads. `where()`: the entry's
+ * path now ('' while a new entry's is not known); `uploads`: the form's upload session.
+ */
+function bodyEditor(box, { collection, where, uploads, checks = true }) {
+  const body = box.querySelector('[data-body]');
+  if (!body) return;
+  const preview = box.querySelector('[data-preview]');
+  const bodyMessage = box.querySelector('[data-msg-for="__body"]');
+  const render = debounce(async () => {
+    const path = where();
+    if (!path) return;
+    const [answer, check] = await Promise.all([send('/desk/api/preview', { body: body.value, path, uploads }), checks ? send('/desk/api/check', { collection, path, body: body.value, uploads }) : {}]);
+    if (typeof answer.html === 'string') preview.innerHTML = answer.html;
+    if (check.messages) {
+      bodyMessage.textContent = check.messages.map((m) => m.message).join('\n');
+      if (check.messages.length) body.setAttribute('aria-invalid', 'true');
+      else body.removeAttribute('aria-invalid');
+    }
+  }, 300);
+  body.addEventListener('input', render);
+  const insert = (text) => {
+    const { selectionStart: at, selectionEnd: end, value } = body;
+    body.value = value.slice(0, at) + text + value.slice(end);
+    body.focus();
+    body.selectionStart = body.selectionEnd = at + text.length;
+    body.dispatchEvent(new Event('input', { bubbles: true }));
+  };
+  for (const button of box.querySelectorAll('[data-insert]')) button.addEventListener('click', () => insert(button.dataset.insert));
+  // 图片, 附件, 表格 from CSV: the file chosen is uploaded and checked, then the component inserted with it.
+  const uploadStatus = box.querySelector('[data-upload-status]');
+  for (const button of box.querySelectorAll('[data-upload]')) {
+    const kind = button.dataset.upload;
+    const input = box.querySelector(`[data-upload-input="${kind}"]`);
+    button.addEventListener('click', () => input.click());
+    input.addEventListener('change', async () => {
+      const file = input.files[0];
+      input.value = '';
+      if (!file) return;
+      if (!where()) return say(uploadStatus, `没有上传 ${file.name}：先填写决定文件名的栏目（所属一期，或年份和期号），文件按文章的文件名命名`, 'error');
+      say(uploadStatus, `正在上传 ${file.name}…`);
+      const query = new URLSearchParams({ path: where(), kind, uploads });
+      const answer = await send(`/desk/api/upload?${query}`, file, { 'x-file-name': encodeURIComponent(file.name) });
+      if (answer.snippet) {
+        insert(answer.snippet);
+        say(uploadStatus, `已上传 ${file.name}，存为 ${answer.name}：点“保存”时与文章一起写入。`, 'ok');
+      } else say(uploadStatus, answer.error, 'error');
+    });
+  }
+}
+
 // ── Edit ──
 const edit = document.querySelector('[data-edit]');
 if (edit) {
   const fields = edit.querySelector('[data-fields]');
   const status = edit.querySelector('.save-bar .status');
   const body = edit.querySelector('[data-body]');
-  const preview = edit.querySelector('[data-preview]');
   const conflict = document.querySelector('[data-conflict]');
   liveCheck(fields, edit.dataset.collection);
   // The files uploaded in this form (held by the desk until 保存): every check, preview and save names them.
   const uploads = edit.dataset.uploads;
-  if (body) {
-    const bodyMessage = edit.querySelector('[data-msg-for="__body"]');
-    const render = debounce(async () => {
-      const [answer, check] = await Promise.all([send('/desk/api/preview', { body: body.value, path: edit.dataset.path, uploads }), send('/desk/api/check', { collection: edit.dataset.collection, path: edit.dataset.path, body: body.value, uploads })]);
-      if (typeof answer.html === 'string') preview.innerHTML = answer.html;
-      if (check.messages) {
-        bodyMessage.textContent = check.messages.map((m) => m.message).join('\n');
-        if (check.messages.length) body.setAttribute('aria-invalid', 'true');
-        else body.removeAttribute('aria-invalid');
-      }
-    }, 300);
-    body.addEventListener('input', render);
-    const insert = (text) => {
-      const { selectionStart: at, selectionEnd: end, value } = body;
-      body.value = value.slice(0, at) + text + value.slice(end);
-      body.focus();
-      body.selectionStart = body.selectionEnd = at + text.length;
-      render();
-    };
-    for (const button of edit.querySelectorAll('[data-insert]')) button.addEventListener('click', () => insert(button.dataset.insert));
-    // 图片, 附件, 表格 from CSV: the file chosen is uploaded and checked, then the component inserted with it.
-    const uploadStatus = edit.querySelector('[data-upload-status]');
-    for (const button of edit.querySelectorAll('[data-upload]')) {
-      const kind = button.dataset.upload;
-      const input = edit.querySelector(`[data-upload-input="${kind}"]`);
-      button.addEventListener('click', () => input.click());
-      input.addEventListener('change', async () => {
-        const file = input.files[0];
-        input.value = '';
-        if (!file) return;
-        say(uploadStatus, `正在上传 ${file.name}…`);
-        const query = new URLSearchParams({ path: edit.dataset.path, kind, uploads });
-        const answer = await send(`/desk/api/upload?${query}`, file, { 'x-file-name': encodeURIComponent(file.name) });
-        if (answer.snippet) {
-          insert(answer.snippet);
-          say(uploadStatus, `已上传 ${file.name}，存为 ${answer.name}：点“保存”时与文章一起写入。`, 'ok');
-        } else say(uploadStatus, answer.error, 'error');
-      });
-    }
-  }
+  bodyEditor(edit, { collection: edit.dataset.collection, where: () => edit.dataset.path, uploads });
   const save = async (base) => {
     say(status, '正在保存…');
     const answer = await send('/desk/api/save', { path: edit.dataset.path, base, values: valuesOf(fields), body: body?.value, editor: editor(), uploads });
@@ -222,10 +234,14 @@ const creating = document.querySelector('[data-new]');
 if (creating) {
   const status = creating.querySelector('.save-bar .status');
   const entries = [...creating.querySelectorAll('[data-entry]')];
+  const uploads = creating.dataset.uploads;
   const request = () => ({
     collection: creating.dataset.collection,
-    entries: entries.map((entry) => ({ values: valuesOf(entry.querySelector('[data-fields]')), body: entry.querySelector('[data-new-body]')?.value })),
+    uploads,
+    entries: entries.map((entry) => ({ values: valuesOf(entry.querySelector('[data-fields]')), body: entry.querySelector('[data-body]')?.value })),
   });
+  // An article's body as on the edit page, its preview and uploads under the file name worked out so far (the checks come with the form's).
+  for (const entry of entries) bodyEditor(entry, { collection: entry.dataset.collection, where: () => entry.dataset.path ?? '', uploads, checks: false });
   // Each entry's messages under its fields, and where it will be saved.
   const show = (answer) => {
     const rest = [];
@@ -233,6 +249,7 @@ if (creating) {
       rest.push(...showMessages(entry, (answer.messages ?? []).filter((m) => m.entry === i)));
       const path = entry.querySelector('[data-new-path]');
       path.textContent = answer.paths?.[i] ? `保存为 ${answer.paths[i]}` : path.dataset.pending;
+      entry.dataset.path = answer.paths?.[i] ?? '';
     });
     return rest;
   };

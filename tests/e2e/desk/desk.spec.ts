@@ -274,7 +274,7 @@ test('an article’s body: the preview draws the components as the page will, fi
   expect(readFileSync(join(desk.root, ARTICLE), 'utf8')).toBe(saved);
 });
 
-test('a new article of an issue from a blank form: named as the import names it, checked as it is typed, written with its issue’s 要目 only on 保存', async ({ page }) => {
+test('a new article of an issue from a blank form: named as the import names it, checked as it is typed, a table uploaded for it, written with its issue’s 要目 only on 保存', async ({ page }) => {
   await signIn(page, '编辑甲');
   await page.locator('.issues > li', { hasText: '2017年第2期' }).getByRole('link', { name: '新建这一期的文章' }).click();
   await page.waitForURL(/\/desk\/new\?/);
@@ -289,8 +289,14 @@ test('a new article of an issue from a blank form: named as the import names it,
   await title.fill('合成测试：新建的文章');
   await page.getByLabel('正文').fill('合成测试数据：新建文章的正文。\n\n<注 颜色="红">\n\n合成。\n\n</注>');
   await expect(page.locator('[data-msg-for="__body"]')).toContainText('第 3 行：<注> 没有属性“颜色”');
-  await page.getByLabel('正文').fill('合成测试数据：新建文章的正文。');
+  await page.getByLabel('正文').fill('合成测试数据：新建文章的正文。\n');
   await expect(page.locator('[data-msg-for="title"]')).toBeEmpty();
+  // A CSV table uploaded under the new article's name, drawn in its preview.
+  await page.getByLabel('正文').press('ControlOrMeta+End');
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: '表格（CSV 文件）', exact: true }).click();
+  await (await chooser).setFiles({ name: '名单（合成）.csv', mimeType: 'text/csv', buffer: Buffer.from('单位（合成）,人数\n合成测试学院,3\n') });
+  await expect(page.locator('[data-preview] figure.data-table td').first()).toHaveText('合成测试学院');
   await axe(page);
   expect(desk.git('status', '--porcelain', '--', 'content')).toBe('');
   await page.getByRole('button', { name: '保存' }).click();
@@ -304,7 +310,7 @@ test('a new article of an issue from a blank form: named as the import names it,
   await expect(page.locator('[data-new-path]')).toHaveText(['保存为 content/issues/2017-05.mdx', '保存为 content/articles/2017-05/01.mdx']);
   await axe(page);
   // One commit: the article and its issue (git lists the files in path order).
-  expect(desk.git('show', '--name-only', '--format=%an|%s', 'HEAD').trim().split('\n').filter(Boolean)).toEqual(['编辑甲|编辑台：编辑甲新建了文章 合成测试：新建的文章', path, 'content/issues/2017-02.mdx']);
+  expect(desk.git('-c', 'core.quotepath=false', 'show', '--name-only', '--format=%an|%s', 'HEAD').trim().split('\n').filter(Boolean)).toEqual(['编辑甲|编辑台：编辑甲新建了文章 合成测试：新建的文章', `content/articles/2017-02/${next}-表1.csv`, path, 'content/issues/2017-02.mdx']);
 });
 
 test('undo: a change is reverted by a new commit', async ({ page }) => {
