@@ -42,6 +42,11 @@ export interface PdfTextItem {
   y: number;
   width: number;
   fontSize: number;
+  /**
+   * In a tagged PDF (Chrome's 另存为 PDF, Word's export), the structure element the text belongs to
+   * (a P, a heading, a list item, a cell), numbered on its page; left out in an untagged file.
+   */
+  block?: number;
 }
 
 export interface PdfLine {
@@ -55,6 +60,8 @@ export interface PdfLine {
   spread: boolean;
   /** The line's parts that stand at least a character apart (a table row's cells), when there are two or more. */
   cells?: PdfCell[];
+  /** A tagged PDF's structure elements of the line's first and last text (PdfTextItem.block). */
+  tags?: { first: number; last: number };
 }
 
 /** A part of a line with its extent: a table cell, or each side of a spread line. */
@@ -101,6 +108,7 @@ export function linesFromItems(items: readonly PdfTextItem[]): PdfLine[] {
         end = run.x + run.width;
       }
       const parts = cells.map((c) => ({ ...c, text: removeSpreadSpacing(normalizeLine(c.text)) })).filter((c) => c.text);
+      const tagged = inked.filter((run) => run.block !== undefined);
       return {
         text: removeSpreadSpacing(normalizeLine(text)),
         left: inked[0]?.x ?? 0,
@@ -109,6 +117,7 @@ export function linesFromItems(items: readonly PdfTextItem[]): PdfLine[] {
         size,
         spread,
         ...(parts.length > 1 ? { cells: parts } : {}),
+        ...(tagged.length ? { tags: { first: tagged[0]!.block!, last: tagged.at(-1)!.block! } } : {}),
       };
     })
     .filter((line) => line.text);
@@ -248,9 +257,11 @@ export function blocksFromPdfPages(pages: readonly PdfLine[][]): SourceBlock[] {
         (/[。；]$/.test(previous.text) && nextItem(current.text, line.text)) ||
         // A list's first item ((一)…, 一、…, 1.…) after the line that announces it (…下列条件：), however full that line.
         (/[：:]$/.test(previous.text) && FIRST_ITEM.test(line.text)) ||
-        // A line at the text's left edge under one set to the right or centred (a 署名 or a date, then a
-        // site's 相关附件：): never its continuation, which would stand under it.
-        (samePage && previous.setApart && line.left < textLeft + line.size * 0.5) ||
+        // A tagged PDF says where each paragraph ends: the line below one of another element starts a block.
+        (samePage && previous.tags !== undefined && line.tags !== undefined && previous.tags.last !== line.tags.first) ||
+        // A line that starts well left of one set to the right or centred (a 署名 or a date, then a site's
+        // 相关附件：; a metadata value set right, then its label): never its continuation, which would stand under it.
+        (samePage && previous.setApart && line.left < previous.left - line.size * 2) ||
         // Across a page break the space between paragraphs cannot be seen: a page that ends a sentence a character short ends its paragraph.
         (bySpacing && !samePage && endsSentence(previous.text) && previous.right < right - previous.size * 0.9) ||
         // …or a page whose text stops short of the text block's foot: the space a new paragraph needed was not there.
@@ -267,8 +278,9 @@ export function blocksFromPdfPages(pages: readonly PdfLine[][]): SourceBlock[] {
         current = { text: line.text, startsParagraph: true, ...(listItem ? { listItem: true } : {}), ...looks(line, page !== previousPage && page > 0) };
       } else {
         // (特此通知。 is a paragraph of its own wherever it stands: the parser sets it off.)
-        if (unmarked && /[。！？；]$/.test(previous.text) && Math.abs(line.size - bodySize) < 0.5 && !CLOSING_LINE_OF_NOTICE.test(line.text)) {
-          const seam = `${previous.text.slice(-12)}|${line.text.slice(0, 12)}`;
+        const toldByTags = page === previousPage && previous!.tags !== undefined && line.tags !== undefined;
+        if (unmarked && !toldByTags && /[。！？；]$/.test(previous!.text) && Math.abs(line.size - bodySize) < 0.5 && !CLOSING_LINE_OF_NOTICE.test(line.text)) {
+          const seam = `${previous!.text.slice(-12)}|${line.text.slice(0, 12)}`;
           (current!.uncertainJoins ??= []).push(`第${page + 1}页：“${seam}”——文件的段落既无首行缩进也无段间距，上一行排满并以句末标点结束，无从判断此处是否另起一段，已接排，请对照原件核对`);
         }
         current!.text = joinBroken(current!.text, line.text);
@@ -281,14 +293,68 @@ export function blocksFromPdfPages(pages: readonly PdfLine[][]): SourceBlock[] {
   return blocks;
 }
 
+/** The structure elements a reader sees as a paragraph of their own (ISO 32000 §14.8.4). */
+const BLOCK_ROLES = new Set(['P', 'H', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'LI', 'Lbl', 'LBody', 'TD', 'TH', 'Caption', 'BlockQuote', 'Note', 'Title']);
+
+/** A node of PDF.js's structure tree of a page (getStructTree): an element with its role, or marked content. */
+interface StructNode {
+  role?: string;
+  type?: string;
+  id?: string;
+  children?: StructNode[];
+}
+
+/**
+ * Marked content id → the number of the innermost block element (BLOCK_ROLES) that holds it, on
+ * one page's structure tree. Walked without recursion: a file's tree may be as deep as it likes.
+ */
+export function blockOfContent(tree: StructNode | null | undefined): Map<string, number> {
+  const blocks = new Map<string, number>();
+  let count = 0;
+  const stack: Array<{ node: StructNode; block: number | undefined }> = tree ? [{ node: tree, block: undefined }] : [];
+  while (stack.length) {
+    const { node, block } = stack.pop()!;
+    if (node.type === 'content' && node.id !== undefined) {
+      if (block !== undefined) blocks.set(node.id, block);
+      continue;
+    }
+    const own = node.role !== undefined && BLOCK_ROLES.has(node.role) ? count++ : block;
+    for (const child of [...(node.children ?? [])].reverse()) stack.push({ node: child, block: own });
+  }
+  return blocks;
+}
+
+type PdfPage = Awaited<ReturnType<Awaited<ReturnType<typeof import('unpdf')['getDocumentProxy']>>['getPage']>>;
+
+/** The text items of a PDF.js page, each with its structure element when the file is tagged. */
+async function pageTextItems(page: PdfPage): Promise<PdfTextItem[]> {
+  const [content, tree] = await Promise.all([page.getTextContent({ includeMarkedContent: true }), page.getStructTree().catch(() => null)]);
+  const blocks = blockOfContent(tree as StructNode | null);
+  const items: PdfTextItem[] = [];
+  // Marked content nests: the innermost sequence with an element names the text's.
+  const open: Array<string | undefined> = [];
+  for (const item of content.items) {
+    if ('type' in item) {
+      if (item.type === 'beginMarkedContentProps' || item.type === 'beginMarkedContent') open.push(item.id ?? undefined);
+      else if (item.type === 'endMarkedContent') open.pop();
+      continue;
+    }
+    const [, , c, d, x, y] = item.transform as number[];
+    const id = open.findLast((k) => k !== undefined && blocks.has(k));
+    items.push({ str: item.str, x: x!, y: y!, width: item.width, fontSize: Math.hypot(c!, d!), ...(id !== undefined ? { block: blocks.get(id)! } : {}) });
+  }
+  return items;
+}
+
 /** Reads a PDF's text with positions; throws what PDF.js throws for a file it cannot open. */
 export async function blocksFromPdf(data: Uint8Array): Promise<SourceBlock[]> {
-  const { extractTextItems, getDocumentProxy } = await import('unpdf');
+  const { getDocumentProxy } = await import('unpdf');
   const document = await getDocumentProxy(data);
   try {
     checkPdfPages(document.numPages);
-    const { items } = await extractTextItems(document);
-    return blocksFromPdfPages(items.map((page) => linesFromItems(page)));
+    const pages: PdfLine[][] = [];
+    for (let n = 1; n <= document.numPages; n++) pages.push(linesFromItems(await pageTextItems(await document.getPage(n))));
+    return blocksFromPdfPages(pages);
   } finally {
     await document.loadingTask.destroy();
   }

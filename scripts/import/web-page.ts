@@ -198,6 +198,40 @@ export function joinWrappedValues<T extends PlacedLine>(lines: readonly T[]): T[
 }
 
 /**
+ * A metadata table of one column of labels a browser printed (PDF, OFD), whose value wrapped
+ * round its label: the label alone on its line, its value's first lines above it and the rest below,
+ * all to its right (示例省教育厅…关于印发《… / 标题： / 知). The pieces go back to the label
+ * (标题：示例省教育厅…的通知) and their lines are left out. Between two such labels, a label has
+ * at most one more of its value's lines below it than above it. Lines without positions are
+ * returned as they were.
+ */
+export function joinValuesAroundLabels<T extends PlacedLine>(lines: readonly T[]): T[] {
+  const textOf = (line: PlacedLine) => (line.raw ?? line.text).trim();
+  const alone = lines.map((line) => isLabelAlone(textOf(line)) && line.extent !== undefined);
+  const out = lines.slice();
+  const dropped = new Set<number>();
+  // A piece of a value: a line of no label, right of the label's end.
+  const pieceOf = (k: number, label: { right: number }) => k >= 0 && k < lines.length && !dropped.has(k) && !alone[k] && !metadataPairs(textOf(lines[k]!)) && lines[k]!.extent !== undefined && lines[k]!.extent!.left >= label.right - 1;
+  for (let a = 0; a < lines.length; a++) {
+    if (!alone[a]) continue;
+    const label = lines[a]!.extent!;
+    let top = a;
+    while (pieceOf(top - 1, label) && a - top < 4) top--;
+    let bottom = a;
+    while (pieceOf(bottom + 1, label) && bottom - a < 4) bottom++;
+    // A value with lines on both sides only: a label with its value under it alone is the plain table form, read as it is.
+    if (top === a || bottom === a) continue;
+    // The next label's value may begin among the lines below: this one has at most one more below than above.
+    if (alone[bottom + 1]) bottom = Math.min(bottom, a + (a - top) + 1);
+    const pieces = [...lines.slice(top, a), ...lines.slice(a + 1, bottom + 1)].map(textOf);
+    const text = `${textOf(lines[a]!).replace(/\s*[：:]?$/, '')}：${pieces.reduce((x, y) => joinBroken(x, y), '')}`;
+    out[a] = { ...out[a]!, text, ...(out[a]!.raw !== undefined ? { raw: text } : {}) };
+    for (let k = top; k <= bottom; k++) if (k !== a) dropped.add(k);
+  }
+  return dropped.size ? out.filter((_, i) => !dropped.has(i)) : out;
+}
+
+/**
  * Reads the metadata block from the first lines (or the last): returns the fields and which
  * lines it took. A block is two or more labelled lines in a row (a single 来源：… line is
  * furniture, dropped by `isPageFurniture`).

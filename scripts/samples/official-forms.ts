@@ -248,6 +248,11 @@ export interface PrintLayout {
   carriedOnNewPage: boolean;
   bodySize: number;
   linePitch: number;
+  /**
+   * A tagged PDF, its paragraphs marked in a structure tree, as Chrome's 另存为 PDF writes since
+   * version 85 (and Word's export); else untagged, as a virtual printer (Microsoft Print to PDF) writes.
+   */
+  tagged: boolean;
 }
 
 /** A LibreOffice document (.fodt), converted by soffice to .docx and .pdf. */
@@ -590,7 +595,7 @@ export function drawOfficialForm(seed: number): OfficialForm {
     docNumber: pick(random, ['masthead', 'masthead', 'under-title-parens', 'absent'] as const),
     softBreaks: chance(random, 0.15),
   };
-  const print: PrintLayout = {
+  const print: Omit<PrintLayout, 'tagged'> = {
     source: chance(random, 0.2) ? 'browser-print' : 'gbt9704',
     paragraphMark: pick(random, ['indent', 'indent', 'spacing', 'neither'] as const),
     pageNumbers: pageNumber(),
@@ -609,7 +614,9 @@ export function drawOfficialForm(seed: number): OfficialForm {
     docNumber: pick(random, ['masthead', 'masthead', 'under-title-parens', 'absent'] as const),
     jointSignature: pick(random, ['table', 'tabs'] as const),
   };
-  return { seed, name: `world-${String(seed).padStart(4, '0')}`, doc, forms, site, word, print, office };
+  // (Drawn last, so that a seed draws the same document and forms as before this choice was drawn.)
+  const tagged = chance(random, 0.5);
+  return { seed, name: `world-${String(seed).padStart(4, '0')}`, doc, forms, site, word, print: { ...print, tagged }, office };
 }
 
 // ── What each producer's file must import to ──
@@ -719,7 +726,7 @@ export function expectedImport(form: OfficialForm, producer: Producer): Expected
     if (masthead) issuerMark = doc.issuers.join('') + doc.issuerMarkSuffix;
     Object.assign(shown, { paperDocNumber: placement, masthead });
     if (producer === 'docx') Object.assign(shown, { wordParagraphs: form.word.paragraphMark, wordHeadings: form.word.headings, wordTitle: form.word.titleLines, wordSignature: doc.issuers.length > 1 ? form.word.jointSignature : form.word.singleSignature, wordClosing: form.word.closing, pageNumbers: form.word.pageNumbers, softBreaks: form.word.softBreaks });
-    if (producer === 'pdf' || producer === 'ofd') Object.assign(shown, { printParagraphs: form.print.paragraphMark, pageNumbers: form.print.pageNumbers, pageNumberPlace: form.print.pageNumberPlace, carriedOnNewPage: form.print.carriedOnNewPage });
+    if (producer === 'pdf' || producer === 'ofd') Object.assign(shown, { printTagged: producer === 'pdf' && form.print.tagged, printParagraphs: form.print.paragraphMark, pageNumbers: form.print.pageNumbers, pageNumberPlace: form.print.pageNumberPlace, carriedOnNewPage: form.print.carriedOnNewPage });
     if (producer === 'lo-docx' || producer === 'lo-pdf') Object.assign(shown, { officeParagraphs: form.office.paragraphMark, officeHeadings: form.office.headings, pageNumbers: form.office.pageNumbers, officeSignature: form.office.jointSignature });
     if (producer === 'docx' && form.word.headings === 'numbered') lossy.push('word-list-numbering');
     if (producer === 'docx' && form.word.softBreaks) lossy.push('soft-line-breaks');

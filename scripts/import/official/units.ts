@@ -8,7 +8,7 @@
 import { CHINESE_DATE } from '../../../src/lib/chinese-numbers.ts';
 import { endsSentence, isPageNumber, isRule, joinBroken, normalizeLine, removeSpreadSpacing, tidy } from '../cjk-text.ts';
 import type { SourceBlock } from '../source-block.ts';
-import { fullWidthPunctuation, isPageFurniture, isSiteFooter, joinWrappedValues, readMetadata, type PageMetadata } from '../web-page.ts';
+import { fullWidthPunctuation, isPageFurniture, isSiteFooter, joinValuesAroundLabels, joinWrappedValues, readMetadata, type PageMetadata } from '../web-page.ts';
 import { NUMERAL, ARTICLE_UNIT, HEADING_MARK, ATTACHMENT_HEAD, COPY_TO, PRINTED, DATE_ONLY, NOTE, widthOf, readDocNumberLine, ORGAN, isNameLike, TITLE_KIND } from './cues.ts';
 
 // ── Units: blocks cut where an official document's parts begin ──
@@ -238,7 +238,7 @@ export function readPage(blocks: readonly SourceBlock[]): Page {
   const joins: string[] = [];
   let halfWidth = 0;
   const read = splitJoinedParts(
-    joinWrappedPrinted(joinWrappedValues(unitsOf(blocks)))
+    joinWrappedPrinted(joinWrappedValues(joinValuesAroundLabels(unitsOf(blocks))))
       .map((u) => {
         const full = fullWidthPunctuation(removeSpreadSpacing(normalizeLine(u.text)));
         halfWidth += full.changed;

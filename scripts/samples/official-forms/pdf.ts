@@ -93,7 +93,7 @@ export async function createPdfPrinter(): Promise<PdfPrinter> {
         });
         await page.goto(url, { waitUntil: 'load' });
         await page.evaluate(() => document.fonts.ready);
-        if (!browserPrint) return await page.pdf({ preferCSSPageSize: true, printBackground: true });
+        if (!browserPrint) return await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: form.print.tagged });
         // The browser's own print: A4, its margins, the date and title above, the address and page x/y below.
         const stamp = `${form.doc.publishedDate.replace(/-0?/g, '/')} 10:21`;
         const title = await page.title();
@@ -102,6 +102,7 @@ export async function createPdfPrinter(): Promise<PdfPrinter> {
         return await page.pdf({
           format: 'A4',
           printBackground: false,
+          tagged: form.print.tagged,
           displayHeaderFooter: true,
           margin: { top: '12mm', bottom: '12mm', left: '10mm', right: '10mm' },
           headerTemplate: `${faceStyle}<div style="${small}"><span>${stamp}</span><span class="title"></span><span></span></div>`,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { blocksFromPdfPages, linesFromItems, nextItem, type PdfLine } from '../../../scripts/import/read-pdf.ts';
+import { blockOfContent, blocksFromPdfPages, linesFromItems, nextItem, type PdfLine } from '../../../scripts/import/read-pdf.ts';
 
 // Synthetic page geometry (A4 points): a text block from x=80 to x=520, 16pt type on a 28pt pitch.
 const line = (text: string, y: number, left = 80, right = 520, size = 16): PdfLine => ({ text, left, right, y, size, spread: false });
@@ -138,5 +138,28 @@ describe('the items of a list', () => {
     // The same line standing above the text, a gap wider than the pitch below it: a running header.
     const headed = pages.map((lines, i) => (i === 0 ? lines : [{ ...lines[0]!, text: '示例省教育厅文件汇编', y: 760 }, ...lines.slice(1)]));
     expect(blocksFromPdfPages(headed).some((b) => b.text.includes('汇编'))).toBe(false);
+  });
+
+  it("ends a paragraph where a tagged PDF's structure says, however full the line", () => {
+    // As Chrome tags a page: each P holds its marked content; a heading's lines one H1.
+    const tree = {
+      role: 'Root',
+      children: [{ role: 'Document', children: [
+        { role: 'H1', children: [{ role: 'NonStruct', children: [{ type: 'content', id: 'mc0' }] }, { type: 'content', id: 'mc1' }] },
+        { role: 'P', children: [{ role: 'NonStruct', children: [{ type: 'content', id: 'mc2' }] }] },
+        { role: 'P', children: [{ type: 'content', id: 'mc3' }] },
+      ] }],
+    };
+    const blocks = blockOfContent(tree);
+    expect([...blocks]).toEqual([['mc0', 0], ['mc1', 0], ['mc2', 1], ['mc3', 2]]);
+    const tagged = (text: string, y: number, block: number, left = 80, right = 520): PdfLine => ({ ...line(text, y, left, right), tags: { first: block, last: block } });
+    const page = [
+      tagged('这一段写了两行，第一行以句号结束也写满了一行。', 700, 1),
+      tagged('第二段的第一行也写满了，并且以句号结束了。', 672, 2),
+      tagged('第二段的第二行。', 644, 2, 80, 200),
+    ];
+    const read = blocksFromPdfPages([page]);
+    expect(read.map((b) => b.text)).toEqual(['这一段写了两行，第一行以句号结束也写满了一行。', '第二段的第一行也写满了，并且以句号结束了。第二段的第二行。']);
+    expect(read.flatMap((b) => b.uncertainJoins ?? [])).toEqual([]);
   });
 });

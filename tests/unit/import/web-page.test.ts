@@ -4,7 +4,7 @@
  * furniture, half-width punctuation. Synthetic lines (合成测试数据): organs 示例省…, invented numbers.
  */
 import { describe, expect, it } from 'vitest';
-import { fullWidthPunctuation, isPageFurniture, joinWrappedValues, metadataPairs, readLooseDate, readMetadata } from '../../../scripts/import/web-page.ts';
+import { fullWidthPunctuation, isPageFurniture, joinValuesAroundLabels, joinWrappedValues, metadataPairs, readLooseDate, readMetadata } from '../../../scripts/import/web-page.ts';
 import { parseChineseDate } from '../../../src/lib/chinese-numbers.ts';
 
 describe('a site\'s metadata block', () => {
@@ -105,5 +105,22 @@ describe('a metadata table a browser printed, its values wrapped in their cells'
     expect(joinWrappedValues(plain)).toEqual(plain);
     const outside = [row(['索引号：', 33], ['0001', 98]), { text: '示例省教育厅', extent: { left: 10, right: 30 } }, row(['标题：', 33], ['甲', 98])];
     expect(joinWrappedValues(outside)).toEqual(outside);
+  });
+
+  it('puts a value wrapped round its label alone on a line (a table of one column of labels) back to the label', () => {
+    const at = (text: string, left: number) => ({ text, extent: { left, right: left + text.length * 8 } });
+    const lines = [
+      at('成文日期： 2010年11月02日', 33),
+      at('示例省教育厅 示例省科学技术厅关于印发《甲》《乙》的通', 98),
+      at('标题：', 33),
+      at('知', 98),
+      at('发文字号： 示教科〔2010〕90号', 33),
+    ];
+    expect(joinValuesAroundLabels(lines).map((l) => l.text)).toEqual([lines[0]!.text, '标题：示例省教育厅 示例省科学技术厅关于印发《甲》《乙》的通知', lines[4]!.text]);
+    // A label with its value under it alone (the table copied cell by cell) is left as it is; so are lines without positions.
+    const under = [at('标题：', 33), at('示例省教育厅关于甲的通知', 98), at('发文字号： 示教科〔2010〕90号', 33)];
+    expect(joinValuesAroundLabels(under)).toEqual(under);
+    const plain = lines.map(({ text }) => ({ text }));
+    expect(joinValuesAroundLabels(plain)).toEqual(plain);
   });
 });
