@@ -1,5 +1,5 @@
 // @ts-check
-import { defineConfig, envField } from 'astro/config';
+import { defineConfig, envField, sharpImageService } from 'astro/config';
 import sitemap from '@astrojs/sitemap';
 import mdx from '@astrojs/mdx';
 import { unified } from '@astrojs/markdown-remark';
@@ -49,6 +49,10 @@ export default defineConfig({
     // (src/browser/highlight.ts); the page imports it as an ES module.
     worker: { format: 'es' },
   },
+  // Photos through sharp (AVIF and WebP at several widths, src/components/bulletin/ArticlePhoto.astro).
+  // AVIF at effort 2 rather than sharp's default 4: far less encoding time for a few more bytes
+  // (docs/benchmarks.md, "Photos", `npm run bench:photos`); a first build encodes every photo.
+  image: { service: sharpImageService({ avif: { effort: 2 } }) },
   markdown: {
     // Astro 7 renders Markdown with Sätteri by default; remark plugins need the unified processor.
     // The content's .mdx bodies without components are Markdown rendered by this processor
