@@ -58,6 +58,16 @@ export function placeMarks(
       const p = seam ? paragraphIn(file, seam[1]! + seam[2]!) : -1;
       return p >= 0 ? { kind, message, file: fileIndex, paragraph: p } : { kind, message, file: fileIndex };
     }
+    // A place the reader joined two lines it could not tell from two paragraphs (“前文|后文”), in
+    // whichever file holds it (a bulletin's article, a document): before a field's name the quoted
+    // text may happen to hold.
+    const seam = /“([^“”|]+)\|([^“”|]+)”/.exec(message);
+    if (seam) {
+      for (const [i, candidate] of [[fileIndex, file] as const, ...files.map((f, k) => [k, f] as const)]) {
+        const p = paragraphIn(candidate, seam[1]! + seam[2]!);
+        if (p >= 0) return { kind, message, file: i, paragraph: p };
+      }
+    }
     const field = forms[file.collection].find((f) => message.includes(plainLabel(f)) && plainLabel(f).length > 1 && f.key !== 'title');
     if (field) return { kind, message, file: fileIndex, field: field.key };
     for (const quoted of message.matchAll(/“([^”]{2,})”/g)) {

@@ -26,4 +26,9 @@ describe('where each undecided line goes on the review screen', () => {
       { kind: 'low', file: 0, field: undefined, paragraph: undefined },
     ]);
   });
+
+  it('a place the reader could not tell a wrap from a new paragraph to the paragraph that holds it, in whichever file', () => {
+    const message = '第1页：“会议要求各单位|抓好落实。”——文件的段落既无首行缩进也无段间距，上一行排满并以句末标点结束，无从判断此处是否另起一段，已接排，请对照原件核对';
+    expect(placeMarks(files, FORMS, { undecided: [message], joins: [], low: [] })).toEqual([{ kind: 'undecided', message, file: 1, paragraph: 1 }]);
+  });
 });
