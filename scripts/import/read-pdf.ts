@@ -247,6 +247,9 @@ export function blocksFromPdfPages(pages: readonly PdfLine[][]): SourceBlock[] {
         listItem ||
         // A bulletin's 版记 line (报：…) starts a block even under a full line (送：… wrapped to the margin).
         CLOSING_LINE.test(line.text) ||
+        // A line whose parts stand far apart (a 版记's organ and date, a table's row) is a line of its own,
+        // however a text marks its paragraphs (a site's 相关附件： under the 印发 line).
+        previous.spread ||
         // By spacing, a line well short of the edge ends its paragraph when it ends a sentence (各市…：); a ragged line does not.
         (previous.short && (!bySpacing || !samePage || endsSentence(previous.text) || OPENS_PART.test(previous.text))) ||
         // A heading run into its paragraph (二、时间安排。…) after a sentence's end opens a part, whatever the line before looks like.
