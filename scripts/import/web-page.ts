@@ -15,6 +15,7 @@
 import { parseChineseDate } from '../../src/lib/chinese-numbers.ts';
 import { normalizeDocNumber } from '../../src/lib/policy/doc-number.ts';
 import { joinBroken } from './cjk-text.ts';
+import { ORGAN } from './official/cues.ts';
 
 /** The fields a site's metadata block gives, by the policy schema's names. */
 export interface PageMetadata {
@@ -45,6 +46,7 @@ const LABELS: ReadonlyArray<[string, Field | null]> = [
   ['发文单位', 'issuer'],
   ['发布机构', 'issuer'],
   ['发布机关', 'issuer'],
+  ['发文机构', 'issuer'],
   ['成文日期', 'writtenDate'],
   ['发文日期', 'writtenDate'],
   ['信息名称', 'title'],
@@ -81,6 +83,7 @@ const LABELS: ReadonlyArray<[string, Field | null]> = [
   ['统一编号', null],
   ['登记号', null],
   ['所属机构', null],
+  ['内容概述', null],
   ['来源', null],
   ['信息来源', null],
 ];
@@ -92,9 +95,15 @@ const LABEL_ALONE = new RegExp(`^(${LABEL_NAMES.map((l) => [...l].join('\\s*')).
 
 const fieldOf = (label: string): Field | null => LABELS.find(([l]) => l === label.replace(/\s/g, ''))?.[1] ?? null;
 
+/**
+ * A metadata line without the bullet a site's list puts before it (• 索引号：, a `<li>` copied as
+ * text: seen on a county government's page, docs/import-forms.md S29).
+ */
+const unbulleted = (line: string) => line.trim().replace(/^[•·▪●◆■□◇]\s*/, '');
+
 /** The pairs a line holds when it is a line of the metadata block (索引号：… 主题分类：…), else undefined. */
 export function metadataPairs(line: string): Array<[string, string]> | undefined {
-  const text = line.trim();
+  const text = unbulleted(line);
   const starts = [...text.matchAll(LABEL_AT)];
   if (!starts.length || starts[0]!.index !== 0 && text.slice(0, starts[0]!.index).trim()) return undefined;
   return starts.map((m, i) => {
@@ -105,7 +114,7 @@ export function metadataPairs(line: string): Array<[string, string]> | undefined
 }
 
 /** Whether a line is only a label (a table copied cell by cell puts the value on the next line). */
-export const isLabelAlone = (line: string) => LABEL_ALONE.test(line.trim());
+export const isLabelAlone = (line: string) => LABEL_ALONE.test(unbulleted(line));
 
 /** A line with where its parts stand across the page (PDF, OFD): a printed table's cells. */
 export interface PlacedLine {
@@ -261,7 +270,7 @@ export function readMetadata(lines: readonly string[], from: number, step: 1 | -
       continue;
     }
     if (step === 1 && isLabelAlone(line) && i + 1 < lines.length && !isLabelAlone(lines[i + 1]!) && !metadataPairs(lines[i + 1]!)) {
-      pairs.push([line.replace(/[：:\s]/g, ''), lines[i + 1]!.trim()]);
+      pairs.push([unbulleted(line).replace(/[：:\s]/g, ''), lines[i + 1]!.trim()]);
       taken.push(i, i + 1);
       i += 2;
       continue;
@@ -290,6 +299,9 @@ export function readMetadata(lines: readonly string[], from: number, step: 1 | -
       const number = normalizeDocNumber(value);
       if (number) metadata.docNumber = number;
       else if (!/^[无-]$|^—+$/.test(value)) undecided.push(`网页信息栏的“${label}”写作“${value}”，不是发文字号，未导入`);
+    } else if (field === 'issuer' && !value.split(/[\s、，,;；]+/).every((name) => ORGAN.test(name))) {
+      // A site's CMS fills 发文机构 with whatever posted the page (县政府网站): no organ, so not the issuer.
+      undecided.push(`网页信息栏的“${label}”写作“${value}”，不是机关名称，未导入`);
     } else metadata[field] = value;
   }
   return { metadata, taken: step === 1 ? taken : taken.reverse() };
@@ -314,6 +326,8 @@ const FURNITURE = [
   /^分享到\s*[：:]?/,
   /^(?:视力保护色|护眼模式|无障碍|适老化|繁体|简体|English)\s*[：:]?/,
   /^扫一扫/,
+  // When the page was filed in the site's archive (S15, S29): 归档时间：2018-11-21.
+  /^归档时间\s*[：:]\s*[\d\-/年月日\s:]*$/,
   /^(?:上一篇|下一篇)\s*[：:]/,
   /^相关(?:链接|文件|阅读|解读)\s*[：:]?$/,
   /^(?:来源|信息来源|发布时间|发布日期|作者|编辑|责任编辑)\s*[：:][^。；]{0,40}?(?:\s+(?:来源|发布时间|浏览次数|作者|字号)\s*[：:].*)?$/,

@@ -24,6 +24,9 @@ export const downloadTitles = (texts: readonly string[]) => {
   return links.length && links.every((t) => DOWNLOAD.test(t)) ? links.map((t) => joinTitle([DOWNLOAD.exec(t)![1]!])) : undefined;
 };
 
+/** A heading a comma parts (一、把握总体要求，明确目标): short, with no full stop. */
+const HEADED_LINE = new RegExp(`^(?:${HEADING_MARK.source.replace(/^\^/, '')})[^。；！？]{2,30}$`);
+
 /** Paragraphs and tables from units: a paragraph a page break cut is joined again; table rows become a table. */
 export function blocksOfUnits(units: readonly Unit[], { joins, undecided, where, indented }: { joins: string[]; undecided: string[]; where: string; indented: boolean }): OfficialBlock[] {
   const blocks: OfficialBlock[] = [];
@@ -57,7 +60,11 @@ export function blocksOfUnits(units: readonly Unit[], { joins, undecided, where,
       !isHeadingLine(last.text) &&
       !standsAlone(text) &&
       !ARTICLE_UNIT.test(text) &&
-      !(HEADING_MARK.test(text) && unit.startsParagraph)
+      !(HEADING_MARK.test(text) && unit.startsParagraph) &&
+      // Text copied from a page, a blank line after each paragraph: a heading (一、…，… , its
+      // words parted by a comma, so no isHeadingLine) and the paragraph after a blank line are
+      // two paragraphs, whatever the heading ends with (seen on a city's page, S29).
+      !(unit.afterBlank && (HEADING_MARK.test(text) || HEADED_LINE.test(last.text)))
     ) {
       joins.push(`${last.text.slice(-6)}|${text.slice(0, 6)}`);
       last.text = paragraphText(joinBroken(last.text, text));

@@ -184,6 +184,17 @@ export function readHead(page: Page): Head {
   } else {
     throw new NotOfficialError('不是公文，也不是《工作要讯》：未找到发文字号、以文种（通知、意见、办法……）结尾的标题或主送机关');
   }
+  // A 文号 in brackets at the title's end (…的通知（示办发〔2017〕2号）), as some sites print their
+  // heading (a city's page, docs/import-forms.md S29): the 文号, not a part of the title.
+  const trailing = /^(.+?)\s*[（(]([^（）()]{3,30})[)）]$/.exec(title);
+  const trailingNumber = trailing ? readDocNumberLine(trailing[2]!) : undefined;
+  if (trailing && trailingNumber && !('invalid' in trailingNumber)) {
+    title = trailing[1]!;
+    if (!result.docNumber) {
+      result.docNumber = trailingNumber.docNumber;
+      undecided.push(`发文字号取自标题末尾的括号：${trailingNumber.docNumber}`);
+    } else if (result.docNumber !== trailingNumber.docNumber) undecided.push(`标题末尾括号中的发文字号 ${trailingNumber.docNumber} 与 ${result.docNumber} 不同，取了后者，请核对`);
+  }
   // Above the title: the 发文机关标志 when a 文号 stands under it (GB/T 9704); anything else there
   // is a site's page around the text (its logo, a heading repeating the title, metadata values).
   const above = [...Array(Math.max(0, titleFrom - headStart)).keys()].map((k) => headStart + k).filter((i) => i !== numberAt && !(i > numberAt && i < afterNumber && numberAt >= 0));
