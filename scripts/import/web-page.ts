@@ -355,6 +355,10 @@ export function isPageFurniture(line: string): boolean {
   // A browser's header: the date and time, then the page's title, however long.
   if (/^\d{4}\/\d{1,2}\/\d{1,2}\s+\d{1,2}:\d{2}(?!\d)/.test(text) || /^\d{1,2}\/\d{1,2}\/\d{2,4},?\s+\d{1,2}:\d{2}/.test(text)) return true;
   if (text.length <= 80 && FURNITURE.some((re) => re.test(text))) return true;
+  // A document-sharing site's blurb over the text, and its heading of each copy it holds (S11:
+  // 简介：…小编为你整理了…, 第一篇：…).
+  if (text.length <= 200 && /^(?:简\s*介|内容简介|文档简介)\s*[：:]/.test(text)) return true;
+  if (text.length <= 80 && /^第[一二三四五六七八九十]{1,3}篇\s*[：:]/.test(text)) return true;
   // A line of several facts about the page, however the site strings them together.
   return text.length <= 160 && !/[。；]/.test(text) && (text.match(ABOUT_PAGE) ?? []).length >= 2;
 }

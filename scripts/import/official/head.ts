@@ -98,9 +98,14 @@ export function readHead(page: Page): Head {
     // a site's logo or heading (not beside it in the text, or an organ that does not sign).
     // (As far as four lines up, or further over organ lines that sign — an organ a wrap cut, 示例省人力资 / 源和社会保障厅, too: three organs over a three-line title.)
     let from = end;
+    // A title wrapped over lines a blank line parts (a page copied as text, each line of the title a
+    // paragraph of its own: S11, S35): crossed while what it has gathered does not open as a title
+    // does (no 关于, 印发, 转发 or 批转 yet), over a line short enough to be a title's, ending in no mark.
+    const wrappedOverBlank = (prev: number, from: number) =>
+      units[from]!.lined === true && units[prev]!.at === units[from]!.at - 1 && !/关于|印发|转发|批转/.test(joinTitle(all.slice(from, end + 1))) && [...all[prev]!].length <= 30 && !/[，。；：:！？、]$/.test(all[prev]!);
     for (;;) {
       const prev = from - 1;
-      if (prev < headStart || !adjacent(prev, from) || !titleLike(all[prev]!) || isNumberLine(prev) || isMark(prev) || units[prev]!.rows !== undefined || STARTS_WITH_NUMBER.test(all[prev]!) || !sameSize(prev, end) || (end - prev > 4 && !madeOf(all[prev]!, signerNames) && !madeOf(all[prev]! + all[prev + 1]!, signerNames))) break;
+      if (prev < headStart || !(adjacent(prev, from) || wrappedOverBlank(prev, from)) || !titleLike(all[prev]!) || isNumberLine(prev) || isMark(prev) || units[prev]!.rows !== undefined || STARTS_WITH_NUMBER.test(all[prev]!) || !sameSize(prev, end) || (end - prev > 4 && !madeOf(all[prev]!, signerNames) && !madeOf(all[prev]! + all[prev + 1]!, signerNames))) break;
       const joined = joinTitle(all.slice(from, end + 1));
       // A line above that ends a title of its own is not this one's — unless this one is not whole yet (…管理办法 / （试行）》的通知).
       if (TITLE_KIND.test(all[prev]!) && wholeTitle(joined)) break;
@@ -212,7 +217,9 @@ export function readHead(page: Page): Head {
   // above it is that block's value, not a mark; nor is a line a dropped block parts from the 文号.)
   const overNumber: number[] = [];
   const numberHeadsTitle = numberAt >= 0 && afterNumber === titleFrom;
-  for (let i = numberAt - 1; numberHeadsTitle && i >= headStart && adjacent(i, i + 1); i--) {
+  // (A page copied as text may part the mark from the 文号 by a blank line: S11.)
+  const overBlank = (i: number) => units[i + 1]!.lined === true && units[i]!.at === units[i + 1]!.at - 1 && isMark(i);
+  for (let i = numberAt - 1; numberHeadsTitle && i >= headStart && (adjacent(i, i + 1) || overBlank(i)); i--) {
     // (A large mark may wrap anywhere: 中共示例省委教育工作委员会文 / 件.)
     if (!markLike(i) || !/^[\p{Script=Han}\s]+$/u.test(all[i]!) || (!isMark(i) && !all[i]!.split(/\s+/).every((w) => ORGAN.test(w) || /文\s*件$/.test(w)))) break;
     overNumber.unshift(i);
