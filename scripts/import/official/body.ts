@@ -6,7 +6,7 @@
  */
 import { parseNumber } from '../../../src/lib/chinese-numbers.ts';
 import { compactKey, endsSentence, joinBroken, tidy } from '../cjk-text.ts';
-import { type OfficialTable, type OfficialBlock, type OfficialAttachment, CLOSING_PHRASE, NUMERAL, TITLE_KIND, ARTICLE_UNIT, HEADING_MARK, ATTACHMENT_HEAD, paragraphText, joinTitle, titleEnd, titleLike, inlineHead } from './cues.ts';
+import { type OfficialTable, type OfficialBlock, type OfficialAttachment, CLOSING_PHRASE, NUMERAL, TITLE_KIND, ARTICLE_UNIT, HEADING_MARK, ATTACHMENT_HEAD, ORGAN, isNameLike, paragraphText, joinTitle, titleEnd, titleLike, inlineHead } from './cues.ts';
 import { isHeadingLine, standsAlone, type Page, type Unit } from './units.ts';
 import type { Head } from './head.ts';
 import type { Closing } from './closing.ts';
@@ -64,7 +64,10 @@ export function blocksOfUnits(units: readonly Unit[], { joins, undecided, where,
       // Text copied from a page, a blank line after each paragraph: a heading (一、…，… , its
       // words parted by a comma, so no isHeadingLine) and the paragraph after a blank line are
       // two paragraphs, whatever the heading ends with (seen on a city's page, S29).
-      !(unit.afterBlank && (HEADING_MARK.test(text) || HEADED_LINE.test(last.text)))
+      !(unit.afterBlank && (HEADING_MARK.test(text) || HEADED_LINE.test(last.text))) &&
+      // Nor is an organ's name alone, a blank line after it, the head of a paragraph (a law site's
+      // copy prints the organ over the 令: 示例省人民政府 / (blank) / 示例省人民政府令, S34).
+      !(unit.afterBlank && ORGAN.test(last.text) && isNameLike(last.text) && last.text.length <= 30)
     ) {
       joins.push(`${last.text.slice(-6)}|${text.slice(0, 6)}`);
       last.text = paragraphText(joinBroken(last.text, text));

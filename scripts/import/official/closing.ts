@@ -26,6 +26,11 @@ export interface Closing {
 }
 
 /** Reads the 版记, the 附件说明, the 署名, the 成文日期 and the 附注 into the head's `result`. */
+/** A 署名 that is an office and a person's name (省长 某某): the head of the organ signing a 令. */
+const OFFICER = /^(?:[\p{Script=Han}]{0,12}?(?:总理|省长|市长|县长|区长|州长|旗长|盟长|主席|部长|主任|局长|厅长|署长|行长))\s+([\p{Script=Han}·]{2,5})$/u;
+/** The line that heads a 令: the organ, 令, and its number (示例省人民政府令（第52号）). */
+const DECREE = /^(.{2,30}?)令\s*(?:[（(]?\s*第\s*[0-9０-９]+\s*号\s*[)）]?)?$/;
+
 export function readClosing(page: Page, head: Head): Closing {
   const { units, metadata, undecided } = page;
   const { result, all, title, titleFrom, titleTo, bodyStart } = head;
@@ -109,6 +114,17 @@ export function readClosing(page: Page, head: Head): Closing {
     for (let i = listAt + 1; i < bodyEnd; i++) items.push(restText(i));
     listed.push(...parseAttachmentList(items.join(' ')));
     bodyEnd = listAt;
+  }
+  // A 命令（令）is signed by the organ's head, his office and name (省长 某某, 自治区主席 某某: seen on
+  // law-text sites' copies of provincial 政府令, docs/import-forms.md S34): he is its 签发人, and the
+  // issuer is the organ of the 令's own line (示例省人民政府令 / （第52号）).
+  const officer = issuers.length === 1 ? OFFICER.exec(issuers[0]!) : null;
+  if (officer) {
+    issuers.length = 0;
+    if (!result.signers.includes(officer[1]!)) result.signers.push(officer[1]!);
+    const decree = [...Array(Math.max(0, dateAt)).keys()].map((i) => DECREE.exec(restText(i))).find((m) => m && ORGAN.test(m[1]!));
+    if (decree) issuers.push(decree[1]!);
+    undecided.push(`落款“${officer[0]}”是签署人的职务和姓名（命令（令）的格式），记为签发人${decree ? `；发文机关取自“${decree[0]}”` : ''}`);
   }
   const names = issuers.flatMap((name) => name.split(/\s+/)).filter(Boolean);
   if (names[0]) result.issuer = names[0];

@@ -22,6 +22,9 @@ export interface Head {
 }
 
 /** Reads the head of the page's units into `result` (created here, with the page's undecided and joins). */
+/** A line that opens with a place's name (示例省…, 示例市…, 中共示例县委…): a title's first line, no wrap's. */
+const REGION_START = /^(?:中共)?[\p{Script=Han}]{2,8}?(?:省|市|县|区|州|盟|旗|自治区)/u;
+
 export function readHead(page: Page): Head {
   const { units, adjacent, metadata, leftOut, hasMetadata, undecided, joins } = page;
   const texts = () => units.map((u) => tidy(u.text));
@@ -102,7 +105,14 @@ export function readHead(page: Page): Head {
     // paragraph of its own: S11, S35): crossed while what it has gathered does not open as a title
     // does (no 关于, 印发, 转发 or 批转 yet), over a line short enough to be a title's, ending in no mark.
     const wrappedOverBlank = (prev: number, from: number) =>
-      units[from]!.lined === true && units[prev]!.at === units[from]!.at - 1 && !/关于|印发|转发|批转/.test(joinTitle(all.slice(from, end + 1))) && [...all[prev]!].length <= 30 && !/[，。；：:！？、]$/.test(all[prev]!);
+      units[from]!.lined === true &&
+      units[prev]!.at === units[from]!.at - 1 &&
+      !/关于|印发|转发|批转/.test(joinTitle(all.slice(from, end + 1))) &&
+      // (Not over a line of the page's (下载地址：…), nor to a line that opens as a title does, with a
+      // place's name: a law site prints its heading, or the organ, a blank line above the title.)
+      !REGION_START.test(all[from]!) &&
+      [...all[prev]!].length <= 30 &&
+      !/[，。；：:！？、]/.test(all[prev]!);
     for (;;) {
       const prev = from - 1;
       if (prev < headStart || !(adjacent(prev, from) || wrappedOverBlank(prev, from)) || !titleLike(all[prev]!) || isNumberLine(prev) || isMark(prev) || units[prev]!.rows !== undefined || STARTS_WITH_NUMBER.test(all[prev]!) || !sameSize(prev, end) || (end - prev > 4 && !madeOf(all[prev]!, signerNames) && !madeOf(all[prev]! + all[prev + 1]!, signerNames))) break;
