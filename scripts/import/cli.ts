@@ -32,7 +32,7 @@ import { tidy } from './cjk-text.ts';
 import { renderContentFiles, type IssueContent } from './render-content.ts';
 import type { TopicKeywords } from './topics.ts';
 import { existingFiles, issueTarget, policyTarget, validateImport, withImportLock, writeContentFiles, type ContentTarget } from './write-content.ts';
-import { flattenTables, uncertainJoins, type SourceBlock } from './source-block.ts';
+import { flattenTables, uncertainPlaces, type SourceBlock } from './source-block.ts';
 import { looksOfficial, parseOfficial, type OfficialBlock } from './parse-official.ts';
 import { asRevision, buildPolicy, type RevisedVersion } from './build-policy.ts';
 import { renderPolicyFiles } from './render-policy.ts';
@@ -358,7 +358,7 @@ function prepareBulletin(blocks: SourceBlock[], o: ReadOptions): Omit<PreparedIm
   const { shown } = o;
   const parsed = parseBulletin(blocks, { ocr: Boolean(o.ocr) });
   const built = buildIssue(parsed, loadTopics(o.projectRoot), earlierIssues(o.projectRoot, o.contentDir));
-  const undecided = [...uncertainJoins(blocks), ...built.undecided];
+  const undecided = [...uncertainPlaces(blocks), ...built.undecided];
   const { joins } = built;
   // A scan's text is a draft: marked so that no edition publishes it until an editor has checked it.
   const issue: IssueContent = o.ocr ? { ...built.issue, review: REVIEW_PENDING } : built.issue;
@@ -395,7 +395,7 @@ const clauses = (blocks: readonly OfficialBlock[]) => blocks.filter((b) => b.typ
 function preparePolicy(blocks: SourceBlock[], o: ReadOptions): Omit<PreparedImport, 'format'> {
   const { shown } = o;
   const built = buildPolicy(parseOfficial(blocks));
-  const undecided = [...uncertainJoins(blocks), ...built.undecided];
+  const undecided = [...uncertainPlaces(blocks), ...built.undecided];
   const { joins, idFromNumber } = built;
   const entry = o.revised ? asRevision(built.entry, o.revised, undecided) : built.entry;
   if (o.revised?.id === entry.id) throw new ImportError(`修订版与 --revises ${entry.id} 是同一个编号（同一个发文字号？）：修订版应另有发文字号`);

@@ -20,7 +20,7 @@ export const PROJECT_ROOT = join(import.meta.dirname, '../..');
 
 const paragraphs = (blocks: readonly OfficialBlock[] | null) => (blocks ?? []).flatMap((b) => (b.type === 'paragraph' ? [b.text] : b.rows.length || b.header.length ? [`（表格 ${b.rows.length + 1} 行）`] : []));
 
-/** The places the import said it could not tell a wrap from a new paragraph (a reader's uncertainJoins): “前文|后文”. */
+/** The places the import said it could not tell a wrap from a new paragraph (a reader's `uncertain`): “前文|后文”. */
 const SEAM = /“([^“”|]+)\|([^“”|]+)”——文件的段落既无首行缩进也无段间距/;
 
 /**

@@ -241,7 +241,13 @@ export function blocksFromPdfPages(pages: readonly PdfLine[][]): SourceBlock[] {
         (justified && !bySpacing && Math.abs(line.size - bodySize) < 0.5 && /[。！？：；]$/.test(line.text) && line.right < right - Math.max(3, line.size * 0.25));
       const listItem = LIST_MARKER.test(line.text);
       const samePage = page === previousPage;
-      const startsBlock =
+      // Across a page break the space between paragraphs cannot be seen: a page that ends a sentence a
+      // character short ends its paragraph, as does a page whose text stops short of the text block's
+      // foot (the space a new paragraph needed was not there). A guess — a page break may fall inside a
+      // paragraph after a full stop — so the place is named when nothing firmer decided it.
+      const guessedBreak =
+        bySpacing && !samePage && previous !== undefined && endsSentence(previous.text) && (previous.right < right - previous.size * 0.9 || previous.y - textFoot > pitch(previous.size) * 0.6);
+      const firmBreak =
         !current ||
         !previous ||
         listItem ||
@@ -265,10 +271,6 @@ export function blocksFromPdfPages(pages: readonly PdfLine[][]): SourceBlock[] {
         // A line that starts well left of one set to the right or centred (a 署名 or a date, then a site's
         // 相关附件：; a metadata value set right, then its label): never its continuation, which would stand under it.
         (samePage && previous.setApart && line.left < previous.left - line.size * 2) ||
-        // Across a page break the space between paragraphs cannot be seen: a page that ends a sentence a character short ends its paragraph.
-        (bySpacing && !samePage && endsSentence(previous.text) && previous.right < right - previous.size * 0.9) ||
-        // …or a page whose text stops short of the text block's foot: the space a new paragraph needed was not there.
-        (bySpacing && !samePage && endsSentence(previous.text) && previous.y - textFoot > pitch(previous.size) * 0.6) ||
         Math.abs(line.size - previous.size) > 0.5 ||
         (samePage && previous.y - line.y > pitch(line.size) * (bySpacing ? 1.12 : 1.2)) ||
         // An indented line starts a block, except the second line of a list item on the same page.
@@ -276,15 +278,18 @@ export function blocksFromPdfPages(pages: readonly PdfLine[][]): SourceBlock[] {
         // A short line at a page's head with no sentence end after a page that ended one: a line
         // of its own (附件2 on a new page), not the end of a paragraph cut by the break.
         (!samePage && previous && endsSentence(previous.text) && short && !endsSentence(line.text) && !listItem);
-      if (startsBlock) {
+      if (firmBreak || guessedBreak) {
         if (current) blocks.push(current);
         current = { text: line.text, startsParagraph: true, ...(listItem ? { listItem: true } : {}), ...looks(line, page !== previousPage && page > 0) };
+        if (!firmBreak) {
+          current.uncertain = [`第${page + 1}页开头“${line.text.slice(0, 12)}”——段落以段间距区分，翻页处看不出间距，上一页在句末（“${previous!.text.slice(-12)}”）提前结束，无从判断这里是另起一段还是接续上一段，已另起一段，请对照原件核对`];
+        }
       } else {
         // (特此通知。 is a paragraph of its own wherever it stands: the parser sets it off.)
         const toldByTags = page === previousPage && previous!.tags !== undefined && line.tags !== undefined;
         if (unmarked && !toldByTags && /[。！？；]$/.test(previous!.text) && Math.abs(line.size - bodySize) < 0.5 && !CLOSING_LINE_OF_NOTICE.test(line.text)) {
           const seam = `${previous!.text.slice(-12)}|${line.text.slice(0, 12)}`;
-          (current!.uncertainJoins ??= []).push(`第${page + 1}页：“${seam}”——文件的段落既无首行缩进也无段间距，上一行排满并以句末标点结束，无从判断此处是否另起一段，已接排，请对照原件核对`);
+          (current!.uncertain ??= []).push(`第${page + 1}页：“${seam}”——文件的段落既无首行缩进也无段间距，上一行排满并以句末标点结束，无从判断此处是否另起一段，已接排，请对照原件核对`);
         }
         current!.text = joinBroken(current!.text, line.text);
       }

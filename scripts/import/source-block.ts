@@ -49,15 +49,16 @@ export interface SourceBlock {
    */
   lines?: string[];
   /**
-   * Where the reader joined two lines it could not tell apart from two paragraphs (a PDF or OFD
-   * that marks paragraphs by neither an indent nor space, a line filled to the edge ending a
-   * sentence), each said as the 未能确定 list says it: the editor checks the place.
+   * Where the reader could not tell a wrap from a new paragraph and decided anyway, each said as
+   * the 未能确定 list says it, for the editor to check: lines joined in a PDF or OFD that marks
+   * paragraphs by neither an indent nor space (a line filled to the edge ending a sentence), or a
+   * paragraph started at a page's head in one marked by space (the page stopped after a full stop).
    */
-  uncertainJoins?: string[];
+  uncertain?: string[];
 }
 
 /** The reader's 未能确定 of every block, in reading order. */
-export const uncertainJoins = (blocks: readonly SourceBlock[]): string[] => blocks.flatMap((b) => b.uncertainJoins ?? []);
+export const uncertainPlaces = (blocks: readonly SourceBlock[]): string[] => blocks.flatMap((b) => b.uncertain ?? []);
 
 /**
  * Blocks as the bulletin parser reads them: a table's cells one block a paragraph, in reading

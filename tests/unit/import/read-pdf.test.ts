@@ -99,12 +99,12 @@ describe('the items of a list', () => {
     });
 
     it('joins a full line that ends a sentence to the next, and names each such place for the editor', () => {
-      const joined = blocks.filter((b) => b.uncertainJoins);
+      const joined = blocks.filter((b) => b.uncertain);
       expect(joined.map((b) => b.text)).toEqual([
         '为做好工作，现印发给你们，请认真执行，本文件为合成测试数据。执行中遇到的问题，请及时反馈。',
         '这一段写了两行，第一行以句号结束也写满了一行。第二行短。',
       ]);
-      expect(joined.flatMap((b) => b.uncertainJoins!)).toEqual([
+      expect(joined.flatMap((b) => b.uncertain!)).toEqual([
         expect.stringMatching(/^第1页：“.*合成测试数据。\|执行中遇到的问题，请及时”/),
         expect.stringMatching(/^第1页：“.*写满了一行。\|第二行短。”/),
       ]);
@@ -123,7 +123,7 @@ describe('the items of a list', () => {
       line('第二段第二行写满了，这一行也以句号结束。', 616),
       line('第二段第三行。', 588, 80, 200),
     ];
-    expect(blocksFromPdfPages([page]).flatMap((b) => b.uncertainJoins ?? [])).toEqual([]);
+    expect(blocksFromPdfPages([page]).flatMap((b) => b.uncertain ?? [])).toEqual([]);
   });
 
   it('drops a line at the head of most pages that stands apart from the text, never a line of the text at its own pitch', () => {
@@ -160,6 +160,29 @@ describe('the items of a list', () => {
     ];
     const read = blocksFromPdfPages([page]);
     expect(read.map((b) => b.text)).toEqual(['这一段写了两行，第一行以句号结束也写满了一行。', '第二段的第一行也写满了，并且以句号结束了。第二段的第二行。']);
-    expect(read.flatMap((b) => b.uncertainJoins ?? [])).toEqual([]);
+    expect(read.flatMap((b) => b.uncertain ?? [])).toEqual([]);
+  });
+
+  it("names a paragraph started at a page's head in a text marked by space, where the page stopped after a full stop", () => {
+    // Paragraphs marked by space (a 40pt gap against the 28pt pitch); page 1 stops well above the text's foot.
+    const page1 = [
+      line('第一段第一行写满了内容，还在继续写下去', 700),
+      line('第一段第二行。', 672, 80, 200),
+      line('第二段第一行写满了内容，还在继续写下去', 632),
+      line('第二段写到这里正好写满了一行并且结束。', 604),
+    ];
+    const page2 = [
+      line('接着写的一行也写满了内容，还在继续写下', 700),
+      line('去。', 672, 80, 112),
+      line('第四段第一行写满了内容，还在继续写下去', 632),
+      line('第四段第二行写满了内容，还在继续写下去', 604),
+      line('第四段第三行写满了内容，还在继续写下去', 576),
+      line('第四段第四行写满了内容，还在继续写下去', 548),
+      line('第四段的最后一行。', 520, 80, 240),
+    ];
+    const blocks = blocksFromPdfPages([page1, page2]);
+    const named = blocks.filter((b) => b.uncertain);
+    expect(named.map((b) => b.text)).toEqual(['接着写的一行也写满了内容，还在继续写下去。']);
+    expect(named[0]!.uncertain).toEqual([expect.stringMatching(/^第2页开头“接着写的一行也写满了内容”.*上一页在句末（“.*结束。”）/)]);
   });
 });
