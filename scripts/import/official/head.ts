@@ -159,6 +159,23 @@ export function readHead(page: Page): Head {
     if (from < recipientsAt && all.slice(from, recipientsAt).every(titleLike)) [titleFrom, titleTo] = [from, recipientsAt];
   }
 
+  // A copy whose text prints the title cut short — its first line only, over the 文号 — under the page's
+  // heading that gives it whole (a law site's copy, docs/import-forms.md S34): the title stands
+  // where the cut one does, worded as the heading words it.
+  let wholeHeading: string | undefined;
+  if (titleFrom >= 0) {
+    const heading = joinTitle(all.slice(titleFrom, titleTo));
+    const key = compactKey(heading);
+    for (let k = titleTo; k < Math.min(headEnd, titleTo + 4); k++) {
+      const line = compactKey(all[k]!);
+      if (line.length >= 8 && line.length < key.length && key.startsWith(line) && k + 1 < units.length && isNumberLine(k + 1)) {
+        undecided.push(`正文上方的标题“${all[k]}”不全，标题取自网页的标题：“${heading}”，请核对`);
+        wholeHeading = heading;
+        [titleFrom, titleTo] = [k, k + 1];
+        break;
+      }
+    }
+  }
   // The 发文字号: under the title (as sites print it, perhaps in brackets), else the nearest above it (under the mark).
   let numberAt = -1;
   if (titleFrom >= 0 && titleTo < units.length && isNumberLine(titleTo)) numberAt = titleTo;
@@ -187,7 +204,7 @@ export function readHead(page: Page): Head {
 
   let title: string;
   if (titleFrom >= 0) {
-    title = joinTitle(all.slice(titleFrom, titleTo));
+    title = wholeHeading ?? joinTitle(all.slice(titleFrom, titleTo));
     if (metadata.title && compactKey(metadata.title).replace(/《|》/g, '') !== compactKey(title).replace(/《|》/g, '')) {
       undecided.push(`网页信息栏的标题“${metadata.title}”与正文上方的标题“${title}”不同，取了正文上方的，请核对`);
     }
