@@ -34,7 +34,26 @@ export type { OfficialAttachment, OfficialBlock, OfficialTable, ParsedOfficial }
 export { setOffUnits } from './official/body.ts';
 export { joinWrappedPrinted, unitsOf } from './official/units.ts';
 
+/**
+ * Characters only traditional Chinese writes (關 for 关, 發 for 发, 號 for 号…), among the commonest
+ * of official text: a page a mirror site converted to traditional characters (seen on several,
+ * docs/import-forms.md S36) is no official text, and read as one gives a title run together with
+ * the page and no 文号 (號 is no 号).
+ */
+const TRADITIONAL = /[關於發號們為這國會與務機員從經際開門問時學實對條廳單區縣辦規範產業質權總見東車長書價協當應據舉證點體鄉鎮創資環進屬項簡稱營]/gu;
+
+/** Refuses a text in traditional characters, saying so, before it is read as a document. */
+function refuseTraditional(blocks: readonly SourceBlock[]): void {
+  const text = blocks.map((b) => b.text).join('');
+  const han = (text.match(/\p{Script=Han}/gu) ?? []).length;
+  const traditional = (text.match(TRADITIONAL) ?? []).length;
+  if (traditional >= 20 && traditional >= han * 0.03) {
+    throw new ImportError(`文件是繁体字（${[...new Set(text.match(TRADITIONAL))].slice(0, 6).join('、')}……），多半是转载网站转换的：公文应为简体原文，请从发文机关的网站或纸本取简体文本再导入`);
+  }
+}
+
 export function parseOfficial(blocks: readonly SourceBlock[]): ParsedOfficial {
+  refuseTraditional(blocks);
   const page = readPage(blocks);
   const head = readHead(page);
   const closing = readClosing(page, head);

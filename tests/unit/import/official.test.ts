@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { categoryOf, policyId, termEnd, termsOf } from '../../../scripts/import/build-policy.ts';
-import { joinTitle, joinWrappedPrinted, paragraphText, parseAttachmentList, readDate, readDocNumberLine, setOffUnits, splitOrgans, type OfficialBlock } from '../../../scripts/import/parse-official.ts';
+import { parseOfficial, joinTitle, joinWrappedPrinted, paragraphText, parseAttachmentList, readDate, readDocNumberLine, setOffUnits, splitOrgans, type OfficialBlock } from '../../../scripts/import/parse-official.ts';
+import { blocksFromText } from '../../../scripts/import/read-text.ts';
 
 // Synthetic titles, numbers and dates, made for these tests (合成测试数据).
 describe('公文 pieces', () => {
@@ -97,5 +98,32 @@ describe('公文 pieces a file runs together', () => {
     expect(joinWrappedPrinted(whole)).toEqual(whole);
     const dateAlone = lines('2011年11月28日', '发');
     expect(joinWrappedPrinted(dateAlone)).toEqual(dateAlone);
+  });
+});
+
+describe('a text in traditional characters (a mirror site converted it)', () => {
+  // 合成测试数据: invented organs and numbers, in the form of a mirror's page (docs/import-forms.md S36).
+  const simplified = [
+    '示例市人民政府关于印发《示例市示例专项资金管理暂行办法》的通知',
+    '示府发〔2026〕7号',
+    '各区（市）县政府，市政府各部门：',
+    '《示例市示例专项资金管理暂行办法》已经市政府同意，现印发给你们，请认真贯彻执行。本文件为合成测试数据，文中机关、人名、文号和日期均为虚构。',
+    '示例市人民政府',
+    '2026年2月10日',
+    '示例市示例专项资金管理暂行办法',
+    '第一条　为加强市级示例专项资金管理，建立科学、规范、高效的专项资金管理体制和运行机制，提高资金使用效益，根据有关法律、法规，结合实际，制定本办法。',
+    '第二条　本办法所称专项资金，是指由市级财政性资金安排，用于支持经济社会发展、实现特定政策目标的资金。',
+  ].join('\n\n');
+  const pairs: Array<[string, string]> = [['关', '關'], ['于', '於'], ['发', '發'], ['号', '號'], ['们', '們'], ['为', '為'], ['会', '會'], ['规', '規'], ['范', '範'], ['资', '資'], ['项', '項'], ['办', '辦'], ['区', '區'], ['县', '縣'], ['实', '實'], ['务', '務'], ['机', '機'], ['经', '經'], ['长', '長'], ['体', '體'], ['产', '產'], ['业', '業'], ['总', '總'], ['进', '進'], ['应', '應'], ['据', '據']];
+  const traditional = pairs.reduce((text, [s, t]) => text.replaceAll(s, t), simplified);
+
+  it('is refused, saying it is in traditional characters and where to get the text', () => {
+    expect(() => parseOfficial(blocksFromText(traditional))).toThrow(/文件是繁体字（.+）.*请从发文机关的网站或纸本取简体文本再导入/);
+  });
+
+  it('the same text in simplified characters is read, a surname 於 in it or not', () => {
+    const parsed = parseOfficial(blocksFromText(simplified.replace('本文件为合成测试数据', '联系人：於某某。本文件为合成测试数据')));
+    expect(parsed.docNumber).toBe('示府发〔2026〕7号');
+    expect(parsed.title).toBe('示例市人民政府关于印发《示例市示例专项资金管理暂行办法》的通知');
   });
 });
