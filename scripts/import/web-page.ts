@@ -369,7 +369,8 @@ const CJK_NEAR = String.raw`[\p{Script=Han}\u3000-\u303f\uff00-\uffef“”‘�
 /**
  * Half-width punctuation in Chinese text as the paper prints it: , : ; ? ! beside a Chinese
  * character or mark become ， ： ； ？ ！; a pair ( … ) that holds or touches Chinese becomes
- * （ … ）. Left alone: 1,000, 10:30, http://, a bracket around Latin text (ISO 9001). Returns the
+ * （ … ）; a . ending a Chinese sentence becomes 。. Left alone: 1,000, 10:30, http://, 1.5, 附件.pdf, a
+ * bracket around Latin text (ISO 9001). Returns the
  * text and how many marks changed.
  */
 export function fullWidthPunctuation(text: string): { text: string; changed: number } {
@@ -387,6 +388,14 @@ export function fullWidthPunctuation(text: string): { text: string; changed: num
     if (c === ':' && after === '/' ) return;
     if (near.test(before) || (near.test(after) && !/[A-Za-z0-9]/.test(before))) {
       out[i] = full;
+      changed++;
+    }
+  });
+  // A full stop typed as a half-width . after Chinese text, at the sentence's end (a law-text site's
+  // copies, docs/import-forms.md S34: …定于…起试行.): never in 1.5, 附件.pdf, 1.聚焦.
+  chars.forEach((c, i) => {
+    if (c === '.' && new RegExp(HAN, 'u').test(chars[i - 1] ?? '') && (i + 1 === chars.length || /[\s\p{Script=Han}“”]/u.test(chars[i + 1]!))) {
+      out[i] = '。';
       changed++;
     }
   });

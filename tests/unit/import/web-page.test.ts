@@ -51,6 +51,9 @@ describe('half-width punctuation', () => {
     expect(fullWidthPunctuation('(示政发[2023]5号)').text).toBe('（示政发[2023]5号）');
     expect(fullWidthPunctuation('(一)优化布局;(2)加强队伍').text).toBe('（一）优化布局；（2）加强队伍');
     expect(fullWidthPunctuation('共1,000人,10:30开会,见http://a.example (ISO 9001)').text).toBe('共1,000人，10:30开会，见http://a.example (ISO 9001)');
+    // A . ending a Chinese sentence (a law-text site's copies, S34): 。, and nowhere else.
+    expect(fullWidthPunctuation('自2026年4月1日起试行.示例单位为管理单位.').text).toBe('自2026年4月1日起试行。示例单位为管理单位。');
+    expect(fullWidthPunctuation('比例为1.5倍,见附件.pdf,1.聚焦重点').text).toBe('比例为1.5倍，见附件.pdf,1.聚焦重点');
   });
 });
 
