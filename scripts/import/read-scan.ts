@@ -5,9 +5,11 @@
  * two-core machine. The lines go to the plain-text reader as a page of text would (ocrText): a
  * paragraph's indented first line indented, a form feed between pages, so that the same parser
  * reads the draft. Lines below LOW_CONFIDENCE are listed for the editor to check on paper.
+ * A page image already read in this process is not read again (recognisedPage).
  */
 import { execFile, execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -78,6 +80,27 @@ export function linesOfTsv(tsv: string, page: number): OcrLine[] {
   }));
 }
 
+/** How many page images recognisedPage keeps the text of: a scan at most (MAX_SCAN_PAGES) and then some. */
+export const RECOGNISED_PAGES_KEPT = 200;
+const recognised = new Map<string, string>();
+
+/**
+ * Tesseract's TSV of a page image: `read` runs Tesseract on it, unless this process has read the
+ * very same bytes before. One image gives one text (the same Tesseract, model and options, one
+ * thread), so nothing is lost when the 编辑台 imports a scan once more after an error, or the
+ * same scan comes as PDF and as OFD (each rasterised to the same pages). Keyed by the image's
+ * SHA-256; the oldest of more than RECOGNISED_PAGES_KEPT is forgotten.
+ */
+export async function recognisedPage(image: Uint8Array, read: () => Promise<string>): Promise<string> {
+  const key = createHash('sha256').update(image).digest('hex');
+  const known = recognised.get(key);
+  if (known !== undefined) return known;
+  const text = await read();
+  recognised.set(key, text);
+  if (recognised.size > RECOGNISED_PAGES_KEPT) recognised.delete(recognised.keys().next().value!);
+  return text;
+}
+
 /** Recognises a scanned PDF's text: its lines in reading order, pages apart. */
 export async function ocrPdf(data: Uint8Array): Promise<OcrLine[]> {
   const unavailable = ocrUnavailable();
@@ -95,8 +118,11 @@ export async function ocrPdf(data: Uint8Array): Promise<OcrLine[]> {
     let next = 0;
     const worker = async () => {
       for (let page = next++; page < pages.length; page = next++) {
-        const { stdout } = await run('tesseract', [join(dir, pages[page]!), '-', '-l', 'chi_sim', '--psm', '4', 'tsv'], { encoding: 'utf8', maxBuffer: 64 << 20, env: { ...process.env, OMP_THREAD_LIMIT: '1' } });
-        tsv[page] = stdout;
+        const image = join(dir, pages[page]!);
+        tsv[page] = await recognisedPage(readFileSync(image), async () => {
+          const { stdout } = await run('tesseract', [image, '-', '-l', 'chi_sim', '--psm', '4', 'tsv'], { encoding: 'utf8', maxBuffer: 64 << 20, env: { ...process.env, OMP_THREAD_LIMIT: '1' } });
+          return stdout;
+        });
       }
     };
     await Promise.all(Array.from({ length: Math.min(availableParallelism(), pages.length) }, worker));

@@ -21,6 +21,8 @@ import { scanOfdFromPdf } from '../../scripts/samples/ofd.ts';
 const ocr = missingOcrPackages().length === 0;
 let dir: string;
 // Both scans are read in this one file, one after the other: OCR takes both cores while it runs.
+// The OFD's pictures are the PDF's, so both rasterise to the same page images, which Tesseract
+// reads once (read-scan.ts recognisedPage): the OFD's draft costs its conversion, not a second OCR.
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'yaoxun-import-scan-'));
   writeFileSync(join(dir, 'scan.pdf'), await scannedIssue(loadIssue(PROJECT_ROOT, '2017-02')));

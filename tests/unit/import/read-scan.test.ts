@@ -3,7 +3,7 @@
  * here: no Tesseract is needed. Synthetic text, not from any issue.
  */
 import { describe, expect, it } from 'vitest';
-import { isOcrPageNumber, linesOfTsv, ocrText } from '../../../scripts/import/read-scan.ts';
+import { isOcrPageNumber, linesOfTsv, ocrText, recognisedPage, RECOGNISED_PAGES_KEPT } from '../../../scripts/import/read-scan.ts';
 
 /** A TSV of one page: each line a word row at (left, top), 60 px a character. */
 function tsv(lines: Array<{ text: string; left: number; top: number; conf?: number }>, height = 3508): string {
@@ -39,5 +39,33 @@ describe('OCR lines', () => {
     expect(isOcrPageNumber({ text: '共印200份', top: 3300, pageHeight: 3508 })).toBe(false);
     const pages = [...linesOfTsv(tsv([{ text: body, left: 300, top: 400 }, { text: '1]11一', left: 1200, top: 3350 }]), 0)];
     expect(ocrText(pages).split('\n').at(-1)).toBe('— 0 —');
+  });
+});
+
+describe('a page image already read', () => {
+  /** A reader that counts its runs, as Tesseract would be run, and names the image it was given. */
+  const counting = () => {
+    const reads: string[] = [];
+    return { reads, read: (name: string) => async () => (reads.push(name), `TSV of ${name}`) };
+  };
+  const image = (n: number) => new TextEncoder().encode(`合成测试页面图像 ${n}`);
+
+  it('is not read again: the same bytes give the text read the first time, other bytes are read', async () => {
+    const { reads, read } = counting();
+    expect(await recognisedPage(image(1), read('a'))).toBe('TSV of a');
+    expect(await recognisedPage(image(1), read('b'))).toBe('TSV of a');
+    expect(await recognisedPage(image(2), read('c'))).toBe('TSV of c');
+    expect(reads).toEqual(['a', 'c']);
+  });
+
+  it('is forgotten, oldest first, beyond the pages kept', async () => {
+    const { reads, read } = counting();
+    const first = 1000;
+    for (let n = first; n <= first + RECOGNISED_PAGES_KEPT; n++) await recognisedPage(image(n), read(`page ${n}`));
+    reads.length = 0;
+    // The newest is still known; the oldest was forgotten and is read again.
+    await recognisedPage(image(first + RECOGNISED_PAGES_KEPT), read('newest again'));
+    await recognisedPage(image(first), read('oldest again'));
+    expect(reads).toEqual(['oldest again']);
   });
 });
