@@ -5,6 +5,7 @@
  * here, as the chart is four polylines with their axes: a charting library would bring a
  * browser or a canvas to draw what a few lines of markup say.
  */
+import { escapeHtml } from '../lib/escape-html.ts';
 
 export interface GrowthPoint {
   articles: number;
@@ -25,8 +26,6 @@ const WIDTH = 360;
 const HEIGHT = 220;
 const PAD = { left: 56, right: 16, top: 34, bottom: 40 };
 const COLORS = { ours: '#b5121b', stock: '#4a6fa5' };
-
-const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /** Round figures for an axis: 0 and up to five steps of 1, 2 or 5 × 10ⁿ reaching `max`. */
 export function ticks(max: number): number[] {
@@ -55,11 +54,11 @@ function panel(p: GrowthPanel, x0: number, y0: number): string {
     if (!pts.length) return '';
     const coords = pts.map((pt) => `${X(pt.articles).toFixed(1)},${Y(pt[key]!).toFixed(1)}`);
     return `<polyline fill="none" stroke="${COLORS[key]}" stroke-width="2" points="${coords.join(' ')}"/>` +
-      pts.map((pt) => `<circle cx="${X(pt.articles).toFixed(1)}" cy="${Y(pt[key]!).toFixed(1)}" r="3" fill="${COLORS[key]}"><title>${escape(`${key === 'ours' ? '本站' : p.stockLabel ?? '原版 Pagefind'} ${pt.articles} 篇：${format(pt[key]!)} ${p.unit}`)}</title></circle>`).join('');
+      pts.map((pt) => `<circle cx="${X(pt.articles).toFixed(1)}" cy="${Y(pt[key]!).toFixed(1)}" r="3" fill="${COLORS[key]}"><title>${escapeHtml(`${key === 'ours' ? '本站' : p.stockLabel ?? '原版 Pagefind'} ${pt.articles} 篇：${format(pt[key]!)} ${p.unit}`)}</title></circle>`).join('');
   };
   return [
     `<g>`,
-    `<text x="${x0 + PAD.left}" y="${y0 + 18}" font-size="13" font-weight="bold">${escape(p.title)}（${escape(p.unit)}）</text>`,
+    `<text x="${x0 + PAD.left}" y="${y0 + 18}" font-size="13" font-weight="bold">${escapeHtml(p.title)}（${escapeHtml(p.unit)}）</text>`,
     ...yTicks.map((t) => `<line x1="${x0 + PAD.left}" x2="${x0 + WIDTH - PAD.right}" y1="${Y(t).toFixed(1)}" y2="${Y(t).toFixed(1)}" stroke="#ddd"/><text x="${x0 + PAD.left - 6}" y="${(Y(t) + 4).toFixed(1)}" font-size="10" text-anchor="end">${format(t)}</text>`),
     ...xTicks.map((t) => `<text x="${X(t).toFixed(1)}" y="${y0 + HEIGHT - PAD.bottom + 14}" font-size="10" text-anchor="middle">${format(t)}</text>`),
     `<text x="${x0 + PAD.left + plotW / 2}" y="${y0 + HEIGHT - 8}" font-size="10" text-anchor="middle">文章数</text>`,
@@ -77,7 +76,7 @@ export function growthChart(panels: readonly GrowthPanel[], caption: string): st
   const height = HEIGHT * rows + 56;
   const legend = `<g font-size="12"><rect x="${PAD.left}" y="${height - 44}" width="14" height="4" fill="${COLORS.ours}"/><text x="${PAD.left + 20}" y="${height - 38}">本站</text>` +
     `<rect x="${PAD.left + 70}" y="${height - 44}" width="14" height="4" fill="${COLORS.stock}"/><text x="${PAD.left + 90}" y="${height - 38}">原版 Pagefind（耗时为其建索引的时间，内存为其建索引进程的峰值）</text>` +
-    `<text x="${PAD.left}" y="${height - 16}" fill="#555">${escape(caption)}</text></g>`;
+    `<text x="${PAD.left}" y="${height - 16}" fill="#555">${escapeHtml(caption)}</text></g>`;
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="Noto Sans CJK SC, sans-serif" role="img" aria-label="基准测试：成本随档案规模的增长">`,
     `<rect width="100%" height="100%" fill="#fff"/>`,

@@ -3,6 +3,7 @@
  * is already `Html`), the page frame, and the form controls generated from the schema's fields.
  */
 import type { FieldSpec, FieldMessage } from './schema-form.ts';
+import { escapeHtml } from '../lib/escape-html.ts';
 
 export class Html {
   readonly text: string;
@@ -14,14 +15,11 @@ export class Html {
   }
 }
 
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-export const escape = (value: string) => value.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
-
 function piece(value: unknown): string {
   if (value instanceof Html) return value.text;
   if (Array.isArray(value)) return value.map(piece).join('');
   if (value === undefined || value === null || value === false) return '';
-  return escape(String(value));
+  return escapeHtml(String(value));
 }
 
 export function html(strings: TemplateStringsArray, ...values: unknown[]): Html {

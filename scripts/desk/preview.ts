@@ -26,7 +26,7 @@ import { readCsvTable } from '../../src/lib/mdx/csv-table.ts';
 import type { CollectionName } from '../../src/schemas/common.ts';
 import type { BodyProblem } from '../content/markdown-only.ts';
 import { bodyProblems } from '../content/validate.ts';
-import { escape } from './html.ts';
+import { escapeHtml } from '../lib/escape-html.ts';
 
 type Renderer = { render: (body: string, options: object) => Promise<{ code: string }> };
 const renderers = new Map<string, Promise<Renderer>>();
@@ -80,7 +80,7 @@ function innerSource(body: string, node: MdxJsxFlowElement): string {
 /** A CSV file's table as the build makes it (remark-components.ts: the first row the header, each cell text). */
 function csvTableHtml(text: string): string {
   const { header, rows } = readCsvTable(text);
-  const row = (cells: string[], tag: 'th' | 'td') => `<tr>${cells.map((c) => `<${tag}>${escape(c)}</${tag}>`).join('')}</tr>`;
+  const row = (cells: string[], tag: 'th' | 'td') => `<tr>${cells.map((c) => `<${tag}>${escapeHtml(c)}</${tag}>`).join('')}</tr>`;
   return `<table><thead>${row(header, 'th')}</thead><tbody>${rows.map((r) => row(r, 'td')).join('')}</tbody></table>`;
 }
 
@@ -91,14 +91,14 @@ async function componentHtml(node: MdxJsxFlowElement, body: string, files: Previ
   switch (node.name) {
     case '图片': {
       const credit = photoCredit({ photographer: a['摄影'], source: a['来源'] });
-      return `<figure class="photo"><img src="${escape(files.address(file!))}" alt="${escape(a['替代文字'] ?? '')}" loading="lazy"><figcaption>${escape(a['图注'] ?? '')}${credit ? `<span class="photo__credit">（${escape(credit)}）</span>` : ''}</figcaption></figure>`;
+      return `<figure class="photo"><img src="${escapeHtml(files.address(file!))}" alt="${escapeHtml(a['替代文字'] ?? '')}" loading="lazy"><figcaption>${escapeHtml(a['图注'] ?? '')}${credit ? `<span class="photo__credit">（${escapeHtml(credit)}）</span>` : ''}</figcaption></figure>`;
     }
     case '附件': {
       const size = statSync(files.find(file!)!).size;
-      return `<p class="attachment"><span class="attachment__label">附件：</span><a href="${escape(files.address(file!))}" download="${escape(file!.slice(2))}">${escape(a['标题'] ?? '')}</a><span class="attachment__facts">（${escape(attachmentType(file!))}，${formatFileSize(size)}）</span></p>`;
+      return `<p class="attachment"><span class="attachment__label">附件：</span><a href="${escapeHtml(files.address(file!))}" download="${escapeHtml(file!.slice(2))}">${escapeHtml(a['标题'] ?? '')}</a><span class="attachment__facts">（${escapeHtml(attachmentType(file!))}，${formatFileSize(size)}）</span></p>`;
     }
     case '表格': {
-      const title = escape(a['标题'] ?? '');
+      const title = escapeHtml(a['标题'] ?? '');
       const table = file ? csvTableHtml(readFileSync(files.find(file)!, 'utf8')) : await markdown(innerSource(body, node));
       return `<figure class="data-table"><figcaption class="data-table__title">${title}</figcaption><div class="data-table__scroll" role="region" aria-label="${title}" tabindex="0">${table}</div></figure>`;
     }
@@ -133,7 +133,7 @@ export async function renderPreview(root: string, body: string, files: PreviewFi
       const { start, end } = node.position;
       const own = problems.filter((p) => p.line >= start.line && p.line <= end.line);
       const tag = body.slice(start.offset, end.offset);
-      const shownAsTag = (messages: string[]) => `<div class="preview-invalid">${messages.map((m) => `<p class="preview-problem">${escape(m)}</p>`).join('')}<pre class="preview-tag">${escape(tag)}</pre></div>`;
+      const shownAsTag = (messages: string[]) => `<div class="preview-invalid">${messages.map((m) => `<p class="preview-problem">${escapeHtml(m)}</p>`).join('')}<pre class="preview-tag">${escapeHtml(tag)}</pre></div>`;
       let html: string;
       try {
         html = own.length ? shownAsTag(own.map((p) => `第 ${p.line} 行：${p.message}`)) : await componentHtml(node, body, files, markdown);
@@ -147,7 +147,7 @@ export async function renderPreview(root: string, body: string, files: PreviewFi
     source += body.slice(at);
     return (await markdown(source)).replace(new RegExp(`<p>${mark}X(\\d+)X</p>`, 'g'), (_, i: string) => drawn[Number(i)]!);
   } catch (error) {
-    return `<p class="error">无法预览：${escape(String((error as Error)?.message ?? error))}</p>`;
+    return `<p class="error">无法预览：${escapeHtml(String((error as Error)?.message ?? error))}</p>`;
   }
 }
 

@@ -13,6 +13,7 @@
  */
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { formatChineseNumber } from '../../src/lib/chinese-numbers.ts';
+import { escapeHtml } from '../lib/escape-html.ts';
 
 interface Level {
   format: string;
@@ -81,8 +82,6 @@ export function formatCount(n: number, format: string): string {
   }
 }
 
-const escapeXml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-
 /** document.xml with every numbered paragraph's label written into it (see the module's comment). */
 export function numberParagraphs(documentXml: string, numberingXml: string): string {
   const lists = readNumbering(numberingXml);
@@ -105,7 +104,7 @@ export function numberParagraphs(documentXml: string, numberingXml: string): str
       return formatCount(count[at] ?? of?.start ?? 1, of?.format ?? 'decimal');
     });
     if (!label) return paragraph;
-    const run = `<w:r><w:t xml:space="preserve">${escapeXml(label)}</w:t></w:r>`;
+    const run = `<w:r><w:t xml:space="preserve">${escapeHtml(label)}</w:t></w:r>`;
     const withoutNumbering = paragraph.replace(numPr[0], '');
     const propertiesEnd = withoutNumbering.indexOf('</w:pPr>');
     return propertiesEnd >= 0 ? withoutNumbering.slice(0, propertiesEnd + 8) + run + withoutNumbering.slice(propertiesEnd + 8) : withoutNumbering.replace(/(<w:p\b[^>]*>)/, `$1${run}`);

@@ -8,6 +8,7 @@
 import { readFileSync } from 'node:fs';
 import type { PrintVolume } from '../../src/lib/print-manifest.ts';
 import { titleWords } from '../../src/lib/title-breaks.ts';
+import { escapeHtml } from '../lib/escape-html.ts';
 
 const FRONT_CSS = readFileSync(new URL('./volume-front.css', import.meta.url), 'utf8');
 
@@ -19,11 +20,9 @@ export interface ContentsIssue {
   headlines: Array<{ title: string; folio: number }>;
 }
 
-const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-
 /** A 目录 line: its title, a headline breaking between words only (<wbr> and keep-all, as the site's titles), and its folio. */
 function entry(kind: 'issue' | 'article', title: string, folio: number): string {
-  const words = kind === 'article' ? titleWords(title).map(escape).join('<wbr>') : escape(title);
+  const words = kind === 'article' ? titleWords(title).map(escapeHtml).join('<wbr>') : escapeHtml(title);
   return `<p class="toc-entry toc-entry--${kind}"><span class="toc-entry__title"><span>${words}</span></span><span class="toc-entry__page">${folio}</span></p>`;
 }
 
@@ -33,15 +32,15 @@ export function volumeFrontHtml(volume: PrintVolume, contents: ContentsIssue[], 
   const first = contents[0];
   const last = contents.at(-1);
   const span = first && last && first !== last ? `${first.number}—${last.number}（${first.serial}—${last.serial}）` : first ? `${first.number}（${first.serial}）` : '';
-  const links = stylesheets.map((href) => `<link rel="stylesheet" href="${escape(href)}">`).join('');
+  const links = stylesheets.map((href) => `<link rel="stylesheet" href="${escapeHtml(href)}">`).join('');
   return `<!doctype html>
-<html lang="zh-CN"><head><meta charset="utf-8"><title>${escape(volume.title)}</title>${links}<style>${FRONT_CSS}</style></head>
+<html lang="zh-CN"><head><meta charset="utf-8"><title>${escapeHtml(volume.title)}</title>${links}<style>${FRONT_CSS}</style></head>
 <body class="volume-front"><main>
 <section class="volume-cover" aria-label="封面">
-<header class="masthead"><div class="masthead__title">${lead.map((line) => `<span class="masthead__lead">${escape(line)}</span>`).join('')}<span class="masthead__name">${escape(name)}</span></div></header>
+<header class="masthead"><div class="masthead__title">${lead.map((line) => `<span class="masthead__lead">${escapeHtml(line)}</span>`).join('')}<span class="masthead__name">${escapeHtml(name)}</span></div></header>
 <h1 class="volume-cover__title">${volume.year}年合订本</h1>
-<p class="volume-cover__span">${escape(span)}</p>
-<p class="volume-cover__publisher">${escape(volume.publisher)}</p>
+<p class="volume-cover__span">${escapeHtml(span)}</p>
+<p class="volume-cover__publisher">${escapeHtml(volume.publisher)}</p>
 </section>
 <section class="volume-contents" aria-label="目录">
 <h1>目录</h1>

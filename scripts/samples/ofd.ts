@@ -36,6 +36,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { strToU8, zipSync, type Zippable } from 'fflate';
+import { escapeHtml } from '../lib/escape-html.ts';
 
 export type OfdShape = 'line' | 'char' | 'ctm';
 
@@ -69,7 +70,6 @@ const decode = (text: string) =>
   text.replace(/&(lt|gt|quot|apos|amp|#\d+|#x[0-9a-f]+);/gi, (_, e: string) =>
     e[0] === '#' ? String.fromCodePoint(e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : Number(e.slice(1))) : ({ lt: '<', gt: '>', quot: '"', apos: "'", amp: '&' } as Record<string, string>)[e.toLowerCase()]!,
   );
-const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 const attrs = (tag: string) => Object.fromEntries([...tag.matchAll(/(\w+)="([^"]*)"/g)].map((m) => [m[1]!, m[2]!]));
 
 /** Pages, lines and words with their boxes (points from the page's top left), as poppler reads them. */
@@ -226,7 +226,7 @@ export async function ofdFromPdf(pdf: Buffer, options: OfdOptions = {}): Promise
               const box = [mm(starts[i]!), mm(word.yMin), mm(widths[i]!), mm(word.yMax - word.yMin)];
               objects.push(
                 `<ofd:TextObject ID="${nextId()}" Boundary="${box.join(' ')}" Font="${fontId}" Size="${mm(size)}">` +
-                  `<ofd:FillColor Value="0 0 0"/><ofd:TextCode X="0" Y="${mm(base - word.yMin)}">${escape(char)}</ofd:TextCode></ofd:TextObject>`,
+                  `<ofd:FillColor Value="0 0 0"/><ofd:TextCode X="0" Y="${mm(base - word.yMin)}">${escapeHtml(char)}</ofd:TextCode></ofd:TextObject>`,
               );
             });
           }
@@ -241,7 +241,7 @@ export async function ofdFromPdf(pdf: Buffer, options: OfdOptions = {}): Promise
         const code = (chars: string[], starts: number[]) => {
           const deltas = starts.slice(1).map((s, i) => local(s - starts[i]!));
           const deltaX = deltas.length ? ` DeltaX="${formatDeltas(deltas)}"` : '';
-          return `<ofd:TextCode X="${local(starts[0]! - left)}" Y="${local(base - top)}"${deltaX}>${escape(chars.join(''))}</ofd:TextCode>`;
+          return `<ofd:TextCode X="${local(starts[0]! - left)}" Y="${local(base - top)}"${deltaX}>${escapeHtml(chars.join(''))}</ofd:TextCode>`;
         };
         let codes: string[];
         if (shape === 'line') {

@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import type { OfdOptions } from './ofd.ts';
+import { escapeHtml } from '../lib/escape-html.ts';
 
 export interface RenderedIssue {
   series: string[];
@@ -42,7 +43,6 @@ export function loadIssue(root: string, id: string, contentDir = join(root, 'con
   return { ...issue, articles };
 }
 
-const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 const chineseDate = (iso: string) => {
   const [y, m, d] = iso.split('-').map(Number);
   return `${y}年${m}月${d}日`;
@@ -51,9 +51,9 @@ const chineseDate = (iso: string) => {
 /** A4 bulletin pages after GB/T 9704 (see shared notes print-format.md); a drawn `style` varies them (drawStyle). */
 export function bulletinHtml(issue: RenderedIssue, style?: RenderStyle): string {
   if (style) return styledHtml(issue, style);
-  const p = (text: string, cls = '') => `<p${cls ? ` class="${cls}"` : ''}>${escape(text)}</p>`;
+  const p = (text: string, cls = '') => `<p${cls ? ` class="${cls}"` : ''}>${escapeHtml(text)}</p>`;
   return `<!doctype html>
-<html lang="zh-CN"><head><meta charset="utf-8"><title>${escape(issue.series.join(' '))}</title>
+<html lang="zh-CN"><head><meta charset="utf-8"><title>${escapeHtml(issue.series.join(' '))}</title>
 <style>
   @page { size: A4; margin: 37mm 26mm 35mm 28mm;
     @bottom-center { content: "— " counter(page) " —"; font: 14pt "Noto Serif CJK SC", serif; } }
@@ -73,10 +73,10 @@ export function bulletinHtml(issue: RenderedIssue, style?: RenderStyle): string 
 </style></head><body>
 <header>${issue.series.map((line) => p(line, 'series')).join('\n')}</header>
 ${p(`第${issue.number}期`, 'number')}
-<div class="byline"><span>${escape(issue.publisher)}</span><span>${chineseDate(issue.date)}</span></div>
+<div class="byline"><span>${escapeHtml(issue.publisher)}</span><span>${chineseDate(issue.date)}</span></div>
 ${p('本期要目', 'toc-title')}
-<ul>${issue.articles.map((a) => `<li>◆ ${escape(a.title)}</li>`).join('')}</ul>
-${issue.articles.map((a) => `<h2>${escape(a.title)}</h2>\n${a.paragraphs.map((text) => p(text)).join('\n')}`).join('\n')}
+<ul>${issue.articles.map((a) => `<li>◆ ${escapeHtml(a.title)}</li>`).join('')}</ul>
+${issue.articles.map((a) => `<h2>${escapeHtml(a.title)}</h2>\n${a.paragraphs.map((text) => p(text)).join('\n')}`).join('\n')}
 <div class="closing">
 ${p(`主办：${issue.publisher}`)}
 ${p(`邮箱：${issue.email}`)}
@@ -118,18 +118,18 @@ function styledHtml(issue: RenderedIssue, style: RenderStyle): string {
   const breakables: string[] = [];
   const br = (id: string) => (breakables.push(id), id);
   // A space between Chinese words is kept off a line's end (where a printed space cannot be seen, nor read back).
-  const bound = (text: string) => escape(text).replace(/([^\x00-\x7f]) ([^\x00-\x7f])/g, '<span style="white-space: nowrap">$1 $2</span>');
+  const bound = (text: string) => escapeHtml(text).replace(/([^\x00-\x7f]) ([^\x00-\x7f])/g, '<span style="white-space: nowrap">$1 $2</span>');
   const p = (text: string, cls = '', id = '') => `<p${cls ? ` class="${cls}"` : ''}${id ? ` data-b="${id}"` : ''}>${bound(text)}</p>`;
-  const toc = issue.articles.map((a, i) => `<li data-b="${br(`t${i}`)}">${escape(tocMarkerText(style.tocMarker === 'numbering' ? '◆' : style.tocMarker, i))}${escape(a.title)}</li>`);
+  const toc = issue.articles.map((a, i) => `<li data-b="${br(`t${i}`)}">${escapeHtml(tocMarkerText(style.tocMarker === 'numbering' ? '◆' : style.tocMarker, i))}${escapeHtml(a.title)}</li>`);
   const articles = issue.articles.map(
-    (a, i) => `<h2 data-b="${br(`h${i}`)}">${escape(a.title)}</h2>\n${a.paragraphs.map((text, j) => p(text, '', br(`p${i}-${j}`))).join('\n')}`,
+    (a, i) => `<h2 data-b="${br(`h${i}`)}">${escapeHtml(a.title)}</h2>\n${a.paragraphs.map((text, j) => p(text, '', br(`p${i}-${j}`))).join('\n')}`,
   );
   const closing = closingLines(issue, style).map((line, i) => p(line, /^[（(]共印/.test(line) ? 'copies' : '', br(`c${i}`)));
   const forced = new Set([...style.forcedBreaks.map((f) => breakables[Math.floor(f * breakables.length)]!), ...(style.breakAt ?? [])]);
   const header = style.runningHeader ? `@top-center { content: ${cssString(style.runningHeader)}; font: 10pt "Noto Sans CJK SC", sans-serif; }` : '';
   const hanging = style.tocMarker === 'none' ? '' : 'li { padding-left: 1.5em; text-indent: -1.5em; }';
   const html = `<!doctype html>
-<html lang="zh-CN"><head><meta charset="utf-8"><title>${escape(issue.series.join(' '))}</title>
+<html lang="zh-CN"><head><meta charset="utf-8"><title>${escapeHtml(issue.series.join(' '))}</title>
 <style>
   @page { size: A4; margin: ${style.marginMm + 10}mm ${style.marginMm}mm ${style.marginMm + 8}mm ${style.marginMm + 2}mm;
     @bottom-center { content: ${PAGE_NUMBER_CSS[style.pageNumber]}; font: 12pt "Noto Serif CJK SC", serif; } ${header} }

@@ -28,6 +28,7 @@ import { parse } from 'yaml';
 // file's own, so that the renderer shares no logic with the code it tests). An attachment
 // without a `## 附件N` section has `blocks: null`, and no page is printed for it.
 import type { OfficialAttachment, OfficialBlock, OfficialTable } from '../import/parse-official.ts';
+import { escapeHtml } from '../lib/escape-html.ts';
 export type { OfficialAttachment, OfficialBlock, OfficialTable };
 
 /** What the fixture says, in the fields the printed document shows (see src/schemas/policy.ts). */
@@ -307,8 +308,6 @@ const printedAttachments = (doc: OfficialSource) => doc.attachments.filter((a) =
 
 // ── HTML and PDF ──
 
-const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-
 const SERIF = '"仿宋_GB2312", FangSong, "Noto Serif CJK SC", serif';
 const TITLE = '"方正小标宋简体", "Noto Serif CJK SC", serif';
 const SANS = 'SimHei, "Noto Sans CJK SC", sans-serif';
@@ -317,18 +316,18 @@ const SONG = 'SimSun, "Noto Serif CJK SC", serif';
 
 function blockHtml(block: OfficialBlock, inAttachment: boolean): string {
   if (block.type === 'table') {
-    const row = (cellsOfRow: string[], tag: 'th' | 'td') => `<tr>${cellsOfRow.map((c) => `<${tag}>${escape(c)}</${tag}>`).join('')}</tr>`;
+    const row = (cellsOfRow: string[], tag: 'th' | 'td') => `<tr>${cellsOfRow.map((c) => `<${tag}>${escapeHtml(c)}</${tag}>`).join('')}</tr>`;
     return `<table><thead>${row(block.header, 'th')}</thead><tbody>${block.rows.map((r) => row(r, 'td')).join('')}</tbody></table>`;
   }
   const text = block.text;
-  if (inAttachment && isChapter(text)) return `<p class="chapter">${escape(text)}</p>`;
+  if (inAttachment && isChapter(text)) return `<p class="chapter">${escapeHtml(text)}</p>`;
   const clause = clauseNumber(text);
-  if (clause) return `<p><span class="clause">${escape(clause)}</span>${escape(text.slice(clause.length))}</p>`;
+  if (clause) return `<p><span class="clause">${escapeHtml(clause)}</span>${escapeHtml(text.slice(clause.length))}</p>`;
   const heading = headingOf(text);
   if (heading && heading.level < 3 && heading.title) {
-    return `<p><span class="h${heading.level}">${escape(heading.title)}</span>${escape(heading.rest)}</p>`;
+    return `<p><span class="h${heading.level}">${escapeHtml(heading.title)}</span>${escapeHtml(heading.rest)}</p>`;
   }
-  return `<p>${escape(text)}</p>`;
+  return `<p>${escapeHtml(text)}</p>`;
 }
 
 /**
@@ -347,12 +346,12 @@ export function officialHtml(doc: OfficialSource, variant: Variant = DEFAULT_VAR
   ].filter((x): x is string => Boolean(x));
   const numberLine = doc.docNumber ? docNumberText(doc.docNumber, v.docNumberBrackets) : '';
   const signerHtml = doc.signers.length
-    ? `<span class="signers"><span>签发人：</span><span class="names">${doc.signers.map((s) => `<span>${escape(s)}</span>`).join('')}</span></span>`
+    ? `<span class="signers"><span>签发人：</span><span class="names">${doc.signers.map((s) => `<span>${escapeHtml(s)}</span>`).join('')}</span></span>`
     : '';
   const notes = [...disclosureNote(doc), ...doc.notes];
   const closingLines = doc.copyTo || doc.printedBy || doc.printedDate;
   return `<!doctype html>
-<html lang="zh-CN"><head><meta charset="utf-8"><title>${escape(doc.title)}</title>
+<html lang="zh-CN"><head><meta charset="utf-8"><title>${escapeHtml(doc.title)}</title>
 <style>
   @page { size: A4; margin: ${v.topMargin}mm 26mm 35mm 28mm; }
   /* GB/T 9704 §7.5: 4号 digits between em dashes, 7 mm under the text block, odd pages right and even left, one character in. */
@@ -391,36 +390,36 @@ export function officialHtml(doc: OfficialSource, variant: Variant = DEFAULT_VAR
   .closing p + p { border-top: 0.25mm solid #000; }
   .closing .printed { display: flex; justify-content: space-between; }
 </style></head><body>
-${topLeft.length ? `<div class="top-left">${topLeft.map((t) => `<p>${escape(t)}</p>`).join('')}</div>` : ''}
-${doc.issuerMark ? `<p class="mark">${escape(doc.issuerMark)}</p>` : ''}
-${numberLine || signerHtml ? `<p class="number${signerHtml ? ' with-signers' : ''}"><span>${escape(numberLine)}</span>${signerHtml}</p>` : ''}
+${topLeft.length ? `<div class="top-left">${topLeft.map((t) => `<p>${escapeHtml(t)}</p>`).join('')}</div>` : ''}
+${doc.issuerMark ? `<p class="mark">${escapeHtml(doc.issuerMark)}</p>` : ''}
+${numberLine || signerHtml ? `<p class="number${signerHtml ? ' with-signers' : ''}"><span>${escapeHtml(numberLine)}</span>${signerHtml}</p>` : ''}
 <div class="rule"></div>
-<h1>${titleLines(doc, v.titleWrap).map((line) => `<span>${escape(line)}</span>`).join('')}</h1>
-${doc.recipients ? `<p class="recipients">${escape(doc.recipients)}：</p>` : ''}
+<h1>${titleLines(doc, v.titleWrap).map((line) => `<span>${escapeHtml(line)}</span>`).join('')}</h1>
+${doc.recipients ? `<p class="recipients">${escapeHtml(doc.recipients)}：</p>` : ''}
 ${doc.main.map((b) => blockHtml(b, false)).join('\n')}
 ${
   attachments.length
     ? `<div class="attachments-list"><span class="label">附件：</span>${attachments
-        .map((a) => `<p>${attachments.length > 1 ? `${a.number}.` : ''}${escape(a.title)}</p>`)
+        .map((a) => `<p>${attachments.length > 1 ? `${a.number}.` : ''}${escapeHtml(a.title)}</p>`)
         .join('')}</div>`
     : ''
 }
-<div class="signature">${issuers(doc).map((name) => `<p>${escape(name)}</p>`).join('')}${doc.writtenDate ? `<p>${date(doc.writtenDate)}</p>` : ''}</div>
-${notes.map((n) => `<p class="note">（${escape(n)}）</p>`).join('\n')}
+<div class="signature">${issuers(doc).map((name) => `<p>${escapeHtml(name)}</p>`).join('')}${doc.writtenDate ? `<p>${date(doc.writtenDate)}</p>` : ''}</div>
+${notes.map((n) => `<p class="note">（${escapeHtml(n)}）</p>`).join('\n')}
 ${printedAttachments(doc)
   .map(
     (a) => `<section class="attachment">
 <p class="label">附件${attachments.length > 1 ? a.number : ''}</p>
-<h2>${escape(a.title)}</h2>
+<h2>${escapeHtml(a.title)}</h2>
 ${a.blocks.map((b) => blockHtml(b, true)).join('\n')}
 </section>`,
   )
   .join('\n')}
 ${
   closingLines
-    ? `<div class="closing">${doc.copyTo ? `<p>抄送：${escape(doc.copyTo)}。</p>` : ''}${
+    ? `<div class="closing">${doc.copyTo ? `<p>抄送：${escapeHtml(doc.copyTo)}。</p>` : ''}${
         doc.printedBy || doc.printedDate
-          ? `<p class="printed"><span>${escape(doc.printedBy ?? '')}</span><span>${doc.printedDate ? `${date(doc.printedDate)}印发` : ''}</span></p>`
+          ? `<p class="printed"><span>${escapeHtml(doc.printedBy ?? '')}</span><span>${doc.printedDate ? `${date(doc.printedDate)}印发` : ''}</span></p>`
           : ''
       }</div>`
     : ''

@@ -13,8 +13,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { OfficialForm, PageNumberStyle } from '../official-forms.ts';
 import { paperParts, type PaperParagraph } from './paper-parts.ts';
+import { escapeHtml } from '../../lib/escape-html.ts';
 
-const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 const FONT = 'Noto Serif CJK SC';
 
 /** The footer's paragraph: the office's style around <text:page-number> (and <text:page-count>). */
@@ -23,7 +23,7 @@ function footerXml(style: PageNumberStyle): string {
   const inner = style
     .split(/([NM])/)
     .filter(Boolean)
-    .map((piece) => (piece === 'N' ? '<text:page-number text:select-page="current">1</text:page-number>' : piece === 'M' ? '<text:page-count>1</text:page-count>' : escape(piece).replace(/ /g, '<text:s/>')))
+    .map((piece) => (piece === 'N' ? '<text:page-number text:select-page="current">1</text:page-number>' : piece === 'M' ? '<text:page-count>1</text:page-count>' : escapeHtml(piece).replace(/ /g, '<text:s/>')))
     .join('');
   return `<style:footer><text:p text:style-name="Footer">${inner}</text:p></style:footer>`;
 }
@@ -41,81 +41,81 @@ export function officialFodt(form: OfficialForm): string {
     pendingBreak = false;
     return `<text:p text:style-name="${s}">${inner}</text:p>`;
   };
-  const bold = (text: string) => `<text:span text:style-name="T_bold">${escape(text)}</text:span>`;
+  const bold = (text: string) => `<text:span text:style-name="T_bold">${escapeHtml(text)}</text:span>`;
   const paragraph = (part: PaperParagraph) => {
-    if (part.role === 'chapter') return p('P_center', o.headings === 'bold' ? bold(part.text) : escape(part.text));
+    if (part.role === 'chapter') return p('P_center', o.headings === 'bold' ? bold(part.text) : escapeHtml(part.text));
     const standalone = (part.role === 'heading1' || part.role === 'heading2') && part.lead === part.text;
     if (o.headings === 'outline-styles' && standalone) {
       const level = part.role === 'heading1' ? 1 : 2;
       const s = pendingBreak ? `Heading_20_${level}_break` : `Heading_20_${level}`;
       pendingBreak = false;
-      return `<text:h text:style-name="${s}" text:outline-level="${level}">${escape(part.text)}</text:h>`;
+      return `<text:h text:style-name="${s}" text:outline-level="${level}">${escapeHtml(part.text)}</text:h>`;
     }
-    if (part.lead && (part.role === 'heading1' || part.role === 'clause' || o.headings === 'bold')) return p(bodyStyle, bold(part.lead) + escape(part.rest));
-    return p(bodyStyle, escape(part.text));
+    if (part.lead && (part.role === 'heading1' || part.role === 'clause' || o.headings === 'bold')) return p(bodyStyle, bold(part.lead) + escapeHtml(part.rest));
+    return p(bodyStyle, escapeHtml(part.text));
   };
 
   for (const part of parts) {
     switch (part.kind) {
       case 'masthead':
-        if (part.organs.length === 1) body.push(p('P_mark', `<text:span text:style-name="T_red">${escape(part.organs[0]! + part.suffix)}</text:span>`));
+        if (part.organs.length === 1) body.push(p('P_mark', `<text:span text:style-name="T_red">${escapeHtml(part.organs[0]! + part.suffix)}</text:span>`));
         else {
           body.push(
             `<table:table table:name="版头" table:style-name="Tbl"><table:table-column table:style-name="Col_wide"/><table:table-column table:style-name="Col_narrow"/><table:table-row>` +
-              `<table:table-cell table:style-name="Cell" office:value-type="string">${part.organs.map((org) => `<text:p text:style-name="P_mark"><text:span text:style-name="T_red">${escape(org)}</text:span></text:p>`).join('')}</table:table-cell>` +
-              `<table:table-cell table:style-name="Cell_middle" office:value-type="string"><text:p text:style-name="P_mark"><text:span text:style-name="T_red">${escape(part.suffix)}</text:span></text:p></table:table-cell>` +
+              `<table:table-cell table:style-name="Cell" office:value-type="string">${part.organs.map((org) => `<text:p text:style-name="P_mark"><text:span text:style-name="T_red">${escapeHtml(org)}</text:span></text:p>`).join('')}</table:table-cell>` +
+              `<table:table-cell table:style-name="Cell_middle" office:value-type="string"><text:p text:style-name="P_mark"><text:span text:style-name="T_red">${escapeHtml(part.suffix)}</text:span></text:p></table:table-cell>` +
               `</table:table-row></table:table>`,
           );
         }
         break;
       case 'number':
-        body.push(p('P_center', escape(part.text)));
+        body.push(p('P_center', escapeHtml(part.text)));
         break;
       case 'rule':
         body.push(p('P_rule', ''));
         break;
       case 'title':
-        body.push(...part.lines.map((l) => p('P_title', escape(l))), p('Standard', ''));
+        body.push(...part.lines.map((l) => p('P_title', escapeHtml(l))), p('Standard', ''));
         break;
       case 'number-parens':
-        body.push(p('P_center', escape(part.text)));
+        body.push(p('P_center', escapeHtml(part.text)));
         break;
       case 'recipients':
-        body.push(p('Standard', escape(part.text)));
+        body.push(p('Standard', escapeHtml(part.text)));
         break;
       case 'paragraph':
         body.push(paragraph(part));
         break;
       case 'attachment-list':
-        body.push(p('Standard', ''), ...part.lines.map((l, i) => p(i ? 'P_list_more' : 'P_list', escape(l))));
+        body.push(p('Standard', ''), ...part.lines.map((l, i) => p(i ? 'P_list_more' : 'P_list', escapeHtml(l))));
         break;
       case 'signature':
         body.push(p('Standard', ''), p('Standard', ''));
         if (part.layout === 'side-by-side' && o.jointSignature === 'table') {
           body.push(
             `<table:table table:name="署名" table:style-name="Tbl">${part.organs.map(() => '<table:table-column table:style-name="Col_even"/>').join('')}<table:table-row>` +
-              part.organs.map((org) => `<table:table-cell table:style-name="Cell" office:value-type="string"><text:p text:style-name="P_center">${escape(org)}</text:p></table:table-cell>`).join('') +
+              part.organs.map((org) => `<table:table-cell table:style-name="Cell" office:value-type="string"><text:p text:style-name="P_center">${escapeHtml(org)}</text:p></table:table-cell>`).join('') +
               `</table:table-row></table:table>`,
           );
         } else if (part.layout === 'side-by-side') {
-          body.push(p(`P_tabs${part.organs.length}`, part.organs.map((org) => `<text:tab/>${escape(org)}`).join('')));
+          body.push(p(`P_tabs${part.organs.length}`, part.organs.map((org) => `<text:tab/>${escapeHtml(org)}`).join('')));
         } else {
-          body.push(...part.organs.map((org) => p('P_right', escape(org))));
+          body.push(...part.organs.map((org) => p('P_right', escapeHtml(org))));
         }
-        body.push(p('P_right', escape(part.date)));
+        body.push(p('P_right', escapeHtml(part.date)));
         break;
       case 'note':
-        body.push(p('P_note', escape(part.text)));
+        body.push(p('P_note', escapeHtml(part.text)));
         break;
       case 'attachment':
         if (part.newPage) pendingBreak = true;
         else body.push(p('Standard', ''), p('Standard', ''));
         if (part.label) body.push(p('Standard', bold(part.label)));
-        body.push(p('P_title', escape(part.title)), p('Standard', ''));
+        body.push(p('P_title', escapeHtml(part.title)), p('Standard', ''));
         break;
       case 'closing':
         pendingBreak = true;
-        body.push(p('P_closing_first', escape(`抄送：${part.copyTo}。`)), p('P_closing_last', `${escape(part.printedBy ?? '')}<text:tab/>${escape(`${part.printedDate}印发`)}`));
+        body.push(p('P_closing_first', escapeHtml(`抄送：${part.copyTo}。`)), p('P_closing_last', `${escapeHtml(part.printedBy ?? '')}<text:tab/>${escapeHtml(`${part.printedDate}印发`)}`));
         break;
     }
   }
@@ -131,7 +131,7 @@ export function officialFodt(form: OfficialForm): string {
   const line = 'fo:line-height="28.9pt"';
   return `<?xml version="1.0" encoding="UTF-8"?>
 <office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0" xmlns:svg="urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0" xmlns:meta="urn:oasis:names:tc:opendocument:xmlns:meta:1.0" xmlns:dc="http://purl.org/dc/elements/1.1/" office:version="1.3" office:mimetype="application/vnd.oasis.opendocument.text">
-<office:meta><dc:title>${escape(form.doc.title)}</dc:title><dc:description>合成测试数据（scripts/samples/official-forms.ts）</dc:description></office:meta>
+<office:meta><dc:title>${escapeHtml(form.doc.title)}</dc:title><dc:description>合成测试数据（scripts/samples/official-forms.ts）</dc:description></office:meta>
 <office:font-face-decls><style:font-face style:name="${FONT}" svg:font-family="'${FONT}'"/></office:font-face-decls>
 <office:styles>
 <style:default-style style:family="paragraph"><style:paragraph-properties fo:text-align="justify" style:punctuation-wrap="simple"/><style:text-properties style:font-name="${FONT}" style:font-name-asian="${FONT}" ${size(16)} fo:language="zh" fo:country="CN" style:language-asian="zh" style:country-asian="CN"/></style:default-style>

@@ -9,8 +9,7 @@
  */
 import type { OfficialForm, PageNumberStyle, PrintLayout } from '../official-forms.ts';
 import { paperParts, type PaperParagraph } from './paper-parts.ts';
-
-const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+import { escapeHtml } from '../../lib/escape-html.ts';
 
 /** The family pdf.ts loads from the npm package's sliced web font (small subsets in the PDF). */
 export const SERIF = '"Noto Serif SC", serif';
@@ -26,10 +25,10 @@ export function pageNumberContent(style: PageNumberStyle): string | undefined {
 }
 
 function paragraphHtml(p: PaperParagraph): string {
-  if (p.role === 'chapter') return `<p class="chapter">${escape(p.text)}</p>`;
-  if (p.role === 'clause') return `<p><span class="sans">${escape(p.lead)}</span>${escape(p.rest)}</p>`;
-  if ((p.role === 'heading1' || p.role === 'heading2') && p.lead) return `<p><span class="${p.role === 'heading1' ? 'sans' : 'kai'}">${escape(p.lead)}</span>${escape(p.rest)}</p>`;
-  return `<p>${escape(p.text)}</p>`;
+  if (p.role === 'chapter') return `<p class="chapter">${escapeHtml(p.text)}</p>`;
+  if (p.role === 'clause') return `<p><span class="sans">${escapeHtml(p.lead)}</span>${escapeHtml(p.rest)}</p>`;
+  if ((p.role === 'heading1' || p.role === 'heading2') && p.lead) return `<p><span class="${p.role === 'heading1' ? 'sans' : 'kai'}">${escapeHtml(p.lead)}</span>${escapeHtml(p.rest)}</p>`;
+  return `<p>${escapeHtml(p.text)}</p>`;
 }
 
 export function printHtml(form: OfficialForm, layout: PrintLayout = form.print): string {
@@ -50,53 +49,53 @@ export function printHtml(form: OfficialForm, layout: PrintLayout = form.print):
         body.push(`<div style="font-size: ${size}pt">`);
         body.push(
           part.organs.length === 1
-            ? `<p class="mark">${escape(part.organs[0]! + part.suffix)}</p>`
-            : `<div class="mark joint"><div class="organs">${part.organs.map((o) => `<span>${escape(o)}</span>`).join('')}</div>${part.suffix ? `<span class="suffix">${escape(part.suffix)}</span>` : ''}</div>`,
+            ? `<p class="mark">${escapeHtml(part.organs[0]! + part.suffix)}</p>`
+            : `<div class="mark joint"><div class="organs">${part.organs.map((o) => `<span>${escapeHtml(o)}</span>`).join('')}</div>${part.suffix ? `<span class="suffix">${escapeHtml(part.suffix)}</span>` : ''}</div>`,
         );
         body.push('</div>');
         break;
       }
       case 'number':
-        body.push(`<p class="number">${escape(part.text)}</p>`);
+        body.push(`<p class="number">${escapeHtml(part.text)}</p>`);
         break;
       case 'rule':
         body.push('<div class="rule"></div>');
         break;
       case 'title':
-        body.push(`<h1>${part.lines.map((l) => `<span>${escape(l)}</span>`).join('')}</h1>`);
+        body.push(`<h1>${part.lines.map((l) => `<span>${escapeHtml(l)}</span>`).join('')}</h1>`);
         break;
       case 'number-parens':
-        body.push(`<p class="centre">${escape(part.text)}</p>`);
+        body.push(`<p class="centre">${escapeHtml(part.text)}</p>`);
         break;
       case 'recipients':
-        body.push(`<p class="flush">${escape(part.text)}</p>`);
+        body.push(`<p class="flush">${escapeHtml(part.text)}</p>`);
         break;
       case 'paragraph':
         body.push(paragraphHtml(part));
         break;
       case 'attachment-list':
-        body.push(`<div class="attachment-list">${part.lines.map((l, i) => `<p class="${i ? 'cont' : 'first'}">${escape(l)}</p>`).join('')}</div>`);
+        body.push(`<div class="attachment-list">${part.lines.map((l, i) => `<p class="${i ? 'cont' : 'first'}">${escapeHtml(l)}</p>`).join('')}</div>`);
         break;
       case 'signature':
         body.push(
           part.layout === 'side-by-side'
-            ? `<div class="signature side"><div class="names">${part.organs.map((o) => `<span>${escape(o)}</span>`).join('')}</div><p>${escape(part.date)}</p></div>`
-            : `<div class="signature">${part.organs.map((o) => `<p>${escape(o)}</p>`).join('')}<p>${escape(part.date)}</p></div>`,
+            ? `<div class="signature side"><div class="names">${part.organs.map((o) => `<span>${escapeHtml(o)}</span>`).join('')}</div><p>${escapeHtml(part.date)}</p></div>`
+            : `<div class="signature">${part.organs.map((o) => `<p>${escapeHtml(o)}</p>`).join('')}<p>${escapeHtml(part.date)}</p></div>`,
         );
         break;
       case 'note':
-        body.push(`<p class="note">${escape(part.text)}</p>`);
+        body.push(`<p class="note">${escapeHtml(part.text)}</p>`);
         break;
       case 'attachment':
-        body.push(`<div class="attachment${part.newPage ? ' new-page' : ''}">${part.label ? `<p class="label">${escape(part.label)}</p>` : ''}<h2>${escape(part.title)}</h2></div>`);
+        body.push(`<div class="attachment${part.newPage ? ' new-page' : ''}">${part.label ? `<p class="label">${escapeHtml(part.label)}</p>` : ''}<h2>${escapeHtml(part.title)}</h2></div>`);
         break;
       case 'closing':
-        body.push(`<div class="closing"><p>抄送：${escape(part.copyTo ?? '')}。</p><p class="printed"><span>${escape(part.printedBy ?? '')}</span><span>${escape(part.printedDate ?? '')}印发</span></p></div>`);
+        body.push(`<div class="closing"><p>抄送：${escapeHtml(part.copyTo ?? '')}。</p><p class="printed"><span>${escapeHtml(part.printedBy ?? '')}</span><span>${escapeHtml(part.printedDate ?? '')}印发</span></p></div>`);
         break;
     }
   }
   return `<!doctype html>
-<html lang="zh-CN"><head><meta charset="utf-8"><title>${escape(form.doc.title)}</title>
+<html lang="zh-CN"><head><meta charset="utf-8"><title>${escapeHtml(form.doc.title)}</title>
 <style>
   @page { size: A4; margin: 37mm 26mm 35mm 28mm; }
   ${pageRules}

@@ -13,8 +13,7 @@
 import type { OfficialForm } from '../official-forms.ts';
 import { encodeGb18030 } from './gb18030.ts';
 import { halfWidth, sitePage } from './site-page.ts';
-
-const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+import { escapeHtml } from '../../lib/escape-html.ts';
 
 /** The page's HTML. */
 export function siteHtml(form: OfficialForm): string {
@@ -31,30 +30,30 @@ export function siteHtml(form: OfficialForm): string {
     count++;
     return site.punctuation === 'half' || (site.punctuation === 'mixed' && (count + form.seed) % 2 === 0) ? halfWidth(text) : text;
   };
-  const p = (text: string, extra = '') => `<p${pStyle}${extra}>${nbsp}${escape(punct(text))}</p>`;
+  const p = (text: string, extra = '') => `<p${pStyle}${extra}>${nbsp}${escapeHtml(punct(text))}</p>`;
 
   for (const block of sitePage(form)) {
     switch (block.kind) {
       case 'chrome':
-        (inArticle ? bottomChrome : topChrome).push(`<div class="chrome">${escape(block.text)}</div>`);
+        (inArticle ? bottomChrome : topChrome).push(`<div class="chrome">${escapeHtml(block.text)}</div>`);
         break;
       case 'page-heading':
-        topChrome.push(`<h2 class="page-heading">${escape(block.text)}</h2>`);
+        topChrome.push(`<h2 class="page-heading">${escapeHtml(block.text)}</h2>`);
         break;
       case 'info':
-        topChrome.push(`<div class="info">${escape(block.text)}</div>`);
+        topChrome.push(`<div class="info">${escapeHtml(block.text)}</div>`);
         break;
       case 'metadata': {
         const rows: string[] = [];
         if (site.metadata === 'values-only') {
           // The labels drawn by the stylesheet (::before), as some CMS templates do: a copy or a reader of the HTML gets the values alone.
-          for (const [label, value] of block.pairs) rows.push(`<tr><th class="label" data-label="${escape(label)}"></th><td>${escape(value)}</td></tr>`);
+          for (const [label, value] of block.pairs) rows.push(`<tr><th class="label" data-label="${escapeHtml(label)}"></th><td>${escapeHtml(value)}</td></tr>`);
         } else if (site.metadata === 'label-above-value') {
           // Label and value in cells of their own, one pair a row.
-          for (const [label, value] of block.pairs) rows.push(`<tr><th>${escape(label)}${site.colon}</th><td>${escape(value)}</td></tr>`);
+          for (const [label, value] of block.pairs) rows.push(`<tr><th>${escapeHtml(label)}${site.colon}</th><td>${escapeHtml(value)}</td></tr>`);
         } else {
           for (let i = 0; i < block.pairs.length; i += 2) {
-            rows.push(`<tr>${block.pairs.slice(i, i + 2).map(([label, value]) => `<th>${escape(label)}${site.colon}</th><td>${escape(value)}</td>`).join('')}</tr>`);
+            rows.push(`<tr>${block.pairs.slice(i, i + 2).map(([label, value]) => `<th>${escapeHtml(label)}${site.colon}</th><td>${escapeHtml(value)}</td>`).join('')}</tr>`);
           }
         }
         topChrome.push(`<table class="xxgk-info" cellspacing="0">${rows.join('\n')}</table>`);
@@ -62,40 +61,40 @@ export function siteHtml(form: OfficialForm): string {
       }
       case 'title':
         inArticle = true;
-        body.push(`<h1 class="article-title">${block.lines.map(escape).join('<br/>')}</h1>`);
+        body.push(`<h1 class="article-title">${block.lines.map(escapeHtml).join('<br/>')}</h1>`);
         break;
       case 'number':
-        body.push(`<p style="text-align: center;">${escape(site.punctuation === 'full' ? block.text : halfWidth(block.text))}</p>`);
+        body.push(`<p style="text-align: center;">${escapeHtml(site.punctuation === 'full' ? block.text : halfWidth(block.text))}</p>`);
         break;
       case 'recipients':
-        body.push(`<p>${escape(punct(block.text))}</p>`);
+        body.push(`<p>${escapeHtml(punct(block.text))}</p>`);
         break;
       case 'paragraph':
-        body.push(block.level ? `<p${pStyle}>${nbsp}<strong>${escape(punct(block.text))}</strong></p>` : p(block.text));
+        body.push(block.level ? `<p${pStyle}>${nbsp}<strong>${escapeHtml(punct(block.text))}</strong></p>` : p(block.text));
         break;
       case 'chapter':
-        body.push(`<p style="text-align: center;"><strong>${escape(block.text)}</strong></p>`);
+        body.push(`<p style="text-align: center;"><strong>${escapeHtml(block.text)}</strong></p>`);
         break;
       case 'label':
-        body.push(`<p><strong>${escape(block.text)}</strong></p>`);
+        body.push(`<p><strong>${escapeHtml(block.text)}</strong></p>`);
         break;
       case 'doc-title':
-        body.push(`<p style="text-align: center;"><strong>${block.lines.map(escape).join('<br/>')}</strong></p>`, '<p><br/></p>');
+        body.push(`<p style="text-align: center;"><strong>${block.lines.map(escapeHtml).join('<br/>')}</strong></p>`, '<p><br/></p>');
         break;
       case 'attachment-list':
-        body.push(...block.lines.map((line, i) => `<p${pStyle}>${nbsp}${i ? '&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;' : ''}${escape(line)}</p>`));
+        body.push(...block.lines.map((line, i) => `<p${pStyle}>${nbsp}${i ? '&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;' : ''}${escapeHtml(line)}</p>`));
         break;
       case 'signature':
-        body.push('<p><br/></p>', ...block.lines.map((line) => `<p style="text-align: right;">${escape(line)}</p>`));
+        body.push('<p><br/></p>', ...block.lines.map((line) => `<p style="text-align: right;">${escapeHtml(line)}</p>`));
         break;
       case 'note':
-        body.push(`<p${form.seed % 2 ? ' style="text-align: right;"' : pStyle}>${escape(site.punctuation === 'half' ? halfWidth(block.text) : block.text)}</p>`);
+        body.push(`<p${form.seed % 2 ? ' style="text-align: right;"' : pStyle}>${escapeHtml(site.punctuation === 'half' ? halfWidth(block.text) : block.text)}</p>`);
         break;
       case 'closing':
-        body.push(`<div class="banji">${block.lines.map((line) => `<p>${escape(line)}</p>`).join('')}</div>`);
+        body.push(`<div class="banji">${block.lines.map((line) => `<p>${escapeHtml(line)}</p>`).join('')}</div>`);
         break;
       case 'links':
-        bottomChrome.unshift(`<div class="fujian"><span>${escape(block.heading)}</span>${block.items.map((item, i) => `<p><a href="/zwgk/zcwj/P0${doc.writtenDate.replace(/-/g, '')}${i}.${item.split('.').pop()}">${escape(item)}</a></p>`).join('')}</div>`);
+        bottomChrome.unshift(`<div class="fujian"><span>${escapeHtml(block.heading)}</span>${block.items.map((item, i) => `<p><a href="/zwgk/zcwj/P0${doc.writtenDate.replace(/-/g, '')}${i}.${item.split('.').pop()}">${escapeHtml(item)}</a></p>`).join('')}</div>`);
         break;
       case 'gap':
         body.push('<p><br/></p>');
@@ -106,10 +105,10 @@ export function siteHtml(form: OfficialForm): string {
 <html lang="zh-CN">
 <head>
 <meta charset="${gbk ? 'gb2312' : 'utf-8'}">
-<meta name="ArticleTitle" content="${escape(doc.title)}">
+<meta name="ArticleTitle" content="${escapeHtml(doc.title)}">
 <meta name="PubDate" content="${doc.publishedDate} 09:30">
-<meta name="ContentSource" content="${escape(doc.issuers[0]!)}">
-<title>${escape(doc.title)}_${escape(doc.issuers[0]!)}</title>
+<meta name="ContentSource" content="${escapeHtml(doc.issuers[0]!)}">
+<title>${escapeHtml(doc.title)}_${escapeHtml(doc.issuers[0]!)}</title>
 <style>
   body { margin: 0; font: 16px/1.8 "Noto Sans CJK SC", sans-serif; color: #333; }
   .header { background: #b30000; color: #fff; padding: 12px 40px; font-size: 24px; }
@@ -129,7 +128,7 @@ export function siteHtml(form: OfficialForm): string {
 </style>
 </head>
 <body>
-<div class="header">${escape(doc.issuers[0]!)}</div>
+<div class="header">${escapeHtml(doc.issuers[0]!)}</div>
 <div class="nav"><a href="/">首页</a><a href="/jggk/">机构概况</a><a href="/zwgk/">政务公开</a><a href="/zcwj/">政策文件</a><a href="/hdjl/">互动交流</a></div>
 <div class="main">
 ${topChrome.join('\n')}
@@ -140,7 +139,7 @@ ${body.join('\n')}
 </div>
 ${bottomChrome.join('\n')}
 </div>
-<div class="footer"><p>主办：${escape(doc.issuers[0]!)}　　网站标识码：0000000000　　示ICP备00000000号</p><p>本网站为${'合成测试数据'}，不是真实网站。</p></div>
+<div class="footer"><p>主办：${escapeHtml(doc.issuers[0]!)}　　网站标识码：0000000000　　示ICP备00000000号</p><p>本网站为${'合成测试数据'}，不是真实网站。</p></div>
 </body>
 </html>
 `;
