@@ -1,13 +1,16 @@
 /**
  * A site built once per test run and shared by every worker of the run (Vitest's forks,
- * Playwright's workers), for tests that only read it: the first worker to ask builds it (behind
- * a lock directory), the others wait for its note. A run is known by the runner's process id
- * (the workers' parent); the copies of runs whose runner has gone are removed by the next run.
+ * Playwright's workers), for tests that only read it: the first process to ask builds it (behind
+ * a lock directory), the others wait for its note. A run is known by a process that lives as long
+ * as it: `npm test` (tests/run-all.ts) names itself in YAOXUN_TEST_RUN, so that Vitest, Playwright
+ * and the suite's own steps share one build; a runner started alone is its workers' parent. The
+ * copies of runs whose process has gone are removed by the next run.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { isRunning } from '../../scripts/lib/process-alive.ts';
 import { PROJECT_ROOT } from './content-copy.ts';
 
 /** What a shared build leaves: the root of its copy of the project, and whatever else the builder notes (JSON). */
@@ -17,20 +20,17 @@ export interface SharedBuild {
 
 const key = createHash('sha1').update(PROJECT_ROOT).digest('hex').slice(0, 8);
 
-const alive = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-};
+/** The process the run is known by: YAOXUN_TEST_RUN when `npm test` set it, else this worker's runner. */
+export function testRunId(): number {
+  const named = Number(process.env['YAOXUN_TEST_RUN']);
+  return Number.isInteger(named) && named > 0 ? named : process.ppid;
+}
 
 /** Removes the notes, locks and copies of `name` left by runs whose runner has gone. */
 function pruneStale(prefix: string, copyPrefix: string, current: number) {
   for (const file of readdirSync(tmpdir())) {
     const m = new RegExp(`^${prefix}(\\d+)\\.(json|lock)$`).exec(file);
-    if (!m || Number(m[1]) === current || alive(Number(m[1]))) continue;
+    if (!m || Number(m[1]) === current || isRunning(Number(m[1]))) continue;
     const path = join(tmpdir(), file);
     try {
       if (m[2] === 'json') {
@@ -52,7 +52,7 @@ function pruneStale(prefix: string, copyPrefix: string, current: number) {
  */
 export async function sharedBuild<T extends SharedBuild>(name: string, copyPrefix: string, build: () => Promise<T>, timeoutMs = 300_000): Promise<T> {
   const prefix = `yaoxun-${name}-${key}-`;
-  const runId = process.ppid;
+  const runId = testRunId();
   const note = join(tmpdir(), `${prefix}${runId}.json`);
   const lock = join(tmpdir(), `${prefix}${runId}.lock`);
   let builder = false;
