@@ -253,9 +253,11 @@ export function blocksFromPdfPages(pages: readonly PdfLine[][]): SourceBlock[] {
         listItem ||
         // A bulletin's 版记 line (报：…) starts a block even under a full line (送：… wrapped to the margin).
         CLOSING_LINE.test(line.text) ||
-        // A line whose parts stand far apart (a 版记's organ and date, a table's row) is a line of its own,
-        // however a text marks its paragraphs (a site's 相关附件： under the 印发 line).
+        // A line whose parts stand far apart (a 版记's organ and date, a table's row, a printed metadata
+        // table's labels) is a line of its own, however a text marks its paragraphs: nothing runs onto it
+        // (a site's 相关附件： under the 印发 line) and it runs onto nothing (标题：　发文字号： under a value's line).
         previous.spread ||
+        line.spread ||
         // By spacing, a line well short of the edge ends its paragraph when it ends a sentence (各市…：); a ragged line does not.
         (previous.short && (!bySpacing || !samePage || endsSentence(previous.text) || OPENS_PART.test(previous.text))) ||
         // A heading run into its paragraph (二、时间安排。…) after a sentence's end opens a part, whatever the line before looks like.
