@@ -209,6 +209,16 @@ export function readBody(page: Page, head: Head, closing: Closing): { main: Offi
       undecided.push(`落款（署名、成文日期、附注）之后有 ${content.length} 段没有标题、不是附件的文字，已接在正文末尾，请对照原件核对：“${partText[0]!.slice(0, 30)}”`);
     }
     const unlabelled: OfficialAttachment[] = [];
+    // A （试行） on a line of its own under the carried title, spaced out as a subtitle — （试　行） —
+    // is the title's (law-text sites' copies, docs/import-forms.md S34): 示例管理办法（试行）.
+    for (const f of found) {
+      const under = partText[f.at + f.lines];
+      const trial = under === undefined ? null : /^[（(]\s*(试\s*行|暂\s*行)\s*[)）]$/.exec(under);
+      if (trial && !/[（(](?:试行|暂行)[)）]$/.test(f.title)) {
+        f.title = `${f.title}（${trial[1]!.replace(/\s/g, '')}）`;
+        f.lines++;
+      }
+    }
     found.forEach((f, k) => {
       const content = blocksOf(part.slice(f.at + f.lines, found[k + 1]?.at ?? part.length), `《${f.title}》`);
       const listedAt = listed.findIndex((t) => compactKey(t) === compactKey(f.title));

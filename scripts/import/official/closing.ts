@@ -146,6 +146,14 @@ export function readClosing(page: Page, head: Head): Closing {
       result.issuer = organs[0]!;
       result.coIssuers = organs.slice(1);
       undecided.push(`落款没有发文机关署名，发文机关取自${organs === fromMetadata ? '网页信息栏' : '标题'}：${organs.join('、')}`);
+    } else {
+      // Nothing else names it: the organ a law-text site prints alone on a line over the text (交通部,
+      // between its repeated title and the document's, docs/import-forms.md S34) — said, to check.
+      const above = all.slice(0, Math.max(0, titleFrom)).findLast((t) => isNameLike(t) && t.length <= 30 && t.split(/\s+/).length === 1 && ORGAN.test(t) && !/文\s*件$/.test(t));
+      if (above) {
+        result.issuer = above;
+        undecided.push(`落款和标题都没有写发文机关，发文机关取自标题上方网页所印的机关名称：${above}，请核对`);
+      }
     }
   }
   if (names.length) result.coIssuers = names.slice(1);
