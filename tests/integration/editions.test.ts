@@ -17,6 +17,7 @@ import { chromiumLaunch } from '../../scripts/lib/chromium.ts';
 import { watchPage } from '../helpers/console.ts';
 import { validateContent } from '../../scripts/content/validate.ts';
 import { breakableCopy, buildEdition, DRAFT_ISSUE, editionsSite, OFFICIAL_FIXTURES, outDir as outDirOf, type Canary, type Edition, type EditionsSite } from '../helpers/editions-site.ts';
+import { seededRandom } from '../../scripts/lib/random.ts';
 
 const PUBLIC_OPINION = 'policies/1331-gongcheng-yijian/index.html';
 
@@ -229,7 +230,9 @@ describe('a build of the other edition, or a failed build', () => {
    * the check, naming the file, line and field, and no byte of the canary reaches dist/.
    */
   describe('classification: refused before anything is built', () => {
-    const drawn = () => Array.from({ length: 12 }, () => String.fromCharCode(97 + Math.floor(Math.random() * 26))).join('');
+    // Canaries from a fixed seed: the same every run, each unlike any text of the site.
+    const random = seededRandom(20261208);
+    const drawn = () => Array.from({ length: 12 }, () => String.fromCharCode(97 + Math.floor(random() * 26))).join('');
     const refusedBuild = async (files: Record<string, string>, expected: string[], canaries: string[]) => {
       for (const [path, text] of Object.entries(files)) project.write(path, text);
       const run = await build('public');

@@ -33,8 +33,10 @@ interface Measured {
 }
 
 /** Runs `node script args…` under /usr/bin/time, in `cwd`. */
+let runs = 0;
+
 function measured(script: string, args: string[], cwd = PROJECT_ROOT, env: NodeJS.ProcessEnv = {}): Promise<Measured> {
-  const timeFile = join(dir, `time-${Math.random().toString(36).slice(2)}`);
+  const timeFile = join(dir, `time-${++runs}`);
   return new Promise((done, fail) => {
     const child = spawn('/usr/bin/time', ['-f', '%M', '-o', timeFile, NODE, script, ...args], { cwd, env: { ...process.env, INIT_CWD: cwd, ...env } });
     let stdout = '';
@@ -59,7 +61,7 @@ const mb = (bytes: number) => `${(bytes / 1024 ** 2).toFixed(0)} MB`;
  * last word in Chinese (never a library's English). Returns the run.
  */
 async function expectRefusal(file: string, message: string | RegExp, extra: string[] = []): Promise<Measured> {
-  const out = join(dir, `out-${Math.random().toString(36).slice(2)}`);
+  const out = join(dir, `out-${++runs}`);
   const run = await measured(IMPORT, [file, '--out', out, ...extra]);
   expect(run.status, run.stderr).toBe(1);
   expect(run.stdout).toBe('');
