@@ -40,13 +40,18 @@ export const PHASES: Lane[][] = [
         // The sites the browser tests read (and Vitest's mdx-components.test.ts): whichever asks first builds each.
         { name: 'MDX site', run: () => mdxSite() },
         { name: 'specimen site', run: () => specimenSite() },
-        // The 编辑台's tests need no built site (each starts a desk on a copy of its own) and run one
-        // browser: here, while Vitest still runs, rather than after the main browser tests with a core idle.
+      ],
+    },
+  ],
+  [
+    {
+      name: 'e2e',
+      steps: [
+        { name: 'playwright', command: [bin('playwright'), 'test'] },
         { name: 'playwright desk', command: [bin('playwright'), 'test', '-c', 'playwright.desk.config.ts'] },
       ],
     },
   ],
-  [{ name: 'e2e', steps: [{ name: 'playwright', command: [bin('playwright'), 'test'] }] }],
 ];
 
 class StepFailed extends Error {}
