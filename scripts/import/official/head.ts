@@ -141,7 +141,9 @@ export function readHead(page: Page): Head {
         const together = units[from]!.lined ? !units[from]!.afterBlank || units[prev]!.block === units[from]!.block : units[from]!.align === 'center' && units[prev]!.align === 'center';
         // (Or a wrap cut the last organ's name from its end on the line below: 示例省人力资源和社会 / 保障厅关于做好.)
         const cutBelow = madeOf(all[prev]! + (/^(.+?)关于/.exec(all[from]!)?.[1] ?? ''), signerNames);
-        const signing = madeOf(all[prev]!, signerNames) || cut || cutBelow || (named && (/^关于/.test(all[from]!) || organLine(from)) && together);
+        // (Or the line below goes on with the organs before its 关于: 示例省教育厅 示例省科学技术厅 / 示例省财政厅关于开展.)
+        const organsThenAbout = (/^(.+?)关于/.exec(all[from]!)?.[1] ?? '').trim().split(/\s+/).every((w) => ORGAN.test(w)) && /^.+?关于/.test(all[from]!);
+        const signing = madeOf(all[prev]!, signerNames) || cut || cutBelow || (named && (/^关于/.test(all[from]!) || organLine(from) || organsThenAbout) && together);
         if (!signing && wholeTitle(joined)) break;
         // (Signing organs the title does not name yet go on it: 示例省教育厅　示例省科学技术厅 / 示例省财政厅关于推进….)
         const adds = signing && organs.every((w) => !compactKey(joined).includes(compactKey(w)));
