@@ -7,6 +7,7 @@
  */
 import type { CollectionName } from '../../src/schemas/common.ts';
 import type { FieldSpec } from './schema-form.ts';
+import { joinSeam } from '../import/source-block.ts';
 
 export interface ReviewFile {
   /** Relative to the content folder: articles/2017-02/01.mdx. */
@@ -61,10 +62,10 @@ export function placeMarks(
     // A place the reader joined two lines it could not tell from two paragraphs (“前文|后文”), in
     // whichever file holds it (a bulletin's article, a document): before a field's name the quoted
     // text may happen to hold.
-    const seam = /“([^“”|]+)\|([^“”|]+)”/.exec(message);
+    const seam = joinSeam(message);
     if (seam) {
       for (const [i, candidate] of [[fileIndex, file] as const, ...files.map((f, k) => [k, f] as const)]) {
-        const p = paragraphIn(candidate, seam[1]! + seam[2]!);
+        const p = paragraphIn(candidate, seam[0] + seam[1]);
         if (p >= 0) return { kind, message, file: i, paragraph: p };
       }
     }

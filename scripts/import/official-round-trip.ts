@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runImport } from './cli.ts';
 import { readSource } from './read-input.ts';
+import { joinSeam } from './source-block.ts';
 import { compactKey, joinBroken } from './cjk-text.ts';
 import { parseOfficial, type OfficialBlock } from './parse-official.ts';
 import { buildPolicy, type PolicyEntry } from './build-policy.ts';
@@ -20,9 +21,6 @@ export const PROJECT_ROOT = join(import.meta.dirname, '../..');
 
 const paragraphs = (blocks: readonly OfficialBlock[] | null) => (blocks ?? []).flatMap((b) => (b.type === 'paragraph' ? [b.text] : b.rows.length || b.header.length ? [`（表格 ${b.rows.length + 1} 行）`] : []));
 
-/** The places the import said it could not tell a wrap from a new paragraph (a reader's `uncertain`): “前文|后文”. */
-const SEAM = /“([^“”|]+)\|([^“”|]+)”——文件的段落既无首行缩进也无段间距/;
-
 /**
  * `want` with two paragraphs joined where the import said, in its 未能确定 list, that it joined
  * lines it could not tell from two paragraphs: the file does not hold that paragraph break, and
@@ -30,8 +28,8 @@ const SEAM = /“([^“”|]+)\|([^“”|]+)”——文件的段落既无首�
  */
 function joinedWhereSaid(want: readonly string[], said: readonly string[], got: readonly string[], flagged: string[]): string[] {
   const seams = said.flatMap((line) => {
-    const m = SEAM.exec(line);
-    return m ? [[compactKey(m[1]!), compactKey(m[2]!)] as const] : [];
+    const seam = joinSeam(line);
+    return seam ? [[compactKey(seam[0]), compactKey(seam[1])] as const] : [];
   });
   const out: string[] = [];
   for (const paragraph of want) {

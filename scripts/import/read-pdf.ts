@@ -6,7 +6,7 @@
  * paragraph the previous page cut; a page number is the lone number at a page's foot.
  */
 import { endsSentence, isPageNumber, isRule, joinBroken, mastheadNames, normalizeLine, removeSpreadSpacing, runningKey, runningLines } from './cjk-text.ts';
-import { LIST_MARKER, type SourceBlock } from './source-block.ts';
+import { LIST_MARKER, uncertainJoin, type SourceBlock } from './source-block.ts';
 import { checkPdfPages } from './input-limits.ts';
 import { parseNumber } from '../../src/lib/chinese-numbers.ts';
 import { CLOSING_PHRASE } from './official/cues.ts';
@@ -290,8 +290,7 @@ export function blocksFromPdfPages(pages: readonly PdfLine[][]): SourceBlock[] {
         // (特此通知。 is a paragraph of its own wherever it stands: the parser sets it off.)
         const toldByTags = page === previousPage && previous!.tags !== undefined && line.tags !== undefined;
         if (unmarked && !toldByTags && /[。！？；]$/.test(previous!.text) && Math.abs(line.size - bodySize) < 0.5 && !CLOSING_LINE_OF_NOTICE.test(line.text)) {
-          const seam = `${previous!.text.slice(-12)}|${line.text.slice(0, 12)}`;
-          (current!.uncertain ??= []).push(`第${page + 1}页：“${seam}”——文件的段落既无首行缩进也无段间距，上一行排满并以句末标点结束，无从判断此处是否另起一段，已接排，请对照原件核对`);
+          (current!.uncertain ??= []).push(uncertainJoin(page + 1, previous!.text.slice(-12), line.text.slice(0, 12)));
         }
         current!.text = joinBroken(current!.text, line.text);
       }

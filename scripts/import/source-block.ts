@@ -74,3 +74,13 @@ export function flattenTables(blocks: readonly SourceBlock[]): SourceBlock[] {
 
 /** Marks a list item starts with in extracted text: - • ◆ ★ ■ 1. 1、 (1) ①. */
 export const LIST_MARKER = /^(?:[-•·◆◇●○■□★☆▲△▶►▪✦※]|\d{1,2}[.．、)）]|[（(]\d{1,2}[)）]|[①-⑳])\s*/;
+
+/** A place a reader joined two lines it could not tell from two paragraphs, as the 未能确定 list says it. */
+export const uncertainJoin = (page: number, before: string, after: string): string =>
+  `第${page}页：“${before}|${after}”——文件的段落既无首行缩进也无段间距，上一行排满并以句末标点结束，无从判断此处是否另起一段，已接排，请对照原件核对`;
+
+/** The text either side of such a join, [before, after]; undefined for any other line. */
+export function joinSeam(line: string): [string, string] | undefined {
+  const m = /“([^“”|]+)\|([^“”|]+)”——文件的段落既无首行缩进也无段间距/.exec(line);
+  return m ? [m[1]!, m[2]!] : undefined;
+}
